@@ -1,0 +1,96 @@
+/**
+ * Every error botojs raises extends BotojsError, one class per failure (as ky does), so callers
+ * can `instanceof` or read `err.name`. Messages never contain secrets.
+ */
+import type { ParsedResponse } from '../protocols/types';
+
+export class BotojsError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** An error response from the service (HTTP status >= 300 with an error body). */
+export class ClientError extends BotojsError {
+  readonly response: ParsedResponse & { Error: { Code: string; Message: string } };
+  readonly operationName: string;
+
+  constructor(response: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string) {
+    const err = response.Error;
+    const retries = response.ResponseMetadata?.RetryAttempts;
+    const suffix = retries ? ` (reached max retries: ${retries})` : '';
+    super(`An error occurred (${err.Code})${suffix} when calling the ${operationName} operation: ${err.Message ?? ''}`);
+    this.response = response;
+    this.operationName = operationName;
+  }
+
+  /** The service's error code, e.g. `NoSuchKey`. */
+  get code(): string {
+    return this.response.Error.Code;
+  }
+
+  get statusCode(): number {
+    return this.response.ResponseMetadata.HTTPStatusCode;
+  }
+
+  get requestId(): string | undefined {
+    return this.response.ResponseMetadata.RequestId;
+  }
+}
+
+/** Parameter validation failed; `report` lists every problem, and nothing was sent. */
+export class ParamValidationError extends BotojsError {
+  constructor(readonly problems: string[]) {
+    super(`Parameter validation failed:\n${problems.join('\n')}`);
+  }
+}
+
+export class NoCredentialsError extends BotojsError {
+  constructor(message = 'Unable to locate credentials') {
+    super(message);
+  }
+}
+
+export class NoRegionError extends BotojsError {
+  constructor(message = 'You must specify a region.') {
+    super(message);
+  }
+}
+
+export class UnknownServiceError extends BotojsError {
+  constructor(readonly serviceName: string, readonly closeMatches: string[] = []) {
+    const hint = closeMatches.length ? ` Did you mean: ${closeMatches.map((m) => `'${m}'`).join(', ')}?` : '';
+    super(`Unknown service: '${serviceName}'.${hint}`);
+  }
+}
+
+export class DataNotFoundError extends BotojsError {}
+export class ProfileNotFound extends BotojsError {
+  constructor(readonly profile: string, detail = '') {
+    super(`The config profile (${profile}) could not be found${detail ? `: ${detail}` : ''}`);
+  }
+}
+export class ConfigParseError extends BotojsError {}
+export class PartialCredentialsError extends BotojsError {}
+
+/** No endpoint could be resolved (rule set error rule, bad endpoint_url, ...). */
+export class EndpointResolutionError extends BotojsError {}
+
+// Transport failures. Each keeps the underlying error as `cause`.
+export class HTTPClientError extends BotojsError {
+  constructor(message: string, readonly endpointUrl?: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+export class EndpointConnectionError extends HTTPClientError {}
+export class ConnectTimeoutError extends EndpointConnectionError {}
+export class ReadTimeoutError extends HTTPClientError {}
+export class ConnectionClosedError extends HTTPClientError {}
+
+export class ChecksumError extends BotojsError {}
+export class ResponseStreamingError extends BotojsError {}
+export class StubResponseError extends BotojsError {}
+
+/** Response parsing failed (malformed XML/JSON from a non-AWS server, ...). */
+export class ResponseParserError extends BotojsError {}

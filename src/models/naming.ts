@@ -1,0 +1,146 @@
+/**
+ * Naming: the one algorithm that turns model names (PascalCase) into the JS surface.
+ *
+ * canonicalName(Name) = camelize(xformName(Name)), where xformName is botocore's
+ * PascalCase -> snake_case transform. lookupKey() is the forgiving form used to resolve any
+ * spelling a user types (lower-cased, underscores removed).
+ */
+
+const FIRST_CAP = /(.)([A-Z][a-z]+)/g;
+const END_CAP = /([a-z0-9])([A-Z])/g;
+// An acronym plural at the end ("ARNs", "ACLs") becomes one word: "_arns".
+const SPECIAL_PLURAL = /[A-Z]{2,}s$/;
+
+// Names botocore transforms by a fixed table instead of the regexes (facts from botocore 1.43).
+const XFORM_EXCEPTIONS: Record<string, string> = {
+  CreateCachediSCSIVolume: 'create_cached_iscsi_volume',
+  DescribeCachediSCSIVolumes: 'describe_cached_iscsi_volumes',
+  DescribeStorediSCSIVolumes: 'describe_stored_iscsi_volumes',
+  CreateStorediSCSIVolume: 'create_stored_iscsi_volume',
+  ListHITsForQualificationType: 'list_hits_for_qualification_type',
+  ExecutePartiQLStatement: 'execute_partiql_statement',
+  ExecutePartiQLTransaction: 'execute_partiql_transaction',
+  ExecutePartiQLBatch: 'execute_partiql_batch',
+  AssociateWhatsAppBusinessAccount: 'associate_whatsapp_business_account',
+  CreateWhatsAppMessageTemplate: 'create_whatsapp_message_template',
+  CreateWhatsAppMessageTemplateFromLibrary: 'create_whatsapp_message_template_from_library',
+  CreateWhatsAppMessageTemplateMedia: 'create_whatsapp_message_template_media',
+  DeleteWhatsAppMessageMedia: 'delete_whatsapp_message_media',
+  DeleteWhatsAppMessageTemplate: 'delete_whatsapp_message_template',
+  DisassociateWhatsAppBusinessAccount: 'disassociate_whatsapp_business_account',
+  GetLinkedWhatsAppBusinessAccount: 'get_linked_whatsapp_business_account',
+  GetLinkedWhatsAppBusinessAccountPhoneNumber: 'get_linked_whatsapp_business_account_phone_number',
+  GetOTelEnrichment: 'get_otel_enrichment',
+  GetWhatsAppMessageMedia: 'get_whatsapp_message_media',
+  GetWhatsAppMessageTemplate: 'get_whatsapp_message_template',
+  ListLinkedWhatsAppBusinessAccounts: 'list_linked_whatsapp_business_accounts',
+  ListWhatsAppMessageTemplates: 'list_whatsapp_message_templates',
+  ListWhatsAppTemplateLibrary: 'list_whatsapp_template_library',
+  PostWhatsAppMessageMedia: 'post_whatsapp_message_media',
+  PutWhatsAppBusinessAccountEventDestinations: 'put_whatsapp_business_account_event_destinations',
+  SendWhatsAppMessage: 'send_whatsapp_message',
+  StartOTelEnrichment: 'start_otel_enrichment',
+  StopOTelEnrichment: 'stop_otel_enrichment',
+  UpdateWhatsAppMessageTemplate: 'update_whatsapp_message_template',
+};
+
+const xformCache = new Map<string, string>();
+
+/** botocore's xform_name: `ListObjectsV2` -> `list_objects_v2`, `ETag` -> `e_tag`. */
+export function xformName(name: string): string {
+  if (name.includes('_')) return name;
+  const cached = xformCache.get(name);
+  if (cached !== undefined) return cached;
+  let out = XFORM_EXCEPTIONS[name];
+  if (out === undefined) {
+    let n = name;
+    const special = SPECIAL_PLURAL.exec(n);
+    if (special) n = `${n.slice(0, -special[0].length)}_${special[0].toLowerCase()}`;
+    out = n.replace(FIRST_CAP, '$1_$2').replace(END_CAP, '$1_$2').toLowerCase();
+  }
+  xformCache.set(name, out);
+  return out;
+}
+
+/** Joins snake_case parts into camelCase: `list_objects_v2` -> `listObjectsV2`. */
+export function camelize(snake: string): string {
+  const parts = snake.split('_').filter((p) => p.length > 0);
+  return parts
+    .map((p, i) => (i === 0 ? p.toLowerCase() : p.charAt(0).toUpperCase() + p.slice(1).toLowerCase()))
+    .join('');
+}
+
+/** The canonical JS name of a model name (operation, waiter, attribute, action, ...). */
+export function canonicalName(modelName: string): string {
+  return camelize(xformName(modelName));
+}
+
+/** The forgiving lookup form: any spelling with the same key resolves to the same name. */
+export function lookupKey(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}
+
+/**
+ * A case-insensitive, underscore-blind index from user spellings to model names.
+ * Throws at build time when two model names collide (an import-time error per API.md).
+ */
+export class NameIndex {
+  private readonly byKey = new Map<string, string>();
+  readonly canonical: string[] = [];
+  private readonly toModel = new Map<string, string>();
+
+  constructor(modelNames: Iterable<string>, what = 'name') {
+    for (const modelName of modelNames) {
+      const canon = canonicalName(modelName);
+      const key = lookupKey(canon);
+      const prior = this.byKey.get(key);
+      if (prior !== undefined && prior !== modelName) {
+        throw new Error(`${what} collision: '${prior}' and '${modelName}' both map to '${canon}'`);
+      }
+      this.byKey.set(key, modelName);
+      // Also accept the model name's own key (e.g. 'describeDBInstances' -> 'describedbinstances').
+      this.byKey.set(lookupKey(modelName), modelName);
+      this.canonical.push(canon);
+      this.toModel.set(canon, modelName);
+    }
+  }
+
+  /** Model name for any accepted spelling, or undefined. */
+  resolve(spelling: string): string | undefined {
+    return this.byKey.get(lookupKey(spelling));
+  }
+
+  canonicalOf(modelName: string): string {
+    return canonicalName(modelName);
+  }
+}
+
+/** Levenshtein distance, used to suggest close matches in error messages. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Up to `max` candidates closest to `word` (compared by lookup key), best first. */
+export function closeMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const key = lookupKey(word);
+  const scored: Array<[number, string]> = [];
+  for (const c of candidates) {
+    const ck = lookupKey(c);
+    const d = editDistance(key, ck);
+    const limit = Math.max(2, Math.floor(Math.max(key.length, ck.length) * 0.4));
+    if (d <= limit || ck.includes(key) || (key.length >= 4 && key.includes(ck))) scored.push([d, c]);
+  }
+  scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
+  return scored.slice(0, max).map((s) => s[1]);
+}

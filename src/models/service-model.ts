@@ -1,0 +1,209 @@
+/**
+ * ServiceModel / OperationModel: a lazy, typed view over one service-2.json document.
+ *
+ * Nothing is resolved up front: operations and shapes are built on first use and cached, so
+ * creating a client for a 2 MB model costs one JSON.parse and nothing else.
+ */
+import { NameIndex } from './naming';
+import { RawShape, Shape, ShapeRef, ShapeResolver } from './shape';
+
+export interface ServiceMetadata {
+  apiVersion: string;
+  endpointPrefix: string;
+  protocol: string;
+  protocols?: string[];
+  jsonVersion?: string;
+  targetPrefix?: string;
+  signatureVersion?: string;
+  signingName?: string;
+  serviceId: string;
+  serviceFullName?: string;
+  serviceAbbreviation?: string;
+  globalEndpoint?: string;
+  uid?: string;
+  awsQueryCompatible?: Record<string, unknown>;
+  auth?: string[];
+  [key: string]: unknown;
+}
+
+export interface RawOperation {
+  name: string;
+  http: { method: string; requestUri: string; responseCode?: number };
+  input?: ShapeRef;
+  output?: ShapeRef;
+  errors?: ShapeRef[];
+  endpoint?: { hostPrefix: string };
+  httpChecksumRequired?: boolean;
+  httpChecksum?: {
+    requestChecksumRequired?: boolean;
+    requestAlgorithmMember?: string;
+    requestValidationModeMember?: string;
+    responseAlgorithms?: string[];
+  };
+  staticContextParams?: Record<string, { value: string | boolean | string[] }>;
+  operationContextParams?: Record<string, { path: string }>;
+  authtype?: string;
+  auth?: string[];
+  unsignedPayload?: boolean;
+  deprecated?: boolean;
+  idempotentToken?: boolean;
+  [key: string]: unknown;
+}
+
+export interface RawServiceModel {
+  version?: string;
+  metadata: ServiceMetadata;
+  operations: Record<string, RawOperation>;
+  shapes: Record<string, RawShape>;
+  clientContextParams?: Record<string, { type: string; documentation?: string }>;
+  [key: string]: unknown;
+}
+
+export class OperationModel {
+  private _input?: Shape | null;
+  private _output?: Shape | null;
+  private _errors?: Shape[];
+
+  constructor(readonly raw: RawOperation, readonly service: ServiceModel, readonly name = raw.name) {}
+
+  get http(): RawOperation['http'] {
+    return this.raw.http;
+  }
+
+  get input(): Shape | undefined {
+    if (this._input === undefined) this._input = this.raw.input ? this.service.resolver.resolveRef(this.raw.input) : null;
+    return this._input ?? undefined;
+  }
+
+  get output(): Shape | undefined {
+    if (this._output === undefined) this._output = this.raw.output ? this.service.resolver.resolveRef(this.raw.output) : null;
+    return this._output ?? undefined;
+  }
+
+  get errors(): Shape[] {
+    if (!this._errors) this._errors = (this.raw.errors ?? []).map((r) => this.service.resolver.resolveRef(r));
+    return this._errors;
+  }
+
+  /** The host prefix template (`{AccountId}.`), if any. */
+  get hostPrefix(): string | undefined {
+    return this.raw.endpoint?.hostPrefix;
+  }
+
+  /** Whether the request must carry a checksum (Content-MD5 or a flexible checksum). */
+  get checksumRequired(): boolean {
+    return this.raw.httpChecksumRequired === true || this.raw.httpChecksum?.requestChecksumRequired === true;
+  }
+
+  /** The streaming input member (a blob with `streaming`), if the payload is a stream. */
+  get inputStreamingMember(): string | undefined {
+    return streamingPayload(this.input);
+  }
+
+  get outputStreamingMember(): string | undefined {
+    return streamingPayload(this.output);
+  }
+
+  /** Auth schemes in preference order (`aws.auth#sigv4`, `smithy.api#noAuth`, ...). */
+  get auth(): string[] | undefined {
+    return this.raw.auth ?? this.service.metadata.auth;
+  }
+
+  /** Legacy auth type: `none`, `v4-unsigned-body`, `bearer`, ... */
+  get authType(): string | undefined {
+    return this.raw.authtype;
+  }
+
+  get unsignedPayload(): boolean {
+    return this.raw.unsignedPayload === true || this.raw.authtype === 'v4-unsigned-body';
+  }
+}
+
+function streamingPayload(shape: Shape | undefined): string | undefined {
+  if (!shape) return undefined;
+  const payload = shape.raw.payload as string | undefined;
+  if (!payload) return undefined;
+  const member = shape.member(payload);
+  if (member && member.type === 'blob' && member.serialization.streaming) return payload;
+  return undefined;
+}
+
+export class ServiceModel {
+  readonly resolver: ShapeResolver;
+  private readonly operations = new Map<string, OperationModel>();
+  private _index?: NameIndex;
+  private _errorShapes?: Map<string, Shape>;
+
+  /**
+   * @param raw the parsed service-2.json
+   * @param serviceName botocore's service directory name (`s3`, `bedrock-runtime`)
+   */
+  constructor(readonly raw: RawServiceModel, readonly serviceName: string = raw.metadata.endpointPrefix) {
+    this.resolver = new ShapeResolver(raw.shapes ?? {});
+  }
+
+  get metadata(): ServiceMetadata {
+    return this.raw.metadata;
+  }
+
+  get apiVersion(): string {
+    return this.metadata.apiVersion;
+  }
+
+  get serviceId(): string {
+    return this.metadata.serviceId;
+  }
+
+  get signingName(): string {
+    return this.metadata.signingName ?? this.metadata.endpointPrefix;
+  }
+
+  get operationNames(): string[] {
+    return Object.keys(this.raw.operations ?? {});
+  }
+
+  /** The camelCase name index over operations (throws on a collision). */
+  get operationIndex(): NameIndex {
+    if (!this._index) this._index = new NameIndex(this.operationNames, `${this.serviceName} operation`);
+    return this._index;
+  }
+
+  hasOperation(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.raw.operations ?? {}, name);
+  }
+
+  operation(name: string): OperationModel {
+    let op = this.operations.get(name);
+    if (!op) {
+      const raw = this.raw.operations[name];
+      if (!raw) throw new Error(`${this.serviceName} has no operation '${name}'`);
+      op = new OperationModel(raw, this, name);
+      this.operations.set(name, op);
+    }
+    return op;
+  }
+
+  shape(name: string): Shape {
+    return this.resolver.byName(name);
+  }
+
+  /** Exception shapes by error code (the `error.code` override, else the shape name). */
+  get errorShapes(): Map<string, Shape> {
+    if (!this._errorShapes) {
+      const out = new Map<string, Shape>();
+      for (const [name, raw] of Object.entries(this.raw.shapes ?? {})) {
+        if (raw.exception !== true) continue;
+        const shape = this.resolver.byName(name);
+        out.set(name, shape);
+        const code = shape.errorInfo?.code;
+        if (code && !out.has(code)) out.set(code, shape);
+      }
+      this._errorShapes = out;
+    }
+    return this._errorShapes;
+  }
+
+  get clientContextParams(): Record<string, { type: string }> {
+    return this.raw.clientContextParams ?? {};
+  }
+}
