@@ -1,0 +1,69 @@
+/**
+ * DynamoDB against a real local server (dynalite).
+ */
+import { ClientError } from '../../src';
+import { localDynamoDb, uniqueName } from '../helpers/local';
+
+describe('DynamoDB client against dynalite', () => {
+  const ddb = localDynamoDb();
+  const table = uniqueName('itest');
+  afterAll(() => ddb.close());
+
+  it('creates a table, writes, reads, queries, scans and deletes it', async () => {
+    const created = await ddb.createTable({
+      TableName: table,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    expect(created.TableDescription.TableName).toBe(table);
+    expect(created.TableDescription.CreationDateTime).toBeInstanceOf(Date);
+
+    for (let i = 1; i <= 5; i++) {
+      await ddb.putItem({ TableName: table, Item: { pk: { S: 'user#1' }, sk: { N: String(i) }, name: { S: `item ${i}` }, tags: { SS: ['a', 'b'] } } });
+    }
+    await ddb.putItem({ TableName: table, Item: { pk: { S: 'user#2' }, sk: { N: '1' } } });
+
+    const got = await ddb.getItem({ TableName: table, Key: { pk: { S: 'user#1' }, sk: { N: '3' } } });
+    expect(got.Item.name).toEqual({ S: 'item 3' });
+    expect(got.Item.tags.SS.sort()).toEqual(['a', 'b']);
+
+    const q = await ddb.query({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk > :min',
+      ExpressionAttributeValues: { ':pk': { S: 'user#1' }, ':min': { N: '2' } },
+    });
+    expect(q.Count).toBe(3);
+    expect(q.Items.map((it: { sk: { N: string } }) => it.sk.N)).toEqual(['3', '4', '5']);
+
+    const scan = await ddb.scan({ TableName: table });
+    expect(scan.Count).toBe(6);
+
+    await ddb.deleteTable({ TableName: table });
+    const tables = await ddb.listTables();
+    expect(tables.TableNames).not.toContain(table);
+  });
+
+  it('raises ConditionalCheckFailedException as a modeled exception', async () => {
+    const t = uniqueName('cond');
+    await ddb.createTable({
+      TableName: t,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    await ddb.putItem({ TableName: t, Item: { pk: { S: 'a' } } });
+    const err = await ddb
+      .putItem({ TableName: t, Item: { pk: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(pk)' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ddb.exceptions.ConditionalCheckFailedException);
+    expect(err).toBeInstanceOf(ClientError);
+    expect((err as ClientError).code).toBe('ConditionalCheckFailedException');
+    expect((err as ClientError).statusCode).toBe(400);
+    await ddb.deleteTable({ TableName: t });
+  });
+
+  it('raises ResourceNotFoundException for a missing table', async () => {
+    await expect(ddb.describeTable({ TableName: 'no-such-table' })).rejects.toBeInstanceOf(ddb.exceptions.ResourceNotFoundException);
+  });
+});

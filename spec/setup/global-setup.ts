@@ -1,0 +1,9 @@
+/** jest globalSetup: start s3rver and dynalite once for all integration suites. */
+import { startLocalServers } from './local-servers';
+
+export default async function globalSetup(): Promise<void> {
+  const servers = await startLocalServers();
+  process.env.BOTOJS_TEST_S3_ENDPOINT = servers.s3Endpoint;
+  process.env.BOTOJS_TEST_DYNAMODB_ENDPOINT = servers.dynamodbEndpoint;
+  (globalThis as { __BOTOJS_SERVERS__?: unknown }).__BOTOJS_SERVERS__ = servers;
+}

@@ -1,0 +1,7 @@
+/** jest globalTeardown: stop the servers globalSetup started. */
+import type { LocalServers } from './local-servers';
+
+export default async function globalTeardown(): Promise<void> {
+  const servers = (globalThis as { __BOTOJS_SERVERS__?: LocalServers }).__BOTOJS_SERVERS__;
+  if (servers) await servers.stop();
+}

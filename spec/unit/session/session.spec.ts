@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { inspect } from 'util';
+import { Config, ConfigParseError, ProfileNotFound, Session, setupDefaultSession, getDefaultSession, client } from '../../../src';
+import { parseIniText } from '../../../src/session/config-files';
+import { resolveConfig } from '../../../src/session/config-resolver';
+
+function tempAws(config: string, credentials = ''): Record<string, string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-cfg-'));
+  fs.writeFileSync(path.join(dir, 'config'), config);
+  fs.writeFileSync(path.join(dir, 'credentials'), credentials);
+  return { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') };
+}
+
+const CONFIG = `[default]
+region = us-west-2
+s3 =
+  addressing_style = path
+[profile dev]
+region = eu-west-1
+retry_mode = legacy
+max_attempts = 7
+aws_access_key_id = AKDEVCONFIG
+aws_secret_access_key = devsecret
+[profile prod]
+region = ap-southeast-2
+`;
+const CREDS = `[default]
+aws_access_key_id = AKDEFAULT
+aws_secret_access_key = defaultsecret
+[prod]
+aws_access_key_id = AKPROD
+aws_secret_access_key = prodsecret
+aws_session_token = prodtoken
+`;
+
+describe('config files', () => {
+  it('parses nested sub-sections and dotted profile names', () => {
+    const parsed = parseIniText('[profile a.b]\nregion = x\ns3 =\n  addressing_style = virtual\n', 'f');
+    expect(parsed['profile a.b']).toEqual({ region: 'x', s3: { addressing_style: 'virtual' } });
+  });
+  it('names the file in a parse error', () => {
+    expect(() => parseIniText('region = x\n', '/tmp/cfg')).toThrow(ConfigParseError);
+    expect(() => parseIniText('region = x\n', '/tmp/cfg')).toThrow(/\/tmp\/cfg/);
+  });
+});
+
+describe('Session', () => {
+  it('resolves region: explicit, then environment, then profile', () => {
+    const env = tempAws(CONFIG, CREDS);
+    expect(new Session({ env }).regionName).toBe('us-west-2');
+    expect(new Session({ env: { ...env, AWS_DEFAULT_REGION: 'ca-central-1' } }).regionName).toBe('ca-central-1');
+    expect(new Session({ env: { ...env, AWS_REGION: 'sa-east-1' } }).regionName).toBe('sa-east-1');
+    expect(new Session({ env, regionName: 'us-east-2' }).regionName).toBe('us-east-2');
+    expect(new Session({ env, profileName: 'dev' }).regionName).toBe('eu-west-1');
+    expect(new Session({ env: { ...env, AWS_PROFILE: 'prod' } }).regionName).toBe('ap-southeast-2');
+  });
+
+  it('lists profiles from both files', () => {
+    const s = new Session({ env: tempAws(CONFIG, CREDS) });
+    expect(s.availableProfiles.sort()).toEqual(['default', 'dev', 'prod']);
+  });
+
+  it('finds credentials in botocore order and reports the provider', async () => {
+    const env = tempAws(CONFIG, CREDS);
+    const explicit = await new Session({ env: { ...env, AWS_ACCESS_KEY_ID: 'AKENV', AWS_SECRET_ACCESS_KEY: 's' }, awsAccessKeyId: 'AKX', awsSecretAccessKey: 'x' }).getCredentials();
+    expect(explicit).toMatchObject({ accessKey: 'AKX', method: 'explicit' });
+    const fromEnv = await new Session({ env: { ...env, AWS_ACCESS_KEY_ID: 'AKENV', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't' } }).getCredentials();
+    expect(fromEnv).toMatchObject({ accessKey: 'AKENV', method: 'env', token: 't' });
+    expect(await new Session({ env }).getCredentials()).toMatchObject({ accessKey: 'AKDEFAULT', method: 'shared-credentials-file' });
+    expect(await new Session({ env, profileName: 'prod' }).getCredentials()).toMatchObject({ accessKey: 'AKPROD', token: 'prodtoken' });
+    expect(await new Session({ env, profileName: 'dev' }).getCredentials()).toMatchObject({ accessKey: 'AKDEVCONFIG', method: 'config-file' });
+    // A chosen profile skips the environment keys, as botocore does.
+    expect(await new Session({ env: { ...env, AWS_ACCESS_KEY_ID: 'AKENV', AWS_SECRET_ACCESS_KEY: 's' }, profileName: 'prod' }).getCredentials()).toMatchObject({ accessKey: 'AKPROD' });
+  });
+
+  it('never shows secrets', async () => {
+    const creds = await new Session({ env: {}, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', awsSessionToken: 'TOKEN' }).getCredentials();
+    const shown = `${inspect(creds)} ${JSON.stringify(creds)} ${Object.keys(creds!).join()}`;
+    expect(shown).toContain('AKID');
+    expect(shown).not.toMatch(/SECRET|TOKEN/);
+    expect(creds!.secretKey).toBe('SECRET');
+  });
+
+  it('raises ProfileNotFound naming the profile and files', () => {
+    const s = new Session({ env: tempAws(CONFIG, CREDS), profileName: 'nope' });
+    expect(() => s.regionName).toThrow(ProfileNotFound);
+    expect(() => s.regionName).toThrow(/nope.*config.*(dev|prod)/s);
+  });
+
+  it('resolves client settings: explicit > env > profile > default', () => {
+    const s = new Session({ env: tempAws(CONFIG, CREDS), profileName: 'dev' });
+    expect(resolveConfig(new Config(), {}, s.profile)).toMatchObject({ retryMode: 'legacy', totalMaxAttempts: 7 });
+    expect(resolveConfig(new Config(), { AWS_MAX_ATTEMPTS: '2', AWS_RETRY_MODE: 'standard' }, s.profile)).toMatchObject({ retryMode: 'standard', totalMaxAttempts: 2 });
+    expect(resolveConfig(new Config({ retries: { maxAttempts: 4 } }), { AWS_MAX_ATTEMPTS: '2' }, s.profile).totalMaxAttempts).toBe(5);
+    expect(resolveConfig(new Config({ retries: { maxAttempts: 4, totalMaxAttempts: 9 } }), {}, {}).totalMaxAttempts).toBe(9);
+    const d = resolveConfig(new Config(), {}, new Session({ env: tempAws(CONFIG) }).profile);
+    expect(d).toMatchObject({ retryMode: 'standard', s3: { addressingStyle: 'path' }, requestChecksumCalculation: 'when_supported', parameterValidation: true, connectTimeout: 60, maxPoolConnections: 10 });
+  });
+
+  it('Config rejects unknown options and merges', () => {
+    expect(() => new Config({ regoinName: 'x' } as never)).toThrow(/Unknown Config option.*regoinName/);
+    const merged = new Config({ regionName: 'a', connectTimeout: 5 }).merge(new Config({ regionName: 'b' }));
+    expect(merged).toMatchObject({ regionName: 'b', connectTimeout: 5 });
+  });
+
+  it('switches the default session profile with one line', () => {
+    const env = tempAws(CONFIG, CREDS);
+    setupDefaultSession({ profileName: 'prod', env });
+    expect(getDefaultSession().regionName).toBe('ap-southeast-2');
+    expect(client('sqs').meta.regionName).toBe('ap-southeast-2');
+    setupDefaultSession({ profileName: 'dev', env });
+    expect(client('sqs').meta.regionName).toBe('eu-west-1');
+  });
+});

@@ -1,0 +1,82 @@
+import { ServiceModel } from '../../../src/models/service-model';
+import { validateParams } from '../../../src/validate/validate';
+
+const model = new ServiceModel({
+  metadata: { apiVersion: '1', endpointPrefix: 'x', protocol: 'json', serviceId: 'X' },
+  operations: {},
+  shapes: {
+    Input: {
+      type: 'structure',
+      required: ['Name', 'Count'],
+      members: {
+        Name: { shape: 'Name' },
+        Count: { shape: 'Count' },
+        Tags: { shape: 'Tags' },
+        Color: { shape: 'Color' },
+        When: { shape: 'When' },
+        Data: { shape: 'Data' },
+        Attrs: { shape: 'Attrs' },
+        Choice: { shape: 'Choice' },
+        Ratio: { shape: 'Ratio' },
+        Flag: { shape: 'Flag' },
+      },
+    },
+    Name: { type: 'string', min: 3, max: 8, pattern: '^[a-z]+$' },
+    Count: { type: 'integer', min: 1, max: 10 },
+    Tags: { type: 'list', member: { shape: 'Name' }, max: 2 },
+    Color: { type: 'string', enum: ['red', 'green', 'blue'] },
+    When: { type: 'timestamp' },
+    Data: { type: 'blob' },
+    Attrs: { type: 'map', key: { shape: 'Name' }, value: { shape: 'Count' } },
+    Choice: { type: 'structure', union: true, members: { A: { shape: 'Name' }, B: { shape: 'Count' } } },
+    Ratio: { type: 'double' },
+    Flag: { type: 'boolean' },
+  },
+});
+const input = model.shape('Input');
+
+describe('validateParams', () => {
+  it('accepts valid input', () => {
+    expect(validateParams({ Name: 'abc', Count: 3, Tags: ['abc'], Color: 'red', When: new Date(), Data: Buffer.from('x'), Attrs: { abc: 2 }, Choice: { A: 'abc' }, Ratio: 0.5, Flag: true }, input)).toEqual([]);
+    expect(validateParams({ Name: 'abc', Count: 3, When: '2020-01-01T00:00:00Z', Data: 'text' }, input)).toEqual([]);
+  });
+
+  it('reports every problem at once', () => {
+    const problems = validateParams({ Nmae: 'abc', Count: 'three', Color: 'rde', Flag: 'yes' }, input);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Missing required parameter in input: "Name"',
+        expect.stringMatching(/Unknown parameter in input: "Nmae".*did you mean "Name"/),
+        expect.stringMatching(/Invalid type for parameter Count, value: "three", type: string, valid types: integer/),
+        expect.stringMatching(/Invalid value for parameter Color.*did you mean "red"/),
+        expect.stringMatching(/Invalid type for parameter Flag/),
+      ]),
+    );
+    expect(problems.length).toBe(5);
+  });
+
+  it('checks min/max lengths, ranges and patterns', () => {
+    const problems = validateParams({ Name: 'ab', Count: 11, Tags: ['abc', 'abd', 'abe'] }, input);
+    expect(problems).toContain('Invalid length for parameter Name, value: 2, valid min length: 3');
+    expect(problems).toContain('Invalid value for parameter Count, value: 11, valid max value: 10');
+    expect(problems).toContain('Invalid length for parameter Tags, value: 3, valid max length: 2');
+    expect(validateParams({ Name: 'ABC', Count: 1 }, input)).toEqual([expect.stringMatching(/does not match pattern/)]);
+  });
+
+  it('checks nested lists, maps and unions', () => {
+    const problems = validateParams({ Name: 'abc', Count: 1, Tags: ['ok', 5], Attrs: { abc: 'x' }, Choice: { A: 'abc', B: 2 } }, input);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Tags\[0\], value: 2, valid min length: 3/),
+        expect.stringMatching(/Invalid type for parameter Tags\[1\]/),
+        expect.stringMatching(/Invalid type for parameter Attrs.abc/),
+        expect.stringMatching(/tagged union structure Choice/),
+      ]),
+    );
+  });
+
+  it('rejects parameters for an operation without input', () => {
+    expect(validateParams({ X: 1 }, undefined)).toEqual([expect.stringMatching(/takes no parameters/)]);
+    expect(validateParams({}, undefined)).toEqual([]);
+  });
+});

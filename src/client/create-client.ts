@@ -1,0 +1,150 @@
+/**
+ * createClient: resolves everything a client needs once (model, protocol, region, config,
+ * credentials, endpoint settings, transport, retries) and wraps it in the Proxy client.
+ * Nothing here touches the network; the rule set and credentials load on the first call.
+ */
+import * as os from 'os';
+import type { Credentials } from '../credentials/credentials';
+import { StaticProvider } from '../credentials/providers';
+import { resolveConfiguredEndpointUrl } from '../endpoints';
+import { getProtocol } from '../protocols';
+import { ClockSkew, createRetryStrategy } from '../retries';
+import { Config, ConfigOptions } from '../session/config';
+import { resolveConfig } from '../session/config-resolver';
+import type { Session } from '../session/session';
+import { HttpTransport } from '../transport';
+import type { ClientContext } from '../pipeline/context';
+import { errorFor } from './exceptions';
+import { buildClientProxy, Client } from './proxy';
+
+export interface ClientOptions {
+  regionName?: string;
+  endpointUrl?: string;
+  useSsl?: boolean;
+  /** false disables TLS verification; a string is a CA bundle path. */
+  verify?: boolean | string;
+  awsAccessKeyId?: string;
+  awsSecretAccessKey?: string;
+  awsSessionToken?: string;
+  config?: Config | ConfigOptions;
+  apiVersion?: string;
+}
+
+const VERSION: string = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+export const BOTOJS_VERSION = VERSION;
+
+function userAgent(service: string, apiVersion: string, appId?: string, extra?: string): string {
+  const parts = [`botojs/${VERSION}`, 'ua/2.1', `os/${os.platform()}#${os.release()}`, `lang/js`, `md/nodejs#${process.versions.node}`, `api/${service}#${apiVersion}`];
+  if (appId) parts.push(`app/${appId}`);
+  if (extra) parts.push(extra);
+  return parts.join(' ');
+}
+
+/** The service id as botocore's event names spell it: lower-case, spaces to hyphens. */
+export function hyphenize(serviceId: string): string {
+  return serviceId.replace(/\s+/g, '-').toLowerCase();
+}
+
+export function createClient(session: Session, serviceName: string, options: ClientOptions = {}): Client {
+  const service = session.loader.loadServiceModelObject(serviceName, options.apiVersion);
+  const events = session.events.copy();
+  const eventServiceId = hyphenize(service.serviceId);
+  const configObj = options.config instanceof Config ? options.config : new Config(options.config ?? {});
+  const profile = session.profile;
+  const config = resolveConfig(configObj, session.env, profile);
+
+  // Customizations may adjust the build (S3's default region, model patches) through this event.
+  const build = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
+  void events.emit(`creating-client-class.${eventServiceId}`, { build });
+  for (const hook of CLIENT_BUILD_HOOKS) hook(build, eventServiceId);
+  const region = build.region;
+
+  let endpointUrl = options.endpointUrl;
+  if (endpointUrl !== undefined && options.useSsl === false) endpointUrl = endpointUrl.replace(/^https:/, 'http:');
+  const configuredUrl = resolveConfiguredEndpointUrl({
+    serviceId: service.serviceId,
+    environ: session.env,
+    profile,
+    servicesSections: session.configFiles.services,
+    clientEndpointUrl: endpointUrl,
+    ignoreConfiguredEndpointUrls: config.ignoreConfiguredEndpointUrls,
+  });
+
+  const explicitKeys = options.awsAccessKeyId || options.awsSecretAccessKey || options.awsSessionToken;
+  let credentials: () => Promise<Credentials | null>;
+  if (explicitKeys) {
+    const provider = new StaticProvider({ accessKey: options.awsAccessKeyId, secretKey: options.awsSecretAccessKey, token: options.awsSessionToken });
+    let cached: Promise<Credentials | null> | undefined;
+    credentials = () => (cached ??= provider.load());
+  } else {
+    credentials = () => session.getCredentials();
+  }
+
+  const builtIns: Record<string, unknown> = {
+    'AWS::Region': region,
+    'AWS::UseFIPS': config.useFipsEndpoint,
+    'AWS::UseDualStack': config.useDualstackEndpoint,
+    'AWS::STS::UseGlobalEndpoint': config.stsRegionalEndpoints === 'legacy',
+    'AWS::S3::UseGlobalEndpoint': config.s3.usEast1RegionalEndpoint === 'legacy',
+    'AWS::S3::Accelerate': config.s3.useAccelerateEndpoint ?? false,
+    'AWS::S3::ForcePathStyle': config.s3.addressingStyle === 'path',
+    'AWS::S3::UseArnRegion': config.s3.useArnRegion,
+    'AWS::S3Control::UseArnRegion': config.s3.useArnRegion,
+    'AWS::S3::DisableMultiRegionAccessPoints': config.s3.disableMultiRegionAccessPoints ?? false,
+    'SDK::Endpoint': configuredUrl,
+    'AWS::Auth::AccountIdEndpointMode': config.accountIdEndpointMode,
+  };
+
+  const ctx: ClientContext = {
+    serviceName,
+    eventServiceId,
+    service,
+    protocol: getProtocol(service.metadata),
+    region,
+    config,
+    events,
+    credentials,
+    endpoint: {
+      configuredUrl,
+      ruleSet: () => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion),
+      partitions: () => session.loader.loadData('partitions'),
+      builtIns,
+      clientContextParams: config.clientContextParams,
+    },
+    transport: new HttpTransport({
+      maxPoolConnections: config.maxPoolConnections,
+      connectTimeout: config.connectTimeout,
+      readTimeout: config.readTimeout,
+      proxies: config.proxies,
+      verify: options.verify ?? config.caBundle ?? true,
+    }),
+    retry: createRetryStrategy({
+      mode: config.retryMode,
+      totalMaxAttempts: config.totalMaxAttempts,
+      serviceName: service.metadata.endpointPrefix,
+      retryData: session.loader.loadData('_retry'),
+    }),
+    clockSkew: new ClockSkew(),
+    userAgent: userAgent(eventServiceId, service.apiVersion, config.userAgentAppId, config.userAgentExtra),
+    errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
+  };
+  return buildClientProxy(ctx, { endpointUrl: configuredUrl });
+}
+
+export interface ClientBuild {
+  service: ClientContext['service'];
+  serviceName: string;
+  region?: string;
+  config: ClientContext['config'];
+}
+
+/** Synchronous build hooks (customizations register here; the event above is for users). */
+export const CLIENT_BUILD_HOOKS: Array<(build: ClientBuild, eventServiceId: string) => void> = [];

@@ -1,0 +1,63 @@
+/**
+ * client.exceptions: one ClientError subclass per modeled exception shape, built on first use,
+ * so `err instanceof s3.exceptions.NoSuchKey` works. Classes are cached per service model, so
+ * two clients of one service share them.
+ */
+import { ClientError } from '../errors';
+import { closeMatches } from '../models/naming';
+import type { ServiceModel } from '../models/service-model';
+import type { ParsedResponse } from '../protocols/types';
+
+type ErrorResponse = ParsedResponse & { Error: { Code: string; Message: string } };
+export type ClientErrorClass = new (response: ErrorResponse, operationName: string) => ClientError;
+
+const classCache = new WeakMap<ServiceModel, Map<string, ClientErrorClass>>();
+
+function classFor(service: ServiceModel, shapeName: string): ClientErrorClass {
+  let perService = classCache.get(service);
+  if (!perService) classCache.set(service, (perService = new Map()));
+  let cls = perService.get(shapeName);
+  if (!cls) {
+    // A named class expression so stack traces and err.name read `NoSuchKey`.
+    cls = { [shapeName]: class extends ClientError {} }[shapeName] as ClientErrorClass;
+    Object.defineProperty(cls, 'name', { value: shapeName });
+    perService.set(shapeName, cls);
+  }
+  return cls;
+}
+
+/** The error to throw for a parsed error response: its modeled class, else ClientError. */
+export function errorFor(service: ServiceModel, parsed: ErrorResponse, operationName: string): ClientError {
+  const shape = service.errorShapes.get(parsed.Error.Code);
+  const err = shape ? new (classFor(service, shape.name))(parsed, operationName) : new ClientError(parsed, operationName);
+  if (shape) err.name = shape.name;
+  return err;
+}
+
+/** The `exceptions` object of a client: every modeled exception class plus ClientError. */
+export function buildExceptions(service: ServiceModel): Record<string, ClientErrorClass> {
+  const names = [...new Set([...service.errorShapes.values()].map((s) => s.name))].sort();
+  const target: Record<string, ClientErrorClass> = { ClientError: ClientError as unknown as ClientErrorClass };
+  return new Proxy(target, {
+    get(t, prop) {
+      if (typeof prop !== 'string') return Reflect.get(t, prop);
+      if (prop in t) return t[prop];
+      if (names.includes(prop)) return classFor(service, prop);
+      if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
+      const close = closeMatches(prop, names, 3);
+      throw new TypeError(`${service.serviceName} has no exception '${prop}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
+    },
+    has(t, prop) {
+      return prop in t || (typeof prop === 'string' && names.includes(prop));
+    },
+    ownKeys() {
+      return ['ClientError', ...names];
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      if (typeof prop === 'string' && (prop === 'ClientError' || names.includes(prop))) {
+        return { configurable: true, enumerable: true, writable: false, value: prop === 'ClientError' ? t.ClientError : classFor(service, prop) };
+      }
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The client: an ES Proxy over the service model. Any spelling of an operation name resolves
+ * (`listObjectsV2`, `ListObjectsV2`, `list_objects_v2`) to one cached async method;
+ * `Object.keys(client)` lists the canonical names for REPL completion; `await client` is safe;
+ * an unknown name throws a TypeError naming the service and the closest operations.
+ */
+import { inspect } from 'util';
+import { closeMatches } from '../models/naming';
+import type { ServiceModel } from '../models/service-model';
+import type { ClientContext } from '../pipeline/context';
+import { makeApiCall } from '../pipeline/make-api-call';
+import type { ParsedResponse } from '../protocols/types';
+import type { HierarchicalEmitter } from '../events/emitter';
+import type { ResolvedConfig } from '../session/config-resolver';
+import { buildExceptions, ClientErrorClass } from './exceptions';
+
+export type OperationMethod = (params?: Record<string, unknown>) => Promise<ParsedResponse & Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- results are model-shaped plain data; `any` lets users read members without casts
+
+export interface ClientMeta {
+  serviceName: string;
+  regionName?: string;
+  endpointUrl?: string;
+  serviceModel: ServiceModel;
+  config: ResolvedConfig;
+  events: HierarchicalEmitter;
+  /** canonical method name -> API operation name */
+  methodToApiMapping: Record<string, string>;
+  /** @internal the context calls run with */
+  context: ClientContext;
+}
+
+export interface ClientBase {
+  readonly meta: ClientMeta;
+  readonly exceptions: Record<string, ClientErrorClass>;
+  /** Closes pooled connections. */
+  close(): void;
+  [extension: string]: unknown;
+}
+
+/** A client: the base members plus one async method per operation. */
+export type Client = ClientBase & { [operation: string]: OperationMethod | unknown } & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- dynamic operation methods
+
+/** Property names tools probe on any object; answering undefined keeps them working. */
+const PROBES = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', 'valueOf', 'toString', 'prototype', '__proto__', 'length', 'name', 'caller', 'callee', 'arguments']);
+
+/** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
+export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [];
+
+export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string }): Client {
+  const service = ctx.service;
+  const index = service.operationIndex;
+  const methods = new Map<string, OperationMethod>();
+  const mapping: Record<string, string> = {};
+  index.canonical.forEach((canon, i) => (mapping[canon] = service.operationNames[i]));
+
+  const methodFor = (opName: string): OperationMethod => {
+    let m = methods.get(opName);
+    if (!m) {
+      const op = service.operation(opName);
+      m = (params?: Record<string, unknown>) => makeApiCall(ctx, op, params) as ReturnType<OperationMethod>;
+      Object.defineProperty(m, 'name', { value: index.canonicalOf(opName) });
+      methods.set(opName, m);
+    }
+    return m;
+  };
+
+  const meta: ClientMeta = {
+    serviceName: ctx.serviceName,
+    regionName: ctx.region,
+    endpointUrl: info.endpointUrl,
+    serviceModel: service,
+    config: ctx.config,
+    events: ctx.events,
+    methodToApiMapping: mapping,
+    context: ctx,
+  };
+  let exceptions: Record<string, ClientErrorClass> | undefined;
+  const base: Record<string | symbol, unknown> = {
+    meta,
+    close: () => ctx.transport.close(),
+    [inspect.custom]: () =>
+      `<botojs.client.${ctx.serviceName} region=${ctx.region ?? 'none'}${info.endpointUrl ? ` endpoint=${info.endpointUrl}` : ''} operations=${index.canonical.length}>`,
+  };
+  Object.defineProperty(base, 'exceptions', { get: () => (exceptions ??= buildExceptions(service)), enumerable: false, configurable: true });
+
+  const proxy: Client = new Proxy(base, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
+      const opName = index.resolve(prop);
+      if (opName) return methodFor(opName);
+      if (PROBES.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
+      const close = closeMatches(prop, index.canonical, 3);
+      throw new TypeError(`'${ctx.serviceName}' client has no operation '${prop}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
+    },
+    has(target, prop) {
+      return prop in target || (typeof prop === 'string' && index.resolve(prop) !== undefined);
+    },
+    ownKeys(target) {
+      return [...index.canonical, ...Reflect.ownKeys(target)];
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      if (typeof prop === 'string' && !(prop in target)) {
+        const opName = index.resolve(prop);
+        if (opName) return { configurable: true, enumerable: true, writable: false, value: methodFor(opName) };
+        return undefined;
+      }
+      const d = Reflect.getOwnPropertyDescriptor(target, prop);
+      if (d) d.enumerable = false;
+      return d ? { ...d, configurable: true } : undefined;
+    },
+    set(target, prop, value) {
+      // Users and tests may attach helpers; operation names stay reserved.
+      if (typeof prop === 'string' && index.resolve(prop)) throw new TypeError(`Cannot overwrite operation '${prop}'`);
+      target[prop] = value;
+      return true;
+    },
+  }) as Client;
+
+  for (const ext of CLIENT_EXTENSIONS) {
+    for (const [k, v] of Object.entries(ext(ctx, proxy))) base[k] = v;
+  }
+  return proxy;
+}

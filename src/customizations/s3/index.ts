@@ -1,0 +1,157 @@
+/**
+ * S3's customizations, the ones botocore itself applies (handlers.py), registered as event
+ * handlers on every new Session. This folder is the only place outside data where 's3' appears.
+ *
+ * - the rule set puts the bucket in the URL, so `/{Bucket}` is stripped from request URIs;
+ * - a client without a region talks to us-east-1 (boto3 does the same for S3);
+ * - List* calls ask for url-encoded keys and decode them (keys with any characters round-trip);
+ * - CopySource accepts `{ Bucket, Key, VersionId }` and is percent-encoded;
+ * - SSE-C keys are base64-encoded with their MD5 computed;
+ * - bucket names are checked before anything is sent;
+ * - a 200 response whose body is an `<Error>` is an error (and retried as a 500);
+ * - GetBucketLocation's unmodelled body is read by hand.
+ */
+import { createHash } from 'crypto';
+import { ParamValidationError } from '../../errors';
+import { CLIENT_BUILD_HOOKS } from '../../client/create-client';
+import type { OperationModel, ServiceModel } from '../../models/service-model';
+import type { ParsedResponse, RawResponse } from '../../protocols/types';
+import { Session } from '../../session/session';
+
+const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
+const ACCESSPOINT_ARN = /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$/;
+const OUTPOST_ARN = /^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
+const VERSION_ID_SUFFIX = /\?versionId=[^\s]+$/;
+
+const patched = new WeakSet<ServiceModel>();
+
+/** Strips the leading `/{Bucket}` from every request URI, once per loaded model. */
+function removeBucketFromPaths(service: ServiceModel): void {
+  if (patched.has(service)) return;
+  patched.add(service);
+  for (const name of service.operationNames) {
+    const http = service.raw.operations[name].http;
+    if (http.requestUri.startsWith('/{Bucket}')) {
+      const rest = http.requestUri.slice('/{Bucket}'.length);
+      http.requestUri = rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
+    }
+  }
+}
+
+/** Percent-encodes like botocore's percent_encode(value, safe='-._~/'). */
+function quotePath(value: string): string {
+  return encodeURIComponent(value).replace(/%2F/g, '/').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function quoteCopySource(source: unknown): unknown {
+  if (typeof source === 'string') {
+    const m = VERSION_ID_SUFFIX.exec(source);
+    return m ? quotePath(source.slice(0, m.index)) + source.slice(m.index) : quotePath(source);
+  }
+  if (source && typeof source === 'object') {
+    const { Bucket, Key, VersionId } = source as { Bucket?: string; Key?: string; VersionId?: string };
+    if (!Bucket || !Key) {
+      throw new ParamValidationError([`Missing required parameter in CopySource: "${!Bucket ? 'Bucket' : 'Key'}"`]);
+    }
+    const arn = ACCESSPOINT_ARN.test(Bucket) || OUTPOST_ARN.test(Bucket);
+    let out = quotePath(arn ? `${Bucket}/object/${Key}` : `${Bucket}/${Key}`);
+    if (VersionId !== undefined) out += `?versionId=${VersionId}`;
+    return out;
+  }
+  return source;
+}
+
+function sseMd5(params: Record<string, unknown>, prefix: 'SSECustomer' | 'CopySourceSSECustomer'): void {
+  const key = params[`${prefix}Key`];
+  if (key === undefined || key === null || `${prefix}KeyMD5` in params) return;
+  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key as Uint8Array);
+  params[`${prefix}Key`] = bytes.toString('base64');
+  params[`${prefix}KeyMD5`] = createHash('md5').update(bytes).digest('base64');
+}
+
+const LIST_DECODE: Record<string, { top: string[]; nested: Array<[string, string]> }> = {
+  ListObjects: { top: ['Delimiter', 'Marker', 'NextMarker'], nested: [['Contents', 'Key'], ['CommonPrefixes', 'Prefix']] },
+  ListObjectsV2: { top: ['Delimiter', 'Prefix', 'StartAfter'], nested: [['Contents', 'Key'], ['CommonPrefixes', 'Prefix']] },
+  ListObjectVersions: { top: ['KeyMarker', 'NextKeyMarker', 'Prefix', 'Delimiter'], nested: [['Versions', 'Key'], ['DeleteMarkers', 'Key'], ['CommonPrefixes', 'Prefix']] },
+};
+
+// Which in-flight param objects had EncodingType set by us (not by the caller).
+const autoEncoded = new WeakSet<object>();
+
+function unquote(v: string): string {
+  try {
+    return decodeURIComponent(v.replace(/\+/g, ' '));
+  } catch {
+    return v;
+  }
+}
+
+function decodeListing(opName: string, parsed: ParsedResponse): void {
+  const spec = LIST_DECODE[opName];
+  if (!spec || parsed.EncodingType !== 'url') return;
+  for (const k of spec.top) if (typeof parsed[k] === 'string') parsed[k] = unquote(parsed[k] as string);
+  for (const [list, child] of spec.nested) {
+    const items = parsed[list];
+    if (!Array.isArray(items)) continue;
+    for (const item of items as Array<Record<string, unknown>>) if (typeof item[child] === 'string') item[child] = unquote(item[child] as string);
+  }
+}
+
+/** Does this successful-looking response carry an S3 `<Error>` document? */
+function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
+  if (raw.statusCode !== 200 || raw.stream || !op.output) return false;
+  const payload = op.output.raw.payload as string | undefined;
+  if (payload) {
+    const t = op.output.member(payload)?.type;
+    if (t === 'blob' || t === 'string') return false;
+  }
+  const head = raw.body.subarray(0, 256).toString('utf8').replace(/^\s*(<\?xml[^>]*\?>)?\s*/, '');
+  if (raw.body.length === 0) return false;
+  return head.startsWith('<Error>') || head.startsWith('<Error ');
+}
+
+function install(session: Session): void {
+  const ev = session.events;
+  ev.register('before-parameter-build.s3', (p) => {
+    const params = p.params as Record<string, unknown>;
+    const op = p.operation as OperationModel;
+    const bucket = params.Bucket;
+    if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !ACCESSPOINT_ARN.test(bucket) && !OUTPOST_ARN.test(bucket)) {
+      throw new ParamValidationError([
+        `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point or outpost ARN`,
+      ]);
+    }
+    if (op.name === 'CopyObject' || op.name === 'UploadPartCopy') {
+      if (params.CopySource !== undefined) params.CopySource = quoteCopySource(params.CopySource);
+      sseMd5(params, 'CopySourceSSECustomer');
+    }
+    sseMd5(params, 'SSECustomer');
+    if (LIST_DECODE[op.name] && params.EncodingType === undefined) {
+      params.EncodingType = 'url';
+      autoEncoded.add(params);
+    }
+  });
+  ev.register('after-call.s3', (p) => {
+    const op = p.operation as OperationModel;
+    const parsed = p.parsed as ParsedResponse;
+    if (LIST_DECODE[op.name] && autoEncoded.has(p.params as object)) decodeListing(op.name, parsed);
+  });
+  ev.register('before-parse.s3', (p) => {
+    const op = p.operation as OperationModel;
+    const raw = p.response as RawResponse;
+    if (isEmbeddedError(op, raw)) raw.statusCode = 500;
+    if (op.name === 'GetBucketLocation' && raw.statusCode < 300) {
+      const m = /<LocationConstraint[^>]*>([^<]*)<\/LocationConstraint>|<LocationConstraint[^>]*\/>/.exec(raw.body.toString('utf8'));
+      return { LocationConstraint: m?.[1] || null };
+    }
+    return undefined;
+  });
+}
+
+CLIENT_BUILD_HOOKS.push((build, eventServiceId) => {
+  if (eventServiceId !== 's3') return;
+  removeBucketFromPaths(build.service);
+  // boto3 lets an S3 client work without a region: it talks to us-east-1.
+  if (!build.region) build.region = 'us-east-1';
+});
+Session.initializers.push(install);

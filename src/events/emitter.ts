@@ -1,0 +1,83 @@
+/**
+ * A hierarchical event emitter with botocore's names and prefix matching.
+ *
+ * A handler registered for `before-call.s3` runs for `before-call.s3.PutObject`; one registered
+ * for `before-call` runs for every service. More specific handlers run first, as in botocore.
+ * Handlers may be sync or async; emit() awaits each in turn. Lookups are cached per full event
+ * name so an event nobody listens to costs one Map lookup on the hot path.
+ */
+
+export type EventHandler = (payload: Record<string, unknown>) => unknown;
+
+interface Registration {
+  handler: EventHandler;
+  uniqueId?: string;
+}
+
+export class HierarchicalEmitter {
+  private readonly handlers = new Map<string, Registration[]>();
+  private readonly resolved = new Map<string, EventHandler[]>();
+
+  /** Registers `handler` for `eventName` and every event below it (`before-call.s3` ...). */
+  register(eventName: string, handler: EventHandler, opts: { uniqueId?: string; first?: boolean } = {}): void {
+    const list = this.handlers.get(eventName) ?? [];
+    if (opts.uniqueId && list.some((r) => r.uniqueId === opts.uniqueId)) return;
+    const reg = { handler, uniqueId: opts.uniqueId };
+    if (opts.first) list.unshift(reg);
+    else list.push(reg);
+    this.handlers.set(eventName, list);
+    this.resolved.clear();
+  }
+
+  unregister(eventName: string, handlerOrId: EventHandler | string): void {
+    const list = this.handlers.get(eventName);
+    if (!list) return;
+    const kept = list.filter((r) => (typeof handlerOrId === 'string' ? r.uniqueId !== handlerOrId : r.handler !== handlerOrId));
+    this.handlers.set(eventName, kept);
+    this.resolved.clear();
+  }
+
+  /** Handlers for a full event name, most specific prefix first. */
+  handlersFor(eventName: string): EventHandler[] {
+    let out = this.resolved.get(eventName);
+    if (out) return out;
+    out = [];
+    const parts = eventName.split('.');
+    for (let n = parts.length; n >= 1; n--) {
+      const regs = this.handlers.get(parts.slice(0, n).join('.'));
+      if (regs) for (const r of regs) out.push(r.handler);
+    }
+    this.resolved.set(eventName, out);
+    return out;
+  }
+
+  hasHandlers(eventName: string): boolean {
+    return this.handlersFor(eventName).length > 0;
+  }
+
+  /** Calls every handler; returns their results in order. */
+  async emit(eventName: string, payload: Record<string, unknown> = {}): Promise<unknown[]> {
+    const hs = this.handlersFor(eventName);
+    if (hs.length === 0) return [];
+    const results: unknown[] = [];
+    for (const h of hs) results.push(await h({ ...payload, eventName }));
+    return results;
+  }
+
+  /** Calls handlers until one returns something other than undefined/null; returns it. */
+  async emitUntilResponse(eventName: string, payload: Record<string, unknown> = {}): Promise<unknown> {
+    const hs = this.handlersFor(eventName);
+    for (const h of hs) {
+      const r = await h({ ...payload, eventName });
+      if (r !== undefined && r !== null) return r;
+    }
+    return undefined;
+  }
+
+  /** A copy with the same registrations (the session's emitter is copied into each client). */
+  copy(): HierarchicalEmitter {
+    const c = new HierarchicalEmitter();
+    for (const [k, v] of this.handlers) c.handlers.set(k, [...v]);
+    return c;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * ClientContext: everything a client resolved at creation, handed to makeApiCall on each call.
+ * Built once per client by src/client/create-client.ts; read-only afterwards.
+ */
+import type { Credentials } from '../credentials/credentials';
+import type { HierarchicalEmitter } from '../events/emitter';
+import type { ServiceModel } from '../models/service-model';
+import type { Protocol } from '../protocols/types';
+import type { RetryStrategy } from '../retries';
+import type { ClockSkew } from '../retries';
+import type { ResolvedConfig } from '../session/config-resolver';
+import type { HttpTransport } from '../transport';
+import type { ClientError } from '../errors';
+import type { ParsedResponse } from '../protocols/types';
+
+export interface EndpointSettings {
+  /** endpoint_url from the client, the environment or the config file (feeds SDK::Endpoint). */
+  configuredUrl?: string;
+  /** The service's endpoint-rule-set-1.json, loaded on first call. */
+  ruleSet(): unknown;
+  /** partitions.json. */
+  partitions(): unknown;
+  /** Values for the rule set's builtIn parameters (AWS::Region, AWS::UseFIPS, ...). */
+  builtIns: Record<string, unknown>;
+  /** clientContextParams from Config, keyed by the model's names. */
+  clientContextParams: Record<string, unknown>;
+}
+
+export interface ClientContext {
+  /** botocore's service directory name (`s3`, `bedrock-runtime`). */
+  serviceName: string;
+  /** The service id as event names spell it (`s3`, `api-gateway`). */
+  eventServiceId: string;
+  service: ServiceModel;
+  protocol: Protocol;
+  region?: string;
+  config: ResolvedConfig;
+  events: HierarchicalEmitter;
+  /** Resolves credentials (cached and shared by the provider); null when there are none. */
+  credentials(): Promise<Credentials | null>;
+  endpoint: EndpointSettings;
+  transport: HttpTransport;
+  retry: RetryStrategy;
+  clockSkew: ClockSkew;
+  userAgent: string;
+  /** The exception class for an error code (a ClientError subclass, or ClientError). */
+  errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string): ClientError;
+}

@@ -1,0 +1,219 @@
+/**
+ * makeApiCall: the one place that orders the stages of a call.
+ *
+ *   params -> events -> validate -> idempotency -> endpoint -> serialize -> checksum -> url
+ *   -> [attempt: sign -> send -> parse -> retry?] -> result + ResponseMetadata | ClientError
+ *
+ * Each stage is a function of plain data from its own module; this file only sequences them
+ * and emits botocore's events between them.
+ */
+import { Readable } from 'stream';
+import { applyRequestChecksum } from '../checksums';
+import { NoCredentialsError, ParamValidationError } from '../errors';
+import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpoints';
+import type { OperationModel } from '../models/service-model';
+import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
+import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
+import { signBearer, signRequest } from '../signing';
+import { StreamingBody } from '../util/streaming-body';
+import { validateParams } from '../validate/validate';
+import type { ClientContext } from './context';
+import { joinUrl } from './url';
+
+/** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
+export interface PreparedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | Buffer | Readable | undefined;
+}
+
+interface AuthPlan {
+  kind: 'sigv4' | 'bearer' | 'none';
+  signingName: string;
+  signingRegion: string;
+  disableDoubleEncoding?: boolean;
+}
+
+const sleep = (seconds: number) => new Promise<void>((r) => setTimeout(r, seconds * 1000));
+
+function eventName(ctx: ClientContext, base: string, op: OperationModel): string {
+  return `${base}.${ctx.eventServiceId}.${op.name}`;
+}
+
+/** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
+function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): { url: string; headers: Record<string, string[]>; auth: AuthPlan } {
+  const ruleSet = ctx.endpoint.ruleSet();
+  const endpointParams = buildEndpointParams({
+    ruleSet,
+    operation: op,
+    input: params,
+    builtIns: ctx.endpoint.builtIns,
+    clientContextParams: ctx.endpoint.clientContextParams,
+  });
+  const resolved = resolveEndpoint(ruleSet, endpointParams, ctx.endpoint.partitions());
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.service.signingName, region: ctx.region ?? 'us-east-1' });
+  return { url: resolved.url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
+}
+
+function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {
+  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding };
+  if (ctx.config.unsigned || scheme.name === 'none') return { kind: 'none', ...base };
+  const auth = op.auth;
+  if (auth && auth.length > 0) {
+    const first = auth[0];
+    if (first === 'smithy.api#noAuth') return { kind: 'none', ...base };
+    if (first === 'smithy.api#httpBearerAuth') return { kind: 'bearer', ...base };
+  }
+  if (op.authType === 'none') return { kind: 'none', ...base };
+  if (op.authType === 'bearer' || ctx.service.metadata.signatureVersion === 'bearer') return { kind: 'bearer', ...base };
+  return { kind: 'sigv4', ...base };
+}
+
+async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
+  if (auth.kind === 'none') return;
+  if (auth.kind === 'bearer') {
+    const token = await ctx.events.emitUntilResponse(`get-auth-token.${ctx.eventServiceId}`, {});
+    if (typeof token !== 'string') throw new NoCredentialsError('Unable to locate an auth token for bearer authentication (run `aws sso login`)');
+    signBearer(req.headers, token);
+    return;
+  }
+  const creds = await ctx.credentials();
+  if (!creds) throw new NoCredentialsError();
+  const s3Style = ctx.service.metadata.signatureVersion === 's3v4';
+  const streaming = req.body instanceof Readable;
+  signRequest(
+    req,
+    { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token },
+    {
+      signingName: auth.signingName,
+      region: auth.signingRegion,
+      date: ctx.clockSkew.now(),
+      s3: s3Style,
+      disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
+      payloadHash: streaming || op.unsignedPayload ? 'UNSIGNED-PAYLOAD' : undefined,
+    },
+  );
+}
+
+/** Sends one attempt, or takes a response a `before-send` handler (a stub) supplies. */
+async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest): Promise<RawResponse> {
+  const stub = await ctx.events.emitUntilResponse(eventName(ctx, 'before-send', op), { request: req, operation: op });
+  if (stub) return stub as RawResponse;
+  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined });
+}
+
+/** Makes the API call `op` with `params` and returns the parsed result, or throws. */
+export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined): Promise<ParsedResponse> {
+  // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
+  let params: Record<string, unknown> = { ...(inputParams ?? {}) };
+  if (ctx.events.hasHandlers(eventName(ctx, 'provide-client-params', op))) {
+    const provided = await ctx.events.emitUntilResponse(eventName(ctx, 'provide-client-params', op), { params, operation: op });
+    if (provided) params = provided as Record<string, unknown>;
+  }
+  await ctx.events.emit(eventName(ctx, 'before-parameter-build', op), { params, operation: op, context: {} });
+
+  if (ctx.config.parameterValidation) {
+    const problems = validateParams(params, op.input);
+    if (problems.length) throw new ParamValidationError(problems);
+  }
+  if (op.input) params = fillIdempotencyTokens(op.input, params);
+
+  const stubbed = await ctx.events.emitUntilResponse(eventName(ctx, 'before-call', op), { params, operation: op });
+  let parsed: ParsedResponse;
+  if (stubbed) {
+    parsed = stubbed as ParsedResponse;
+  } else {
+    parsed = await sendWithRetries(ctx, op, params);
+  }
+  await ctx.events.emit(eventName(ctx, 'after-call', op), { parsed, operation: op, params });
+  if (parsed.Error) {
+    const err = ctx.errorFor(parsed as ParsedResponse & { Error: { Code: string; Message: string } }, op.name);
+    await ctx.events.emit(eventName(ctx, 'after-call-error', op), { exception: err, operation: op });
+    throw err;
+  }
+  return parsed;
+}
+
+async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
+  const endpoint = resolveCallEndpoint(ctx, op, params);
+  const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
+  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
+  applyRequestChecksum({ operation: op, params, request: spec, calculation: ctx.config.requestChecksumCalculation });
+
+  const baseHeaders: Record<string, string> = { ...spec.headers, 'User-Agent': ctx.userAgent };
+  for (const [k, v] of Object.entries(endpoint.headers)) baseHeaders[k] = v.join(',');
+  const url = joinUrl(endpoint.url, spec);
+  const body = spec.body;
+  const rewindable = !(body instanceof Readable);
+
+  for (let attempt = 1; ; attempt++) {
+    const req: PreparedRequest = { method: spec.method, url, headers: { ...baseHeaders }, body };
+    await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
+    await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: endpoint.auth });
+    await sign(ctx, op, req, endpoint.auth);
+
+    let raw: RawResponse | undefined;
+    let parsed: ParsedResponse | undefined;
+    let transportError: Error | undefined;
+    try {
+      raw = await sendOnce(ctx, op, req);
+      ctx.clockSkew.observe?.(raw.headers.date);
+      const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
+      parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
+      for (const extra of extras) if (extra && typeof extra === 'object' && !parsed.Error) Object.assign(parsed, extra);
+    } catch (e) {
+      if (!(e instanceof Error) || !isTransportError(e)) throw e;
+      transportError = e;
+    }
+
+    const decision = await decideRetry(ctx, op, attempt, parsed, transportError, rewindable);
+    if (decision === null) {
+      if (transportError) throw transportError;
+      const result = parsed as ParsedResponse;
+      result.ResponseMetadata.RetryAttempts = attempt - 1;
+      if (!result.Error) {
+        ctx.retry.onSuccess?.();
+        wrapStreamingOutput(op, result);
+      } else if (raw?.stream) {
+        raw.stream.destroy();
+      }
+      return result;
+    }
+    if (raw?.stream) raw.stream.destroy();
+    if (decision > 0) await sleep(decision);
+  }
+}
+
+function isTransportError(e: Error): boolean {
+  return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
+}
+
+async function decideRetry(
+  ctx: ClientContext,
+  op: OperationModel,
+  attempt: number,
+  parsed: ParsedResponse | undefined,
+  error: Error | undefined,
+  rewindable: boolean,
+): Promise<number | null> {
+  // A stream we already sent cannot be replayed: its bytes are gone.
+  if (!rewindable) return null;
+  const hook = await ctx.events.emitUntilResponse(eventName(ctx, 'needs-retry', op), { attempt, response: parsed, error, operation: op });
+  if (typeof hook === 'number') return hook;
+  if (parsed?.Error && ctx.clockSkew.shouldRetry?.(parsed, attempt)) return 0;
+  if (!error && !parsed?.Error) return null;
+  return ctx.retry.decide({ attempt, operationName: op.name, response: parsed, error });
+}
+
+function wrapStreamingOutput(op: OperationModel, result: ParsedResponse): void {
+  const member = op.outputStreamingMember;
+  if (!member) return;
+  const value = result[member];
+  if (value instanceof Readable) {
+    const len = Number(result.ResponseMetadata.HTTPHeaders['content-length']);
+    result[member] = new StreamingBody(value, Number.isFinite(len) ? len : undefined);
+  } else if (Buffer.isBuffer(value)) {
+    result[member] = new StreamingBody(Readable.from([value]), value.length);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Joins a resolved endpoint URL with a serialized request path, query and host prefix, as
+ * botocore's _urljoin does: the endpoint's own path is kept and the request path appended.
+ */
+import type { HttpRequestSpec } from '../protocols/types';
+
+/** RFC 3986 percent-encoding (unreserved: A-Z a-z 0-9 - _ . ~), as botocore's percent_encode. */
+export function percentEncode(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+export function buildQueryString(query: Array<[string, string]>): string {
+  if (query.length === 0) return '';
+  let out = '';
+  for (const [k, v] of query) {
+    if (out) out += '&';
+    out += `${percentEncode(k)}=${percentEncode(v)}`;
+  }
+  return out;
+}
+
+export function joinUrl(endpointUrl: string, spec: HttpRequestSpec): string {
+  const u = new URL(endpointUrl);
+  let host = u.host;
+  if (spec.hostPrefix) host = spec.hostPrefix + host;
+  const base = u.pathname === '/' ? '' : u.pathname.replace(/\/+$/, '');
+  // A requestUri may carry a literal query (`/{Key+}?uploads`); it stays verbatim and first.
+  let reqPath = spec.path;
+  let literalQuery = '';
+  const qi = reqPath.indexOf('?');
+  if (qi >= 0) {
+    literalQuery = reqPath.slice(qi + 1);
+    reqPath = reqPath.slice(0, qi);
+  }
+  let path: string;
+  if (!reqPath || reqPath === '/') path = base || '/';
+  else path = base + (reqPath.startsWith('/') ? reqPath : `/${reqPath}`);
+  const endpointQuery = u.search ? u.search.slice(1) : '';
+  const q = buildQueryString(spec.query);
+  const query = [endpointQuery, literalQuery, q].filter(Boolean).join('&');
+  return `${u.protocol}//${host}${path}${query ? `?${query}` : ''}`;
+}

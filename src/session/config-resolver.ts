@@ -1,0 +1,128 @@
+/**
+ * Resolves every client setting the way botocore does: explicit (client options, then Config)
+ * > environment variable > profile key > default. The table below is the single list of
+ * botocore's names; nothing else in botojs reads AWS_* variables for these settings.
+ */
+import type { ProfileData } from './config-files';
+import { Config, RetryMode, UNSIGNED } from './config';
+
+type Conv = 'string' | 'int' | 'bool';
+
+/** name -> [profile key, environment variable(s), default, conversion] */
+const VARIABLES: Record<string, [string | null, string[], unknown, Conv]> = {
+  region: ['region', ['AWS_DEFAULT_REGION', 'AWS_REGION'], undefined, 'string'],
+  retryMode: ['retry_mode', ['AWS_RETRY_MODE'], 'standard', 'string'],
+  maxAttempts: ['max_attempts', ['AWS_MAX_ATTEMPTS'], undefined, 'int'],
+  useFipsEndpoint: ['use_fips_endpoint', ['AWS_USE_FIPS_ENDPOINT'], false, 'bool'],
+  useDualstackEndpoint: ['use_dualstack_endpoint', ['AWS_USE_DUALSTACK_ENDPOINT'], false, 'bool'],
+  requestChecksumCalculation: ['request_checksum_calculation', ['AWS_REQUEST_CHECKSUM_CALCULATION'], 'when_supported', 'string'],
+  responseChecksumValidation: ['response_checksum_validation', ['AWS_RESPONSE_CHECKSUM_VALIDATION'], 'when_supported', 'string'],
+  caBundle: ['ca_bundle', ['AWS_CA_BUNDLE'], undefined, 'string'],
+  stsRegionalEndpoints: ['sts_regional_endpoints', ['AWS_STS_REGIONAL_ENDPOINTS'], 'regional', 'string'],
+  ignoreConfiguredEndpointUrls: ['ignore_configured_endpoint_urls', ['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'], false, 'bool'],
+  parameterValidation: ['parameter_validation', [], true, 'bool'],
+  userAgentAppId: ['sdk_ua_app_id', ['AWS_SDK_UA_APP_ID'], undefined, 'string'],
+  s3UseArnRegion: [null, ['AWS_S3_USE_ARN_REGION'], undefined, 'bool'],
+  s3DisableMrap: [null, ['AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS'], undefined, 'bool'],
+  accountIdEndpointMode: ['account_id_endpoint_mode', ['AWS_ACCOUNT_ID_ENDPOINT_MODE'], 'preferred', 'string'],
+};
+
+function convert(value: string, conv: Conv, name: string): unknown {
+  if (conv === 'int') {
+    const n = Number.parseInt(value, 10);
+    if (Number.isNaN(n)) throw new TypeError(`Invalid value for ${name}: '${value}' is not an integer`);
+    return n;
+  }
+  if (conv === 'bool') return value.trim().toLowerCase() === 'true';
+  return value;
+}
+
+/** Reads one setting from the environment, then the profile, then the default. */
+export function lookupVariable(name: keyof typeof VARIABLES, env: NodeJS.ProcessEnv, profile: ProfileData): unknown {
+  const [key, envs, dflt, conv] = VARIABLES[name];
+  for (const e of envs) {
+    const v = env[e];
+    if (v !== undefined && v !== '') return convert(v, conv, e);
+  }
+  if (key) {
+    const v = profile[key];
+    if (typeof v === 'string' && v !== '') return convert(v, conv, key);
+  }
+  return dflt;
+}
+
+export interface ResolvedConfig {
+  regionName?: string;
+  signatureVersion?: string;
+  unsigned: boolean;
+  userAgentExtra?: string;
+  userAgentAppId?: string;
+  connectTimeout: number;
+  readTimeout: number;
+  maxPoolConnections: number;
+  retryMode: RetryMode;
+  /** Every attempt, the first included. */
+  totalMaxAttempts?: number;
+  s3: { addressingStyle?: 'auto' | 'virtual' | 'path'; useAccelerateEndpoint?: boolean; useArnRegion?: boolean; disableMultiRegionAccessPoints?: boolean; usEast1RegionalEndpoint?: string };
+  useFipsEndpoint: boolean;
+  useDualstackEndpoint: boolean;
+  clientContextParams: Record<string, unknown>;
+  ignoreConfiguredEndpointUrls: boolean;
+  requestChecksumCalculation: 'when_supported' | 'when_required';
+  responseChecksumValidation: 'when_supported' | 'when_required';
+  proxies?: Record<string, string>;
+  parameterValidation: boolean;
+  caBundle?: string;
+  stsRegionalEndpoints: string;
+  accountIdEndpointMode: string;
+}
+
+/** Merges a client's Config with the environment and profile into concrete values. */
+export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: ProfileData): ResolvedConfig {
+  const pick = <T>(explicit: T | undefined, name: keyof typeof VARIABLES): T =>
+    (explicit !== undefined ? explicit : lookupVariable(name, env, profile)) as T;
+  const s3Profile = typeof profile.s3 === 'object' ? profile.s3 : {};
+  const s3 = config.s3 ?? {};
+  const boolOf = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v.toLowerCase() === 'true');
+
+  const retryMode = pick<RetryMode>(config.retries?.mode, 'retryMode');
+  if (!['legacy', 'standard', 'adaptive'].includes(retryMode)) {
+    throw new TypeError(`Invalid retry mode '${retryMode}': use 'legacy', 'standard' or 'adaptive'`);
+  }
+  let totalMaxAttempts: number | undefined;
+  if (config.retries?.totalMaxAttempts !== undefined) totalMaxAttempts = config.retries.totalMaxAttempts;
+  else if (config.retries?.maxAttempts !== undefined) totalMaxAttempts = config.retries.maxAttempts + 1;
+  else totalMaxAttempts = lookupVariable('maxAttempts', env, profile) as number | undefined;
+
+  const sig = config.signatureVersion;
+  return {
+    regionName: config.regionName,
+    signatureVersion: sig === UNSIGNED ? undefined : (sig as string | undefined),
+    unsigned: sig === UNSIGNED,
+    userAgentExtra: config.userAgentExtra,
+    userAgentAppId: pick<string | undefined>(config.userAgentAppId, 'userAgentAppId'),
+    connectTimeout: config.connectTimeout ?? 60,
+    readTimeout: config.readTimeout ?? 60,
+    maxPoolConnections: config.maxPoolConnections ?? 10,
+    retryMode,
+    totalMaxAttempts,
+    s3: {
+      addressingStyle: s3.addressingStyle ?? (s3Profile.addressing_style as 'auto' | 'virtual' | 'path' | undefined),
+      useAccelerateEndpoint: s3.useAccelerateEndpoint ?? boolOf(s3Profile.use_accelerate_endpoint),
+      useArnRegion: (s3.useArnRegion as boolean | undefined) ?? (lookupVariable('s3UseArnRegion', env, profile) as boolean | undefined) ?? boolOf(s3Profile.use_arn_region),
+      disableMultiRegionAccessPoints: (s3.disableMultiRegionAccessPoints as boolean | undefined) ?? (lookupVariable('s3DisableMrap', env, profile) as boolean | undefined) ?? boolOf(s3Profile.s3_disable_multiregion_access_points),
+      usEast1RegionalEndpoint: s3Profile.us_east_1_regional_endpoint,
+    },
+    useFipsEndpoint: pick<boolean>(config.useFipsEndpoint, 'useFipsEndpoint'),
+    useDualstackEndpoint: pick<boolean>(config.useDualstackEndpoint ?? (s3.useDualstackEndpoint as boolean | undefined), 'useDualstackEndpoint'),
+    clientContextParams: config.clientContextParams ?? {},
+    ignoreConfiguredEndpointUrls: pick<boolean>(config.ignoreConfiguredEndpointUrls, 'ignoreConfiguredEndpointUrls'),
+    requestChecksumCalculation: pick(config.requestChecksumCalculation, 'requestChecksumCalculation'),
+    responseChecksumValidation: pick(config.responseChecksumValidation, 'responseChecksumValidation'),
+    proxies: config.proxies,
+    parameterValidation: pick<boolean>(config.parameterValidation, 'parameterValidation'),
+    caBundle: lookupVariable('caBundle', env, profile) as string | undefined,
+    stsRegionalEndpoints: pick<string>(config.stsRegionalEndpoints, 'stsRegionalEndpoints'),
+    accountIdEndpointMode: lookupVariable('accountIdEndpointMode', env, profile) as string,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Config: per-client options, as botocore.config.Config. Every field is optional; unset fields
+ * fall back to the environment, then the profile, then botocore's defaults (config-resolver.ts).
+ */
+
+/** Pass as `signatureVersion` to send anonymous (unsigned) requests. */
+export const UNSIGNED = Object.freeze({ toString: () => 'UNSIGNED' }) as { readonly toString: () => string };
+export type Unsigned = typeof UNSIGNED;
+
+export type RetryMode = 'legacy' | 'standard' | 'adaptive';
+
+export interface RetriesOptions {
+  mode?: RetryMode;
+  /** Every attempt, the first included (as AWS_MAX_ATTEMPTS and the profile's max_attempts). */
+  totalMaxAttempts?: number;
+  /** Retries after the first attempt (boto3's `retries={'max_attempts': N}`). */
+  maxAttempts?: number;
+}
+
+export interface S3Options {
+  addressingStyle?: 'auto' | 'virtual' | 'path';
+  useAccelerateEndpoint?: boolean;
+  useDualstackEndpoint?: boolean;
+  useArnRegion?: boolean;
+  disableMultiRegionAccessPoints?: boolean;
+  [key: string]: unknown;
+}
+
+export interface ConfigOptions {
+  regionName?: string;
+  signatureVersion?: string | Unsigned;
+  userAgent?: string;
+  userAgentExtra?: string;
+  userAgentAppId?: string;
+  /** Seconds. */
+  connectTimeout?: number;
+  /** Seconds. */
+  readTimeout?: number;
+  maxPoolConnections?: number;
+  retries?: RetriesOptions;
+  s3?: S3Options;
+  useFipsEndpoint?: boolean;
+  useDualstackEndpoint?: boolean;
+  clientContextParams?: Record<string, unknown>;
+  ignoreConfiguredEndpointUrls?: boolean;
+  requestChecksumCalculation?: 'when_supported' | 'when_required';
+  responseChecksumValidation?: 'when_supported' | 'when_required';
+  proxies?: Record<string, string>;
+  parameterValidation?: boolean;
+  tcpKeepalive?: boolean;
+  stsRegionalEndpoints?: 'legacy' | 'regional';
+}
+
+const KEYS: Array<keyof ConfigOptions> = [
+  'regionName', 'signatureVersion', 'userAgent', 'userAgentExtra', 'userAgentAppId', 'connectTimeout',
+  'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
+  'clientContextParams', 'ignoreConfiguredEndpointUrls', 'requestChecksumCalculation',
+  'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
+];
+
+export class Config implements ConfigOptions {
+  regionName?: string;
+  signatureVersion?: string | Unsigned;
+  userAgent?: string;
+  userAgentExtra?: string;
+  userAgentAppId?: string;
+  connectTimeout?: number;
+  readTimeout?: number;
+  maxPoolConnections?: number;
+  retries?: RetriesOptions;
+  s3?: S3Options;
+  useFipsEndpoint?: boolean;
+  useDualstackEndpoint?: boolean;
+  clientContextParams?: Record<string, unknown>;
+  ignoreConfiguredEndpointUrls?: boolean;
+  requestChecksumCalculation?: 'when_supported' | 'when_required';
+  responseChecksumValidation?: 'when_supported' | 'when_required';
+  proxies?: Record<string, string>;
+  parameterValidation?: boolean;
+  tcpKeepalive?: boolean;
+  stsRegionalEndpoints?: 'legacy' | 'regional';
+
+  constructor(options: ConfigOptions = {}) {
+    const unknown = Object.keys(options).filter((k) => !(KEYS as string[]).includes(k));
+    if (unknown.length) {
+      throw new TypeError(`Unknown Config option(s): ${unknown.join(', ')}. Valid options: ${KEYS.join(', ')}`);
+    }
+    for (const k of KEYS) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
+    const mode = this.retries?.mode;
+    if (mode !== undefined && !['legacy', 'standard', 'adaptive'].includes(mode)) {
+      throw new TypeError(`Invalid retry mode '${mode}': use 'legacy', 'standard' or 'adaptive'`);
+    }
+    const style = this.s3?.addressingStyle;
+    if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {
+      throw new TypeError(`Invalid s3.addressingStyle '${style}': use 'auto', 'virtual' or 'path'`);
+    }
+  }
+
+  /** Fields set on this config, and only those. */
+  get setOptions(): ConfigOptions {
+    const out: ConfigOptions = {};
+    for (const k of KEYS) if (this[k] !== undefined) (out as Record<string, unknown>)[k] = this[k];
+    return out;
+  }
+
+  /** A new Config: this one's fields overridden by `other`'s set fields (botocore's merge). */
+  merge(other?: Config | ConfigOptions): Config {
+    if (!other) return new Config(this.setOptions);
+    const o = other instanceof Config ? other.setOptions : other;
+    return new Config({ ...this.setOptions, ...o });
+  }
+}

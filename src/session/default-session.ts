@@ -1,0 +1,30 @@
+/**
+ * The module-level default session (boto3's `boto3.client(...)`): created lazily on first use,
+ * replaced by setupDefaultSession().
+ */
+import type { ClientOptions } from '../client/create-client';
+import type { Client } from '../client/proxy';
+import { Session, SessionOptions } from './session';
+
+let defaultSession: Session | undefined;
+
+/** Replaces the default session: `setupDefaultSession({ profileName: 'dev' })`. */
+export function setupDefaultSession(options: SessionOptions = {}): Session {
+  defaultSession = new Session(options);
+  return defaultSession;
+}
+
+export function getDefaultSession(): Session {
+  if (!defaultSession) defaultSession = new Session();
+  return defaultSession;
+}
+
+/** A client from the default session. */
+export function client(serviceName: string, options?: ClientOptions): Client {
+  return getDefaultSession().client(serviceName, options);
+}
+
+/** A resource from the default session. */
+export function resource(serviceName: string, options?: ClientOptions): unknown {
+  return getDefaultSession().resource(serviceName, options);
+}

@@ -1,0 +1,93 @@
+/**
+ * StreamingBody: what a streaming response member (S3 GetObject's Body) resolves to.
+ * Wraps the Node Readable; read() buffers it, iteration streams it. A body can be consumed once.
+ */
+import { Readable } from 'stream';
+import { inspect } from 'util';
+
+export class StreamingBody implements AsyncIterable<Buffer> {
+  private consumed = false;
+
+  constructor(
+    /** The underlying Node stream. */
+    readonly stream: Readable,
+    /** Content-Length, when the server sent one. */
+    readonly contentLength?: number,
+  ) {}
+
+  private take(): Readable {
+    if (this.consumed) throw new Error('StreamingBody was already consumed');
+    this.consumed = true;
+    return this.stream;
+  }
+
+  /** The whole body as a Buffer (or up to `amount` bytes of it). */
+  async read(amount?: number): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const src = this.take();
+    for await (const chunk of src) {
+      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      chunks.push(b);
+      size += b.length;
+      if (amount !== undefined && size >= amount) {
+        src.destroy();
+        break;
+      }
+    }
+    const all = Buffer.concat(chunks, size);
+    return amount !== undefined ? all.subarray(0, amount) : all;
+  }
+
+  /** The whole body decoded as text. */
+  async text(encoding: BufferEncoding = 'utf8'): Promise<string> {
+    return (await this.read()).toString(encoding);
+  }
+
+  /** The whole body parsed as JSON. */
+  async json<T = unknown>(): Promise<T> {
+    return JSON.parse(await this.text()) as T;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    for await (const chunk of this.take()) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  }
+
+  /** Chunks of exactly `size` bytes (the last may be shorter). */
+  async *iterChunks(size = 1024): AsyncGenerator<Buffer> {
+    let pending: Buffer = Buffer.alloc(0);
+    for await (const chunk of this) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= size) {
+        yield pending.subarray(0, size);
+        pending = pending.subarray(size);
+      }
+    }
+    if (pending.length) yield pending;
+  }
+
+  /** Lines without their terminators (`\n` or `\r\n`). */
+  async *iterLines(keepEnds = false): AsyncGenerator<string> {
+    let pending = '';
+    for await (const chunk of this) {
+      pending += chunk.toString('utf8');
+      let i: number;
+      while ((i = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, i + 1);
+        pending = pending.slice(i + 1);
+        yield keepEnds ? line : line.replace(/\r?\n$/, '');
+      }
+    }
+    if (pending.length) yield pending;
+  }
+
+  /** Releases the connection without reading the rest. */
+  close(): void {
+    this.consumed = true;
+    this.stream.destroy();
+  }
+
+  [inspect.custom](): string {
+    return `StreamingBody(${this.contentLength === undefined ? 'unknown length' : `${this.contentLength} bytes`})`;
+  }
+}
