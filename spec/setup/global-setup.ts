@@ -1,5 +1,5 @@
 /** jest globalSetup: start s3rver and dynalite once for all integration suites. */
-import { startLocalServers } from './local-servers';
+import { startLocalServers } from '../../scripts/local-servers';
 
 export default async function globalSetup(): Promise<void> {
   const servers = await startLocalServers();

@@ -1,5 +1,5 @@
 /** jest globalTeardown: stop the servers globalSetup started. */
-import type { LocalServers } from './local-servers';
+import type { LocalServers } from '../../scripts/local-servers';
 
 export default async function globalTeardown(): Promise<void> {
   const servers = (globalThis as { __BOTOJS_SERVERS__?: LocalServers }).__BOTOJS_SERVERS__;

@@ -14,6 +14,7 @@ import { resolveConfig } from '../session/config-resolver';
 import type { Session } from '../session/session';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
+import { endpointBuiltIns } from './endpoint-builtins';
 import { errorFor } from './exceptions';
 import { buildClientProxy, Client } from './proxy';
 
@@ -88,25 +89,13 @@ export function createClient(session: Session, serviceName: string, options: Cli
     credentials = () => session.getCredentials();
   }
 
-  const builtIns: Record<string, unknown> = {
-    'AWS::Region': region,
-    'AWS::UseFIPS': config.useFipsEndpoint,
-    'AWS::UseDualStack': config.useDualstackEndpoint,
-    'AWS::STS::UseGlobalEndpoint': config.stsRegionalEndpoints === 'legacy',
-    'AWS::S3::UseGlobalEndpoint': config.s3.usEast1RegionalEndpoint === 'legacy',
-    'AWS::S3::Accelerate': config.s3.useAccelerateEndpoint ?? false,
-    'AWS::S3::ForcePathStyle': config.s3.addressingStyle === 'path',
-    'AWS::S3::UseArnRegion': config.s3.useArnRegion,
-    'AWS::S3Control::UseArnRegion': config.s3.useArnRegion,
-    'AWS::S3::DisableMultiRegionAccessPoints': config.s3.disableMultiRegionAccessPoints ?? false,
-    'SDK::Endpoint': configuredUrl,
-    'AWS::Auth::AccountIdEndpointMode': config.accountIdEndpointMode,
-  };
+  const builtIns = endpointBuiltIns(config, region, configuredUrl);
 
   const ctx: ClientContext = {
     serviceName,
     eventServiceId,
     service,
+    loader: session.loader,
     protocol: getProtocol(service.metadata),
     region,
     config,

@@ -4,6 +4,7 @@
  */
 import type { Credentials } from '../credentials/credentials';
 import type { HierarchicalEmitter } from '../events/emitter';
+import type { ModelLoader } from '../models/loader';
 import type { ServiceModel } from '../models/service-model';
 import type { Protocol } from '../protocols/types';
 import type { RetryStrategy } from '../retries';
@@ -32,6 +33,8 @@ export interface ClientContext {
   /** The service id as event names spell it (`s3`, `api-gateway`). */
   eventServiceId: string;
   service: ServiceModel;
+  /** The session's model loader (paginators-1, waiters-2 and rule sets come from it). */
+  loader: ModelLoader;
   protocol: Protocol;
   region?: string;
   config: ResolvedConfig;

@@ -14,6 +14,7 @@ import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpo
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
+import type { RetryCallState, RetryContext } from '../retries';
 import { signBearer, signRequest } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
@@ -42,13 +43,20 @@ function eventName(ctx: ClientContext, base: string, op: OperationModel): string
 }
 
 /** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
-function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): { url: string; headers: Record<string, string[]>; auth: AuthPlan } {
+async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
   const ruleSet = ctx.endpoint.ruleSet();
+  let builtIns = ctx.endpoint.builtIns;
+  const hookName = eventName(ctx, 'before-endpoint-resolution', op);
+  if (ctx.events.hasHandlers(hookName)) {
+    // Handlers may change built-ins for this one call (S3 forces path style for some).
+    builtIns = { ...builtIns };
+    await ctx.events.emit(hookName, { builtIns, params, operation: op });
+  }
   const endpointParams = buildEndpointParams({
     ruleSet,
     operation: op,
     input: params,
-    builtIns: ctx.endpoint.builtIns,
+    builtIns,
     clientContextParams: ctx.endpoint.clientContextParams,
   });
   const resolved = resolveEndpoint(ruleSet, endpointParams, ctx.endpoint.partitions());
@@ -136,18 +144,21 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
 }
 
 async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
-  const endpoint = resolveCallEndpoint(ctx, op, params);
+  const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
   applyRequestChecksum({ operation: op, params, request: spec, calculation: ctx.config.requestChecksumCalculation });
 
   const baseHeaders: Record<string, string> = { ...spec.headers, 'User-Agent': ctx.userAgent };
-  for (const [k, v] of Object.entries(endpoint.headers)) baseHeaders[k] = v.join(',');
+  // botocore sends only the first value of each rule-set header.
+  for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) baseHeaders[k] = v[0];
   const url = joinUrl(endpoint.url, spec);
   const body = spec.body;
   const rewindable = !(body instanceof Readable);
+  const callState: RetryCallState = {};
 
   for (let attempt = 1; ; attempt++) {
+    await ctx.retry.acquireSendToken();
     const req: PreparedRequest = { method: spec.method, url, headers: { ...baseHeaders }, body };
     await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
     await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: endpoint.auth });
@@ -158,7 +169,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     let transportError: Error | undefined;
     try {
       raw = await sendOnce(ctx, op, req);
-      ctx.clockSkew.observe?.(raw.headers.date);
+      ctx.clockSkew.observe(raw.headers.date);
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
       for (const extra of extras) if (extra && typeof extra === 'object' && !parsed.Error) Object.assign(parsed, extra);
@@ -167,13 +178,13 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       transportError = e;
     }
 
-    const decision = await decideRetry(ctx, op, attempt, parsed, transportError, rewindable);
+    const decision = await decideRetry(ctx, op, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState }, rewindable);
     if (decision === null) {
       if (transportError) throw transportError;
       const result = parsed as ParsedResponse;
       result.ResponseMetadata.RetryAttempts = attempt - 1;
       if (!result.Error) {
-        ctx.retry.onSuccess?.();
+        ctx.retry.onSuccess(callState);
         wrapStreamingOutput(op, result);
       } else if (raw?.stream) {
         raw.stream.destroy();
@@ -189,21 +200,14 @@ function isTransportError(e: Error): boolean {
   return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
 }
 
-async function decideRetry(
-  ctx: ClientContext,
-  op: OperationModel,
-  attempt: number,
-  parsed: ParsedResponse | undefined,
-  error: Error | undefined,
-  rewindable: boolean,
-): Promise<number | null> {
+async function decideRetry(ctx: ClientContext, op: OperationModel, rc: RetryContext, rewindable: boolean): Promise<number | null> {
+  const hook = await ctx.events.emitUntilResponse(eventName(ctx, 'needs-retry', op), { ...rc });
+  if (typeof hook === 'number') return hook;
   // A stream we already sent cannot be replayed: its bytes are gone.
   if (!rewindable) return null;
-  const hook = await ctx.events.emitUntilResponse(eventName(ctx, 'needs-retry', op), { attempt, response: parsed, error, operation: op });
-  if (typeof hook === 'number') return hook;
-  if (parsed?.Error && ctx.clockSkew.shouldRetry?.(parsed, attempt)) return 0;
-  if (!error && !parsed?.Error) return null;
-  return ctx.retry.decide({ attempt, operationName: op.name, response: parsed, error });
+  if (rc.response?.Error && ctx.clockSkew.shouldRetry(rc.response, rc.attempt)) return 0;
+  // Called after successes too: adaptive mode measures the send rate from them.
+  return ctx.retry.decide(rc);
 }
 
 function wrapStreamingOutput(op: OperationModel, result: ParsedResponse): void {

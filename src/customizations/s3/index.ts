@@ -131,6 +131,15 @@ function install(session: Session): void {
       autoEncoded.add(params);
     }
   });
+  ev.register('before-endpoint-resolution.s3', (p) => {
+    const builtIns = p.builtIns as Record<string, unknown>;
+    const op = p.operation as OperationModel;
+    const bucket = (p.params as Record<string, unknown>).Bucket;
+    // GetBucketLocation is signed for a region the caller may not know: always path style.
+    if (op.name === 'GetBucketLocation') builtIns['AWS::S3::ForcePathStyle'] = true;
+    // ARN buckets cannot be addressed path style.
+    else if (typeof bucket === 'string' && bucket.startsWith('arn:')) builtIns['AWS::S3::ForcePathStyle'] = false;
+  });
   ev.register('after-call.s3', (p) => {
     const op = p.operation as OperationModel;
     const parsed = p.parsed as ParsedResponse;

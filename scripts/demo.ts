@@ -1,0 +1,22 @@
+/**
+ * `npm run demo`: starts the embedded S3 (s3rver) and DynamoDB (dynalite) servers on free
+ * loopback ports, runs the seed tour in examples/tour.ts against them, and stops them.
+ * No AWS account and no network are needed.
+ */
+import { runTour } from '../examples/tour';
+import { startLocalServers } from './local-servers';
+
+async function main(): Promise<void> {
+  const servers = await startLocalServers();
+  console.log(`Embedded S3 at ${servers.s3Endpoint}, DynamoDB at ${servers.dynamodbEndpoint}\n`);
+  try {
+    await runTour({ s3Endpoint: servers.s3Endpoint, dynamodbEndpoint: servers.dynamodbEndpoint });
+  } finally {
+    await servers.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

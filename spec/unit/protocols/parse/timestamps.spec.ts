@@ -1,0 +1,35 @@
+import { parseTimestamp } from '../../../../src/protocols/parse/timestamps';
+
+const at = (v: unknown): number => parseTimestamp(v).getTime();
+
+describe('parseTimestamp', () => {
+  test('ISO 8601 with and without fractional seconds', () => {
+    expect(at('2014-04-29T18:30:38Z')).toBe(Date.UTC(2014, 3, 29, 18, 30, 38));
+    expect(at('2014-04-29T18:30:38.123Z')).toBe(Date.UTC(2014, 3, 29, 18, 30, 38, 123));
+    // Microseconds are cut to milliseconds, not rounded up past the instant.
+    expect(at('2014-04-29T18:30:38.123999Z')).toBe(Date.UTC(2014, 3, 29, 18, 30, 38, 123));
+  });
+
+  test('ISO 8601 offsets and a missing zone (taken as UTC)', () => {
+    expect(at('2019-12-16T22:48:18-01:00')).toBe(Date.UTC(2019, 11, 16, 23, 48, 18));
+    expect(at('2019-12-17T00:48:18+0100')).toBe(Date.UTC(2019, 11, 16, 23, 48, 18));
+    expect(at('2014-04-29T18:30:38')).toBe(Date.UTC(2014, 3, 29, 18, 30, 38));
+  });
+
+  test('RFC 822 / HTTP dates', () => {
+    expect(at('Tue, 29 Apr 2014 18:30:38 GMT')).toBe(Date.UTC(2014, 3, 29, 18, 30, 38));
+  });
+
+  test('epoch seconds as numbers and strings, fractions included', () => {
+    expect(at(1398796238)).toBe(1398796238000);
+    expect(at(1398796238.123)).toBe(1398796238123);
+    expect(at('1398796238')).toBe(1398796238000);
+    expect(at('1398796238.5')).toBe(1398796238500);
+    expect(at(0)).toBe(0);
+  });
+
+  test('rejects garbage', () => {
+    expect(() => parseTimestamp('not a date')).toThrow(/Invalid timestamp/);
+    expect(() => parseTimestamp(null)).toThrow(TypeError);
+  });
+});

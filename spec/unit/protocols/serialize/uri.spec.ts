@@ -1,0 +1,59 @@
+import { encodeQuery, percentEncode, percentEncodeGreedy, renderUriTemplate } from '../../../../src/protocols/serialize/uri';
+import { ParamValidationError } from '../../../../src/errors';
+
+describe('percentEncode (Python quote with safe "-._~")', () => {
+  it('keeps unreserved characters', () => {
+    expect(percentEncode('AZaz09-._~')).toBe('AZaz09-._~');
+  });
+
+  it("escapes what encodeURIComponent leaves alone: !'()*", () => {
+    expect(percentEncode("!'()*")).toBe('%21%27%28%29%2A');
+  });
+
+  it('escapes space, slash, reserved characters and UTF-8 bytes', () => {
+    expect(percentEncode('a b/c?d&e=f+g:h@i')).toBe('a%20b%2Fc%3Fd%26e%3Df%2Bg%3Ah%40i');
+    expect(percentEncode('ü€')).toBe('%C3%BC%E2%82%AC');
+  });
+
+  it('stringifies non-strings', () => {
+    expect(percentEncode(42)).toBe('42');
+  });
+
+  it('greedy labels keep slashes', () => {
+    expect(percentEncodeGreedy('a/b c/d*')).toBe('a/b%20c/d%2A');
+  });
+});
+
+describe('renderUriTemplate', () => {
+  it('expands plain and greedy labels with their encodings', () => {
+    const v = new Map<string, unknown>([
+      ['Bucket', 'my bucket'],
+      ['Key', 'dir/sub dir/file~1.txt'],
+    ]);
+    expect(renderUriTemplate('/{Bucket}/{Key+}', v)).toBe('/my%20bucket/dir/sub%20dir/file~1.txt');
+  });
+
+  it('encodes a slash in a non-greedy label', () => {
+    expect(renderUriTemplate('/{Id}', new Map([['Id', 'a/b']]))).toBe('/a%2Fb');
+  });
+
+  it('keeps a query part of the requestUri as botocore does', () => {
+    expect(renderUriTemplate('/{Bucket}?versioning', new Map([['Bucket', 'b']]))).toBe('/b?versioning');
+  });
+
+  it('reuses a compiled template across calls', () => {
+    const t = '/x/{A}/y/{B}';
+    expect(renderUriTemplate(t, new Map([['A', 1], ['B', 2]]))).toBe('/x/1/y/2');
+    expect(renderUriTemplate(t, new Map([['A', 'p'], ['B', 'q']]))).toBe('/x/p/y/q');
+  });
+
+  it('fails with ParamValidationError when a label has no value', () => {
+    expect(() => renderUriTemplate('/{Missing}', new Map())).toThrow(ParamValidationError);
+  });
+});
+
+describe('encodeQuery', () => {
+  it('repeats keys and encodes keys and values', () => {
+    expect(encodeQuery([['a b', 'x/y'], ['l', '1'], ['l', '2']])).toBe('a%20b=x%2Fy&l=1&l=2');
+  });
+});

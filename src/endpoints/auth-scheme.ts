@@ -1,0 +1,72 @@
+/**
+ * Picks the signing scheme from a resolved endpoint's `authSchemes` property, as botocore's
+ * EndpointRulesetResolver.auth_schemes_to_signing_ctx does when the user requested none:
+ * the first scheme botojs can sign with wins. botojs signs sigv4 (and s3express as sigv4 with
+ * a session token); sigv4a needs an asymmetric signer we do not have, so it is chosen only when
+ * the list offers nothing else (the signer then has to refuse or fall back).
+ */
+import { isRecord } from './standard-library';
+
+export interface AuthSchemeSelection {
+  /** `sigv4`, `sigv4a`, `sigv4-s3express`, `none`, or another name the rule set used. */
+  name: 'sigv4' | 'sigv4a' | 'sigv4-s3express' | 'none' | string;
+  signingName: string;
+  /** The region to sign for; for sigv4a, the region set joined with commas (as botocore). */
+  signingRegion: string;
+  signingRegionSet?: string[];
+  disableDoubleEncoding?: boolean;
+}
+
+/** Schemes botojs signs natively, in no particular order: list order decides. */
+const SUPPORTED = new Set(['sigv4', 'sigv4-s3express', 'none']);
+
+/** Rule sets say `sigv4`; some older ones say `v4`. Normalize to the `sig`-prefixed form. */
+function normalizeName(name: string): string {
+  const bare = name.split('#').pop() ?? name;
+  return bare.startsWith('sig') || bare === 'none' ? bare : `sig${bare}`;
+}
+
+/**
+ * @param properties the resolved endpoint's `properties`
+ * @param defaults what to use when the endpoint has no authSchemes (the model's signing name,
+ *   the client region)
+ * @example
+ * selectAuthScheme(endpoint.properties, { signingName: 's3', region: 'us-east-1' })
+ * // { name: 'sigv4', signingName: 's3', signingRegion: 'us-west-2', disableDoubleEncoding: true }
+ */
+export function selectAuthScheme(
+  properties: Record<string, unknown> | undefined,
+  defaults: { signingName: string; region: string },
+): AuthSchemeSelection {
+  const raw = properties?.authSchemes;
+  const schemes = Array.isArray(raw) ? raw.filter(isRecord) : [];
+  if (schemes.length === 0) return { name: 'sigv4', signingName: defaults.signingName, signingRegion: defaults.region };
+
+  const named: Array<Record<string, unknown> & { name: string }> = schemes.map((s) => ({
+    ...s,
+    name: normalizeName(String(s.name ?? '')),
+  }));
+  const chosen = named.find((s) => SUPPORTED.has(s.name)) ?? named.find((s) => s.name === 'sigv4a') ?? named[0];
+
+  const out: AuthSchemeSelection = {
+    name: chosen.name,
+    signingName: typeof chosen.signingName === 'string' ? chosen.signingName : defaults.signingName,
+    signingRegion: defaults.region,
+  };
+  if (typeof chosen.signingRegion === 'string') {
+    out.signingRegion = chosen.signingRegion;
+  } else if (Array.isArray(chosen.signingRegionSet)) {
+    const set = chosen.signingRegionSet.map(String);
+    out.signingRegionSet = set;
+    if (set.length > 0) out.signingRegion = set.join(',');
+  }
+  if ('disableDoubleEncoding' in chosen) out.disableDoubleEncoding = ensureBoolean(chosen.disableDoubleEncoding);
+  return out;
+}
+
+/** botocore's ensure_boolean: booleans as is, strings compared to "true" case-insensitively. */
+export function ensureBoolean(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.toLowerCase() === 'true';
+  return false;
+}

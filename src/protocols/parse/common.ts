@@ -1,0 +1,172 @@
+/**
+ * Pieces every response parser shares: the botocore `parse()` skeleton (success vs error by
+ * status, the generic 5xx error, ResponseMetadata decoration, modeled error members merged in),
+ * header lookup, and scalar conversions (numbers with NaN/Infinity, base64 blobs, booleans).
+ */
+import * as http from 'http';
+import { ResponseParserError } from '../../errors';
+import type { OperationModel } from '../../models/service-model';
+import type { Shape } from '../../models/shape';
+import type { ParsedResponse, RawResponse, ResponseMetadata, SerializeContext } from '../types';
+
+export type Dict = Record<string, unknown>;
+
+/** What a protocol supplies to the shared skeleton (botocore's `_do_*` hooks). */
+export interface ParserHooks {
+  /** A success response for the output shape (undefined: the operation has no output). */
+  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: Headers): Dict;
+  /** An error response: `Error` plus whatever metadata the body carries. */
+  parseError(response: RawResponse, headers: Headers): Dict;
+  /** The members of a modeled exception shape, merged into the error result. */
+  parseModeledError(response: RawResponse, shape: Shape, headers: Headers): Dict;
+}
+
+/** Case-insensitive view of response headers (RawResponse promises lower case; be tolerant). */
+export class Headers {
+  readonly lower: Record<string, string>;
+  constructor(readonly raw: Record<string, string>) {
+    const lower: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) lower[k.toLowerCase()] = v;
+    this.lower = lower;
+  }
+
+  get(name: string): string | undefined {
+    const v = this.lower[name.toLowerCase()];
+    return v === undefined ? undefined : v;
+  }
+
+  has(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.lower, name.toLowerCase());
+  }
+}
+
+/** botocore's ResponseParser.parse followed by endpoint._add_modeled_error_fields. */
+export function runParser(
+  hooks: ParserHooks,
+  op: OperationModel,
+  response: RawResponse,
+  ctx: SerializeContext,
+): ParsedResponse {
+  const headers = new Headers(response.headers ?? {});
+  let parsed: Dict;
+  if (response.statusCode >= 301) {
+    parsed = isGenericError(response) ? genericError(response.statusCode) : hooks.parseError(response, headers);
+    const error = normalizeError(parsed);
+    const shape = errorShapeFor(ctx, error.Code);
+    if (shape) Object.assign(parsed, hooks.parseModeledError(response, shape, headers));
+  } else {
+    parsed = hooks.parseSuccess(response, op.output, headers);
+  }
+  const existing = parsed.ResponseMetadata;
+  const metadata: ResponseMetadata = {
+    ...(existing && typeof existing === 'object' ? (existing as Dict) : {}),
+    HTTPStatusCode: response.statusCode,
+    HTTPHeaders: headers.lower,
+  };
+  parsed.ResponseMetadata = metadata;
+  return parsed as ParsedResponse;
+}
+
+// Error.Code and Error.Message are always strings in our contract (botocore may omit them).
+function normalizeError(parsed: Dict): { Code: string; Message: string } {
+  let error = parsed.Error as Dict | undefined;
+  if (!error || typeof error !== 'object') {
+    error = {};
+    parsed.Error = error;
+  }
+  if (typeof error.Code !== 'string') error.Code = error.Code == null ? '' : String(error.Code);
+  if (typeof error.Message !== 'string') error.Message = error.Message == null ? '' : String(error.Message);
+  return error as { Code: string; Message: string };
+}
+
+/** The exception shape whose error code (its `error.code`, else its name) equals `code`. */
+export function errorShapeFor(ctx: SerializeContext, code: string): Shape | undefined {
+  if (!code) return undefined;
+  const shape = ctx.service.errorShapes.get(code);
+  if (!shape) return undefined;
+  return (shape.errorInfo?.code ?? shape.name) === code ? shape : undefined;
+}
+
+/** A 5xx with an empty or HTML body carries no protocol error (a proxy or load balancer page). */
+function isGenericError(response: RawResponse): boolean {
+  if (response.statusCode < 500) return false;
+  const body = response.body;
+  if (!body || body.length === 0) return true;
+  const trimmed = body.toString('utf8').trim();
+  return trimmed === '' || trimmed.startsWith('<html>');
+}
+
+/** The error botocore builds from the status line alone. */
+export function genericError(status: number): Dict {
+  return { Error: { Code: String(status), Message: reasonPhrase(status) }, ResponseMetadata: {} };
+}
+
+// Python's http.client.responses, where it differs from Node's http.STATUS_CODES.
+const PYTHON_REASONS: Record<number, string> = {
+  413: 'Request Entity Too Large',
+  414: 'Request-URI Too Long',
+  416: 'Requested Range Not Satisfiable',
+  418: "I'm a Teapot",
+  422: 'Unprocessable Entity',
+  425: 'Too Early',
+};
+const NOT_IN_PYTHON = new Set([509]);
+
+/** The HTTP reason phrase botocore uses for status-only errors ('' if unknown). */
+export function reasonPhrase(status: number): string {
+  if (PYTHON_REASONS[status] !== undefined) return PYTHON_REASONS[status];
+  if (NOT_IN_PYTHON.has(status)) return '';
+  return http.STATUS_CODES[status] ?? '';
+}
+
+export function bodyText(response: RawResponse): string {
+  const b = response.body;
+  if (!b) return '';
+  return typeof b === 'string' ? b : b.toString('utf8');
+}
+
+/** float()/double(): numbers pass through; 'NaN', 'Infinity', '-Infinity' (any case) too. */
+export function toFloat(value: unknown): number {
+  if (typeof value === 'number') return value;
+  const s = String(value).trim();
+  const lower = s.toLowerCase();
+  if (lower === 'nan' || lower === '+nan' || lower === '-nan') return NaN;
+  if (lower === 'inf' || lower === 'infinity' || lower === '+inf' || lower === '+infinity') return Infinity;
+  if (lower === '-inf' || lower === '-infinity') return -Infinity;
+  const n = Number(s);
+  if (s === '' || Number.isNaN(n)) throw new ResponseParserError(`Invalid float value: "${s}"`);
+  return n;
+}
+
+/** int(): integral numbers; strings read in base 10. */
+export function toInteger(value: unknown): number {
+  if (typeof value === 'number') return Math.trunc(value);
+  const s = String(value).trim();
+  const n = Number(s);
+  if (s === '' || !Number.isFinite(n)) throw new ResponseParserError(`Invalid integer value: "${s}"`);
+  return Math.trunc(n);
+}
+
+export function fromBase64(value: unknown): Buffer {
+  return Buffer.from(typeof value === 'string' ? value : String(value), 'base64');
+}
+
+/** A plain JSON object (not an array, not null). */
+export function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/**
+ * Tagged unions: exactly one member set; an unknown tag yields `{ SDK_UNKNOWN_MEMBER: { name } }`.
+ * Returns the replacement value for an unknown tag, else undefined.
+ */
+export function unknownUnionMember(shape: Shape, presentKeys: string[]): Dict | undefined {
+  if (!shape.isUnion) return undefined;
+  const keys = presentKeys.filter((k) => k !== '__type');
+  if (keys.length !== 1) {
+    throw new ResponseParserError(`Invalid service response: ${shape.name} must have one and only one member set.`);
+  }
+  const tag = keys[0];
+  const known = shape.memberNames.some((m) => (shape.members[m].serialization.name ?? m) === tag);
+  return known ? undefined : { SDK_UNKNOWN_MEMBER: { name: tag } };
+}

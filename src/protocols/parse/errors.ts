@@ -1,0 +1,168 @@
+/**
+ * Error responses per protocol: where each finds `Error.Code`, `Error.Message` (and `Type`,
+ * `QueryErrorCode`, ...) and the request id, exactly as botocore's `_do_error_parse` methods.
+ *
+ * - query:    <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>
+ * - ec2:      <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
+ * - json:     {"__type": "ns#Code:uri", "message"|"Message": ...}; `x-amzn-query-error: Code;Type`
+ *             remaps the code for awsQueryCompatible services
+ * - rest-json: as json, then `x-amzn-errortype` header, else body `code`/`Code`, wins
+ * - rest-xml: S3's bare <Error> (request id from headers), or <ErrorResponse> as query; an empty
+ *             or malformed body falls back to Code = status, Message = reason phrase
+ */
+import type { RawResponse } from '../types';
+import { parseXml, XmlDocument, xmlChild } from '../xml-parser';
+import { Dict, Headers, bodyText, genericError, isDict } from './common';
+import { xmlToPlain } from './xml-shapes';
+
+/** The body as JSON: {} when empty, `{ message: body }` when not JSON (as botocore). */
+export function parseJsonBody(response: RawResponse): unknown {
+  const text = bodyText(response);
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text };
+  }
+}
+
+/** `ns#Code:uri` -> `Code`. */
+export function sanitizeErrorCode(code: string): string {
+  let c = code;
+  const colon = c.indexOf(':');
+  if (colon >= 0) c = c.slice(0, colon);
+  const hash = c.lastIndexOf('#');
+  if (hash >= 0) c = c.slice(hash + 1);
+  return c;
+}
+
+export function parseJsonError(response: RawResponse, headers: Headers): Dict {
+  const raw = parseJsonBody(response);
+  const body: Dict = isDict(raw) ? raw : {};
+  const message = body.message ?? body.Message ?? '';
+  const error: Dict = { Message: message, Code: '' };
+  const out: Dict = { Error: error, ResponseMetadata: {} };
+  const type = body.__type;
+  let code: string | undefined = typeof type === 'string' ? type : String(response.statusCode);
+  if (code !== undefined) {
+    code = sanitizeErrorCode(code);
+    const queryError = headers.get('x-amzn-query-error');
+    if (queryError !== undefined) code = applyQueryCompatibleCode(code, queryError, error);
+    error.Code = code;
+  }
+  const requestId = headers.get('x-amzn-requestid');
+  if (requestId !== undefined) out.ResponseMetadata = { RequestId: requestId };
+  return out;
+}
+
+/** `x-amzn-query-error: Code;Type` names the code the query protocol used for this error. */
+function applyQueryCompatibleCode(code: string, header: string, error: Dict): string {
+  const parts = header.split(';');
+  if (parts.length === 2 && parts[0]) {
+    error.QueryErrorCode = code;
+    error.Type = parts[1];
+    return parts[0];
+  }
+  return code;
+}
+
+export function parseRestJsonError(response: RawResponse, headers: Headers): Dict {
+  const out = parseJsonError(response, headers);
+  const raw = parseJsonBody(response);
+  const body: Dict = isDict(raw) ? raw : {};
+  let code: unknown;
+  const headerCode = headers.get('x-amzn-errortype');
+  if (headerCode !== undefined) code = headerCode;
+  else if ('code' in body || 'Code' in body) code = body.code ?? body.Code ?? '';
+  if (code !== undefined) (out.Error as Dict).Code = typeof code === 'string' ? sanitizeErrorCode(code) : code;
+  return out;
+}
+
+function tryParseXml(response: RawResponse): XmlDocument | undefined {
+  try {
+    return parseXml(response.body ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+function statusError(response: RawResponse, headers: Headers): Dict {
+  const out = genericError(response.statusCode);
+  out.ResponseMetadata = { RequestId: headers.get('x-amz-request-id') ?? '', HostId: headers.get('x-amz-id-2') ?? '' };
+  return out;
+}
+
+/** query: the root's children as a dict; `Errors` unwrapped; `RequestId` to ResponseMetadata. */
+export function parseQueryError(response: RawResponse, headers: Headers): Dict {
+  const doc = tryParseXml(response);
+  if (!doc) return statusError(response, headers);
+  const parsed = xmlToPlain(doc.root);
+  if ('Errors' in parsed) {
+    const errors = parsed.Errors;
+    delete parsed.Errors;
+    if (isDict(errors)) Object.assign(parsed, errors);
+  }
+  if ('RequestId' in parsed) {
+    parsed.ResponseMetadata = { RequestId: parsed.RequestId };
+    delete parsed.RequestId;
+  }
+  return parsed;
+}
+
+/** ec2: as query, but the request id element is `RequestID`. */
+export function parseEc2Error(response: RawResponse, headers: Headers): Dict {
+  const parsed = parseQueryError(response, headers);
+  if ('RequestID' in parsed) {
+    parsed.ResponseMetadata = { RequestId: parsed.RequestID };
+    delete parsed.RequestID;
+  }
+  return parsed;
+}
+
+export function parseRestXmlError(response: RawResponse, headers: Headers): Dict {
+  const doc = response.body && response.body.length > 0 ? tryParseXml(response) : undefined;
+  if (!doc) return statusError(response, headers);
+  const parsed = xmlToPlain(doc.root);
+  if (doc.rootName === 'Error') {
+    // S3: the body's RequestId/HostId duplicate the headers; keep the headers' copy only.
+    delete parsed.RequestId;
+    delete parsed.HostId;
+    return { Error: parsed, ResponseMetadata: restMetadata(headers) };
+  }
+  if ('RequestId' in parsed) {
+    parsed.ResponseMetadata = { RequestId: parsed.RequestId };
+    delete parsed.RequestId;
+  }
+  const error = isDict(parsed.Error) ? parsed.Error : {};
+  parsed.Error = { Message: '', Code: '', ...error };
+  return parsed;
+}
+
+/** rest-*: request id from x-amzn-requestid, else x-amz-request-id with HostId (x-amz-id-2). */
+export function restMetadata(headers: Headers): Dict {
+  const amzn = headers.get('x-amzn-requestid');
+  if (amzn !== undefined) return { RequestId: amzn };
+  const amz = headers.get('x-amz-request-id');
+  if (amz !== undefined) return { RequestId: amz, HostId: headers.get('x-amz-id-2') ?? '' };
+  return {};
+}
+
+/** Where a modeled error's members live: <ErrorResponse><Error> (query, rest-xml) or the root. */
+export function queryErrorRoot(doc: XmlDocument): XmlDocument['root'] {
+  if (doc.rootName === 'ErrorResponse') {
+    const err = xmlChild(doc.root, 'Error');
+    if (err.length > 0) return err[0];
+  }
+  return doc.root;
+}
+
+/** ec2 keeps its error under <Response><Errors><Error>. */
+export function ec2ErrorRoot(doc: XmlDocument): XmlDocument['root'] {
+  const errors = xmlChild(doc.root, 'Errors');
+  if (errors.length > 0) {
+    const err = xmlChild(errors[0], 'Error');
+    if (err.length > 0) return err[0];
+  }
+  return doc.root;
+}
+

@@ -1,0 +1,25 @@
+/**
+ * Response parsers, one per wire protocol, each `(op, response, ctx) => ParsedResponse` with
+ * botocore 1.43's behaviour (see each module). `responseParsers` maps botocore's protocol names.
+ */
+import type { OperationModel } from '../../models/service-model';
+import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import { parseEc2 } from './ec2';
+import { parseJson } from './json';
+import { parseQuery } from './query';
+import { parseRestJson } from './rest-json';
+import { parseRestXml } from './rest-xml';
+
+export type ResponseParser = (op: OperationModel, response: RawResponse, ctx: SerializeContext) => ParsedResponse;
+
+export const responseParsers: Readonly<Record<string, ResponseParser>> = Object.freeze({
+  query: parseQuery,
+  ec2: parseEc2,
+  json: parseJson,
+  'rest-json': parseRestJson,
+  'rest-xml': parseRestXml,
+});
+
+export { parseEc2, parseJson, parseQuery, parseRestJson, parseRestXml };
+export { parseTimestamp } from './timestamps';
+export { sanitizeErrorCode } from './errors';

@@ -1,0 +1,68 @@
+/**
+ * Walks a parsed JSON body by shape, as botocore's BaseJSONParser: members by locationName,
+ * nulls skipped in structures but kept in lists and maps, documents passed through untouched,
+ * timestamps to Date, blobs from base64 to Buffer, float/double 'NaN'/'Infinity' strings to
+ * numbers. In `rest` mode (rest-json) scalars are also coerced from strings (botocore's
+ * RestJSONParser int()/float()/ensure_boolean), which header values rely on.
+ */
+import type { Shape } from '../../models/shape';
+import { ResponseParserError } from '../../errors';
+import { Dict, fromBase64, isDict, toFloat, toInteger, unknownUnionMember } from './common';
+import { parseTimestamp } from './timestamps';
+
+export function parseJsonShape(shape: Shape, value: unknown, rest: boolean): unknown {
+  if (value === null || value === undefined) return null;
+  switch (shape.type) {
+    case 'structure':
+      return shape.isDocument ? value : parseStructure(shape, value, rest);
+    case 'list': {
+      if (!Array.isArray(value)) throw new ResponseParserError(`Expected a list for ${shape.name}`);
+      const member = shape.listMember;
+      return value.map((item) => parseJsonShape(member, item, rest));
+    }
+    case 'map': {
+      if (!isDict(value)) throw new ResponseParserError(`Expected an object for ${shape.name}`);
+      const keyShape = shape.mapKey;
+      const valueShape = shape.mapValue;
+      const out: Dict = {};
+      for (const [k, v] of Object.entries(value)) out[String(parseJsonShape(keyShape, k, rest))] = parseJsonShape(valueShape, v, rest);
+      return out;
+    }
+    case 'timestamp':
+      return parseTimestamp(value);
+    case 'blob':
+      return fromBase64(value);
+    case 'float':
+    case 'double':
+      return toFloat(value);
+    case 'integer':
+    case 'long':
+    case 'short':
+    case 'byte':
+      return rest || typeof value === 'string' ? toInteger(value) : value;
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      return rest ? typeof value === 'string' && value.toLowerCase() === 'true' : value;
+    default:
+      return value;
+  }
+}
+
+function parseStructure(shape: Shape, value: unknown, rest: boolean): Dict {
+  if (!isDict(value)) throw new ResponseParserError(`Expected an object for ${shape.name}`);
+  if (shape.isUnion) {
+    const present = Object.keys(value).filter((k) => value[k] !== null && value[k] !== undefined);
+    const unknown = unknownUnionMember(shape, present);
+    if (unknown) return unknown;
+  }
+  const out: Dict = {};
+  const members = shape.members;
+  for (const name of shape.memberNames) {
+    const member = members[name];
+    const key = member.serialization.name ?? name;
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const raw = value[key];
+    if (raw !== null && raw !== undefined) out[name] = parseJsonShape(member, raw, rest);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * The part of rest-json and rest-xml that is not the body (botocore's BaseRestParser): members
+ * bound to a header (scalars, comma-separated lists, base64 `jsonvalue` strings, timestamps),
+ * to a header prefix (`location: headers`, a map of the remaining header names) or to the
+ * status code; then the payload: one member (`payload` trait) or the whole output shape.
+ */
+import type { Shape } from '../../models/shape';
+import type { RawResponse } from '../types';
+import { Dict, Headers, isDict } from './common';
+
+export interface RestBodyCodec {
+  /** Converts one header value (a string) to a scalar of `shape`. */
+  scalar(shape: Shape, text: string): unknown;
+  /** Parses the body as `shape`; `modeledError` selects the error root. */
+  body(shape: Shape, response: RawResponse, modeledError: boolean): unknown;
+}
+
+/** Header, status code and payload members of `shape`, added to `out`. */
+export function parseRestMembers(
+  codec: RestBodyCodec,
+  shape: Shape,
+  response: RawResponse,
+  headers: Headers,
+  out: Dict,
+  modeledError = false,
+): Dict {
+  const members = shape.members;
+  for (const name of shape.memberNames) {
+    const member = members[name];
+    const ser = member.serialization;
+    switch (ser.location) {
+      case 'statusCode':
+        out[name] = codec.scalar(member, String(response.statusCode));
+        break;
+      case 'headers':
+        out[name] = prefixedHeaders(ser.name ?? '', headers);
+        break;
+      case 'header': {
+        const value = headers.get(ser.name ?? name);
+        if (value !== undefined) out[name] = headerValue(codec, member, value);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const payloadName = shape.raw.payload as string | undefined;
+  const payload = payloadName ? shape.member(payloadName) : undefined;
+  if (payloadName && payload) {
+    if (payload.serialization.eventstream) {
+      // Event stream decoding belongs to the event stream reader; hand it the raw stream.
+      out[payloadName] = response.stream ?? response.body;
+    } else if (payload.type === 'blob') {
+      out[payloadName] = payload.serialization.streaming && response.stream ? response.stream : response.body;
+    } else if (payload.type === 'string') {
+      out[payloadName] = response.body ? response.body.toString('utf8') : '';
+    } else {
+      out[payloadName] = codec.body(payload, response, modeledError);
+    }
+  } else {
+    const parsed = codec.body(shape, response, modeledError);
+    if (isDict(parsed)) Object.assign(out, parsed);
+  }
+  return out;
+}
+
+function headerValue(codec: RestBodyCodec, shape: Shape, value: string): unknown {
+  if (shape.type === 'list') {
+    // A list in one header is comma separated (RFC 7230).
+    const member = shape.listMember;
+    return value.split(',').map((part) => headerValue(codec, member, part.trim()));
+  }
+  if (shape.type === 'string' && shape.serialization.jsonvalue) {
+    return JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as unknown;
+  }
+  return codec.scalar(shape, value);
+}
+
+/** Headers starting with the prefix (case-insensitive), keyed by the rest of their name. */
+function prefixedHeaders(prefix: string, headers: Headers): Record<string, string> {
+  const lowerPrefix = prefix.toLowerCase();
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers.raw)) {
+    if (name.toLowerCase().startsWith(lowerPrefix)) out[name.slice(prefix.length)] = value;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * JSON values by shape (botocore's JSONSerializer), shared by the `json` and `rest-json`
+ * protocols, plus the `json` protocol itself (`X-Amz-Target`, `application/x-amz-json-1.x`).
+ *
+ * Members use their locationName when they have one; timestamps default to epoch seconds;
+ * blobs are base64; documents pass through as given; unions serialize the member that is set.
+ */
+import type { Shape } from '../../models/shape';
+import type { OperationModel } from '../../models/service-model';
+import type { HttpRequestSpec, SerializeContext } from '../types';
+import { expandHostPrefix, handleFloat, isSet, presentEntries, toBase64 } from './common';
+import { formatTimestamp } from './timestamp';
+
+/** The JSON value for `value` under `shape`; undefined means "leave the key out". */
+export function jsonValue(value: unknown, shape: Shape): unknown {
+  switch (shape.type) {
+    case 'structure':
+      return shape.isDocument ? value : jsonStructure(value, shape);
+    case 'list': {
+      const member = shape.listMember;
+      return (Array.isArray(value) ? value : []).map((el) => (isSet(el) ? jsonValue(el, member) : null));
+    }
+    case 'map': {
+      const valueShape = shape.mapValue;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+        out[k] = isSet(v) ? jsonValue(v, valueShape) : null;
+      }
+      return out;
+    }
+    case 'timestamp':
+      return formatTimestamp(value, shape.serialization.timestampFormat ?? 'unixTimestamp');
+    case 'blob':
+      return toBase64(value);
+    case 'float':
+    case 'double':
+      return handleFloat(value);
+    default:
+      return value;
+  }
+}
+
+/** A structure's members as a JSON object (absent members left out). */
+export function jsonStructure(value: unknown, shape: Shape): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of presentEntries(value)) {
+    const member = shape.member(key);
+    if (!member) continue;
+    out[member.serialization.name ?? key] = jsonValue(v, member);
+  }
+  return out;
+}
+
+export function serializeJson(op: OperationModel, params: Record<string, unknown>, _ctx: SerializeContext): HttpRequestSpec {
+  const meta = op.service.metadata;
+  const headers: Record<string, string> = {
+    'X-Amz-Target': `${meta.targetPrefix ?? ''}.${op.name}`,
+    'Content-Type': `application/x-amz-json-${meta.jsonVersion ?? '1.0'}`,
+  };
+  // awsQueryCompatible services accept query-style error codes when told so.
+  if (meta.awsQueryCompatible !== undefined) headers['x-amzn-query-mode'] = 'true';
+  const input = op.input;
+  const spec: HttpRequestSpec = {
+    method: op.http?.method ?? 'POST',
+    path: '/',
+    query: [],
+    headers,
+    body: JSON.stringify(input ? jsonStructure(params, input) : {}),
+  };
+  const hostPrefix = expandHostPrefix(op, params);
+  if (hostPrefix !== undefined) spec.hostPrefix = hostPrefix;
+  return spec;
+}

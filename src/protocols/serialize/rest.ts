@@ -1,0 +1,180 @@
+/**
+ * The HTTP-binding half of `rest-json` and `rest-xml` (botocore's BaseRestSerializer): each
+ * top-level input member goes to its location — `uri` labels, `querystring`, `header`,
+ * `headers` (a prefixed header map) — or to the body; the body codec (JSON or XML) is supplied
+ * by the protocol. Default timestamp formats: iso8601 in the URI and query, rfc822 in headers.
+ */
+import type { Readable } from 'stream';
+import type { Shape } from '../../models/shape';
+import type { OperationModel } from '../../models/service-model';
+import type { HttpRequestSpec, RequestBody } from '../types';
+import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toBuffer } from './common';
+import { formatTimestamp } from './timestamp';
+import { renderUriTemplate } from './uri';
+
+/** What differs between rest-json and rest-xml. */
+export interface RestBodyCodec {
+  /** Serializes a structure (the input's body members, or a structure payload member). */
+  body(params: unknown, shape: Shape): string;
+  /** The body sent for an unset structure payload or a required empty body. */
+  readonly emptyBody: RequestBody;
+  /** Whether a request with no body members still sends `emptyBody`. */
+  requiresEmptyBody(input: Shape): boolean;
+  /** Sets protocol Content-Type defaults once the body is known. */
+  contentType(spec: HttpRequestSpec, input: Shape): void;
+}
+
+const HEADER_TIMESTAMP_FORMAT = 'rfc822';
+const QUERY_TIMESTAMP_FORMAT = 'iso8601';
+
+/** Value for a URI label or query parameter (booleans lower-case, timestamps iso8601). */
+function uriValue(value: unknown, shape: Shape): string {
+  if (shape.type === 'boolean') return String(value).toLowerCase();
+  if (shape.type === 'timestamp') {
+    return String(formatTimestamp(value, shape.serialization.timestampFormat ?? QUERY_TIMESTAMP_FORMAT));
+  }
+  if (isFloatType(shape)) return pyStr(handleFloat(value));
+  return pyStr(value);
+}
+
+const HEADER_LIST_NEEDS_QUOTES = /[",]/;
+const DOUBLE_QUOTE = /"/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/** Python's json.dumps escapes every non-ASCII character; header values must be ASCII anyway. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function headerValue(shape: Shape, value: unknown): string {
+  switch (shape.type) {
+    case 'timestamp': {
+      // botocore drops sub-second precision before formatting header timestamps.
+      const seconds = formatTimestamp(value, 'unixTimestamp');
+      return String(formatTimestamp(seconds, shape.serialization.timestampFormat ?? HEADER_TIMESTAMP_FORMAT));
+    }
+    case 'list': {
+      const member = shape.listMember;
+      const items = (Array.isArray(value) ? value : []).filter(isSet);
+      if (member.type === 'string') {
+        return items
+          .map((v) => {
+            const s = pyStr(v);
+            return HEADER_LIST_NEEDS_QUOTES.test(s) ? `"${s.replace(DOUBLE_QUOTE, '\\"')}"` : s;
+          })
+          .join(',');
+      }
+      return items.map((v) => headerValue(member, v)).join(',');
+    }
+    case 'boolean':
+      return String(value).toLowerCase();
+    case 'string':
+      if (shape.serialization.jsonvalue && shape.serialization.location === 'header') {
+        return toBase64(asciiJson(value));
+      }
+      return pyStr(value);
+    default:
+      return isFloatType(shape) ? pyStr(handleFloat(value)) : pyStr(value);
+  }
+}
+
+export function hasHeader(headers: Record<string, string>, name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.keys(headers).some((k) => k.toLowerCase() === lower);
+}
+
+
+/** A streaming payload passes through unchanged; strings stay strings, bytes become Buffers. */
+function rawPayload(value: unknown): RequestBody {
+  if (!isSet(value) || value === '') return undefined;
+  if (typeof value === 'string' || Buffer.isBuffer(value)) return value;
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return toBuffer(value);
+  if (typeof (value as { pipe?: unknown }).pipe === 'function') return value as Readable;
+  return pyStr(value);
+}
+
+export function serializeRest(op: OperationModel, params: Record<string, unknown>, codec: RestBodyCodec): HttpRequestSpec {
+  const spec: HttpRequestSpec = {
+    method: op.http?.method ?? 'POST',
+    path: op.http.requestUri,
+    query: [],
+    headers: {},
+    body: undefined,
+  };
+  const hostPrefix = expandHostPrefix(op, params);
+  if (hostPrefix !== undefined) spec.hostPrefix = hostPrefix;
+  const input = op.input;
+  if (!input) return spec;
+
+  const uriValues = new Map<string, string>();
+  // A Map keeps botocore's dict semantics: a later key overwrites in place.
+  const query = new Map<string, string | string[]>();
+  const bodyParams: Record<string, unknown> = {};
+  let hasBodyParams = false;
+
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (!isSet(value)) continue;
+    const member = input.member(name);
+    if (!member) continue;
+    const ser = member.serialization;
+    const key = ser.name ?? name;
+    switch (ser.location) {
+      case 'uri':
+        uriValues.set(key, uriValue(value, member));
+        break;
+      case 'querystring':
+        addQuery(query, key, value, member);
+        break;
+      case 'header':
+        if (member.type === 'list' && (!Array.isArray(value) || value.length === 0)) break;
+        spec.headers[key] = headerValue(member, value);
+        break;
+      case 'headers':
+        // The locationName is a prefix; each map key completes a header name.
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          if (isSet(v)) spec.headers[key + k] = pyStr(v);
+        }
+        break;
+      default:
+        bodyParams[name] = value;
+        hasBodyParams = true;
+    }
+  }
+
+  spec.path = renderUriTemplate(op.http.requestUri, uriValues);
+  for (const [k, v] of query) {
+    if (Array.isArray(v)) for (const el of v) spec.query.push([k, el]);
+    else spec.query.push([k, v]);
+  }
+
+  const payloadName = input.serialization.payload;
+  const payloadMember = payloadName !== undefined ? input.member(payloadName) : undefined;
+  if (payloadName !== undefined && payloadMember && (payloadMember.type === 'blob' || payloadMember.type === 'string')) {
+    spec.body = rawPayload(params[payloadName]);
+  } else if (payloadName !== undefined && payloadMember) {
+    const v = params[payloadName];
+    spec.body = isSet(v) ? codec.body(v, payloadMember) : codec.emptyBody;
+  } else if (hasBodyParams) {
+    spec.body = codec.body(bodyParams, input);
+  } else if (codec.requiresEmptyBody(input)) {
+    spec.body = codec.emptyBody;
+  }
+  codec.contentType(spec, input);
+  return spec;
+}
+
+function addQuery(query: Map<string, string | string[]>, key: string, value: unknown, member: Shape): void {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)) {
+    // A map member spreads its entries into the query string (a list value repeats the key).
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (!isSet(v)) continue;
+      query.set(k, Array.isArray(v) ? v.map((el) => pyStr(el)) : pyStr(v));
+    }
+  } else if (member.type === 'list') {
+    const el = member.listMember;
+    query.set(key, (Array.isArray(value) ? value : []).map((v) => uriValue(v, el)));
+  } else {
+    query.set(key, uriValue(value, member));
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * XML parsing for responses: the only module that reads XML with xml2js.
+ *
+ * `parseXml` returns the document element as an XmlNode: either a string (an element with text
+ * only, or empty) or an XmlObject whose child elements sit under their local names as arrays
+ * (xml2js `explicitArray`), text under TEXT_KEY and attributes under ATTR_KEY. Namespace
+ * prefixes are stripped from element names (botocore strips `{uri}` from ElementTree tags).
+ * Callers walk the tree by shape with the small accessors below, never by guessing from the
+ * payload, so a one-element list stays a list.
+ */
+import { Parser, processors } from 'xml2js';
+
+/** Keys that cannot collide with element names: `@` and a leading `#` are illegal in XML names. */
+export const TEXT_KEY = '#text';
+export const ATTR_KEY = '@attrs';
+
+export interface XmlObject {
+  [key: string]: unknown;
+}
+export type XmlNode = string | XmlObject;
+
+export interface XmlDocument {
+  /** Local name of the document element (`ErrorResponse`, `Error`, ...). */
+  rootName: string;
+  root: XmlNode;
+}
+
+// Built once; each parse gets a fresh Parser because xml2js parsers keep state between calls.
+const OPTIONS = Object.freeze({
+  explicitRoot: true,
+  explicitArray: true,
+  explicitCharkey: false,
+  charkey: TEXT_KEY,
+  attrkey: ATTR_KEY,
+  trim: false,
+  normalize: false,
+  mergeAttrs: false,
+  explicitChildren: false,
+  emptyTag: '',
+  strict: true,
+  async: false,
+  tagNameProcessors: [processors.stripPrefix],
+});
+
+/**
+ * Parses an XML document synchronously. Returns undefined for an empty (or blank) body; throws
+ * on malformed XML.
+ */
+export function parseXml(input: Buffer | string): XmlDocument | undefined {
+  const text = typeof input === 'string' ? input : input.toString('utf8');
+  if (text.trim() === '') return undefined;
+  let result: unknown;
+  let error: unknown;
+  new Parser(OPTIONS).parseString(text, (err: unknown, res: unknown) => {
+    error = err;
+    result = res;
+  });
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (!result || typeof result !== 'object') {
+    throw new Error('XML parse did not complete synchronously');
+  }
+  const [rootName] = Object.keys(result);
+  return { rootName, root: (result as Record<string, XmlNode>)[rootName] };
+}
+
+/** The element's text: '' for an empty element (ElementTree's None becomes '' as in botocore). */
+export function xmlText(node: XmlNode): string {
+  if (typeof node === 'string') return node;
+  const t = node[TEXT_KEY];
+  return typeof t === 'string' ? t : '';
+}
+
+/** Attributes by their raw (prefixed) names. */
+export function xmlAttributes(node: XmlNode): Record<string, string> {
+  if (typeof node === 'string') return {};
+  const a = node[ATTR_KEY];
+  return a && typeof a === 'object' ? (a as Record<string, string>) : {};
+}
+
+/** Every occurrence of a child element, in document order; [] when absent. */
+export function xmlChild(node: XmlNode, name: string): XmlNode[] {
+  if (typeof node === 'string' || name === TEXT_KEY || name === ATTR_KEY) return [];
+  if (!Object.prototype.hasOwnProperty.call(node, name)) return [];
+  const v = node[name];
+  return Array.isArray(v) ? (v as XmlNode[]) : [];
+}
+
+/** Child element names in order of first appearance. */
+export function xmlChildNames(node: XmlNode): string[] {
+  if (typeof node === 'string') return [];
+  return Object.keys(node).filter((k) => k !== TEXT_KEY && k !== ATTR_KEY);
+}
+
+/** All child elements as [name, node] pairs (grouped by name, in order of first appearance). */
+export function xmlChildren(node: XmlNode): Array<[string, XmlNode]> {
+  const out: Array<[string, XmlNode]> = [];
+  for (const name of xmlChildNames(node)) for (const child of xmlChild(node, name)) out.push([name, child]);
+  return out;
+}
+
+/** Whether the element has child elements (as opposed to text only). */
+export function xmlHasChildren(node: XmlNode): boolean {
+  return xmlChildNames(node).length > 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * createRetryStrategy: one RetryStrategy per client, chosen by `retries.mode` as botocore's
+ * ClientCreator._register_retries does. The strategy owns the client's retry quota (standard,
+ * adaptive) and rate limiter (adaptive), so it must not be shared between clients.
+ */
+import { AdaptiveRetryStrategy } from './adaptive';
+import { LegacyRetryStrategy } from './legacy';
+import { StandardRetryStrategy } from './standard';
+import type { RetryMode, RetryStrategy } from './retry-context';
+import type { RetryClock } from './token-bucket';
+
+export interface CreateRetryStrategyArgs {
+  mode: RetryMode;
+  /** Total attempts, the first included (botocore's total_max_attempts / AWS_MAX_ATTEMPTS). */
+  totalMaxAttempts?: number;
+  /** The service's endpointPrefix: the key of its _retry.json section (and `sts`/`dynamodb` checks). */
+  serviceName: string;
+  /** Parsed _retry.json (legacy mode only). */
+  retryData?: unknown;
+  /** Source of jitter in [0, 1); Math.random by default. */
+  random?: () => number;
+  /** Time source for adaptive mode's rate limiter (tests). */
+  clock?: RetryClock;
+}
+
+export function createRetryStrategy(args: CreateRetryStrategyArgs): RetryStrategy {
+  const { mode, totalMaxAttempts, serviceName, random } = args;
+  if (totalMaxAttempts !== undefined && !(Number.isInteger(totalMaxAttempts) && totalMaxAttempts >= 1)) {
+    throw new RangeError(`totalMaxAttempts must be an integer >= 1, got ${totalMaxAttempts}`);
+  }
+  switch (mode) {
+    case 'standard':
+      return new StandardRetryStrategy({ maxAttempts: totalMaxAttempts, serviceName, random });
+    case 'adaptive':
+      return new AdaptiveRetryStrategy({ maxAttempts: totalMaxAttempts, serviceName, random, clock: args.clock });
+    case 'legacy':
+      return new LegacyRetryStrategy({ retryData: args.retryData, serviceName, totalMaxAttempts, random });
+    default:
+      throw new TypeError(`Invalid retry mode '${String(mode)}': use 'legacy', 'standard' or 'adaptive'`);
+  }
+}

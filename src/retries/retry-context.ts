@@ -1,0 +1,68 @@
+/**
+ * The retry contract between the pipeline and a retry mode: after each attempt the pipeline
+ * calls `decide(ctx)` and gets the delay in seconds before the next attempt, or null to stop.
+ *
+ * Mirrors botocore's needs-retry handler: `attempt` is 1-based and counts attempts already made,
+ * so `ResponseMetadata.RetryAttempts = attempt - 1` once decide returns null.
+ */
+import type { OperationModel } from '../models/service-model';
+import type { ParsedResponse, RawResponse } from '../protocols/types';
+
+export type RetryMode = 'standard' | 'legacy' | 'adaptive';
+
+/**
+ * Per-call scratch state (botocore keeps it in the request context). Pass the same object to
+ * every `decide` of one API call and to `onSuccess`, so the retry quota refunds what the call took.
+ */
+export interface RetryCallState {
+  /** Quota capacity the last retry of this call acquired (standard and adaptive modes). */
+  retryQuotaCapacity?: number;
+}
+
+export interface RetryContext {
+  /** 1-based number of attempts already made. */
+  attempt: number;
+  operationName: string;
+  /** The parsed response of this attempt (success or `Error`), when one arrived. */
+  response?: ParsedResponse;
+  /** The raw response, needed only for DynamoDB's CRC32 body check. */
+  httpResponse?: RawResponse;
+  /** The transport failure of this attempt, when no response arrived. */
+  error?: Error;
+  /**
+   * The modeled `retryable` trait of the error's shape; `null` = not modeled retryable. When
+   * undefined, it is looked up in `operation.errors` (if given).
+   */
+  errorShapeRetryable?: { throttling?: boolean } | null;
+  /** The operation, for modeled retryable errors (botocore reads `operation_model.error_shapes`). */
+  operation?: OperationModel;
+  callState?: RetryCallState;
+}
+
+export interface RetryStrategy {
+  readonly mode: RetryMode;
+  /** Total attempts allowed, the first included. */
+  readonly maxAttempts: number;
+  /**
+   * Delay in seconds before the next attempt, or null to stop (then the caller returns the
+   * response or throws the error). Call it after every attempt, successes included: botocore
+   * does, adaptive mode measures the send rate from it, and DynamoDB's CRC32 check applies to
+   * 200 responses. Like botocore it may add `MaxAttemptsReached` / `RetryQuotaReached` to
+   * `response.ResponseMetadata`. Legacy mode throws ChecksumError when a CRC32 mismatch is seen
+   * on the last attempt (botocore raises it from the retry handler).
+   */
+  decide(ctx: RetryContext): number | null;
+  /** A call ended with a 2xx response: refund retry quota (standard/adaptive; no-op in legacy). */
+  onSuccess(callState?: RetryCallState): void;
+  /**
+   * Waits for a send token before each attempt (adaptive mode's client-side rate limiter, once
+   * a throttle was seen); resolves at once in the other modes.
+   */
+  acquireSendToken(): Promise<void>;
+}
+
+/** Adds botocore's retry metadata keys (MaxAttemptsReached, ...) to the response, if any. */
+export function markResponse(ctx: RetryContext, key: 'MaxAttemptsReached' | 'RetryQuotaReached'): void {
+  const meta = ctx.response?.ResponseMetadata;
+  if (meta) meta[key] = true;
+}

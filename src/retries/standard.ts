@@ -1,0 +1,89 @@
+/**
+ * botocore's standard retry mode (botocore/retries/standard.py, as shipped: the
+ * AWS_NEW_RETRIES_2026 variant is off by default and not implemented here).
+ *
+ *   retry  = attempt < maxAttempts and (transient or throttling or modeled retryable
+ *            or STS IDPCommunicationError or DynamoDB CRC32 mismatch)
+ *            and the client's retry quota can pay for it (5, or 10 for a timeout)
+ *   delay  = random() * min(2 ** (attempt - 1), 20) seconds (full jitter)
+ *   refund = on a 2xx call: what the call's last retry took, or 1 if it never retried
+ */
+import { RetryQuota } from './retry-quota';
+import {
+  crc32Mismatch,
+  isStsIdpError,
+  isThrottlingCode,
+  isTimeoutError,
+  isTransient,
+  modeledRetryable,
+} from './retry-conditions';
+import { markResponse } from './retry-context';
+import type { RetryCallState, RetryContext, RetryMode, RetryStrategy } from './retry-context';
+
+export const STANDARD_DEFAULT_MAX_ATTEMPTS = 3;
+const MAX_BACKOFF_SECONDS = 20;
+const RETRY_COST = 5;
+const TIMEOUT_RETRY_COST = 10;
+const NO_RETRY_INCREMENT = 1;
+
+export interface StandardOptions {
+  maxAttempts?: number;
+  /** botocore's service name (`sts`, `dynamodb`) for the special-cased checks. */
+  serviceName: string;
+  random?: () => number;
+  quota?: RetryQuota;
+}
+
+/** Whether botocore's StandardRetryConditions (max attempts aside) would retry this attempt. */
+export function isStandardRetryable(serviceName: string, ctx: RetryContext): boolean {
+  if (isTransient(ctx) || isThrottlingCode(ctx) || modeledRetryable(ctx) !== null) return true;
+  if (isStsIdpError(serviceName, ctx)) return true;
+  return serviceName === 'dynamodb' && crc32Mismatch(ctx) !== null;
+}
+
+export class StandardRetryStrategy implements RetryStrategy {
+  readonly mode: RetryMode = 'standard';
+  readonly maxAttempts: number;
+  readonly quota: RetryQuota;
+  protected readonly serviceName: string;
+  private readonly random: () => number;
+
+  constructor(opts: StandardOptions) {
+    this.maxAttempts = opts.maxAttempts ?? STANDARD_DEFAULT_MAX_ATTEMPTS;
+    this.serviceName = opts.serviceName;
+    this.random = opts.random ?? Math.random;
+    this.quota = opts.quota ?? new RetryQuota();
+  }
+
+  decide(ctx: RetryContext): number | null {
+    // Checked first, as botocore's `max_attempts and (...)` does: even a success on the last
+    // allowed attempt is marked MaxAttemptsReached.
+    if (ctx.attempt >= this.maxAttempts) {
+      markResponse(ctx, 'MaxAttemptsReached');
+      return null;
+    }
+    if (!isStandardRetryable(this.serviceName, ctx)) return null;
+    const cost = isTimeoutError(ctx.error) ? TIMEOUT_RETRY_COST : RETRY_COST;
+    if (!this.quota.acquire(cost)) {
+      markResponse(ctx, 'RetryQuotaReached');
+      return null;
+    }
+    if (ctx.callState) ctx.callState.retryQuotaCapacity = cost;
+    return this.backoff(ctx.attempt);
+  }
+
+  /** Full-jitter exponential backoff: random() * min(2 ** (attempt - 1), 20) seconds. */
+  backoff(attempt: number): number {
+    return this.random() * Math.min(2 ** (attempt - 1), MAX_BACKOFF_SECONDS);
+  }
+
+  onSuccess(callState?: RetryCallState): void {
+    this.quota.release(callState?.retryQuotaCapacity ?? NO_RETRY_INCREMENT);
+  }
+
+  acquireSendToken(): Promise<void> {
+    return RESOLVED;
+  }
+}
+
+const RESOLVED: Promise<void> = Promise.resolve();

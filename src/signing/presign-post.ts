@@ -1,0 +1,111 @@
+/**
+ * Presigned S3 POST (browser form upload), as botocore's generate_presigned_post +
+ * S3PostPresigner + S3SigV4PostAuth: the policy is Python's `json.dumps` of
+ * `{expiration, conditions}` (so the bytes, and the signature, match botocore's), base64
+ * encoded, and signed with the SigV4 key for `<date>/<region>/s3/aws4_request`.
+ */
+import { signString, SigningCredentials } from './aws4-signer';
+import { amzDate, iso8601Seconds } from './request-parts';
+
+export interface PresignPostArgs {
+  /** The form's action URL (the bucket endpoint as CreateBucket would address it). */
+  url: string;
+  bucket: string;
+  /** Object key; a trailing `${filename}` allows any key with that prefix. */
+  key: string;
+  fields?: Record<string, string>;
+  conditions?: unknown[];
+  /** Seconds until the policy expires; 3600 by default. */
+  expiresIn?: number;
+  creds: SigningCredentials;
+  region: string;
+  date?: Date;
+}
+
+export interface PresignedPost {
+  url: string;
+  fields: Record<string, string>;
+}
+
+const FILENAME_VARIABLE = '${filename}';
+
+export function presignPost(args: PresignPostArgs): PresignedPost {
+  const now = args.date ?? new Date();
+  const expiresIn = args.expiresIn ?? 3600;
+  const fields: Record<string, string> = { ...(args.fields ?? {}) };
+  const conditions: unknown[] = [...(args.conditions ?? [])];
+
+  conditions.push({ bucket: args.bucket });
+  if (args.key.endsWith(FILENAME_VARIABLE)) {
+    conditions.push(['starts-with', '$key', args.key.slice(0, -FILENAME_VARIABLE.length)]);
+  } else {
+    conditions.push({ key: args.key });
+  }
+  fields.key = args.key;
+
+  const datetime = amzDate(now);
+  const credential = `${args.creds.accessKeyId}/${datetime.slice(0, 8)}/${args.region}/s3/aws4_request`;
+  fields['x-amz-algorithm'] = 'AWS4-HMAC-SHA256';
+  fields['x-amz-credential'] = credential;
+  fields['x-amz-date'] = datetime;
+  conditions.push({ 'x-amz-algorithm': 'AWS4-HMAC-SHA256' });
+  conditions.push({ 'x-amz-credential': credential });
+  conditions.push({ 'x-amz-date': datetime });
+  if (args.creds.sessionToken) {
+    fields['x-amz-security-token'] = args.creds.sessionToken;
+    conditions.push({ 'x-amz-security-token': args.creds.sessionToken });
+  }
+
+  const policy = { expiration: iso8601Seconds(new Date(now.getTime() + expiresIn * 1000)), conditions };
+  fields.policy = Buffer.from(pythonJsonDumps(policy), 'utf8').toString('base64');
+  fields['x-amz-signature'] = signString(fields.policy, args.creds, {
+    datetime,
+    region: args.region,
+    service: 's3',
+  });
+  return { url: args.url, fields };
+}
+
+/**
+ * Python's `json.dumps(value)` with default settings: `", "` and `": "` separators and
+ * ensure_ascii (every character outside space..~ escaped). Whole numbers print as integers.
+ */
+export function pythonJsonDumps(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return pythonJsonString(value);
+    case 'number':
+      if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+      return String(value);
+    case 'bigint':
+      return value.toString();
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      break;
+  }
+  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
+  if (value instanceof Date) return pythonJsonString(value.toISOString());
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    parts.push(`${pythonJsonString(k)}: ${pythonJsonDumps(v)}`);
+  }
+  return `{${parts.join(', ')}}`;
+}
+
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
+
+function pythonJsonString(s: string): string {
+  // UTF-16 code units map one to one onto Python's \uXXXX escapes (astral chars as surrogate pairs).
+  return `"${s.replace(/[^ -~]|["\\]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}

@@ -1,0 +1,85 @@
+/**
+ * Query-string SigV4 (presigned URLs), as botocore's SigV4QueryAuth / S3SigV4QueryAuth.
+ *
+ * The result is `<url>?<operation params>&X-Amz-Algorithm=..&X-Amz-Credential=..&X-Amz-Date=..
+ * &X-Amz-Expires=..&X-Amz-SignedHeaders=..[&X-Amz-Security-Token=..]&X-Amz-Signature=..`,
+ * the order botocore writes. S3 signs UNSIGNED-PAYLOAD; other services hash the body (after a
+ * form-encoded body has been moved into the query, as botocore does for query protocols).
+ * `req` is not mutated; the headers it carries are the ones the URL's user must send.
+ */
+import { createSigner, setSignerQuery, SigningCredentials } from './aws4-signer';
+import {
+  amzDate,
+  deleteHeader,
+  encodeRfc3986,
+  getHeader,
+  isReadable,
+  sha256Hex,
+  splitUrl,
+  UNSIGNED_PAYLOAD,
+} from './request-parts';
+import type { SignableRequest, SigningOptions } from './sigv4';
+
+// botocore drops this auto-set content type: it makes no sense on a URL someone else will GET.
+const AUTO_FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
+
+export interface PresignOptions extends SigningOptions {
+  /** Seconds the URL stays valid (X-Amz-Expires). */
+  expiresIn: number;
+}
+
+/** Returns the presigned URL for `req`. */
+export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts: PresignOptions): string {
+  const url = splitUrl(req.url);
+  const headers: Record<string, string> = { ...req.headers };
+  deleteHeader(headers, 'authorization');
+  deleteHeader(headers, 'x-amz-date');
+  deleteHeader(headers, 'x-amz-security-token');
+  const contentType = getHeader(headers, 'content-type');
+  let query = url.query;
+  let body = req.body;
+  if (contentType !== undefined && contentType.startsWith('application/x-www-form-urlencoded')) {
+    if (body !== undefined && !isReadable(body) && body.length > 0) {
+      const form = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+      query = query ? `${query}&${form}` : form;
+      body = undefined;
+    }
+    if (contentType === AUTO_FORM_CONTENT_TYPE) deleteHeader(headers, 'content-type');
+  }
+
+  const s3 = opts.s3 === true;
+  let payloadHash = opts.payloadHash;
+  if (payloadHash === undefined) {
+    if (s3 || isReadable(body)) payloadHash = UNSIGNED_PAYLOAD;
+    else payloadHash = getHeader(headers, 'x-amz-content-sha256') ?? sha256Hex(body as string | Uint8Array | undefined);
+  }
+  const datetime = amzDate(opts.date ?? new Date());
+  const signer = createSigner(
+    {
+      method: req.method.toUpperCase(),
+      host: url.host,
+      headers,
+      path: url.path,
+      query: '',
+      service: opts.signingName,
+      region: opts.region,
+      datetime,
+      payloadHash,
+      // The hash is never a header of a presigned request unless the caller put one there.
+      payloadHashIsHeader: !s3 && getHeader(headers, 'x-amz-content-sha256') !== undefined,
+      s3,
+      disableDoubleEncoding: opts.disableDoubleEncoding === true,
+    },
+    creds,
+  );
+  let auth =
+    `X-Amz-Algorithm=AWS4-HMAC-SHA256` +
+    `&X-Amz-Credential=${encodeRfc3986(`${creds.accessKeyId}/${signer.credentialString()}`)}` +
+    `&X-Amz-Date=${datetime}` +
+    `&X-Amz-Expires=${Math.trunc(opts.expiresIn)}` +
+    `&X-Amz-SignedHeaders=${encodeRfc3986(signer.signedHeaders())}`;
+  if (creds.sessionToken) auth += `&X-Amz-Security-Token=${encodeRfc3986(creds.sessionToken)}`;
+  const fullQuery = query ? `${query}&${auth}` : auth;
+  setSignerQuery(signer, fullQuery);
+  return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signer.signature()}`;
+}
