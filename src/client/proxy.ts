@@ -13,6 +13,7 @@ import type { ParsedResponse } from '../protocols/types';
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { ResolvedConfig } from '../session/config-resolver';
 import { buildExceptions, ClientErrorClass } from './exceptions';
+import { presignExtension } from './presign';
 
 export type OperationMethod = (params?: Record<string, unknown>) => Promise<ParsedResponse & Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- results are model-shaped plain data; `any` lets users read members without casts
 
@@ -44,7 +45,7 @@ export type Client = ClientBase & { [operation: string]: OperationMethod | unkno
 const PROBES = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', 'valueOf', 'toString', 'prototype', '__proto__', 'length', 'name', 'caller', 'callee', 'arguments']);
 
 /** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
-export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [];
+export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension];
 
 export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string }): Client {
   const service = ctx.service;

@@ -29,7 +29,7 @@ export interface PreparedRequest {
   body: string | Buffer | Readable | undefined;
 }
 
-interface AuthPlan {
+export interface AuthPlan {
   kind: 'sigv4' | 'bearer' | 'none';
   signingName: string;
   signingRegion: string;
@@ -111,8 +111,8 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
   return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined });
 }
 
-/** Makes the API call `op` with `params` and returns the parsed result, or throws. */
-export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined): Promise<ParsedResponse> {
+/** Params as the request will carry them: events applied, validated, tokens filled. */
+export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
   let params: Record<string, unknown> = { ...(inputParams ?? {}) };
   if (ctx.events.hasHandlers(eventName(ctx, 'provide-client-params', op))) {
@@ -120,13 +120,16 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
     if (provided) params = provided as Record<string, unknown>;
   }
   await ctx.events.emit(eventName(ctx, 'before-parameter-build', op), { params, operation: op, context: {} });
-
   if (ctx.config.parameterValidation) {
     const problems = validateParams(params, op.input);
     if (problems.length) throw new ParamValidationError(problems);
   }
-  if (op.input) params = fillIdempotencyTokens(op.input, params);
+  return op.input ? fillIdempotencyTokens(op.input, params) : params;
+}
 
+/** Makes the API call `op` with `params` and returns the parsed result, or throws. */
+export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined): Promise<ParsedResponse> {
+  const params = await prepareParams(ctx, op, inputParams);
   const stubbed = await ctx.events.emitUntilResponse(eventName(ctx, 'before-call', op), { params, operation: op });
   let parsed: ParsedResponse;
   if (stubbed) {
@@ -143,26 +146,41 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   return parsed;
 }
 
-async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
+/** A request ready to sign, with the signing plan its endpoint chose. */
+export interface PreparedCall {
+  request: PreparedRequest;
+  auth: AuthPlan;
+}
+
+/** Everything up to signing: endpoint, serialization, checksum, URL and headers. */
+export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<PreparedCall> {
   const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
   applyRequestChecksum({ operation: op, params, request: spec, calculation: ctx.config.requestChecksumCalculation });
-
-  const baseHeaders: Record<string, string> = { ...spec.headers, 'User-Agent': ctx.userAgent };
+  const headers: Record<string, string> = { ...spec.headers, 'User-Agent': ctx.userAgent };
   // botocore sends only the first value of each rule-set header.
-  for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) baseHeaders[k] = v[0];
-  const url = joinUrl(endpoint.url, spec);
-  const body = spec.body;
+  for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) headers[k] = v[0];
+  return { request: { method: spec.method, url: joinUrl(endpoint.url, spec), headers, body: spec.body }, auth: endpoint.auth };
+}
+
+/** Signs a prepared request in place (SigV4, bearer, or nothing), as the call's plan says. */
+export async function signPrepared(ctx: ClientContext, op: OperationModel, call: PreparedCall): Promise<void> {
+  await sign(ctx, op, call.request, call.auth);
+}
+
+async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
+  const prepared = await prepareRequest(ctx, op, params);
+  const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !(body instanceof Readable);
   const callState: RetryCallState = {};
 
   for (let attempt = 1; ; attempt++) {
     await ctx.retry.acquireSendToken();
-    const req: PreparedRequest = { method: spec.method, url, headers: { ...baseHeaders }, body };
+    const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
     await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
-    await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: endpoint.auth });
-    await sign(ctx, op, req, endpoint.auth);
+    await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
+    await sign(ctx, op, req, prepared.auth);
 
     let raw: RawResponse | undefined;
     let parsed: ParsedResponse | undefined;

@@ -4,13 +4,13 @@
  * place that branches on a protocol name.
  */
 import type { ServiceMetadata } from '../models/service-model';
-import { responseParsers } from './parse';
+import { responseParsers, ResponseParser } from './parse';
 import { serializers } from './serialize';
 import type { Protocol } from './types';
 
 const registry = new Map<string, Protocol>();
 for (const name of Object.keys(serializers)) {
-  const parse = responseParsers[name];
+  const parse = responseParsers[name] as ResponseParser | undefined;
   if (parse) registry.set(name, { name, serialize: serializers[name], parse });
 }
 

@@ -14,7 +14,7 @@ export type Dict = Record<string, unknown>;
 /** What a protocol supplies to the shared skeleton (botocore's `_do_*` hooks). */
 export interface ParserHooks {
   /** A success response for the output shape (undefined: the operation has no output). */
-  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: Headers): Dict;
+  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: Headers, operationName: string): Dict;
   /** An error response: `Error` plus whatever metadata the body carries. */
   parseError(response: RawResponse, headers: Headers): Dict;
   /** The members of a modeled exception shape, merged into the error result. */
@@ -55,7 +55,7 @@ export function runParser(
     const shape = errorShapeFor(ctx, error.Code);
     if (shape) Object.assign(parsed, hooks.parseModeledError(response, shape, headers));
   } else {
-    parsed = hooks.parseSuccess(response, op.output, headers);
+    parsed = hooks.parseSuccess(response, op.output, headers, op.name);
   }
   const existing = parsed.ResponseMetadata;
   const metadata: ResponseMetadata = {

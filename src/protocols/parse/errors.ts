@@ -17,7 +17,10 @@ import { xmlToPlain } from './xml-shapes';
 
 /** The body as JSON: {} when empty, `{ message: body }` when not JSON (as botocore). */
 export function parseJsonBody(response: RawResponse): unknown {
-  const text = bodyText(response);
+  return parseJsonText(bodyText(response));
+}
+
+export function parseJsonText(text: string): unknown {
   if (!text) return {};
   try {
     return JSON.parse(text);

@@ -6,19 +6,20 @@
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { Dict, ParserHooks, runParser } from './common';
-import { parseJsonBody, parseRestJsonError, restMetadata } from './errors';
+import { parseJsonBody, parseJsonText, parseRestJsonError, restMetadata } from './errors';
 import { parseJsonShape } from './json-shapes';
 import { RestBodyCodec, parseRestMembers } from './rest';
 
 const codec: RestBodyCodec = {
   scalar: (shape, text) => parseJsonShape(shape, text, true),
   body: (shape, response) => parseJsonShape(shape, parseJsonBody(response), true),
+  eventPayload: (shape, payload) => parseJsonShape(shape, parseJsonText(payload.toString('utf8')), false),
 };
 
 const restJsonHooks: ParserHooks = {
-  parseSuccess(response, shape, headers) {
+  parseSuccess(response, shape, headers, operationName) {
     const out: Dict = { ResponseMetadata: restMetadata(headers) };
-    return shape ? parseRestMembers(codec, shape, response, headers, out) : out;
+    return shape ? parseRestMembers(codec, shape, response, headers, out, false, operationName) : out;
   },
   parseError: parseRestJsonError,
   parseModeledError(response, shape, headers) {

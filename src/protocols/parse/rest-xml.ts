@@ -8,6 +8,7 @@ import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { Dict, ParserHooks, runParser } from './common';
 import { parseRestXmlError, queryErrorRoot, restMetadata } from './errors';
 import { parseXmlBody } from './query';
+import { parseXml } from '../xml-parser';
 import { RestBodyCodec, parseRestMembers } from './rest';
 import { parseXmlShape, xmlScalar } from './xml-shapes';
 
@@ -19,12 +20,16 @@ const codec: RestBodyCodec = {
     if (!doc) return {};
     return parseXmlShape(shape, [modeledError ? queryErrorRoot(doc) : doc.root]);
   },
+  eventPayload(shape, payload) {
+    const doc = parseXml(payload);
+    return doc ? parseXmlShape(shape, [doc.root]) : {};
+  },
 };
 
 const restXmlHooks: ParserHooks = {
-  parseSuccess(response, shape, headers) {
+  parseSuccess(response, shape, headers, operationName) {
     const out: Dict = { ResponseMetadata: restMetadata(headers) };
-    return shape ? parseRestMembers(codec, shape, response, headers, out) : out;
+    return shape ? parseRestMembers(codec, shape, response, headers, out, false, operationName) : out;
   },
   parseError: parseRestXmlError,
   parseModeledError(response, shape, headers) {

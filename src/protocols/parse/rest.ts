@@ -7,12 +7,15 @@
 import type { Shape } from '../../models/shape';
 import type { RawResponse } from '../types';
 import { Dict, Headers, isDict } from './common';
+import { EventPayloadParser, EventStream } from './event-stream';
 
 export interface RestBodyCodec {
   /** Converts one header value (a string) to a scalar of `shape`. */
   scalar(shape: Shape, text: string): unknown;
   /** Parses the body as `shape`; `modeledError` selects the error root. */
   body(shape: Shape, response: RawResponse, modeledError: boolean): unknown;
+  /** Parses one event's payload (JSON or XML) as a shape. */
+  eventPayload: EventPayloadParser;
 }
 
 /** Header, status code and payload members of `shape`, added to `out`. */
@@ -23,6 +26,7 @@ export function parseRestMembers(
   headers: Headers,
   out: Dict,
   modeledError = false,
+  operationName = '',
 ): Dict {
   const members = shape.members;
   for (const name of shape.memberNames) {
@@ -48,8 +52,7 @@ export function parseRestMembers(
   const payload = payloadName ? shape.member(payloadName) : undefined;
   if (payloadName && payload) {
     if (payload.serialization.eventstream) {
-      // Event stream decoding belongs to the event stream reader; hand it the raw stream.
-      out[payloadName] = response.stream ?? response.body;
+      out[payloadName] = new EventStream(response.stream ?? response.body, payload, codec.eventPayload, operationName);
     } else if (payload.type === 'blob') {
       out[payloadName] = payload.serialization.streaming && response.stream ? response.stream : response.body;
     } else if (payload.type === 'string') {

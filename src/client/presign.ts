@@ -1,0 +1,81 @@
+/**
+ * generatePresignedUrl / generatePresignedPost: the request a call would send, signed into a
+ * URL (or a POST policy) that someone without credentials can use until it expires.
+ */
+import { NoCredentialsError } from '../errors';
+import { closeMatches } from '../models/naming';
+import type { ClientContext } from '../pipeline/context';
+import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
+import { presignPost, presignUrl } from '../signing';
+import type { PresignedPost } from '../signing';
+
+export interface PresignedUrlOptions {
+  Params?: Record<string, unknown>;
+  /** Seconds; 3600 by default. */
+  ExpiresIn?: number;
+  HttpMethod?: string;
+}
+
+export interface PresignedPostOptions {
+  Bucket: string;
+  Key: string;
+  Fields?: Record<string, string>;
+  Conditions?: unknown[];
+  ExpiresIn?: number;
+}
+
+async function signingCredentials(ctx: ClientContext) {
+  const creds = await ctx.credentials();
+  if (!creds) throw new NoCredentialsError();
+  return { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token };
+}
+
+function operationFor(ctx: ClientContext, name: string) {
+  const opName = ctx.service.operationIndex.resolve(name);
+  if (!opName) {
+    const close = closeMatches(name, ctx.service.operationIndex.canonical, 3);
+    throw new TypeError(`'${ctx.serviceName}' client has no operation '${name}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
+  }
+  return ctx.service.operation(opName);
+}
+
+export function presignExtension(ctx: ClientContext): Record<string, unknown> {
+  const s3Style = ctx.service.metadata.signatureVersion === 's3v4';
+  return {
+    /** A URL that performs `clientMethod` with `Params` when fetched, valid `ExpiresIn` seconds. */
+    async generatePresignedUrl(clientMethod: string, options: PresignedUrlOptions = {}): Promise<string> {
+      const op = operationFor(ctx, clientMethod);
+      const params = await prepareParams(ctx, op, options.Params ?? {});
+      const { request, auth } = await prepareRequest(ctx, op, params);
+      if (options.HttpMethod) request.method = options.HttpMethod.toUpperCase();
+      delete request.headers['User-Agent'];
+      if (auth.kind === 'none') return request.url;
+      return presignUrl(request, await signingCredentials(ctx), {
+        signingName: auth.signingName,
+        region: auth.signingRegion,
+        date: ctx.clockSkew.now(),
+        s3: s3Style,
+        disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
+        expiresIn: options.ExpiresIn ?? 3600,
+      });
+    },
+
+    /** URL and form fields for a browser POST upload (S3), as boto3's generate_presigned_post. */
+    async generatePresignedPost(options: PresignedPostOptions): Promise<PresignedPost> {
+      if (!ctx.service.hasOperation('CreateBucket')) throw new TypeError(`generatePresignedPost is an S3 feature; '${ctx.serviceName}' has no buckets`);
+      const op = ctx.service.operation('CreateBucket');
+      const { request, auth } = await prepareRequest(ctx, op, { Bucket: options.Bucket });
+      return presignPost({
+        url: request.url.split('?')[0],
+        bucket: options.Bucket,
+        key: options.Key,
+        fields: options.Fields,
+        conditions: options.Conditions,
+        expiresIn: options.ExpiresIn,
+        creds: await signingCredentials(ctx),
+        region: auth.signingRegion,
+        date: ctx.clockSkew.now(),
+      });
+    },
+  };
+}
