@@ -6,7 +6,7 @@ import { NoCredentialsError } from '../errors';
 import { closeMatches } from '../models/naming';
 import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
-import { presignPost, presignUrl } from '../signing';
+import { presignPost, presignUrl, usesS3Signing } from '../signing';
 import type { PresignedPost } from '../signing';
 
 export interface PresignedUrlOptions {
@@ -40,13 +40,13 @@ function operationFor(ctx: ClientContext, name: string) {
 }
 
 export function presignExtension(ctx: ClientContext): Record<string, unknown> {
-  const s3Style = ctx.service.metadata.signatureVersion === 's3v4';
+  const s3Style = usesS3Signing(ctx.service.metadata);
   return {
     /** A URL that performs `clientMethod` with `Params` when fetched, valid `ExpiresIn` seconds. */
     async generatePresignedUrl(clientMethod: string, options: PresignedUrlOptions = {}): Promise<string> {
       const op = operationFor(ctx, clientMethod);
-      const params = await prepareParams(ctx, op, options.Params ?? {});
-      const { request, auth } = await prepareRequest(ctx, op, params);
+      const params = await prepareParams(ctx, op, options.Params ?? {}, { presign: true });
+      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true });
       if (options.HttpMethod) request.method = options.HttpMethod.toUpperCase();
       delete request.headers['User-Agent'];
       if (auth.kind === 'none') return request.url;

@@ -8,14 +8,14 @@
  * and emits botocore's events between them.
  */
 import { Readable } from 'stream';
-import { applyRequestChecksum } from '../checksums';
+import { applyRequestChecksum, createChecksumValidatingStream, resolveResponseAlgorithms, setRequestValidationMode, validateResponseChecksum } from '../checksums';
 import { NoCredentialsError, ParamValidationError } from '../errors';
 import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpoints';
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
 import type { RetryCallState, RetryContext } from '../retries';
-import { signBearer, signRequest } from '../signing';
+import { signBearer, signRequest, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import type { ClientContext } from './context';
@@ -88,8 +88,7 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
   }
   const creds = await ctx.credentials();
   if (!creds) throw new NoCredentialsError();
-  const s3Style = ctx.service.metadata.signatureVersion === 's3v4';
-  const streaming = req.body instanceof Readable;
+  const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,
     { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token },
@@ -99,7 +98,8 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
       date: ctx.clockSkew.now(),
       s3: s3Style,
       disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
-      payloadHash: streaming || op.unsignedPayload ? 'UNSIGNED-PAYLOAD' : undefined,
+      // The signer picks the payload hash itself (streams, trailers, https-only unsigned bodies).
+      unsignedPayload: op.unsignedPayload,
     },
   );
 }
@@ -112,7 +112,7 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
 }
 
 /** Params as the request will carry them: events applied, validated, tokens filled. */
-export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
+export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
   let params: Record<string, unknown> = { ...(inputParams ?? {}) };
   if (ctx.events.hasHandlers(eventName(ctx, 'provide-client-params', op))) {
@@ -120,6 +120,8 @@ export async function prepareParams(ctx: ClientContext, op: OperationModel, inpu
     if (provided) params = provided as Record<string, unknown>;
   }
   await ctx.events.emit(eventName(ctx, 'before-parameter-build', op), { params, operation: op, context: {} });
+  // A presigned URL is fetched by someone else: botocore adds no checksum mode to it.
+  if (!opts.presign) setRequestValidationMode(op, params, ctx.config.responseChecksumValidation);
   if (ctx.config.parameterValidation) {
     const problems = validateParams(params, op.input);
     if (problems.length) throw new ParamValidationError(problems);
@@ -153,15 +155,18 @@ export interface PreparedCall {
 }
 
 /** Everything up to signing: endpoint, serialization, checksum, URL and headers. */
-export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<PreparedCall> {
+export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: { presign?: boolean } = {}): Promise<PreparedCall> {
   const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
+  const url = joinUrl(endpoint.url, spec);
   await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
-  applyRequestChecksum({ operation: op, params, request: spec, calculation: ctx.config.requestChecksumCalculation });
-  const headers: Record<string, string> = { ...spec.headers, 'User-Agent': ctx.userAgent };
+  // The checksum stage may replace the body (aws-chunked with a trailer over https).
+  const target = { headers: spec.headers, body: spec.body, url };
+  applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: opts.presign });
+  const headers: Record<string, string> = { ...target.headers, 'User-Agent': ctx.userAgent };
   // botocore sends only the first value of each rule-set header.
   for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) headers[k] = v[0];
-  return { request: { method: spec.method, url: joinUrl(endpoint.url, spec), headers, body: spec.body }, auth: endpoint.auth };
+  return { request: { method: spec.method, url, headers, body: target.body }, auth: endpoint.auth };
 }
 
 /** Signs a prepared request in place (SigV4, bearer, or nothing), as the call's plan says. */
@@ -188,6 +193,11 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     try {
       raw = await sendOnce(ctx, op, req);
       ctx.clockSkew.observe(raw.headers.date);
+      if (raw.stream && raw.statusCode >= 300) {
+        // An error on a streaming operation: its body is an error document, parse it whole.
+        raw.body = await readAll(raw.stream);
+        raw.stream = undefined;
+      }
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
       for (const extra of extras) if (extra && typeof extra === 'object' && !parsed.Error) Object.assign(parsed, extra);
@@ -203,6 +213,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       result.ResponseMetadata.RetryAttempts = attempt - 1;
       if (!result.Error) {
         ctx.retry.onSuccess(callState);
+        validateChecksums(op, params, raw as RawResponse, result);
         wrapStreamingOutput(op, result);
       } else if (raw?.stream) {
         raw.stream.destroy();
@@ -212,6 +223,12 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     if (raw?.stream) raw.stream.destroy();
     if (decision > 0) await sleep(decision);
   }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks);
 }
 
 function isTransportError(e: Error): boolean {
@@ -226,6 +243,18 @@ async function decideRetry(ctx: ClientContext, op: OperationModel, rc: RetryCont
   if (rc.response?.Error && ctx.clockSkew.shouldRetry(rc.response, rc.attempt)) return 0;
   // Called after successes too: adaptive mode measures the send rate from them.
   return ctx.retry.decide(rc);
+}
+
+/** Checks the response checksum when the call asked for one (ChecksumMode=ENABLED). */
+function validateChecksums(op: OperationModel, params: Record<string, unknown>, raw: RawResponse, result: ParsedResponse): void {
+  const algorithms = resolveResponseAlgorithms(op, params);
+  if (!algorithms?.length) return;
+  const member = op.outputStreamingMember;
+  if (member && result[member] instanceof Readable) {
+    result[member] = createChecksumValidatingStream(result[member] as Readable, raw.headers, algorithms);
+  } else if (!member) {
+    validateResponseChecksum(raw.headers, raw.body, algorithms);
+  }
 }
 
 function wrapStreamingOutput(op: OperationModel, result: ParsedResponse): void {

@@ -10,3 +10,11 @@ export { presignPost, pythonJsonDumps } from './presign-post';
 export type { PresignPostArgs, PresignedPost } from './presign-post';
 export { signBearer } from './bearer';
 export { EMPTY_SHA256_HASH, UNSIGNED_PAYLOAD, STREAMING_UNSIGNED_PAYLOAD_TRAILER } from './request-parts';
+
+/**
+ * Whether a service signs the S3 way (x-amz-content-sha256 always, no double encoding): its
+ * model says signatureVersion `s3` or `s3v4`, as botocore's S3 and S3 Control do.
+ */
+export function usesS3Signing(metadata: { signatureVersion?: string }): boolean {
+  return metadata.signatureVersion === 's3' || metadata.signatureVersion === 's3v4';
+}

@@ -91,7 +91,7 @@ function readAll(body: Readable, flight: InFlight): Promise<Buffer> {
       chunks.push(chunk);
       size += chunk.length;
     });
-    body.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    body.once('end', () => resolve(chunks.length === 1 ? chunks[0] : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, size)));
     body.once('error', (err: Error) => {
       if (err.name === 'AbortError') reject(err);
       else reject(flight.error ?? flight.closedMidResponse(err));
@@ -157,7 +157,10 @@ export class HttpTransport {
       this.handoff.pending = undefined;
       this.handoff.proxy = undefined;
       if (e instanceof Error && e.name === 'AbortError') throw e;
-      throw flight.error ?? e;
+      if (flight.error) throw flight.error;
+      // A failure node-fetch saw before our listeners were attached (none expected).
+      if (e instanceof Error && e.name === 'FetchError') throw flight.classify(e);
+      throw e;
     }
     const body = res.body as unknown as Readable;
     flight.body = body;
@@ -174,7 +177,7 @@ export class HttpTransport {
     return { statusCode: res.status, headers, body: EMPTY, stream: body };
   }
 
-  /** Closes pooled connections; in-flight requests are not interrupted. */
+  /** Closes every connection of the pool, in use or idle; later sends are refused. */
   close(): void {
     this.closed = true;
     this.httpAgent.destroy();

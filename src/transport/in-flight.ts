@@ -59,7 +59,7 @@ export class InFlight {
 
   /** Maps a Node socket/request error to a botojs transport error (see the module header). */
   classify(err: NodeJS.ErrnoException): Error {
-    if (err instanceof EndpointConnectionError || err instanceof ReadTimeoutError) return err;
+    if (err instanceof EndpointConnectionError || err instanceof ReadTimeoutError) return err; // ours, from a timer
     const url = this.url;
     const opts = { cause: err };
     if (err.code === 'BOTOJS_PROXY_ERROR') {
@@ -142,18 +142,25 @@ function onResponseClose(this: Tracked<http.IncomingMessage>): void {
   flight.fail(flight.closedMidResponse(new Error('Connection closed before the response body was complete')));
 }
 
+/** The handshake did not complete within connectTimeout. */
+export function onConnectTimeout(socket: TrackedSocket): void {
+  const flight = socket[kFlight];
+  if (socket.destroyed || socket[kConnected]) return;
+  const err = flight ? flight.connectTimeout() : new ConnectTimeoutError('Connect timeout');
+  flight?.fail(err);
+  socket.destroy(err);
+}
+
 /**
- * The socket's idle timer fired. While connecting it is the connect timeout; afterwards the
- * read timeout, unless the socket is paused because the caller is not reading a streamed body
- * (not the server's fault; the timer re-arms once data flows again). Idle pooled sockets carry
- * no flight and are left to Node's agent, which closes them.
+ * The socket's idle timer (readTimeout, armed once connected) fired. Ignored when the socket is
+ * paused because the caller is not reading a streamed body (not the server's fault; the timer
+ * re-arms once data flows again). Idle pooled sockets carry no flight and are left to Node's
+ * agent, which closes them.
  */
 export function onSocketTimeout(this: TrackedSocket): void {
   const flight = this[kFlight];
-  if (!flight || flight.error) return;
-  const connected = this[kConnected] === true;
-  if (connected && this.isPaused()) return;
-  const err = connected ? flight.readTimeout() : flight.connectTimeout();
+  if (!flight || flight.error || this.isPaused()) return;
+  const err = flight.readTimeout();
   flight.fail(err);
   this.destroy(err);
 }

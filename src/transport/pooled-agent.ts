@@ -16,7 +16,7 @@ import * as https from 'https';
 import type * as net from 'net';
 import type { Duplex } from 'stream';
 import * as tls from 'tls';
-import { InFlight, kConnected, kFlight, onSocketTimeout, trackRequest } from './in-flight';
+import { InFlight, kConnected, kFlight, onConnectTimeout, onSocketTimeout, trackRequest } from './in-flight';
 import type { TrackedSocket } from './in-flight';
 import { connectTunnel } from './proxies';
 import type { ResolvedProxy } from './proxies';
@@ -49,12 +49,16 @@ const httpAddRequest = (http.Agent.prototype as unknown as { addRequest: AddRequ
 function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings, secure: boolean): void {
   if (!socket) return;
   const s = socket as TrackedSocket;
-  s.setTimeout(settings.connectTimeoutMs);
+  // A plain timer, not the socket's idle timer: Node suppresses an idle timeout while a write
+  // (the TLS ClientHello) is queued, which would stretch a hung handshake to twice the limit.
+  const timer = settings.connectTimeoutMs > 0 ? setTimeout(onConnectTimeout, settings.connectTimeoutMs, s) : undefined;
   s.on('timeout', onSocketTimeout);
   s.once(secure ? 'secureConnect' : 'connect', () => {
+    clearTimeout(timer);
     s[kConnected] = true;
     s.setTimeout(settings.readTimeoutMs);
   });
+  s.once('close', () => clearTimeout(timer));
 }
 
 function onFree(socket: TrackedSocket): void {

@@ -169,4 +169,15 @@ describe('signRequest (generic rules)', () => {
     expect(canonicalRequest({ method: 'GET', url: 'https://H.example.com:443/', headers: {} }, opts)).toContain('\nhost:h.example.com\n');
     expect(canonicalRequest({ method: 'GET', url: 'http://localhost:8000/', headers: {} }, opts)).toContain('\nhost:localhost:8000\n');
   });
+
+  it('keeps a caller Date header (rewritten to the signing time) instead of X-Amz-Date, as botocore', () => {
+    const req: SignableRequest = { method: 'GET', url: 'https://svc.us-east-1.amazonaws.com/', headers: { Date: 'whatever' } };
+    signRequest(req, CREDS, { signingName: 'svc', region: 'us-east-1', date: DATE });
+    expect(req.headers).toEqual({
+      Date: 'Mon, 06 May 2024 07:08:09 -0000',
+      Authorization:
+        'AWS4-HMAC-SHA256 Credential=AKID/20240506/us-east-1/svc/aws4_request, SignedHeaders=date;host, ' +
+        'Signature=65b22510206979c151473d91610c71b0115b4ec108b71a7c14e6990e778d1425',
+    });
+  });
 });

@@ -14,15 +14,15 @@ export type Dict = Record<string, unknown>;
 /** What a protocol supplies to the shared skeleton (botocore's `_do_*` hooks). */
 export interface ParserHooks {
   /** A success response for the output shape (undefined: the operation has no output). */
-  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: Headers, operationName: string): Dict;
+  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: ResponseHeaders, operationName: string): Dict;
   /** An error response: `Error` plus whatever metadata the body carries. */
-  parseError(response: RawResponse, headers: Headers): Dict;
+  parseError(response: RawResponse, headers: ResponseHeaders): Dict;
   /** The members of a modeled exception shape, merged into the error result. */
-  parseModeledError(response: RawResponse, shape: Shape, headers: Headers): Dict;
+  parseModeledError(response: RawResponse, shape: Shape, headers: ResponseHeaders): Dict;
 }
 
 /** Case-insensitive view of response headers (RawResponse promises lower case; be tolerant). */
-export class Headers {
+export class ResponseHeaders {
   readonly lower: Record<string, string>;
   constructor(readonly raw: Record<string, string>) {
     const lower: Record<string, string> = {};
@@ -47,7 +47,7 @@ export function runParser(
   response: RawResponse,
   ctx: SerializeContext,
 ): ParsedResponse {
-  const headers = new Headers(response.headers ?? {});
+  const headers = new ResponseHeaders(response.headers ?? {});
   let parsed: Dict;
   if (response.statusCode >= 301) {
     parsed = isGenericError(response) ? genericError(response.statusCode) : hooks.parseError(response, headers);

@@ -12,7 +12,7 @@
  */
 import type { RawResponse } from '../types';
 import { parseXml, XmlDocument, xmlChild } from '../xml-parser';
-import { Dict, Headers, bodyText, genericError, isDict } from './common';
+import { Dict, ResponseHeaders, bodyText, genericError, isDict } from './common';
 import { xmlToPlain } from './xml-shapes';
 
 /** The body as JSON: {} when empty, `{ message: body }` when not JSON (as botocore). */
@@ -39,7 +39,7 @@ export function sanitizeErrorCode(code: string): string {
   return c;
 }
 
-export function parseJsonError(response: RawResponse, headers: Headers): Dict {
+export function parseJsonError(response: RawResponse, headers: ResponseHeaders): Dict {
   const raw = parseJsonBody(response);
   const body: Dict = isDict(raw) ? raw : {};
   const message = body.message ?? body.Message ?? '';
@@ -69,7 +69,7 @@ function applyQueryCompatibleCode(code: string, header: string, error: Dict): st
   return code;
 }
 
-export function parseRestJsonError(response: RawResponse, headers: Headers): Dict {
+export function parseRestJsonError(response: RawResponse, headers: ResponseHeaders): Dict {
   const out = parseJsonError(response, headers);
   const raw = parseJsonBody(response);
   const body: Dict = isDict(raw) ? raw : {};
@@ -89,14 +89,14 @@ function tryParseXml(response: RawResponse): XmlDocument | undefined {
   }
 }
 
-function statusError(response: RawResponse, headers: Headers): Dict {
+function statusError(response: RawResponse, headers: ResponseHeaders): Dict {
   const out = genericError(response.statusCode);
   out.ResponseMetadata = { RequestId: headers.get('x-amz-request-id') ?? '', HostId: headers.get('x-amz-id-2') ?? '' };
   return out;
 }
 
 /** query: the root's children as a dict; `Errors` unwrapped; `RequestId` to ResponseMetadata. */
-export function parseQueryError(response: RawResponse, headers: Headers): Dict {
+export function parseQueryError(response: RawResponse, headers: ResponseHeaders): Dict {
   const doc = tryParseXml(response);
   if (!doc) return statusError(response, headers);
   const parsed = xmlToPlain(doc.root);
@@ -113,7 +113,7 @@ export function parseQueryError(response: RawResponse, headers: Headers): Dict {
 }
 
 /** ec2: as query, but the request id element is `RequestID`. */
-export function parseEc2Error(response: RawResponse, headers: Headers): Dict {
+export function parseEc2Error(response: RawResponse, headers: ResponseHeaders): Dict {
   const parsed = parseQueryError(response, headers);
   if ('RequestID' in parsed) {
     parsed.ResponseMetadata = { RequestId: parsed.RequestID };
@@ -122,7 +122,7 @@ export function parseEc2Error(response: RawResponse, headers: Headers): Dict {
   return parsed;
 }
 
-export function parseRestXmlError(response: RawResponse, headers: Headers): Dict {
+export function parseRestXmlError(response: RawResponse, headers: ResponseHeaders): Dict {
   const doc = response.body && response.body.length > 0 ? tryParseXml(response) : undefined;
   if (!doc) return statusError(response, headers);
   const parsed = xmlToPlain(doc.root);
@@ -142,7 +142,7 @@ export function parseRestXmlError(response: RawResponse, headers: Headers): Dict
 }
 
 /** rest-*: request id from x-amzn-requestid, else x-amz-request-id with HostId (x-amz-id-2). */
-export function restMetadata(headers: Headers): Dict {
+export function restMetadata(headers: ResponseHeaders): Dict {
   const amzn = headers.get('x-amzn-requestid');
   if (amzn !== undefined) return { RequestId: amzn };
   const amz = headers.get('x-amz-request-id');

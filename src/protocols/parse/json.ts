@@ -9,13 +9,13 @@ import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { Dict, Headers, ParserHooks, isDict, runParser } from './common';
+import { Dict, ResponseHeaders, ParserHooks, isDict, runParser } from './common';
 import { parseJsonBody, parseJsonError, parseJsonText } from './errors';
 import { EventPayloadParser, EventStream } from './event-stream';
 import { decodeEventMessages } from './event-stream-decoder';
 import { parseJsonShape } from './json-shapes';
 
-function requestIdMetadata(parsed: Dict, headers: Headers): Dict {
+function requestIdMetadata(parsed: Dict, headers: ResponseHeaders): Dict {
   const id = headers.get('x-amzn-requestid');
   if (id !== undefined) parsed.ResponseMetadata = { RequestId: id };
   return parsed;

@@ -6,7 +6,7 @@
  */
 import type { Shape } from '../../models/shape';
 import type { RawResponse } from '../types';
-import { Dict, Headers, isDict } from './common';
+import { Dict, ResponseHeaders, isDict } from './common';
 import { EventPayloadParser, EventStream } from './event-stream';
 
 export interface RestBodyCodec {
@@ -23,7 +23,7 @@ export function parseRestMembers(
   codec: RestBodyCodec,
   shape: Shape,
   response: RawResponse,
-  headers: Headers,
+  headers: ResponseHeaders,
   out: Dict,
   modeledError = false,
   operationName = '',
@@ -80,7 +80,7 @@ function headerValue(codec: RestBodyCodec, shape: Shape, value: string): unknown
 }
 
 /** Headers starting with the prefix (case-insensitive), keyed by the rest of their name. */
-function prefixedHeaders(prefix: string, headers: Headers): Record<string, string> {
+function prefixedHeaders(prefix: string, headers: ResponseHeaders): Record<string, string> {
   const lowerPrefix = prefix.toLowerCase();
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers.raw)) {
