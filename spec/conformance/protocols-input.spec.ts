@@ -3,7 +3,7 @@
  *
  * Reads ../shared/conformance/protocols/{input,legacy/input}/*.json (smithy-rpc-v2-cbor
  * skipped), honours protocol-tests-ignore-list.json as botocore's runner does, and compares as
- * conformance/README.md says. Cases listed in known-failures-input.json run but cannot fail;
+ * conformance/README.md says. Cases listed in known-failures.json run but cannot fail;
  * one that starts passing is reported. Select cases with CASE=<substring of the case key>.
  * Case key: `<file>#<suite index>#<case id, or "case N">`.
  */
@@ -61,9 +61,9 @@ const FILES = [
 ];
 const FIXED_UUID = '00000000-0000-4000-8000-000000000000';
 const DEFAULT_ENDPOINT = 'https://example.com';
-const KNOWN: Record<string, string> = JSON.parse(
-  fs.readFileSync(path.join(__dirname, 'known-failures-input.json'), 'utf8'),
-) as Record<string, string>;
+const KNOWN: Record<string, string> = (JSON.parse(
+  fs.readFileSync(path.join(__dirname, 'known-failures.json'), 'utf8'),
+) as Record<string, Record<string, string>>)['protocols-input'] as Record<string, string>;
 const SELECT = process.env.CASE;
 
 function ignored(list: IgnoreList, protocolFile: string, suite: string, id: string | undefined): boolean {

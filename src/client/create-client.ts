@@ -14,6 +14,7 @@ import { resolveConfig } from '../session/config-resolver';
 import type { Session } from '../session/session';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
+import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
 import { errorFor } from './exceptions';
 import { buildClientProxy, Client } from './proxy';
@@ -66,7 +67,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
   const build = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
   void events.emit(`creating-client-class.${eventServiceId}`, { build });
   for (const hook of CLIENT_BUILD_HOOKS) hook(build, eventServiceId);
-  const region = build.region;
+  const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
+  if (region === undefined) throw new NoRegionError();
 
   let endpointUrl = options.endpointUrl;
   if (endpointUrl !== undefined && options.useSsl === false) endpointUrl = endpointUrl.replace(/^https:/, 'http:');
@@ -126,6 +128,18 @@ export function createClient(session: Session, serviceName: string, options: Cli
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl });
+}
+
+/**
+ * A global service (IAM, STS, Route 53, ...) works without a region, as in botocore: its
+ * endpoints.json entry names a partition endpoint (`aws-global`), used as the region.
+ */
+function globalRegion(session: Session, endpointPrefix: string): string | undefined {
+  const data = session.loader.loadData('endpoints') as {
+    partitions: Array<{ partition: string; services: Record<string, { partitionEndpoint?: string; isRegionalized?: boolean }> }>;
+  };
+  const svc = data.partitions.find((p) => p.partition === 'aws')?.services[endpointPrefix];
+  return svc?.partitionEndpoint && svc.isRegionalized === false ? svc.partitionEndpoint : undefined;
 }
 
 export interface ClientBuild {

@@ -62,7 +62,8 @@ export class InFlight {
     if (err instanceof EndpointConnectionError || err instanceof ReadTimeoutError) return err; // ours, from a timer
     const url = this.url;
     const opts = { cause: err };
-    if (err.code === 'BOTOJS_PROXY_ERROR') {
+    const toProxy = this.proxyUrl !== undefined && !this.socket?.[kConnected];
+    if (err.code === 'BOTOJS_PROXY_ERROR' || (toProxy && CONNECT_CODES.has(err.code ?? ''))) {
       return new EndpointConnectionError(`Failed to connect to proxy URL: "${maskProxyUrl(this.proxyUrl ?? '')}"`, url, opts);
     }
     if (this.responded) return this.closedMidResponse(err);

@@ -136,3 +136,15 @@ describe('calls over the wire (canned loopback server)', () => {
     expect(u.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('region resolution for clients', () => {
+  const bare = new Session({ env, awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
+  it('uses the global endpoint for global services and us-east-1 for S3, as boto3', () => {
+    expect(bare.client('iam').meta.regionName).toBe('aws-global');
+    expect(bare.client('s3').meta.regionName).toBe('us-east-1');
+  });
+  it('raises NoRegionError for a regional service without a region', () => {
+    expect(() => bare.client('sqs')).toThrow(/You must specify a region/);
+    expect(bare.client('sqs', { regionName: 'eu-west-1' }).meta.regionName).toBe('eu-west-1');
+  });
+});
