@@ -97,7 +97,7 @@ export function compileLegacyConfig(config: Json, operationKey: string): LegacyR
     for (const policy of Object.values(op.policies)) checkers.push(checkerFor(policy));
   }
   const delay = isObject(defaults.delay) ? defaults.delay : {};
-  const base = delay.base === 'rand' ? 'rand' : Number(delay.base);
+  const base = delay.base === 'rand' || delay.base === undefined ? 'rand' : Number(delay.base);
   if (base !== 'rand' && !(base > 0)) throw new Error(`The 'base' param must be greater than 0, got: ${String(delay.base)}`);
   return {
     maxAttempts: Number(defaults.max_attempts ?? 5),

@@ -94,7 +94,7 @@ export class InFlight {
 
 const CONNECT_CODES = new Set([
   'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH',
-  'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL', 'EADDRINUSE', 'EINVAL',
+  'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL', 'EADDRINUSE',
 ]);
 
 function isTlsError(err: NodeJS.ErrnoException): boolean {
@@ -109,8 +109,8 @@ function isTlsError(err: NodeJS.ErrnoException): boolean {
 export function trackRequest(req: http.ClientRequest, flight: InFlight): void {
   flight.req = req;
   (req as Tracked<http.ClientRequest>)[kFlight] = flight;
-  req.once('socket', onRequestSocket);
-  req.once('response', onRequestResponse);
+  req.on('socket', onRequestSocket);
+  req.on('response', onRequestResponse);
   // Registered before node-fetch's own listener, so the mapped error reaches the body first.
   req.on('error', onRequestError);
 }
@@ -128,7 +128,7 @@ function onRequestResponse(this: Tracked<http.ClientRequest>, res: http.Incoming
   flight.responded = true;
   (res as Tracked<http.IncomingMessage>)[kFlight] = flight;
   // node-fetch never errors its body when the connection drops before Content-Length bytes.
-  res.once('close', onResponseClose);
+  res.on('close', onResponseClose);
 }
 
 function onRequestError(this: Tracked<http.ClientRequest>, err: NodeJS.ErrnoException): void {

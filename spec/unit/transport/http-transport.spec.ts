@@ -51,7 +51,7 @@ describe('HttpTransport', () => {
 
     it('sends a Buffer body with Content-Length', async () => {
       let length: string | undefined;
-      let body = Buffer.alloc(0);
+      let body: Buffer = Buffer.alloc(0);
       const srv = await httpServer(async (req, res) => {
         length = req.headers['content-length'];
         body = await readBody(req);
@@ -297,6 +297,17 @@ describe('HttpTransport', () => {
       const err = await transport.send({ method: 'GET', url: srv.url, headers: {} }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConnectionClosedError);
       expect((err as Error).message).toBe(`Connection was closed before we received a valid response from endpoint URL: "${srv.url}".`);
+    });
+
+    it('connection reset (RST) mid-body -> ConnectionClosedError, keeping the cause', async () => {
+      const srv = await httpServer((req, res) => {
+        res.writeHead(200, { 'Content-Length': '100000' });
+        res.write(Buffer.alloc(1000));
+        setTimeout(() => req.socket.resetAndDestroy(), 20);
+      });
+      const err = await transport.send({ method: 'GET', url: srv.url, headers: {} }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConnectionClosedError);
+      expect(((err as Error).cause as Error).message).toEqual(expect.any(String));
     });
 
     it('connection reset mid-body while streaming -> ResponseStreamingError on the stream', async () => {
