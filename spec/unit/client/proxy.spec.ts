@@ -148,3 +148,28 @@ describe('region resolution for clients', () => {
     expect(bare.client('sqs', { regionName: 'eu-west-1' }).meta.regionName).toBe('eu-west-1');
   });
 });
+
+describe('clock skew correction', () => {
+  const server = new CannedServer();
+  let url: string;
+  beforeAll(async () => {
+    url = await server.start();
+  });
+  afterAll(() => server.stop());
+
+  it('re-signs with the server clock after RequestTimeTooSkewed', async () => {
+    const ddb = session.client('dynamodb', { endpointUrl: url });
+    const serverTime = new Date(Date.now() + 3 * 3600 * 1000);
+    server.reply(
+      { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0', date: serverTime.toUTCString() }, body: '{"__type":"RequestTimeTooSkewed","message":"skewed"}' },
+      { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"TableNames":[]}' },
+    );
+    await ddb.listTables();
+    expect(server.requests.length).toBe(2);
+    const first = String(server.requests[0].headers['x-amz-date']);
+    const second = String(server.requests[1].headers['x-amz-date']);
+    const toMs = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
+    expect(toMs(second) - toMs(first)).toBeGreaterThan(2.9 * 3600 * 1000);
+    ddb.close();
+  });
+});
