@@ -114,3 +114,17 @@ describe('Session', () => {
     expect(client('sqs').meta.regionName).toBe('eu-west-1');
   });
 });
+
+describe('Session discovery (as boto3)', () => {
+  const s = new Session({ env: {} });
+  it('lists services, resources, partitions and regions from the shipped data', () => {
+    expect(s.getAvailableServices().length).toBeGreaterThan(400);
+    expect(s.getAvailableServices()).toEqual(expect.arrayContaining(['s3', 'dynamodb', 'ec2', 'bedrock-runtime']));
+    expect(s.getAvailableResources()).toEqual(['cloudformation', 'cloudwatch', 'dynamodb', 'ec2', 'glacier', 'iam', 's3', 'sns', 'sqs']);
+    expect(s.getAvailablePartitions()).toEqual(expect.arrayContaining(['aws', 'aws-cn', 'aws-us-gov']));
+    const regions = s.getAvailableRegions('dynamodb');
+    expect(regions).toEqual(expect.arrayContaining(['us-east-1', 'eu-west-1']));
+    expect(regions).not.toContain('local');
+    expect(s.getAvailableRegions('dynamodb', 'aws-cn')).toEqual(['cn-north-1', 'cn-northwest-1']);
+  });
+});
