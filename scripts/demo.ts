@@ -3,6 +3,7 @@
  * loopback ports, runs the seed tour in examples/tour.ts against them, and stops them.
  * No AWS account and no network are needed.
  */
+import { runProfilesDemo } from '../examples/profiles';
 import { runTour } from '../examples/tour';
 import { startLocalServers } from './local-servers';
 
@@ -10,7 +11,9 @@ async function main(): Promise<void> {
   const servers = await startLocalServers();
   console.log(`Embedded S3 at ${servers.s3Endpoint}, DynamoDB at ${servers.dynamodbEndpoint}\n`);
   try {
-    await runTour({ s3Endpoint: servers.s3Endpoint, dynamodbEndpoint: servers.dynamodbEndpoint });
+    const endpoints = { s3Endpoint: servers.s3Endpoint, dynamodbEndpoint: servers.dynamodbEndpoint };
+    await runTour(endpoints);
+    await runProfilesDemo(endpoints);
   } finally {
     await servers.stop();
   }

@@ -3,6 +3,7 @@
  * The secret and token never appear in util.inspect, JSON.stringify or messages.
  */
 import { inspect } from 'util';
+import type { RefreshableCredentials } from './refreshable';
 
 export interface CredentialsData {
   accessKey: string;
@@ -42,8 +43,21 @@ export class Credentials implements CredentialsData {
   }
 }
 
-/** A source of credentials; resolves null when it has none to offer. */
+/** What a provider hands back: fixed keys, or keys that renew themselves. */
+export type LoadedCredentials = Credentials | RefreshableCredentials;
+
+/**
+ * A source of credentials; resolves null when it has none to offer, and rejects when it is
+ * configured but broken (botocore raises in the same cases, so a later provider never hides it).
+ */
 export interface CredentialProvider {
   readonly method: string;
-  load(): Promise<Credentials | null>;
+  load(): Promise<LoadedCredentials | null>;
+}
+
+/** The keys to sign with now: a snapshot, refreshed first if the credentials renew themselves. */
+export async function frozenCredentials(loaded: LoadedCredentials | null): Promise<Credentials | null> {
+  if (!loaded) return null;
+  if (loaded instanceof Credentials) return loaded;
+  return loaded.getFrozenCredentials();
 }

@@ -1,5 +1,21 @@
 /**
- * Installs the per-service customizations boto3 has (S3 today; DynamoDB types later). Each
- * registers event handlers on new Sessions; importing this module is the switch.
+ * The per-service customizations boto3 has (S3 today; DynamoDB types later), the only code
+ * that names services. Sessions install the event handlers; createClient applies build hooks.
  */
-import './s3';
+import type { HierarchicalEmitter } from '../events/emitter';
+import type { ClientBuild } from '../session/create-client';
+import { buildS3Client, installS3 } from './s3';
+
+const BUILD_HOOKS: Record<string, (build: ClientBuild) => void> = {
+  s3: buildS3Client,
+};
+
+/** Registers every customization's event handlers on a new session's emitter. */
+export function installCustomizations(events: HierarchicalEmitter): void {
+  installS3(events);
+}
+
+/** Applies the build-time customization of one service (by its event service id), if any. */
+export function applyBuildCustomizations(build: ClientBuild, eventServiceId: string): void {
+  BUILD_HOOKS[eventServiceId]?.(build);
+}

@@ -1,6 +1,6 @@
 /**
  * ClientContext: everything a client resolved at creation, handed to makeApiCall on each call.
- * Built once per client by src/client/create-client.ts; read-only afterwards.
+ * Built once per client by src/session/create-client.ts; read-only afterwards.
  */
 import type { Credentials } from '../credentials/credentials';
 import type { HierarchicalEmitter } from '../events/emitter';

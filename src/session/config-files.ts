@@ -29,17 +29,60 @@ export interface ParsedConfigFiles {
 
 const NESTED_SEP = '\u0000';
 
-function expandHome(p: string): string {
-  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) return path.join(os.homedir(), p.slice(1));
+/** `~` means the home directory the environment names (HOME), so tests can use a temporary one. */
+function expandHome(p: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) return path.join(env.HOME || env.USERPROFILE || os.homedir(), p.slice(1));
   return p;
 }
 
 export function configFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return expandHome(env.AWS_CONFIG_FILE || '~/.aws/config');
+  return expandHome(env.AWS_CONFIG_FILE || '~/.aws/config', env);
 }
 
 export function credentialsFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return expandHome(env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials');
+  return expandHome(env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials', env);
+}
+
+/**
+ * Rejects what Python's configparser (and so botocore) rejects, naming the file, the line, the
+ * section and the problem. Values are never quoted: the credentials file holds secrets.
+ */
+function validateIni(text: string, fileName: string): void {
+  const fail = (line: number, section: string | null, problem: string): never => {
+    throw new ConfigParseError(`Unable to parse config file: ${fileName}: line ${line}${section ? ` (in [${section}])` : ''}: ${problem}`);
+  };
+  const sectionsSeen = new Map<string, number>();
+  let section: string | null = null;
+  let keys = new Set<string>();
+  let lastWasKey = false;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const n = i + 1;
+    if (/^\s*([;#].*)?$/.test(raw)) return;
+    if (/^[ \t]/.test(raw)) {
+      // An indented line continues the previous value (or is a nested `k = v`).
+      if (section === null) fail(n, null, 'an indented line appears before any [section] header');
+      if (!lastWasKey) fail(n, section, 'an indented line does not follow a setting');
+      return;
+    }
+    if (raw.startsWith('[')) {
+      const m = /^\[([^\]]+)\]\s*([;#].*)?$/.exec(raw.trimEnd());
+      if (!m) fail(n, section, 'a section header must look like [name] (missing ]?)');
+      const name = m![1].trim();
+      if (sectionsSeen.has(name)) fail(n, null, `section [${name}] already appeared on line ${sectionsSeen.get(name)}`);
+      sectionsSeen.set(name, n);
+      section = name;
+      keys = new Set();
+      lastWasKey = false;
+      return;
+    }
+    const kv = /^([^=:]*[^=:\s])\s*[=:]/.exec(raw);
+    if (section === null) fail(n, null, kv ? `the setting '${kv[1]}' appears before any [section] header` : 'a line appears before any [section] header');
+    if (!kv) fail(n, section, "the line is not a 'key = value' setting");
+    const key = kv![1].trim().toLowerCase();
+    if (keys.has(key)) fail(n, section, `the setting '${key}' appears twice`);
+    keys.add(key);
+    lastWasKey = true;
+  });
 }
 
 /** Rewrites nested sub-sections as `parent<NUL>child = value` lines that ini keeps intact. */
@@ -71,9 +114,10 @@ function fold(section: Record<string, unknown>): ProfileData {
     const value = v === true ? 'true' : String(v);
     const i = k.indexOf(NESTED_SEP);
     if (i < 0) {
-      out[k] = value;
+      // configparser lower-cases option names, so `Region = x` is botocore's `region`.
+      out[k.toLowerCase()] = value;
     } else {
-      const parentKey = k.slice(0, i);
+      const parentKey = k.slice(0, i).toLowerCase();
       const prior = out[parentKey];
       const obj = typeof prior === 'object' ? prior : {};
       obj[k.slice(i + 1)] = value;
@@ -83,12 +127,18 @@ function fold(section: Record<string, unknown>): ProfileData {
   return out;
 }
 
+/** configparser also accepts `key: value`; ini only knows `=`, so top-level colon lines are rewritten. */
+function colonsToEquals(text: string): string {
+  return text.replace(/^([^\s=:;#[][^=:]*?)[ \t]*:(.*)$/gm, (_m, key: string, rest: string) => `${key} =${rest}`);
+}
+
 /** Parses one file's text into `{ sectionName: data }`; section names are kept verbatim. */
 export function parseIniText(text: string, fileName: string): Record<string, ProfileData> {
+  validateIni(text, fileName);
   let raw: Record<string, unknown>;
   try {
     // Section names may contain dots ("profile my.dev"); protect them from ini's nesting.
-    const protectedText = flattenNested(text).replace(/^\s*\[([^\]]*)\]/gm, (_m, name: string) => `[${name.trim().replace(/\./g, '\\.')}]`);
+    const protectedText = flattenNested(colonsToEquals(text)).replace(/^\s*\[([^\]]*)\]/gm, (_m, name: string) => `[${name.trim().replace(/\./g, '\\.')}]`);
     raw = ini.parse(protectedText) as Record<string, unknown>;
   } catch (e) {
     throw new ConfigParseError(`Unable to parse config file: ${fileName}: ${(e as Error).message}`);

@@ -94,6 +94,12 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
   else if (config.retries?.maxAttempts !== undefined) totalMaxAttempts = config.retries.maxAttempts + 1;
   else totalMaxAttempts = lookupVariable('maxAttempts', env, profile) as number | undefined;
 
+  const stsRegionalEndpoints = pick<string>(config.stsRegionalEndpoints, 'stsRegionalEndpoints');
+  if (!['legacy', 'regional'].includes(stsRegionalEndpoints)) {
+    // botocore's InvalidSTSRegionalEndpointsConfigError: the value came from AWS_STS_REGIONAL_ENDPOINTS or sts_regional_endpoints.
+    throw new TypeError(`STS regional endpoints option '${stsRegionalEndpoints}' is invalid (AWS_STS_REGIONAL_ENDPOINTS / sts_regional_endpoints): use 'legacy' or 'regional'`);
+  }
+
   const sig = config.signatureVersion;
   return {
     regionName: config.regionName,
@@ -122,7 +128,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     proxies: config.proxies,
     parameterValidation: pick<boolean>(config.parameterValidation, 'parameterValidation'),
     caBundle: lookupVariable('caBundle', env, profile) as string | undefined,
-    stsRegionalEndpoints: pick<string>(config.stsRegionalEndpoints, 'stsRegionalEndpoints'),
+    stsRegionalEndpoints,
     accountIdEndpointMode: lookupVariable('accountIdEndpointMode', env, profile) as string,
   };
 }

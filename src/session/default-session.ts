@@ -2,7 +2,7 @@
  * The module-level default session (boto3's `boto3.client(...)`): created lazily on first use,
  * replaced by setupDefaultSession().
  */
-import type { ClientOptions } from '../client/create-client';
+import type { ClientOptions } from './create-client';
 import type { Client } from '../client/proxy';
 import { Session, SessionOptions } from './session';
 

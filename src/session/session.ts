@@ -5,9 +5,14 @@
  */
 import { inspect } from 'util';
 import { Client } from '../client/proxy';
-import { ClientOptions, createClient } from '../client/create-client';
-import { Credentials, CredentialProvider } from '../credentials/credentials';
-import { EnvProvider, ProfileKeysProvider, ProviderChain, StaticProvider } from '../credentials/providers';
+import { BOTOJS_VERSION, ClientOptions, createClient } from './create-client';
+import { installCustomizations } from '../customizations';
+import { createCredentialChain } from '../credentials/chain';
+import type { CredentialContext, InternalClientOptions, ServiceCall } from '../credentials/context';
+import { Credentials, CredentialProvider, frozenCredentials, LoadedCredentials } from '../credentials/credentials';
+import { ProviderChain } from '../credentials/providers';
+import { SsoTokenProvider } from '../credentials/sso-token';
+import { Config, UNSIGNED } from './config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
@@ -24,6 +29,10 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv;
   /** A model loader with a custom search path. */
   loader?: ModelLoader;
+  /** Asked for the current MFA code when a role profile has `mfa_serial` (botocore prompts). */
+  mfaCodeProvider?: (mfaSerial: string) => Promise<string> | string;
+  /** Supplies bearer tokens (for services with bearer auth); defaults to the profile's SSO session. */
+  authTokenProvider?: () => Promise<string | null | undefined>;
 }
 
 export class Session {
@@ -32,7 +41,8 @@ export class Session {
   readonly loader: ModelLoader;
   private readonly options: SessionOptions;
   private files?: ParsedConfigFiles;
-  private credentialsPromise?: Promise<Credentials | null>;
+  private credentialsPromise?: Promise<LoadedCredentials | null>;
+  private ssoTokens?: SsoTokenProvider;
   private explicitCredentials?: { accessKey?: string; secretKey?: string; token?: string };
   /** Hooks later stages (customizations, resources) into new sessions. */
   static readonly initializers: Array<(s: Session) => void> = [];
@@ -44,6 +54,9 @@ export class Session {
     if (options.awsAccessKeyId || options.awsSecretAccessKey || options.awsSessionToken) {
       this.explicitCredentials = { accessKey: options.awsAccessKeyId, secretKey: options.awsSecretAccessKey, token: options.awsSessionToken };
     }
+    // Bearer-auth services ask `get-auth-token.<service>` for a token (see pipeline `sign`).
+    this.events.register('get-auth-token', async () => (await this.getAuthToken()) ?? undefined, { uniqueId: 'botojs-session-auth-token' });
+    installCustomizations(this.events);
     for (const init of Session.initializers) init(this);
   }
 
@@ -90,34 +103,69 @@ export class Session {
     this.credentialsPromise = undefined;
   }
 
-  /** The provider chain, in botocore's order (explicit first). */
+  /** What the credential providers may use: this session's environment, files and clients. */
+  private credentialContext(): CredentialContext {
+    return {
+      env: this.env,
+      files: () => this.configFiles,
+      regionName: () => this.regionName,
+      mfaCodeProvider: this.options.mfaCodeProvider,
+      userAgent: `botojs/${BOTOJS_VERSION} md/credentials`,
+      // STS/SSO/SSO OIDC calls go through botojs's own clients, with explicit source keys or
+      // unsigned, so they never ask this session's chain for credentials (no recursion).
+      createClient: (serviceName: string, o: InternalClientOptions): ServiceCall => {
+        const c = this.client(serviceName, {
+          regionName: o.regionName,
+          awsAccessKeyId: o.awsAccessKeyId,
+          awsSecretAccessKey: o.awsSecretAccessKey,
+          awsSessionToken: o.awsSessionToken,
+          config: o.unsigned ? new Config({ signatureVersion: UNSIGNED }) : undefined,
+        }) as unknown as Record<string, (p: Record<string, unknown>) => Promise<Record<string, unknown>>>;
+        return (operation, params) => c[operation](params);
+      },
+    };
+  }
+
+  /** The provider chain, in botocore's order (explicit first); see src/credentials/chain.ts. */
   credentialProvider(): CredentialProvider {
-    const providers: CredentialProvider[] = [];
-    if (this.explicitCredentials) providers.push(new StaticProvider(this.explicitCredentials));
-    // A chosen profile starts resolution there and skips the environment keys, as botocore does.
-    if (!this.options.profileName) providers.push(new EnvProvider(this.env));
-    const files = this.configFiles;
-    const profile = this.profileName;
-    providers.push(new ProfileKeysProvider('shared-credentials-file', files.credentialsProfiles[profile], files.credentialsFile));
-    providers.push(new ProfileKeysProvider('config-file', files.configProfiles[profile] ?? files.configProfiles[`profile ${profile}`], files.configFile));
+    // A profile chosen on the Session skips the environment keys, as botocore does (AWS_PROFILE does not).
+    const chain = createCredentialChain(this.credentialContext(), {
+      profileName: this.profileName,
+      explicit: this.explicitCredentials,
+      disableEnvVars: this.options.profileName !== undefined,
+    });
+    const providers = [...chain.providers];
     for (const extend of Session.credentialProviderHooks) extend(this, providers);
     return new ProviderChain(providers);
   }
 
-  /** Later stages append providers (assume-role, SSO, IMDS, ...) here. */
+  /** Later stages may add providers here (they run after botocore's built-in ones). */
   static readonly credentialProviderHooks: Array<(s: Session, providers: CredentialProvider[]) => void> = [];
 
-  /** Resolves credentials once and shares the result (a single flight for concurrent callers). */
-  getCredentials(): Promise<Credentials | null> {
+  /**
+   * The keys to sign with now. The chain is searched once (concurrent callers share that search);
+   * temporary credentials are then refreshed in their refresh windows, once for all callers.
+   */
+  async getCredentials(): Promise<Credentials | null> {
     if (!this.credentialsPromise) {
       // Touch the profile first so a missing named profile fails loudly.
       void this.profile;
-      this.credentialsPromise = this.credentialProvider().load();
-      this.credentialsPromise.catch(() => {
-        this.credentialsPromise = undefined;
+      const found = this.credentialProvider().load();
+      this.credentialsPromise = found;
+      found.catch(() => {
+        // A failed search is not cached: the next call searches again.
+        if (this.credentialsPromise === found) this.credentialsPromise = undefined;
       });
     }
-    return this.credentialsPromise;
+    return frozenCredentials(await this.credentialsPromise);
+  }
+
+  /** A bearer token for bearer-auth services: the option's provider, else the profile's SSO session. */
+  async getAuthToken(): Promise<string | null> {
+    if (this.options.authTokenProvider) return (await this.options.authTokenProvider()) ?? null;
+    this.ssoTokens ??= new SsoTokenProvider(this.credentialContext(), this.profileName);
+    const t = await this.ssoTokens.loadToken();
+    return t?.token ?? null;
   }
 
   /** A low-level client for `serviceName` (botocore's service name: 's3', 'dynamodb', ...). */
@@ -149,17 +197,17 @@ export class Session {
     return data.partitions.map((p) => p.partition);
   }
 
-  /** Regions where the service is available in the partition (from endpoints.json). */
+  /** Regions where the service is available in the partition (from endpoints.json), as botocore lists them. */
   getAvailableRegions(serviceName: string, partitionName = 'aws'): string[] {
     const data = this.loader.loadData('endpoints') as {
-      partitions: Array<{ partition: string; services: Record<string, { endpoints?: Record<string, { deprecated?: boolean }> }> }>;
+      partitions: Array<{ partition: string; regions: Record<string, unknown>; services: Record<string, { endpoints?: Record<string, unknown> }> }>;
     };
     const partition = data.partitions.find((p) => p.partition === partitionName);
     if (!partition) return [];
     const model = this.loader.hasModel(serviceName, 'service-2') ? (this.loader.loadServiceModel(serviceName, 'service-2') as { metadata: { endpointPrefix: string } }) : undefined;
     const svc = partition.services[model?.metadata.endpointPrefix ?? serviceName] ?? partition.services[serviceName];
-    if (!svc?.endpoints) return [];
-    return Object.keys(svc.endpoints).filter((r) => !svc.endpoints![r].deprecated && !r.startsWith('fips-') && !r.endsWith('-fips') && r !== 'aws-global').sort();
+    // Only real regions of the partition count (no 'aws-global', 'fips-...', 'local').
+    return Object.keys(svc?.endpoints ?? {}).filter((r) => r in partition.regions).sort();
   }
 
   [inspect.custom](): string {

@@ -13,10 +13,10 @@
  */
 import { createHash } from 'crypto';
 import { ParamValidationError } from '../../errors';
-import { CLIENT_BUILD_HOOKS } from '../../client/create-client';
 import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse } from '../../protocols/types';
-import { Session } from '../../session/session';
+import type { HierarchicalEmitter } from '../../events/emitter';
+import type { ClientBuild } from '../../session/create-client';
 
 const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
 const ACCESSPOINT_ARN = /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$/;
@@ -110,8 +110,8 @@ function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
   return head.startsWith('<Error>') || head.startsWith('<Error ');
 }
 
-function install(session: Session): void {
-  const ev = session.events;
+/** Registers S3's event handlers on a session's emitter. */
+export function installS3(ev: HierarchicalEmitter): void {
   ev.register('before-parameter-build.s3', (p) => {
     const params = p.params as Record<string, unknown>;
     const op = p.operation as OperationModel;
@@ -157,10 +157,9 @@ function install(session: Session): void {
   });
 }
 
-CLIENT_BUILD_HOOKS.push((build, eventServiceId) => {
-  if (eventServiceId !== 's3') return;
+/** Model patches and defaults applied when an S3 client is built. */
+export function buildS3Client(build: ClientBuild): void {
   removeBucketFromPaths(build.service);
   // boto3 lets an S3 client work without a region: it talks to us-east-1.
   if (!build.region) build.region = 'us-east-1';
-});
-Session.initializers.push(install);
+}

@@ -9,15 +9,16 @@ import { StaticProvider } from '../credentials/providers';
 import { resolveConfiguredEndpointUrl } from '../endpoints';
 import { getProtocol } from '../protocols';
 import { ClockSkew, createRetryStrategy } from '../retries';
-import { Config, ConfigOptions } from '../session/config';
-import { resolveConfig } from '../session/config-resolver';
-import type { Session } from '../session/session';
+import { Config, ConfigOptions } from './config';
+import { resolveConfig } from './config-resolver';
+import type { Session } from './session';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
 import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
-import { errorFor } from './exceptions';
-import { buildClientProxy, Client } from './proxy';
+import { applyBuildCustomizations } from '../customizations';
+import { errorFor } from '../client/exceptions';
+import { buildClientProxy, Client } from '../client/proxy';
 
 export interface ClientOptions {
   regionName?: string;
@@ -66,7 +67,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
   // Customizations may adjust the build (S3's default region, model patches) through this event.
   const build = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
   void events.emit(`creating-client-class.${eventServiceId}`, { build });
-  for (const hook of CLIENT_BUILD_HOOKS) hook(build, eventServiceId);
+  applyBuildCustomizations(build, eventServiceId);
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
 
@@ -148,6 +149,3 @@ export interface ClientBuild {
   region?: string;
   config: ClientContext['config'];
 }
-
-/** Synchronous build hooks (customizations register here; the event above is for users). */
-export const CLIENT_BUILD_HOOKS: Array<(build: ClientBuild, eventServiceId: string) => void> = [];

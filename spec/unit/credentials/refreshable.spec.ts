@@ -1,0 +1,121 @@
+import { inspect } from 'util';
+import { Credentials, frozenCredentials } from '../../../src/credentials/credentials';
+import { RefreshableCredentials, RefreshedKeys } from '../../../src/credentials/refreshable';
+
+/** A clock the test moves, and a refresher that issues numbered keys living `ttl` seconds. */
+function harness(opts: { initialTtl?: number; ttl?: number; deferred?: boolean } = {}) {
+  let now = new Date('2030-01-01T00:00:00Z').getTime();
+  const clock = { advance: (s: number) => (now += s * 1000), now: () => new Date(now) };
+  let n = 0;
+  const state = { fail: false as boolean | Error, ttl: opts.ttl ?? 3600, delayMs: 0 };
+  const refresh = async (): Promise<RefreshedKeys> => {
+    if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
+    if (state.fail) throw state.fail instanceof Error ? state.fail : new Error('STS is down');
+    n += 1;
+    return { accessKey: `AK${n}`, secretKey: `SECRET${n}`, token: `TOKEN${n}`, expiryTime: new Date(now + state.ttl * 1000) };
+  };
+  const creds = new RefreshableCredentials({
+    method: 'assume-role',
+    refresh,
+    now: clock.now,
+    initial: opts.deferred ? undefined : { accessKey: 'AK0', secretKey: 'SECRET0', token: 'TOKEN0', expiryTime: new Date(now + (opts.initialTtl ?? 3600) * 1000) },
+  });
+  return { creds, clock, state };
+}
+
+describe('RefreshableCredentials', () => {
+  it('uses the current keys outside the refresh windows', async () => {
+    const { creds, clock } = harness();
+    clock.advance(3600 - 16 * 60);
+    expect((await creds.getFrozenCredentials()).accessKey).toBe('AK0');
+    expect(creds.refreshCount).toBe(0);
+  });
+
+  it('refreshes inside the advisory window (15 min) and the mandatory window (10 min)', async () => {
+    const { creds, clock } = harness();
+    clock.advance(3600 - 14 * 60);
+    expect((await creds.getFrozenCredentials()).accessKey).toBe('AK1');
+    clock.advance(3600 - 9 * 60);
+    expect((await creds.getFrozenCredentials()).accessKey).toBe('AK2');
+    expect(creds.refreshCount).toBe(2);
+  });
+
+  it('mandatory window: every concurrent caller waits for one single refresh', async () => {
+    const { creds, clock, state } = harness();
+    state.delayMs = 20;
+    clock.advance(3600 - 5 * 60);
+    const all = await Promise.all(Array.from({ length: 25 }, () => creds.getFrozenCredentials()));
+    expect(all.every((c) => c.accessKey === 'AK1')).toBe(true);
+    expect(creds.refreshCount).toBe(1);
+  });
+
+  it('advisory window: callers not doing the refresh keep signing with the current keys', async () => {
+    const { creds, clock, state } = harness();
+    state.delayMs = 20;
+    clock.advance(3600 - 12 * 60);
+    const [first, ...rest] = await Promise.all(Array.from({ length: 5 }, () => creds.getFrozenCredentials()));
+    expect(first.accessKey).toBe('AK1');
+    expect(rest.map((c) => c.accessKey)).toEqual(['AK0', 'AK0', 'AK0', 'AK0']);
+    expect(creds.refreshCount).toBe(1);
+  });
+
+  it('a failed advisory refresh keeps the valid keys; a failed mandatory refresh raises', async () => {
+    const failures: unknown[] = [];
+    const { clock, state } = harness();
+    const creds = new RefreshableCredentials({
+      method: 'm',
+      now: clock.now,
+      initial: { accessKey: 'AK0', secretKey: 'S', expiryTime: new Date(clock.now().getTime() + 3600_000) },
+      refresh: async () => {
+        throw new Error('STS is down');
+      },
+      onAdvisoryFailure: (e) => failures.push(e),
+    });
+    void state;
+    clock.advance(3600 - 12 * 60);
+    expect((await creds.getFrozenCredentials()).accessKey).toBe('AK0');
+    expect(failures).toHaveLength(1);
+    clock.advance(3 * 60);
+    await expect(creds.getFrozenCredentials()).rejects.toThrow('STS is down');
+    // The next call tries again (a failure is not cached).
+    await expect(creds.getFrozenCredentials()).rejects.toThrow('STS is down');
+    expect(failures).toHaveLength(1);
+  });
+
+  it('deferred: nothing is fetched until first use, which is a mandatory refresh', async () => {
+    const { creds, state } = harness({ deferred: true });
+    expect(creds.refreshCount).toBe(0);
+    expect(creds.expiryTime).toBeUndefined();
+    state.fail = new Error('no STS');
+    await expect(creds.getFrozenCredentials()).rejects.toThrow('no STS');
+    state.fail = false;
+    expect((await creds.getFrozenCredentials()).accessKey).toBe('AK1');
+  });
+
+  it('rejects refreshed keys that are already expired, or incomplete', async () => {
+    const { creds, clock, state } = harness();
+    clock.advance(3600 - 60);
+    state.ttl = -5;
+    await expect(creds.getFrozenCredentials()).rejects.toThrow(/still expired/);
+    const broken = new RefreshableCredentials({ method: 'x', refresh: async () => ({ accessKey: 'A' }) as RefreshedKeys });
+    await expect(broken.getFrozenCredentials()).rejects.toThrow(/missing the access key or the secret key/);
+  });
+
+  it('keys without an expiry never refresh', async () => {
+    const creds = new RefreshableCredentials({ method: 'x', initial: { accessKey: 'A', secretKey: 'S' }, refresh: async () => ({ accessKey: 'B', secretKey: 'S' }) });
+    expect(creds.refreshNeeded()).toBe(false);
+    expect((await frozenCredentials(creds))!.accessKey).toBe('A');
+  });
+
+  it('never shows the secret or token (inspect, JSON, keys, spread)', async () => {
+    const { creds } = harness();
+    const frozen = await creds.getFrozenCredentials();
+    const shown = [inspect(creds), inspect(frozen), JSON.stringify(creds), JSON.stringify(frozen), Object.keys(frozen).join(), JSON.stringify({ ...frozen }), inspect({ nested: { creds, frozen } }, { depth: 5 })].join(' ');
+    expect(shown).toContain('AK0');
+    expect(shown).toContain('assume-role');
+    expect(shown).not.toMatch(/SECRET|TOKEN/);
+    expect(frozen.secretKey).toBe('SECRET0');
+    expect(frozen.token).toBe('TOKEN0');
+    expect(frozen).toBeInstanceOf(Credentials);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * SSO access tokens, as botocore's SSOTokenLoader and SSOTokenProvider.
+ *
+ * `aws sso login` writes `~/.aws/sso/cache/<sha1>.json`, keyed by the sso-session name (or, for
+ * legacy profiles, the start URL). A token close to expiry (15 min) is refreshed through SSO OIDC
+ * CreateToken with its refresh token while the client registration is valid, and the new token
+ * is written back. The same token serves SSO credentials and bearer-auth services.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ClientError } from '../errors';
+import type { ProfileData } from '../session/config-files';
+import { CredentialContext, homeDir, profileData, profileString, toDate } from './context';
+import { InvalidConfigError, SSOTokenLoadError } from './errors';
+
+export const SSO_TOKEN_REFRESH_SECONDS = 15 * 60;
+
+/** The cache directory for SSO tokens in this environment's home. */
+export function ssoCacheDir(env: NodeJS.ProcessEnv): string {
+  return path.join(homeDir(env), '.aws', 'sso', 'cache');
+}
+
+/** botocore's cache key: sha1 of the sso-session name, or of the start URL for legacy profiles. */
+export function ssoCacheKey(startUrl: string, sessionName?: string): string {
+  return createHash('sha1').update(sessionName ?? startUrl, 'utf8').digest('hex');
+}
+
+/** One cached token file's content (camelCase, as the AWS CLI writes it). */
+export interface SsoTokenFile {
+  accessToken: string;
+  expiresAt: string;
+  startUrl?: string;
+  region?: string;
+  refreshToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+  registrationExpiresAt?: string;
+  [k: string]: unknown;
+}
+
+export function loginHint(profileName: string): string {
+  return `To refresh this SSO session run: aws sso login --profile ${profileName}`;
+}
+
+export function readSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionName: string | undefined, profileName: string): SsoTokenFile {
+  const file = path.join(ssoCacheDir(env), `${ssoCacheKey(startUrl, sessionName)}.json`);
+  const name = sessionName ?? startUrl;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new SSOTokenLoadError(`${missing ? `Token for ${name} does not exist` : `Token for ${name} is unreadable (${file})`}. ${loginHint(profileName)}`);
+  }
+  const t = doc as Partial<SsoTokenFile>;
+  if (typeof t.accessToken !== 'string' || typeof t.expiresAt !== 'string') {
+    throw new SSOTokenLoadError(`Token for ${name} is invalid (${file}). ${loginHint(profileName)}`);
+  }
+  return t as SsoTokenFile;
+}
+
+export function writeSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionName: string | undefined, token: SsoTokenFile): void {
+  const dir = ssoCacheDir(env);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, `${ssoCacheKey(startUrl, sessionName)}.json`), JSON.stringify(token), { mode: 0o600 });
+}
+
+export interface SsoSessionConfig {
+  sessionName: string;
+  startUrl: string;
+  region: string;
+}
+
+/** The `[sso-session x]` a profile names, or undefined for a profile without `sso_session`. */
+export function ssoSessionConfig(profileName: string, profile: ProfileData | undefined, sessions: Record<string, ProfileData>): SsoSessionConfig | undefined {
+  const sessionName = profileString(profile, 'sso_session');
+  if (!sessionName) return undefined;
+  const s = sessions[sessionName];
+  if (!s) {
+    throw new InvalidConfigError(`The profile "${profileName}" is configured to use the SSO token provider but the "${sessionName}" sso_session configuration does not exist.`);
+  }
+  const missing = ['sso_start_url', 'sso_region'].filter((k) => profileString(s, k) === undefined);
+  if (missing.length) {
+    throw new InvalidConfigError(`The profile "${profileName}" is configured to use the SSO token provider but is missing the following configuration: ${missing.join(', ')}.`);
+  }
+  return { sessionName, startUrl: profileString(s, 'sso_start_url')!, region: profileString(s, 'sso_region')! };
+}
+
+export interface FrozenToken {
+  token: string;
+  expiration?: Date;
+}
+
+/** Bearer tokens for a profile with `sso_session`, refreshed once for all concurrent callers. */
+export class SsoTokenProvider {
+  readonly method = 'sso';
+  private current?: FrozenToken;
+  private inflight?: Promise<FrozenToken>;
+
+  constructor(private readonly ctx: CredentialContext, private readonly profileName: string) {}
+
+  private now(): Date {
+    return this.ctx.now?.() ?? new Date();
+  }
+
+  /** The sso-session this profile uses, or undefined (then this provider has no token). */
+  config(): SsoSessionConfig | undefined {
+    const files = this.ctx.files();
+    return ssoSessionConfig(this.profileName, profileData(this.ctx, this.profileName), files.ssoSessions);
+  }
+
+  /** A valid access token, or null when the profile has no sso_session. */
+  async loadToken(): Promise<FrozenToken | null> {
+    const cfg = this.config();
+    if (!cfg) return null;
+    if (this.current && !this.needsRefresh(this.current)) return this.current;
+    if (!this.inflight) {
+      this.inflight = this.refresh(cfg).finally(() => {
+        this.inflight = undefined;
+      });
+    }
+    return this.inflight;
+  }
+
+  private needsRefresh(t: FrozenToken): boolean {
+    return !!t.expiration && (t.expiration.getTime() - this.now().getTime()) / 1000 < SSO_TOKEN_REFRESH_SECONDS;
+  }
+
+  private async refresh(cfg: SsoSessionConfig): Promise<FrozenToken> {
+    let file = readSsoToken(this.ctx.env, cfg.startUrl, cfg.sessionName, this.profileName);
+    let expiration = toDate(file.expiresAt);
+    if (!expiration || (expiration.getTime() - this.now().getTime()) / 1000 < SSO_TOKEN_REFRESH_SECONDS) {
+      const renewed = await this.createToken(cfg, file);
+      if (renewed) {
+        file = renewed;
+        expiration = toDate(file.expiresAt);
+        writeSsoToken(this.ctx.env, cfg.startUrl, cfg.sessionName, file);
+      }
+    }
+    if (!expiration || expiration.getTime() <= this.now().getTime()) {
+      throw new SSOTokenLoadError(`The SSO session "${cfg.sessionName}" has expired or is otherwise invalid. ${loginHint(this.profileName)}`);
+    }
+    this.current = { token: file.accessToken, expiration };
+    return this.current;
+  }
+
+  /** SSO OIDC CreateToken with the refresh token; null when the token cannot be refreshed. */
+  private async createToken(cfg: SsoSessionConfig, t: SsoTokenFile): Promise<SsoTokenFile | null> {
+    if (!t.refreshToken || !t.clientId || !t.clientSecret || !t.registrationExpiresAt) return null;
+    const registration = toDate(t.registrationExpiresAt);
+    if (!registration || registration.getTime() <= this.now().getTime()) return null;
+    const oidc = this.ctx.createClient('sso-oidc', { regionName: cfg.region, unsigned: true });
+    let res: Record<string, unknown>;
+    try {
+      res = await oidc('CreateToken', { grantType: 'refresh_token', clientId: t.clientId, clientSecret: t.clientSecret, refreshToken: t.refreshToken });
+    } catch (e) {
+      // botocore logs a failed refresh and falls back to the cached token (which may still work).
+      if (e instanceof ClientError) return null;
+      throw e;
+    }
+    if (typeof res.accessToken !== 'string' || typeof res.expiresIn !== 'number') return null;
+    const renewed: SsoTokenFile = {
+      startUrl: cfg.startUrl,
+      region: cfg.region,
+      accessToken: res.accessToken,
+      expiresAt: new Date(this.now().getTime() + res.expiresIn * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      clientId: t.clientId,
+      clientSecret: t.clientSecret,
+      registrationExpiresAt: t.registrationExpiresAt,
+    };
+    // As botocore: a response without a new refresh token leaves none in the cache.
+    if (typeof res.refreshToken === 'string') renewed.refreshToken = res.refreshToken;
+    return renewed;
+  }
+}
