@@ -3,6 +3,7 @@
  * loopback ports, runs the seed tour in examples/tour.ts against them, and stops them.
  * No AWS account and no network are needed.
  */
+import { runPaginatorsAndWaitersTour } from '../examples/paginators-and-waiters';
 import { runProfilesDemo } from '../examples/profiles';
 import { runTour } from '../examples/tour';
 import { startLocalServers } from './local-servers';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   try {
     const endpoints = { s3Endpoint: servers.s3Endpoint, dynamodbEndpoint: servers.dynamodbEndpoint };
     await runTour(endpoints);
+    await runPaginatorsAndWaitersTour(endpoints);
     await runProfilesDemo(endpoints);
   } finally {
     await servers.stop();

@@ -12,11 +12,31 @@ export interface LocalServers {
   stop(): Promise<void>;
 }
 
+let s3rverCipherShim = false;
+
+/**
+ * s3rver 3.7 encrypts ListObjectsV2 continuation tokens with single DES, which the OpenSSL 3
+ * in Node 20 refuses. Triple DES with the key repeated three times is the same cipher, byte for
+ * byte, so the shim swaps it in for s3rver's calls (a test-server fix; botojs never uses DES).
+ */
+function shimS3rverCipher(): void {
+  if (s3rverCipherShim) return;
+  s3rverCipherShim = true;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const crypto = require('crypto') as Record<string, (...args: unknown[]) => unknown>;
+  for (const fn of ['createCipheriv', 'createDecipheriv']) {
+    const orig = crypto[fn];
+    crypto[fn] = (alg: unknown, key: unknown, ...rest: unknown[]) =>
+      alg === 'des' ? orig('des-ede3-cbc', Buffer.concat([key as Buffer, key as Buffer, key as Buffer]), ...rest) : orig(alg, key, ...rest);
+  }
+}
+
 export async function startLocalServers(opts: { silent?: boolean } = {}): Promise<LocalServers> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const S3rver = require('s3rver');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const dynalite = require('dynalite');
+  shimS3rverCipher();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-s3rver-'));
   const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: opts.silent ?? true, directory: dir });
   const s3Addr: { address: string; port: number } = await s3.run();

@@ -20,6 +20,10 @@ export {
   MetadataRetrievalError,
 } from './credentials/errors';
 export { StreamingBody } from './util/streaming-body';
+export { Paginator, PageIterator, PaginationError, OperationNotPageableError } from './paginate';
+export type { Page, PaginationConfig, PaginateParams } from './paginate';
+export { Waiter, WaiterError, WaiterConfigError } from './waiters';
+export type { WaiterConfig, WaitParams } from './waiters';
 export { HierarchicalEmitter } from './events/emitter';
 export { xformName, canonicalName } from './models/naming';
 export * from './errors';

@@ -11,10 +11,13 @@ export const hasShared = fs.existsSync(CONFORMANCE_DIR);
 
 export const describeShared: jest.Describe = hasShared
   ? describe
-  : (((name: string, fn: () => void) => {
+  : (((name: string) => {
       // eslint-disable-next-line no-console
       console.warn(`[skip] ${name}: ../shared/conformance is absent`);
-      describe.skip(name, fn);
+      // The suite body reads the vectors, so it is not run; one skipped test keeps jest content.
+      describe.skip(name, () => {
+        it('needs ../shared/conformance', () => undefined);
+      });
     }) as unknown as jest.Describe);
 
 export function readConformanceJson<T = unknown>(...parts: string[]): T {

@@ -14,6 +14,9 @@ import type { HierarchicalEmitter } from '../events/emitter';
 import type { ResolvedConfig } from '../session/config-resolver';
 import { buildExceptions, ClientErrorClass } from './exceptions';
 import { presignExtension } from './presign';
+import { paginatorsAndWaitersExtension } from '../paginate/client-extension';
+import type { Paginator } from '../paginate/paginator';
+import type { Waiter } from '../waiters/waiter';
 
 export type OperationMethod = (params?: Record<string, unknown>) => Promise<ParsedResponse & Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- results are model-shaped plain data; `any` lets users read members without casts
 
@@ -35,6 +38,14 @@ export interface ClientBase {
   readonly exceptions: Record<string, ClientErrorClass>;
   /** Closes pooled connections. */
   close(): void;
+  /** Whether paginators-1.json has a paginator for the operation (any spelling). */
+  canPaginate(operationName: string): boolean;
+  /** A paginator for the operation: `.paginate(params)` iterates pages lazily. */
+  getPaginator(operationName: string): Paginator;
+  /** A waiter from waiters-2.json: `.wait({ ...params, WaiterConfig })`. */
+  getWaiter(waiterName: string): Waiter;
+  /** Canonical waiter names (`objectExists`, `instanceRunning`, ...). */
+  readonly waiterNames: string[];
   [extension: string]: unknown;
 }
 
@@ -45,7 +56,7 @@ export type Client = ClientBase & { [operation: string]: OperationMethod | unkno
 const PROBES = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', 'valueOf', 'toString', 'prototype', '__proto__', 'length', 'name', 'caller', 'callee', 'arguments']);
 
 /** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
-export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension];
+export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension, paginatorsAndWaitersExtension];
 
 export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string }): Client {
   const service = ctx.service;

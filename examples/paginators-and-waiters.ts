@@ -1,0 +1,70 @@
+/**
+ * The seed's paginator and waiter examples: listing thousands of keys with a paginator, and an
+ * ETL job waiting for its input file to land. Runs against any S3 endpoint (the demo passes the
+ * embedded s3rver).
+ */
+import { Config, Session, WaiterError } from '../src';
+
+export interface PaginatorsAndWaitersEndpoints {
+  s3Endpoint: string;
+}
+
+function step(title: string): void {
+  console.log(`\n== ${title}`);
+}
+
+export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaitersEndpoints): Promise<void> {
+  const session = new Session({ awsAccessKeyId: 'S3RVER', awsSecretAccessKey: 'S3RVER', regionName: 'us-east-1' });
+  const s3 = session.client('s3', { endpointUrl: endpoints.s3Endpoint, config: new Config({ s3: { addressingStyle: 'path' } }) });
+  const bucket = `pages-${Date.now().toString(36)}`;
+  await s3.createBucket({ Bucket: bucket });
+
+  step('Upload 2500 log files');
+  const keys = Array.from({ length: 2500 }, (_, i) => `logs/2024/${String(i).padStart(5, '0')}.log`);
+  for (let i = 0; i < keys.length; i += 50) {
+    await Promise.all(keys.slice(i, i + 50).map((Key) => s3.putObject({ Bucket: bucket, Key, Body: `line ${Key}\n` })));
+  }
+  console.log(`  uploaded ${keys.length} objects`);
+
+  step('List thousands of keys with a paginator (one request per page, fetched lazily)');
+  console.log(`  s3.canPaginate('listObjectsV2') = ${s3.canPaginate('listObjectsV2')}`);
+  const paginator = s3.getPaginator('listObjectsV2');
+  const pages = paginator.paginate({ Bucket: bucket, Prefix: 'logs/', PaginationConfig: { PageSize: 1000 } });
+  for await (const page of pages) console.log(`  page: ${page.KeyCount} keys, first ${page.Contents[0].Key}`);
+
+  step('Search every page with JMESPath');
+  let total = 0;
+  let bytes = 0;
+  for await (const size of pages.search('Contents[].Size')) {
+    total += 1;
+    bytes += size as number;
+  }
+  console.log(`  ${total} keys, ${bytes} bytes`);
+
+  step('Stop at MaxItems, then resume from the token');
+  const first = paginator.paginate({ Bucket: bucket, PaginationConfig: { PageSize: 1000, MaxItems: 1200 } });
+  const firstResult = await first.buildFullResult();
+  console.log(`  first batch: ${(firstResult.Contents as unknown[]).length} keys, resumeToken ${first.resumeToken}`);
+  const rest = await paginator.paginate({ Bucket: bucket, PaginationConfig: { PageSize: 1000, StartingToken: first.resumeToken } }).buildFullResult();
+  console.log(`  the rest: ${(rest.Contents as unknown[]).length} keys (1200 + ${(rest.Contents as unknown[]).length} = ${keys.length})`);
+
+  step('An ETL job waits for its input file to land');
+  const input = 'incoming/orders-2024-06-01.csv';
+  // Another system drops the file a little later.
+  setTimeout(() => void s3.putObject({ Bucket: bucket, Key: input, Body: 'id,amount\n1,9.99\n2,24.50\n' }), 1500);
+  console.log(`  waiters on this client: ${s3.waiterNames.join(', ')}`);
+  const started = Date.now();
+  await s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: input, WaiterConfig: { Delay: 0.5, MaxAttempts: 20 } });
+  console.log(`  ${input} arrived after ${Date.now() - started} ms; processing it:`);
+  const body = await (await s3.getObject({ Bucket: bucket, Key: input })).Body.text();
+  console.log(`  ${body.trim().split('\n').length - 1} rows`);
+
+  step('A file that never arrives: WaiterError after MaxAttempts');
+  try {
+    await s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: 'incoming/never.csv', WaiterConfig: { Delay: 0.2, MaxAttempts: 3 } });
+  } catch (err) {
+    if (!(err instanceof WaiterError)) throw err;
+    console.log(`  ${err.name}: ${err.reason} (last status ${(err.lastResponse?.ResponseMetadata as { HTTPStatusCode: number }).HTTPStatusCode})`);
+  }
+  s3.close();
+}

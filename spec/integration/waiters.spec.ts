@@ -1,0 +1,179 @@
+/**
+ * Waiters end to end: S3 objectExists against s3rver (an object a timer uploads; a key that
+ * never arrives), DynamoDB tableExists/tableNotExists against dynalite, and EC2 acceptors
+ * (pathAll success, pathAny failure, error retry, unexpected errors) against canned responses.
+ */
+import { ClientError, Session } from '../../src';
+import { CLIENT_EXTENSIONS } from '../../src/client/proxy';
+import { paginatorsAndWaitersExtension } from '../../src/paginate/client-extension';
+import { WaiterError } from '../../src/waiters/errors';
+import { CannedServer, CannedResponse } from '../helpers/canned-server';
+import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
+
+// Until src/client/proxy.ts lists the extension itself.
+if (!CLIENT_EXTENSIONS.includes(paginatorsAndWaitersExtension)) CLIENT_EXTENSIONS.push(paginatorsAndWaitersExtension);
+
+describe('S3 waiters against s3rver', () => {
+  const s3 = localS3();
+  const bucket = uniqueName('waits');
+
+  beforeAll(() => s3.createBucket({ Bucket: bucket }));
+  afterAll(() => s3.close());
+
+  it('bucketExists succeeds at once for an existing bucket', async () => {
+    await expect(s3.getWaiter('bucketExists').wait({ Bucket: bucket, WaiterConfig: { Delay: 0.05, MaxAttempts: 2 } })).resolves.toBeDefined();
+  });
+
+  it('objectExists succeeds once a timer uploads the object (an ETL job waiting for its input)', async () => {
+    const key = 'incoming/batch-001.csv';
+    let heads = 0;
+    s3.meta.events.register('before-call.s3.HeadObject', () => {
+      heads++;
+    });
+    const timer = setTimeout(() => void s3.putObject({ Bucket: bucket, Key: key, Body: 'id,value\n1,2\n' }), 300);
+    try {
+      const res = await s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: key, WaiterConfig: { Delay: 0.1, MaxAttempts: 50 } });
+      expect(res.ContentLength).toBe(13);
+      expect(heads).toBeGreaterThan(1);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+
+  it('fails with WaiterError after MaxAttempts for a key that never arrives', async () => {
+    const started = Date.now();
+    const err = (await s3
+      .getWaiter('objectExists')
+      .wait({ Bucket: bucket, Key: 'never/there.csv', WaiterConfig: { Delay: 0.1, MaxAttempts: 3 } })
+      .catch((e: unknown) => e)) as WaiterError;
+    expect(err).toBeInstanceOf(WaiterError);
+    expect(err.name).toBe('WaiterError');
+    expect(err.reason).toBe('Max attempts exceeded. Previously accepted state: Matched expected HTTP status code: 404');
+    expect((err.lastResponse as { ResponseMetadata: { HTTPStatusCode: number } }).ResponseMetadata.HTTPStatusCode).toBe(404);
+    expect(err.cause).toBeInstanceOf(ClientError);
+    // Two sleeps between three attempts.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('objectNotExists succeeds for a deleted key', async () => {
+    await s3.putObject({ Bucket: bucket, Key: 'tmp/x', Body: 'x' });
+    await s3.deleteObject({ Bucket: bucket, Key: 'tmp/x' });
+    await expect(s3.getWaiter('object_not_exists').wait({ Bucket: bucket, Key: 'tmp/x', WaiterConfig: { Delay: 0.05, MaxAttempts: 3 } })).resolves.toBeDefined();
+  });
+
+  it('an AbortSignal cancels a long wait promptly', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const p = s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: 'never/abort', WaiterConfig: { Delay: 30, MaxAttempts: 10, signal: controller.signal } });
+    setTimeout(() => controller.abort(), 100);
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('DynamoDB waiters against dynalite', () => {
+  const ddb = localDynamoDb();
+  afterAll(() => ddb.close());
+
+  it('tableExists waits for a new table; tableNotExists for a deleted one', async () => {
+    const table = uniqueName('waited');
+    await ddb.createTable({
+      TableName: table,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    const res = await ddb.getWaiter('tableExists').wait({ TableName: table, WaiterConfig: { Delay: 0.05, MaxAttempts: 100 } });
+    expect(res.Table.TableStatus).toBe('ACTIVE');
+    await ddb.deleteTable({ TableName: table });
+    await expect(ddb.getWaiter('tableNotExists').wait({ TableName: table, WaiterConfig: { Delay: 0.05, MaxAttempts: 100 } })).resolves.toBeDefined();
+  });
+
+  it('tableExists retries ResourceNotFoundException until MaxAttempts', async () => {
+    const err = (await ddb.getWaiter('tableExists').wait({ TableName: uniqueName('absent'), WaiterConfig: { Delay: 0.01, MaxAttempts: 2 } }).catch((e: unknown) => e)) as WaiterError;
+    expect(err).toBeInstanceOf(WaiterError);
+    expect(err.reason).toMatch(/Max attempts exceeded\. Previously accepted state: Matched expected service error code: "ResourceNotFoundException"/);
+  });
+});
+
+// --- EC2 against canned real-format responses ----------------------------------------------
+
+const ec2Xml = (states: string[]): CannedResponse => ({
+  status: 200,
+  headers: { 'content-type': 'text/xml;charset=UTF-8' },
+  body:
+    `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><reservationSet><item><reservationId>r-1</reservationId><ownerId>1</ownerId><instancesSet>` +
+    states.map((s, i) => `<item><instanceId>i-${i}</instanceId><instanceState><code>0</code><name>${s}</name></instanceState></item>`).join('') +
+    `</instancesSet></item></reservationSet></DescribeInstancesResponse>`,
+});
+
+const ec2Error = (code: string, status = 400): CannedResponse => ({
+  status,
+  headers: { 'content-type': 'text/xml;charset=UTF-8' },
+  body: `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${code} happened</Message></Error></Errors><RequestID>req</RequestID></Response>`,
+});
+
+describe('EC2 waiter acceptors against canned responses', () => {
+  const server = new CannedServer();
+  let session: Session;
+  let endpointUrl: string;
+  const fast = { Delay: 0.01, MaxAttempts: 10 };
+
+  beforeAll(async () => {
+    endpointUrl = await server.start();
+    session = isolatedSession();
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    server.requests.length = 0;
+    server.handler = undefined;
+  });
+
+  const ec2 = () => session.client('ec2', { endpointUrl });
+
+  it('instanceRunning retries InvalidInstanceID.NotFound and pending, then succeeds when all are running', async () => {
+    server.reply(ec2Error('InvalidInstanceID.NotFound'), ec2Xml(['pending', 'pending']), ec2Xml(['running', 'pending']), ec2Xml(['running', 'running']));
+    const res = await ec2().getWaiter('instanceRunning').wait({ InstanceIds: ['i-0', 'i-1'], WaiterConfig: fast });
+    expect(server.requests).toHaveLength(4);
+    expect(res.Reservations[0].Instances.map((i: { State: { Name: string } }) => i.State.Name)).toEqual(['running', 'running']);
+    const body = new URLSearchParams(server.requests[0].body.toString('utf8'));
+    expect(body.get('InstanceId.1')).toBe('i-0');
+    expect(body.has('WaiterConfig')).toBe(false);
+  });
+
+  it('instanceRunning fails at once when any instance is terminated (pathAny failure)', async () => {
+    server.reply(ec2Xml(['pending', 'terminated']));
+    const err = (await ec2().getWaiter('instanceRunning').wait({ InstanceIds: ['i-0'], WaiterConfig: fast }).catch((e: unknown) => e)) as WaiterError;
+    expect(err).toBeInstanceOf(WaiterError);
+    expect(err.reason).toMatch(/terminal failure state: For expression "Reservations\[\]\.Instances\[\]\.State\.Name" we matched expected path: "terminated" at least once/);
+    expect(err.lastResponse).toMatchObject({ Reservations: [{ Instances: [{ InstanceId: 'i-0' }, { InstanceId: 'i-1' }] }] });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an error no acceptor expects ends the wait with WaiterError carrying it', async () => {
+    server.reply(ec2Xml(['pending']), ec2Error('UnauthorizedOperation', 403));
+    const err = (await ec2().getWaiter('instanceRunning').wait({ InstanceIds: ['i-0'], WaiterConfig: fast }).catch((e: unknown) => e)) as WaiterError;
+    expect(err).toBeInstanceOf(WaiterError);
+    expect(err.reason).toBe('An error occurred (UnauthorizedOperation): UnauthorizedOperation happened');
+    expect((err.lastResponse as { Error: { Code: string } }).Error.Code).toBe('UnauthorizedOperation');
+    expect((err.cause as ClientError).code).toBe('UnauthorizedOperation');
+  });
+
+  it('instanceTerminated succeeds on pathAll terminated; instanceExists uses length() > 0', async () => {
+    server.reply(ec2Xml(['shutting-down']), ec2Xml(['terminated']));
+    await ec2().getWaiter('instanceTerminated').wait({ InstanceIds: ['i-0'], WaiterConfig: fast });
+    expect(server.requests).toHaveLength(2);
+    server.requests.length = 0;
+    server.reply(ec2Error('InvalidInstanceID.NotFound'), ec2Xml(['pending']));
+    await ec2().getWaiter('instanceExists').wait({ InstanceIds: ['i-0'], WaiterConfig: fast });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('gives up after MaxAttempts with the last response', async () => {
+    server.handler = () => ec2Xml(['pending']);
+    const err = (await ec2().getWaiter('instance_running').wait({ WaiterConfig: { Delay: 0, MaxAttempts: 3 } }).catch((e: unknown) => e)) as WaiterError;
+    expect(err.reason).toBe('Max attempts exceeded');
+    expect(server.requests).toHaveLength(3);
+    expect(err.lastResponse).toMatchObject({ Reservations: [{ Instances: [{ State: { Name: 'pending' } }] }] });
+  });
+});

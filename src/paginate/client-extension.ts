@@ -1,0 +1,97 @@
+/**
+ * The client members for paginators and waiters: `canPaginate(name)`, `getPaginator(name)`,
+ * `getWaiter(name)` and `waiterNames`. paginators-1.json and waiters-2.json are read from the
+ * session's loader on first use (for the client's apiVersion), never at client creation.
+ * Operations are called through the client's own methods, so event handlers, retries and a
+ * Stubber all apply to every page and every attempt.
+ */
+import { canonicalName, closeMatches } from '../models/naming';
+import type { ClientContext } from '../pipeline/context';
+import { Waiter } from '../waiters/waiter';
+import { WaiterModel } from '../waiters/waiter-model';
+import { OperationNotPageableError } from './errors';
+import type { CallOperation } from './page-iterator';
+import { Paginator } from './paginator';
+import { PaginatorModel } from './paginator-model';
+
+type ModelType = 'paginators-1' | 'waiters-2';
+
+/** The model document for the client's service and apiVersion, or undefined when it has none. */
+function loadModel(ctx: ClientContext, type: ModelType): unknown {
+  const version = ctx.service.apiVersion;
+  if (!ctx.loader.listApiVersions(ctx.serviceName, type).includes(version)) return undefined;
+  return ctx.loader.loadServiceModel(ctx.serviceName, type, version);
+}
+
+/** Registered in CLIENT_EXTENSIONS (src/client/proxy.ts). */
+export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record<string, unknown>): Record<string, unknown> {
+  let paginatorModel: PaginatorModel | undefined;
+  let waiterModel: WaiterModel | undefined;
+  const paginators = new Map<string, Paginator>();
+  const waiters = new Map<string, Waiter>();
+  const pagination = () => (paginatorModel ??= new PaginatorModel(loadModel(ctx, 'paginators-1') ?? {}));
+  const waiting = () => {
+    if (!waiterModel) {
+      const raw = loadModel(ctx, 'waiters-2');
+      waiterModel = new WaiterModel(raw ?? { version: 2, waiters: {} });
+    }
+    return waiterModel;
+  };
+  // Looked up per call, so wrappers installed on the client later still see every request.
+  const caller = (operationName: string): CallOperation => {
+    const method = canonicalName(operationName);
+    return (params) => (client[method] as CallOperation)(params);
+  };
+
+  Object.defineProperty(client, 'waiterNames', {
+    get: (): string[] => waiting().waiterNames,
+    enumerable: false,
+    configurable: true,
+  });
+
+  return {
+    /** Whether `getPaginator(operationName)` would succeed; any spelling of the name. */
+    canPaginate(operationName: string): boolean {
+      const op = pagination().resolve(operationName);
+      return op !== undefined && ctx.service.hasOperation(op);
+    },
+
+    /**
+     * The paginator of an operation (`listObjectsV2`, any spelling).
+     * @throws OperationNotPageableError when paginators-1.json has none for it
+     */
+    getPaginator(operationName: string): Paginator {
+      const model = pagination();
+      const op = model.resolve(operationName);
+      const spec = op === undefined ? undefined : model.spec(op);
+      if (op === undefined || spec === undefined || !ctx.service.hasOperation(op)) throw new OperationNotPageableError(operationName);
+      let paginator = paginators.get(op);
+      if (!paginator) {
+        paginator = new Paginator(op, spec, caller(op), ctx.service.operation(op).input);
+        paginators.set(op, paginator);
+      }
+      return paginator;
+    },
+
+    /**
+     * A waiter by name (`objectExists`, any spelling); see `waiterNames`.
+     * @throws TypeError naming close matches when the service has no such waiter
+     */
+    getWaiter(waiterName: string): Waiter {
+      const model = waiting();
+      const name = model.resolve(waiterName);
+      const spec = name === undefined ? undefined : model.spec(name);
+      if (name === undefined || spec === undefined) {
+        const close = closeMatches(waiterName, model.waiterNames, 3);
+        const hint = close.length ? ` Did you mean: ${close.join(', ')}?` : model.waiterNames.length ? '' : ' It has no waiters.';
+        throw new TypeError(`'${ctx.serviceName}' client has no waiter '${waiterName}'.${hint}`);
+      }
+      let waiter = waiters.get(name);
+      if (!waiter) {
+        waiter = new Waiter(name, spec, caller(spec.operation));
+        waiters.set(name, waiter);
+      }
+      return waiter;
+    },
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * PageIterator: the lazy result of `paginator.paginate(params)`. Nothing is sent until it is
+ * iterated; each `for await` starts again from the first page (or the StartingToken).
+ *
+ * Semantics follow botocore's PageIterator exactly, because resume tokens cross between the two:
+ * MaxItems counts items of the first result key and cuts the last page mid-way, leaving a resume
+ * token `{ <input tokens of that page>, boto_truncate_amount: <items already handed out> }`;
+ * resuming refetches that page and skips those items. Secondary result keys of a resumed first
+ * page are emptied (numbers such as DynamoDB's Count are kept). A service that returns the same
+ * token twice in a row raises PaginationError instead of looping forever.
+ */
+import type { ParsedResponse } from '../protocols/types';
+import { PaginationError } from './errors';
+import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
+import { decodeToken, encodeToken } from './token-codec';
+
+/** Calls the operation with fully built params; ClientErrors propagate. */
+export type CallOperation = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** One page: the operation's parsed response, as the client method returns it. */
+export type Page = ParsedResponse & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- model-shaped plain data, as OperationMethod returns
+
+export interface PageIteratorSettings {
+  call: CallOperation;
+  inputTokens: string[];
+  /** JMESPath expressions, one per input token, in the same order. */
+  outputTokens: string[];
+  moreResults?: string;
+  /** JMESPath (dotted) expressions; the first counts toward MaxItems. */
+  resultKeys: string[];
+  nonAggregateKeys: string[];
+  limitKey?: string;
+  maxItems?: number;
+  startingToken?: string;
+  pageSize?: number | string;
+  /** The operation's params, without PaginationConfig. Never mutated. */
+  params: Record<string, unknown>;
+}
+
+type TokenMap = Record<string, unknown>;
+
+/** Writes tokens into params; absent tokens (null, or botocore's legacy 'None') are removed. */
+function injectToken(params: Record<string, unknown>, token: TokenMap): void {
+  for (const [name, value] of Object.entries(token)) {
+    if (value !== null && value !== undefined && value !== 'None') params[name] = value;
+    else delete params[name];
+  }
+}
+
+function lengthOf(value: unknown): number {
+  if (Array.isArray(value) || typeof value === 'string') return value.length;
+  return isPlainObject(value) ? Object.keys(value).length : 0;
+}
+
+/** merge_dicts: nested objects merge, everything else is replaced. */
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(source)) {
+    const existing = target[k];
+    if (isPlainObject(v) && isPlainObject(existing)) mergeInto(existing, v);
+    else target[k] = v;
+  }
+}
+
+export class PageIterator implements AsyncIterable<Page> {
+  private resume: string | undefined;
+  private nonAggregate: Record<string, unknown> = {};
+
+  constructor(private readonly settings: PageIteratorSettings) {}
+
+  /**
+   * Where to continue: set when MaxItems stopped the iteration (mid-page or on a page
+   * boundary). Pass it back as `PaginationConfig.StartingToken`.
+   */
+  get resumeToken(): string | undefined {
+    return this.resume;
+  }
+
+  /** The non_aggregate_keys values, read from the first page. */
+  get nonAggregatePart(): Record<string, unknown> {
+    return this.nonAggregate;
+  }
+
+  /** The result key expressions, first one primary. */
+  get resultKeys(): string[] {
+    return [...this.settings.resultKeys];
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Page> {
+    return this.pages();
+  }
+
+  /**
+   * Applies a JMESPath expression to every page, yielding list results element by element and
+   * other results as they are. Pages where the expression selects nothing yield nothing.
+   * @throws jmespath's ParserError at once when the expression does not parse
+   */
+  search(expression: string): AsyncIterable<unknown> {
+    parseExpression(expression);
+    return this.searchPages(expression);
+  }
+
+  /** Every page merged: result keys concatenated (numbers summed), plus NextToken when cut short. */
+  async buildFullResult(): Promise<Record<string, unknown>> {
+    const complete: Record<string, unknown> = {};
+    for await (const page of this) {
+      for (const key of this.settings.resultKeys) {
+        const value = searchExpression(page, key);
+        if (value === null) continue;
+        const existing = searchExpression(complete, key);
+        if (existing === null) {
+          setValueAtPath(complete, key, Array.isArray(value) ? [...value] : value);
+        } else if (Array.isArray(value) && Array.isArray(existing)) {
+          existing.push(...value);
+        } else if (typeof value === 'number' && typeof existing === 'number') {
+          setValueAtPath(complete, key, existing + value);
+        } else if (typeof value === 'string' && typeof existing === 'string') {
+          setValueAtPath(complete, key, existing + value);
+        }
+      }
+    }
+    mergeInto(complete, structuredClone(this.nonAggregate));
+    if (this.resume !== undefined) complete.NextToken = this.resume;
+    return complete;
+  }
+
+  private async *searchPages(expression: string): AsyncGenerator<unknown, void, undefined> {
+    for await (const page of this) {
+      const result = searchExpression(page, expression);
+      if (Array.isArray(result)) yield* result;
+      else if (result !== null) yield result;
+    }
+  }
+
+  private async *pages(): AsyncGenerator<Page, void, undefined> {
+    const s = this.settings;
+    this.resume = undefined;
+    const params: Record<string, unknown> = { ...s.params };
+    let currentToken: TokenMap = Object.fromEntries(s.inputTokens.map((k) => [k, null]));
+    let startingTruncation = 0;
+    if (s.startingToken !== undefined) {
+      [currentToken, startingTruncation] = this.parseStartingToken(s.startingToken);
+      injectToken(params, currentToken);
+    }
+    if (s.pageSize !== undefined && s.limitKey !== undefined) params[s.limitKey] = s.pageSize;
+
+    const primary = s.resultKeys[0];
+    let previousToken: TokenMap | undefined;
+    let total = 0;
+    let first = true;
+    for (;;) {
+      const page = (await s.call({ ...params })) as Page;
+      if (first) {
+        if (s.startingToken !== undefined) this.skipResumedItems(page, startingTruncation);
+        this.recordNonAggregate(page);
+        first = false;
+      } else {
+        // Only the resumed first page was sliced on the left.
+        startingTruncation = 0;
+      }
+      const items = primary === undefined ? null : searchExpression(page, primary);
+      const count = lengthOf(items);
+      const excess = s.maxItems === undefined ? 0 : total + count - s.maxItems;
+      if (excess > 0 && primary !== undefined && (Array.isArray(items) || typeof items === 'string')) {
+        const keep = count - excess;
+        setValueAtPath(page, primary, items.slice(0, keep));
+        // Counted from the page's real start, including the items a resume skipped.
+        this.resume = encodeToken({ ...currentToken, boto_truncate_amount: keep + startingTruncation });
+        yield page;
+        return;
+      }
+      yield page;
+      total += count;
+      const nextToken = this.nextToken(page);
+      if (Object.values(nextToken).every((v) => v === null)) return;
+      if (s.maxItems !== undefined && total === s.maxItems) {
+        // On a page boundary the service's own token is the resume point.
+        this.resume = encodeToken(nextToken);
+        return;
+      }
+      if (previousToken !== undefined && deepEqual(previousToken, nextToken)) {
+        throw new PaginationError(`The same next token was received twice: ${JSON.stringify(nextToken)}`);
+      }
+      injectToken(params, nextToken);
+      previousToken = nextToken;
+      currentToken = nextToken;
+    }
+  }
+
+  private nextToken(page: Page): TokenMap {
+    const s = this.settings;
+    if (s.moreResults !== undefined && !isTruthy(searchExpression(page, s.moreResults))) return {};
+    const token: TokenMap = {};
+    s.inputTokens.forEach((input, i) => {
+      const expr = s.outputTokens[i];
+      const value = expr === undefined ? null : searchExpression(page, expr);
+      // Empty strings (and other falsy values) are no token at all.
+      token[input] = isTruthy(value) ? value : null;
+    });
+    return token;
+  }
+
+  private recordNonAggregate(page: Page): void {
+    const part: Record<string, unknown> = {};
+    for (const key of this.settings.nonAggregateKeys) {
+      const value = searchExpression(page, key);
+      if (value !== null) setValueAtPath(part, key, value);
+    }
+    this.nonAggregate = part;
+  }
+
+  /** On a resumed first page: drop the items handed out before, and empty secondary keys. */
+  private skipResumedItems(page: Page, skip: number): void {
+    const [primary, ...secondary] = this.settings.resultKeys;
+    if (primary === undefined) return;
+    const all = searchExpression(page, primary);
+    if (Array.isArray(all) || typeof all === 'string') setValueAtPath(page, primary, all.slice(skip));
+    for (const key of secondary) {
+      const sample = searchExpression(page, key);
+      if (sample === null) continue;
+      // They were already handed out with the page that was cut; numbers stay (server counts).
+      const empty = Array.isArray(sample) ? [] : typeof sample === 'string' ? '' : typeof sample === 'number' ? sample : null;
+      setValueAtPath(page, key, empty);
+    }
+  }
+
+  /** [token map, items to skip]; accepts botocore tokens and the legacy `a___b___3` form. */
+  private parseStartingToken(starting: string): [TokenMap, number] {
+    let token: TokenMap;
+    try {
+      token = decodeToken(starting);
+    } catch {
+      return this.parseLegacyToken(starting);
+    }
+    let index = 0;
+    if ('boto_truncate_amount' in token) {
+      index = Number(token.boto_truncate_amount);
+      delete token.boto_truncate_amount;
+      if (!Number.isInteger(index) || index < 0) throw new PaginationError(`Bad starting token: ${starting}`);
+    }
+    return [token, index];
+  }
+
+  private parseLegacyToken(starting: string): [TokenMap, number] {
+    const inputs = this.settings.inputTokens;
+    let parts = starting.split('___');
+    let index = 0;
+    if (parts.length === inputs.length + 1) {
+      const last = parts[parts.length - 1];
+      if (/^\s*[+-]?\d+\s*$/.test(last)) {
+        index = parseInt(last, 10);
+        parts = parts.slice(0, -1);
+      } else {
+        // Not an old-style token: an opaque service token passed through.
+        parts = [starting];
+      }
+    }
+    if (parts.length > inputs.length) throw new PaginationError(`Bad starting token: ${starting}`);
+    const token: TokenMap = {};
+    inputs.forEach((name, i) => {
+      const part = parts[i];
+      token[name] = part === undefined || part === 'None' ? null : part;
+    });
+    return [token, index];
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Waiter: polls one operation until an acceptor reaches a terminal state, as botocore's
+ * Waiter.wait does. Each attempt calls the operation; a ClientError becomes its error response
+ * so `status`/`error` acceptors can match it, any other error (network, validation) ends the wait
+ * as it is. The first matching acceptor sets the state: `success` resolves, `failure` rejects
+ * with WaiterError, `retry` (or no match) sleeps `Delay` seconds and tries again, up to
+ * `MaxAttempts` attempts. An error response no acceptor matches rejects with WaiterError (its
+ * `cause` is the ClientError). `WaiterConfig.signal` aborts at once, rejecting with the
+ * signal's reason.
+ */
+import { ClientError } from '../errors';
+import type { CallOperation } from '../paginate/page-iterator';
+import { Acceptor, AcceptorSpec, isErrorResponse } from './acceptor';
+import { WaiterConfigError, WaiterError } from './errors';
+
+/** One waiter as waiters-2.json writes it. */
+export interface WaiterSpec {
+  operation: string;
+  /** Seconds between attempts. */
+  delay: number;
+  maxAttempts: number;
+  acceptors: AcceptorSpec[];
+  description?: string;
+}
+
+/** The `WaiterConfig` param every wait() call accepts. */
+export interface WaiterConfig {
+  /** Seconds between attempts (the model's `delay` by default). */
+  Delay?: number;
+  /** Attempts before giving up (the model's `maxAttempts` by default). */
+  MaxAttempts?: number;
+  /** Cancels the wait promptly, even mid-request or mid-sleep. */
+  signal?: AbortSignal;
+}
+
+export type WaitParams = Record<string, unknown> & { WaiterConfig?: WaiterConfig };
+
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `promise`, unless the signal aborts first (the request is left to finish unobserved). */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function positive(value: unknown, name: string, integer: boolean): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (integer && (!Number.isInteger(n) || n < 1))) {
+    throw new WaiterConfigError(`WaiterConfig.${name} must be a ${integer ? 'positive integer' : 'non-negative number'}, got: ${String(value)}`);
+  }
+  return n;
+}
+
+export class Waiter {
+  readonly acceptors: Acceptor[];
+
+  /**
+   * @param name the model's waiter name (`ObjectExists`)
+   * @param spec its waiters-2.json entry; acceptors are compiled here
+   * @param call calls `spec.operation`
+   */
+  constructor(
+    readonly name: string,
+    readonly spec: WaiterSpec,
+    private readonly call: CallOperation,
+  ) {
+    this.acceptors = spec.acceptors.map((a) => new Acceptor(a));
+  }
+
+  /** The operation this waiter polls (API name). */
+  get operationName(): string {
+    return this.spec.operation;
+  }
+
+  /**
+   * Polls until success.
+   * @returns the response that matched the success acceptor
+   * @throws WaiterError on a failure state, an unexpected error response, or too many attempts
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response is model-shaped plain data, as operation results are
+  async wait(params: WaitParams = {}): Promise<Record<string, any>> {
+    const { WaiterConfig: config = {}, ...opParams } = params;
+    const delayMs = positive(config.Delay ?? this.spec.delay, 'Delay', false) * 1000;
+    const maxAttempts = positive(config.MaxAttempts ?? this.spec.maxAttempts, 'MaxAttempts', true);
+    const signal = config.signal;
+    signal?.throwIfAborted();
+
+    let lastMatched: Acceptor | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const { response, error } = await abortable(this.attempt(opParams), signal);
+      const matched = this.acceptors.find((a) => a.matches(response));
+      if (matched) {
+        lastMatched = matched;
+        if (matched.state === 'success') return response;
+        if (matched.state === 'failure') {
+          throw new WaiterError(this.name, `Waiter encountered a terminal failure state: ${matched.explanation}`, response, { cause: error });
+        }
+      } else if (isErrorResponse(response)) {
+        const e = response.Error as { Code?: unknown; Message?: unknown };
+        throw new WaiterError(this.name, `An error occurred (${String(e.Code ?? 'Unknown')}): ${String(e.Message ?? 'Unknown')}`, response, { cause: error });
+      }
+      if (attempt >= maxAttempts) {
+        const reason = lastMatched ? `Max attempts exceeded. Previously accepted state: ${lastMatched.explanation}` : 'Max attempts exceeded';
+        throw new WaiterError(this.name, reason, response, { cause: error });
+      }
+      await sleep(delayMs, signal);
+    }
+  }
+
+  /** One call; a ClientError is turned into its error response. */
+  private async attempt(params: Record<string, unknown>): Promise<{ response: Record<string, unknown>; error?: ClientError }> {
+    try {
+      return { response: await this.call({ ...params }) };
+    } catch (err) {
+      if (err instanceof ClientError) return { response: err.response as Record<string, unknown>, error: err };
+      throw err;
+    }
+  }
+}
