@@ -1,0 +1,86 @@
+/**
+ * Aggregates bench samples (medians across runs) and renders the comparison tables with
+ * botojs/v3 ratios. Pure: takes samples, returns text.
+ */
+import type { ColdStartSample } from './cold-start';
+import { SDKS, type OpName, type SdkName } from './sdk-adapters';
+import { fmt, median, ratio, table } from './stats';
+import type { ThroughputSample } from './throughput';
+
+export const OP_LABEL: Record<OpName, string> = { putObject: 'S3 PutObject 1 KiB', getItem: 'DynamoDB GetItem' };
+
+/** Samples for one SDK in one cell, or the error that stopped it. */
+export interface Outcome<T> {
+  samples: T[];
+  error?: string;
+}
+
+export type ColdStartResults = Record<OpName, Record<SdkName, Outcome<ColdStartSample>>>;
+/** Keyed by `${op}@${concurrency}`. */
+export type ThroughputResults = Record<string, Record<SdkName, Outcome<ThroughputSample>>>;
+
+function med<T>(outcome: Outcome<T>, pick: (sample: T) => number): number {
+  return median(outcome.samples.map(pick));
+}
+
+function failureNotes<T>(results: Record<string, Record<SdkName, Outcome<T>>>): string[] {
+  const notes: string[] = [];
+  for (const [cell, bySdk] of Object.entries(results)) {
+    for (const [sdk, outcome] of Object.entries(bySdk)) {
+      if (outcome.error) notes.push(`  ! ${sdk} ${cell}: ${outcome.error.split('\n').slice(0, 4).join(' | ')}`);
+    }
+  }
+  return notes;
+}
+
+export function coldStartTable(results: ColdStartResults, runs: number): string {
+  const rows: string[][] = [['Cold start (median of ' + runs + ' fresh processes)', 'botojs', 'v3', 'botojs/v3']];
+  const metrics: [string, (s: ColdStartSample) => number][] = [
+    ['require ms', (s) => s.requireMs],
+    ['create client ms', (s) => s.createMs],
+    ['first call ms', (s) => s.firstCallMs],
+    ['total ms (require+create+call)', (s) => s.totalMs],
+    ['peak RSS MiB', (s) => s.maxRssMiB],
+    ['modules loaded', (s) => s.modules],
+  ];
+  for (const [op, bySdk] of Object.entries(results) as [OpName, Record<SdkName, Outcome<ColdStartSample>>][]) {
+    for (const [label, pick] of metrics) {
+      const b = med(bySdk.botojs, pick);
+      const v = med(bySdk.v3, pick);
+      rows.push([`${OP_LABEL[op]}: ${label}`, fmt(b), fmt(v), ratio(b, v)]);
+    }
+  }
+  return [table(rows), '(lower is better; a ratio below 1.00x means botojs is faster/smaller)', ...failureNotes(results)]
+    .join('\n');
+}
+
+export function throughputTable(results: ThroughputResults, rounds: number): string {
+  const rows: string[][] = [[
+    `Throughput (median of ${rounds} run(s))`, 'botojs ops/s', '(min-max)', 'v3 ops/s', '(min-max)', 'botojs/v3',
+    'botojs p50/p99 ms', 'v3 p50/p99 ms', 'botojs CPU us/op', 'v3 CPU us/op', 'CPU botojs/v3', 'max bg load',
+  ]];
+  for (const [cell, bySdk] of Object.entries(results)) {
+    const [op, concurrency] = cell.split('@') as [OpName, string];
+    const ops = (sdk: SdkName): number => med(bySdk[sdk], (s) => s.opsPerSec);
+    const range = (sdk: SdkName): string => {
+      const all = bySdk[sdk].samples.map((s) => s.opsPerSec);
+      return all.length > 1 ? `${fmt(Math.min(...all))}-${fmt(Math.max(...all))}` : '';
+    };
+    const lat = (sdk: SdkName): string =>
+      `${fmt(med(bySdk[sdk], (s) => s.p50Ms))}/${fmt(med(bySdk[sdk], (s) => s.p99Ms))}`;
+    const cpu = (sdk: SdkName): number => med(bySdk[sdk], (s) => s.cpuUsPerOp);
+    rows.push([
+      `${OP_LABEL[op]}, concurrency ${concurrency}`,
+      fmt(ops('botojs')), range('botojs'), fmt(ops('v3')), range('v3'), ratio(ops('botojs'), ops('v3')),
+      lat('botojs'), lat('v3'), fmt(cpu('botojs')), fmt(cpu('v3')), ratio(cpu('botojs'), cpu('v3')),
+      `${fmt(Math.max(...SDKS.flatMap((sdk) => bySdk[sdk].samples.map((s) => s.backgroundPct ?? 0))))}%`,
+    ]);
+  }
+  return [
+    table(rows),
+    '(ops/s: higher is better, a ratio above 1.00x means botojs is faster; CPU us/op: the client process\'s own',
+    ' user+system CPU per call, lower is better and steadier than ops/s on a shared machine; max bg load: the',
+    ' busiest other-process CPU use seen just before a run of that row, % of all cores)',
+    ...failureNotes(results),
+  ].join('\n');
+}
