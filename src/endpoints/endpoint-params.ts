@@ -9,7 +9,17 @@
  *   5. the parameter's `builtIn` value.
  * Service customizations (e.g. S3's path-style rules) adjust `builtIns` before calling this.
  */
-import * as jmespath from 'jmespath';
+import type * as Jmespath from 'jmespath';
+
+// Required on first use: only operationContextParams need it.
+let jmespathLib: typeof Jmespath | undefined;
+const jmespath = {
+  search(data: unknown, expression: string): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    jmespathLib ??= require('jmespath') as typeof Jmespath;
+    return jmespathLib.search(data as never, expression);
+  },
+};
 import { EndpointResolutionError } from '../errors';
 import type { OperationModel } from '../models/service-model';
 import { CompiledRuleSet } from './rule-set';

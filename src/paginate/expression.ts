@@ -4,22 +4,29 @@
  * two Python semantics the models assume: truthiness (`if token:`) and `==` equality.
  * The one place paginators and waiters touch the jmespath package.
  */
-import * as jmespath from 'jmespath';
+import type * as Jmespath from 'jmespath';
 
 // @types/jmespath declares only `search`; the package also exports `compile` (returns the AST).
-const compileAst = (jmespath as unknown as { compile(expression: string): unknown }).compile;
+type JmespathLib = typeof Jmespath & { compile(expression: string): unknown };
+
+// Required on first use: most processes never evaluate an expression.
+let lib: JmespathLib | undefined;
+function jmespath(): JmespathLib {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (lib ??= require('jmespath') as JmespathLib);
+}
 
 /**
  * Throws (jmespath's ParserError/LexerError) when `expression` does not parse.
  * @returns the expression's AST (a plain object tree)
  */
 export function parseExpression(expression: string): unknown {
-  return compileAst(expression);
+  return jmespath().compile(expression);
 }
 
 /** The value `expression` selects from `data`; `null` when nothing matches. */
 export function searchExpression(data: unknown, expression: string): unknown {
-  const result: unknown = jmespath.search(data, expression);
+  const result: unknown = jmespath().search(data as never, expression);
   return result === undefined ? null : result;
 }
 

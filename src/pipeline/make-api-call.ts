@@ -59,9 +59,28 @@ async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, param
     builtIns,
     clientContextParams: ctx.endpoint.clientContextParams,
   });
-  const resolved = resolveEndpoint(ruleSet, endpointParams, ctx.endpoint.partitions());
+  const resolved = cachedResolve(ctx, ruleSet, endpointParams);
   const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.service.signingName, region: ctx.region ?? 'us-east-1' });
   return { url: resolved.url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
+}
+
+const ENDPOINT_CACHE_SIZE = 100;
+
+/** resolveEndpoint through a per-client LRU: the same parameters always give the same endpoint. */
+function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<string, unknown>): ReturnType<typeof resolveEndpoint> {
+  const cache = ctx.endpoint.cache;
+  const key = JSON.stringify(params);
+  const hit = cache.get(key);
+  if (hit) {
+    // Re-insert so Map order tracks recency.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const resolved = resolveEndpoint(ruleSet, params, ctx.endpoint.partitions());
+  cache.set(key, resolved);
+  if (cache.size > ENDPOINT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return resolved;
 }
 
 function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {

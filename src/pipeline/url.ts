@@ -19,8 +19,29 @@ export function buildQueryString(query: Array<[string, string]>): string {
   return out;
 }
 
+interface ParsedEndpoint {
+  protocol: string;
+  host: string;
+  pathname: string;
+  search: string;
+}
+
+// Endpoint URLs repeat on every call of a client: parse each once.
+const parsedEndpoints = new Map<string, ParsedEndpoint>();
+
+function parseEndpoint(endpointUrl: string): ParsedEndpoint {
+  let p = parsedEndpoints.get(endpointUrl);
+  if (!p) {
+    const u = new URL(endpointUrl);
+    p = { protocol: u.protocol, host: u.host, pathname: u.pathname, search: u.search };
+    if (parsedEndpoints.size > 1000) parsedEndpoints.clear();
+    parsedEndpoints.set(endpointUrl, p);
+  }
+  return p;
+}
+
 export function joinUrl(endpointUrl: string, spec: HttpRequestSpec): string {
-  const u = new URL(endpointUrl);
+  const u = parseEndpoint(endpointUrl);
   let host = u.host;
   if (spec.hostPrefix) host = spec.hostPrefix + host;
   const base = u.pathname === '/' ? '' : u.pathname.replace(/\/+$/, '');

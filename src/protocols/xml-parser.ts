@@ -8,7 +8,7 @@
  * Callers walk the tree by shape with the small accessors below, never by guessing from the
  * payload, so a one-element list stays a list.
  */
-import { Parser, processors } from 'xml2js';
+import type * as Xml2js from 'xml2js';
 
 /** Keys that cannot collide with element names: `@` and a leading `#` are illegal in XML names. */
 export const TEXT_KEY = '#text';
@@ -25,8 +25,13 @@ export interface XmlDocument {
   root: XmlNode;
 }
 
+// xml2js (with sax and xmlbuilder) costs ~30 ms to load: it is required on the first parse.
+let xml2js: typeof Xml2js | undefined;
+let OPTIONS: Xml2js.ParserOptions | undefined;
+
 // Built once; each parse gets a fresh Parser because xml2js parsers keep state between calls.
-const OPTIONS = Object.freeze({
+function parserOptions(lib: typeof Xml2js): Xml2js.ParserOptions {
+  return Object.freeze({
   explicitRoot: true,
   explicitArray: true,
   explicitCharkey: false,
@@ -39,8 +44,9 @@ const OPTIONS = Object.freeze({
   emptyTag: '',
   strict: true,
   async: false,
-  tagNameProcessors: [processors.stripPrefix],
-});
+  tagNameProcessors: [lib.processors.stripPrefix],
+  });
+}
 
 /**
  * Parses an XML document synchronously. Returns undefined for an empty (or blank) body; throws
@@ -51,7 +57,10 @@ export function parseXml(input: Buffer | string): XmlDocument | undefined {
   if (text.trim() === '') return undefined;
   let result: unknown;
   let error: unknown;
-  new Parser(OPTIONS).parseString(text, (err: unknown, res: unknown) => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  xml2js ??= require('xml2js') as typeof Xml2js;
+  OPTIONS ??= parserOptions(xml2js);
+  new xml2js.Parser(OPTIONS).parseString(text, (err: unknown, res: unknown) => {
     error = err;
     result = res;
   });

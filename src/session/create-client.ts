@@ -106,8 +106,9 @@ export function createClient(session: Session, serviceName: string, options: Cli
     credentials,
     endpoint: {
       configuredUrl,
-      ruleSet: () => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion),
-      partitions: () => session.loader.loadData('partitions'),
+      ruleSet: memo(() => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion)),
+      partitions: memo(() => session.loader.loadData('partitions')),
+      cache: new Map(),
       builtIns,
       clientContextParams: config.clientContextParams,
     },
@@ -129,6 +130,19 @@ export function createClient(session: Session, serviceName: string, options: Cli
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl });
+}
+
+/** A function computed once, on first call (per client: model data looked up on first use). */
+function memo<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /**

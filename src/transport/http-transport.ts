@@ -7,8 +7,15 @@
  * in in-flight.ts), each keeping the Node error as `cause`.
  */
 import * as fs from 'fs';
-import fetch from 'node-fetch';
-import type { Response } from 'node-fetch';
+import type { RequestInfo, RequestInit, Response } from 'node-fetch';
+
+// node-fetch (with whatwg-url) costs ~30 ms to load: required on the first request, not at import.
+let fetchImpl: ((url: RequestInfo, init?: RequestInit) => Promise<Response>) | undefined;
+function fetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  fetchImpl ??= (require('node-fetch') as { default: (url: RequestInfo, init?: RequestInit) => Promise<Response> }).default;
+  return fetchImpl(url, init);
+}
 import type { Readable } from 'stream';
 import type * as tls from 'tls';
 import type { RawResponse, RequestBody } from '../protocols/types';
