@@ -90,6 +90,8 @@ export class Shape {
   private _key?: Shape;
   private _value?: Shape;
   private _serialization?: Serialization;
+  private _memberNames?: string[];
+  private _tokenMembers?: string[];
 
   constructor(
     readonly name: string,
@@ -128,9 +130,14 @@ export class Shape {
     return this._members;
   }
 
-  /** Member names in model order, without resolving member shapes. */
+  /** Member names in model order, without resolving member shapes (computed once). */
   get memberNames(): string[] {
-    return Object.keys(this.raw.members ?? {});
+    return (this._memberNames ??= Object.keys(this.raw.members ?? {}));
+  }
+
+  /** Names of members marked `idempotencyToken` (computed once; usually empty). */
+  get idempotencyTokenMembers(): string[] {
+    return (this._tokenMembers ??= this.memberNames.filter((n) => this.members[n].idempotencyToken));
   }
 
   member(name: string): Shape | undefined {

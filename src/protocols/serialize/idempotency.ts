@@ -16,9 +16,8 @@ export function fillIdempotencyTokens(
 ): Record<string, unknown> {
   if (!shape || shape.type !== 'structure') return params;
   let out = params;
-  for (const name of shape.memberNames) {
+  for (const name of shape.idempotencyTokenMembers) {
     if (Object.prototype.hasOwnProperty.call(params, name) && params[name] !== undefined) continue;
-    if (!shape.members[name].idempotencyToken) continue;
     if (out === params) out = { ...params };
     out[name] = generate();
   }
