@@ -125,7 +125,9 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
 
 /** Sends one attempt, or takes a response a `before-send` handler (a stub) supplies. */
 async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest): Promise<RawResponse> {
-  const stub = await ctx.events.emitUntilResponse(eventName(ctx, 'before-send', op), { request: req, operation: op });
+  const name = eventName(ctx, 'before-send', op);
+  // Handlers see the signed request with its session token masked: events never carry secrets.
+  const stub = ctx.events.hasHandlers(name) ? await ctx.events.emitUntilResponse(name, { request: { ...req, headers: redactHeaders(req.headers) }, operation: op }) : undefined;
   if (stub) return stub as RawResponse;
   return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined });
 }
@@ -242,6 +244,14 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     if (raw?.stream) raw.stream.destroy();
     if (decision > 0) await sleep(decision);
   }
+}
+
+const SECRET_HEADERS = new Set(['x-amz-security-token']);
+
+function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? '<redacted>' : v;
+  return out;
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

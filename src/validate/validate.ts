@@ -60,6 +60,21 @@ export function validateParams(params: unknown, shape: Shape | undefined, rootNa
 }
 
 function validate(value: unknown, shape: Shape, name: string, out: string[]): void {
+  // A sensitive member's value (keys, passwords) never appears in a message.
+  if (shape.isSensitive) {
+    const before = out.length;
+    validateValue(value, shape, name, out);
+    for (let i = before; i < out.length; i++) out[i] = redactValue(out[i]);
+    return;
+  }
+  validateValue(value, shape, name, out);
+}
+
+function redactValue(line: string): string {
+  return line.replace(/value: .*?, (type|valid|does)/, 'value: <sensitive>, $1');
+}
+
+function validateValue(value: unknown, shape: Shape, name: string, out: string[]): void {
   switch (shape.type) {
     case 'structure':
       return validateStructure(value, shape, name, out);

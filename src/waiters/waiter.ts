@@ -4,8 +4,9 @@
  * so `status`/`error` acceptors can match it, any other error (network, validation) ends the wait
  * as it is. The first matching acceptor sets the state: `success` resolves, `failure` rejects
  * with WaiterError, `retry` (or no match) sleeps `Delay` seconds and tries again, up to
- * `MaxAttempts` attempts. An error response no acceptor matches rejects with WaiterError (its
- * `cause` is the ClientError). `WaiterConfig.signal` aborts at once, rejecting with the
+ * `MaxAttempts` attempts. An error response no acceptor matches ends the wait with that error
+ * itself (the ClientError, catchable as `client.exceptions.X`), as issue #4 specifies; botocore
+ * wraps it in a WaiterError instead. `WaiterConfig.signal` aborts at once, rejecting with the
  * signal's reason.
  */
 import { ClientError } from '../errors';
@@ -103,7 +104,8 @@ export class Waiter {
   /**
    * Polls until success.
    * @returns the response that matched the success acceptor
-   * @throws WaiterError on a failure state, an unexpected error response, or too many attempts
+   * @throws WaiterError on a failure state or too many attempts; the ClientError itself for an
+   *   error response no acceptor expects
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response is model-shaped plain data, as operation results are
   async wait(params: WaitParams = {}): Promise<Record<string, any>> {
@@ -124,6 +126,7 @@ export class Waiter {
           throw new WaiterError(this.name, `Waiter encountered a terminal failure state: ${matched.explanation}`, response, { cause: error });
         }
       } else if (isErrorResponse(response)) {
+        if (error) throw error;
         const e = response.Error as { Code?: unknown; Message?: unknown };
         throw new WaiterError(this.name, `An error occurred (${String(e.Code ?? 'Unknown')}): ${String(e.Message ?? 'Unknown')}`, response, { cause: error });
       }

@@ -173,3 +173,21 @@ describe('clock skew correction', () => {
     ddb.close();
   });
 });
+
+describe('secrets stay out of events', () => {
+  it('masks the session token in before-send payloads while the wire request carries it', async () => {
+    const server = new CannedServer();
+    const url = await server.start();
+    const s = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRETKEY', awsSessionToken: 'TOKENVALUE', regionName: 'us-east-1' });
+    const ddb = s.client('dynamodb', { endpointUrl: url });
+    const seen: string[] = [];
+    ddb.meta.events.register('before-send', (p) => void seen.push(JSON.stringify(p.request)));
+    server.reply({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"TableNames":[]}' });
+    await ddb.listTables();
+    expect(seen[0]).toContain('<redacted>');
+    expect(seen.join()).not.toMatch(/TOKENVALUE|SECRETKEY/);
+    expect(server.requests[0].headers['x-amz-security-token']).toBe('TOKENVALUE');
+    ddb.close();
+    await server.stop();
+  });
+});

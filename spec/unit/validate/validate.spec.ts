@@ -80,3 +80,19 @@ describe('validateParams', () => {
     expect(validateParams({}, undefined)).toEqual([]);
   });
 });
+
+describe('sensitive values', () => {
+  const m = new ServiceModel({
+    metadata: { apiVersion: '1', endpointPrefix: 'x', protocol: 'json', serviceId: 'X' },
+    operations: {},
+    shapes: { In: { type: 'structure', members: { Password: { shape: 'Secret' } } }, Secret: { type: 'string', sensitive: true, min: 20 } },
+  });
+  it('never shows them in messages', () => {
+    const problems = validateParams({ Password: 'hunter2' }, m.shape('In'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).not.toContain('hunter2');
+    const typed = validateParams({ Password: 12345678 }, m.shape('In'));
+    expect(typed[0]).toMatch(/Invalid type for parameter Password, value: <sensitive>, type: number/);
+    expect(typed[0]).not.toContain('12345678');
+  });
+});
