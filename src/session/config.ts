@@ -58,28 +58,12 @@ const KEYS: Array<keyof ConfigOptions> = [
   'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
 ];
 
-export class Config implements ConfigOptions {
-  regionName?: string;
-  signatureVersion?: string | Unsigned;
-  userAgent?: string;
-  userAgentExtra?: string;
-  userAgentAppId?: string;
-  connectTimeout?: number;
-  readTimeout?: number;
-  maxPoolConnections?: number;
-  retries?: RetriesOptions;
-  s3?: S3Options;
-  useFipsEndpoint?: boolean;
-  useDualstackEndpoint?: boolean;
-  clientContextParams?: Record<string, unknown>;
-  ignoreConfiguredEndpointUrls?: boolean;
-  requestChecksumCalculation?: 'when_supported' | 'when_required';
-  responseChecksumValidation?: 'when_supported' | 'when_required';
-  proxies?: Record<string, string>;
-  parameterValidation?: boolean;
-  tcpKeepalive?: boolean;
-  stsRegionalEndpoints?: 'legacy' | 'regional';
+// Declaration merging gives the class every ConfigOptions field without repeating them.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+export interface Config extends ConfigOptions {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Config {
   constructor(options: ConfigOptions = {}) {
     const unknown = Object.keys(options).filter((k) => !(KEYS as string[]).includes(k));
     if (unknown.length) {
