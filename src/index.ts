@@ -7,6 +7,8 @@ export { client, resource, setupDefaultSession, getDefaultSession } from './sess
 export { Config, UNSIGNED } from './session/config';
 export type { ConfigOptions, RetriesOptions, S3Options } from './session/config';
 export type { Client, ClientMeta, OperationMethod } from './client/proxy';
+export { Stubber, ANY } from './client/stubber';
+export type { ClientErrorStub } from './client/stubber';
 export type { ClientOptions } from './session/create-client';
 export { Credentials } from './credentials/credentials';
 export { RefreshableCredentials } from './credentials/refreshable';

@@ -90,7 +90,12 @@ export class ConnectionClosedError extends HTTPClientError {}
 
 export class ChecksumError extends BotojsError {}
 export class ResponseStreamingError extends BotojsError {}
+/** A Stubber got a call it did not expect (wrong operation). */
 export class StubResponseError extends BotojsError {}
+/** A Stubber got a call when its queue was empty. */
+export class UnStubbedResponseError extends StubResponseError {}
+/** A Stubber got the expected operation with other parameters than expected. */
+export class StubAssertionError extends StubResponseError {}
 
 /** Response parsing failed (malformed XML/JSON from a non-AWS server, ...). */
 export class ResponseParserError extends BotojsError {}
