@@ -27,13 +27,17 @@ function recordHeaders(session: Session): Array<Record<string, unknown>> {
   return seen;
 }
 
-/** Every request was SigV4-signed with `accessKey` and carried `token`. */
-function expectSignedWith(headers: Array<Record<string, unknown>>, accessKey: string, token: string): void {
+/**
+ * Every request was SigV4-signed with `accessKey` and carried a session token (events show it
+ * masked), and the session's credentials hold `token`.
+ */
+async function expectSignedWith(session: Session, headers: Array<Record<string, unknown>>, accessKey: string, token: string): Promise<void> {
   expect(headers.length).toBeGreaterThan(0);
   for (const h of headers) {
     expect(String(h.authorization)).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${accessKey}/\\d{8}/us-east-1/s3/aws4_request, SignedHeaders=[^ ]*x-amz-security-token`));
-    expect(h['x-amz-security-token']).toBe(token);
+    expect(h['x-amz-security-token']).toBe('<redacted>');
   }
+  expect((await session.getCredentials())?.token).toBe(token);
 }
 
 async function roundTrip(session: Session): Promise<void> {
@@ -82,7 +86,7 @@ describe('credentials end to end (s3rver)', () => {
     expect(session.regionName).toBe('us-east-1');
     const headers = recordHeaders(session);
     await roundTrip(session);
-    expectSignedWith(headers, 'S3RVER', 'IQoJb3JpZ2luX2VjEXAMPLETOKEN');
+    await expectSignedWith(session, headers, 'S3RVER', 'IQoJb3JpZ2luX2VjEXAMPLETOKEN');
   });
 
   describe('container environments', () => {
@@ -113,7 +117,7 @@ describe('credentials end to end (s3rver)', () => {
       expect(await session.getCredentials()).toMatchObject({ method: 'container-role', accessKey: 'S3RVER' });
       const headers = recordHeaders(session);
       await roundTrip(session);
-      expectSignedWith(headers, 'S3RVER', 'ecs-task-token');
+      await expectSignedWith(session, headers, 'S3RVER', 'ecs-task-token');
       expect(endpoint.requests.some((r) => r.url === '/v2/credentials/5d2d6a3e-7c0f-4b1e-9a4d-ecs-task')).toBe(true);
     });
 
@@ -139,7 +143,7 @@ describe('credentials end to end (s3rver)', () => {
       expect(await session.getCredentials()).toMatchObject({ method: 'iam-role', accessKey: 'S3RVER' });
       const headers = recordHeaders(session);
       await roundTrip(session);
-      expectSignedWith(headers, 'S3RVER', 'instance-token');
+      await expectSignedWith(session, headers, 'S3RVER', 'instance-token');
     } finally {
       await imds.stop();
     }
