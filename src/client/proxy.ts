@@ -13,6 +13,7 @@ import type { ParsedResponse } from '../protocols/types';
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { ResolvedConfig } from '../session/config-resolver';
 import { buildExceptions, ClientErrorClass } from './exceptions';
+import { tagOperationMethod } from './help';
 import { presignExtension } from './presign';
 import { paginatorsAndWaitersExtension } from '../paginate/client-extension';
 import type { Paginator } from '../paginate/paginator';
@@ -71,6 +72,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
       const op = service.operation(opName);
       m = (params?: Record<string, unknown>) => makeApiCall(ctx, op, params) as ReturnType<OperationMethod>;
       Object.defineProperty(m, 'name', { value: index.canonicalOf(opName) });
+      tagOperationMethod(m, ctx.serviceName, op);
       methods.set(opName, m);
     }
     return m;

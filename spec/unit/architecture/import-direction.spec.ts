@@ -10,7 +10,8 @@ const SRC = path.resolve(__dirname, '../../../src');
 
 // Top to bottom. A folder may import (at run time) only folders on a lower layer.
 const LAYERS: string[][] = [
-  ['index.ts'],
+  ['index.ts', 'cli'],
+  ['help.ts'],
   ['session'],
   ['customizations'],
   ['resources'],
