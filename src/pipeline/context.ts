@@ -25,6 +25,8 @@ export interface EndpointSettings {
   builtIns: Record<string, unknown>;
   /** clientContextParams from Config, keyed by the model's names. */
   clientContextParams: Record<string, unknown>;
+  /** false: rule-set endpoints are called over plain http (botocore's use_ssl=False). */
+  useSsl: boolean;
   /** Resolved endpoints by their parameters (botocore keeps an LRU of 100 the same way). */
   cache: Map<string, { url: string; headers: Record<string, string[]>; properties: Record<string, unknown> }>;
 }

@@ -61,7 +61,9 @@ async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, param
   });
   const resolved = cachedResolve(ctx, ruleSet, endpointParams);
   const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.service.signingName, region: ctx.region ?? 'us-east-1' });
-  return { url: resolved.url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
+  // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
+  const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
+  return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
 }
 
 const ENDPOINT_CACHE_SIZE = 100;

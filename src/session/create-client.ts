@@ -109,6 +109,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       ruleSet: memo(() => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion)),
       partitions: memo(() => session.loader.loadData('partitions')),
       cache: new Map(),
+      useSsl: options.useSsl !== false,
       builtIns,
       clientContextParams: config.clientContextParams,
     },

@@ -191,3 +191,11 @@ describe('secrets stay out of events', () => {
     await server.stop();
   });
 });
+
+describe('useSsl', () => {
+  it('presigns rule-set endpoints over http when useSsl is false', async () => {
+    const s3 = session.client('s3', { regionName: 'us-east-1', useSsl: false });
+    const url = await s3.generatePresignedUrl('getObject', { Params: { Bucket: 'my-bucket', Key: 'k' } });
+    expect(url.startsWith('http://my-bucket.s3.amazonaws.com/k?')).toBe(true);
+  });
+});
