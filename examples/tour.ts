@@ -74,6 +74,7 @@ export async function runTour(endpoints: TourEndpoints): Promise<void> {
     KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
     BillingMode: 'PAY_PER_REQUEST',
   });
+  await ddb.getWaiter('tableExists').wait({ TableName: table, WaiterConfig: { Delay: 0.1, MaxAttempts: 50 } });
   await ddb.putItem({ TableName: table, Item: { pk: { S: 'user#1' }, name: { S: 'Ada' }, visits: { N: '3' } } });
   const item = await ddb.getItem({ TableName: table, Key: { pk: { S: 'user#1' } } });
   console.log('  ', item.Item);

@@ -18,6 +18,8 @@ describe('DynamoDB client against dynalite', () => {
     });
     expect(created.TableDescription.TableName).toBe(table);
     expect(created.TableDescription.CreationDateTime).toBeInstanceOf(Date);
+    // A new table is CREATING until the server flips it; writes before that are refused.
+    await ddb.getWaiter('tableExists').wait({ TableName: table, WaiterConfig: { Delay: 0.05, MaxAttempts: 100 } });
 
     for (let i = 1; i <= 5; i++) {
       await ddb.putItem({ TableName: table, Item: { pk: { S: 'user#1' }, sk: { N: String(i) }, name: { S: `item ${i}` }, tags: { SS: ['a', 'b'] } } });
@@ -52,6 +54,7 @@ describe('DynamoDB client against dynalite', () => {
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
       BillingMode: 'PAY_PER_REQUEST',
     });
+    await ddb.getWaiter('tableExists').wait({ TableName: t, WaiterConfig: { Delay: 0.05, MaxAttempts: 100 } });
     await ddb.putItem({ TableName: t, Item: { pk: { S: 'a' } } });
     const err = await ddb
       .putItem({ TableName: t, Item: { pk: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(pk)' })
