@@ -56,3 +56,71 @@ export async function startLocalServers(opts: { silent?: boolean } = {}): Promis
     },
   };
 }
+
+/** A moto server (EC2, SQS, SNS, IAM, ... in one process) started by startMoto(). */
+export interface MotoServer {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `python3 -m moto.server` on a free loopback port and waits until it answers.
+ * Returns null (with a printed notice) when python3 or moto is not installed.
+ */
+export async function startMoto(opts: { timeoutMs?: number } = {}): Promise<MotoServer | null> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { spawn, spawnSync } = require('child_process') as typeof import('child_process');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const net = require('net') as typeof import('net');
+  const probe = spawnSync('python3', ['-c', 'import moto'], { stdio: 'ignore' });
+  if (probe.status !== 0) {
+    console.log('[botojs] moto is not available (python3 -c "import moto" failed): EC2/SQS/SNS/IAM resource tests will be skipped');
+    return null;
+  }
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + (opts.timeoutMs ?? 30000);
+  const answers = () =>
+    new Promise<boolean>((resolve) => {
+      const sock = net.connect(port, '127.0.0.1');
+      sock.once('connect', () => {
+        sock.destroy();
+        resolve(true);
+      });
+      sock.once('error', () => resolve(false));
+    });
+  while (!(await answers())) {
+    if (exited || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      console.log(`[botojs] moto server did not start on ${endpoint}: EC2/SQS/SNS/IAM resource tests will be skipped`);
+      return null;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    endpoint,
+    async stop() {
+      if (exited) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          if (!exited) child.kill('SIGKILL');
+        }, 3000).unref();
+      });
+    },
+  };
+}

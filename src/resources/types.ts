@@ -36,11 +36,7 @@ export interface ResourceLike {
  * that loads once while unloaded), actions and waiters are async methods, collections are
  * lazy `ResourceCollection`s, references are resources.
  */
-export type Resource = ResourceLike & {
-  /** Loads `meta.data` (when the model has a load action). */
-  load?: (params?: Record<string, unknown>) => Promise<void>;
-  reload?: (params?: Record<string, unknown>) => Promise<void>;
-} & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- members come from the model at run time
+export type Resource = ResourceLike & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- members come from the model at run time
 
 /** The service-level resource (`session.resource('s3')`): sub-resource constructors, service actions and collections. */
 export type ServiceResource = Resource;

@@ -4,6 +4,7 @@
  */
 import type { ClientOptions } from './create-client';
 import type { Client } from '../client/proxy';
+import type { ServiceResource } from '../resources/types';
 import { Session, SessionOptions } from './session';
 
 let defaultSession: Session | undefined;
@@ -25,6 +26,6 @@ export function client(serviceName: string, options?: ClientOptions): Client {
 }
 
 /** A resource from the default session. */
-export function resource(serviceName: string, options?: ClientOptions): unknown {
+export function resource(serviceName: string, options?: ClientOptions): ServiceResource {
   return getDefaultSession().resource(serviceName, options);
 }

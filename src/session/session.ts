@@ -16,6 +16,8 @@ import { Config, UNSIGNED } from './config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
+import { createServiceResource } from '../resources/service-resource';
+import type { ServiceResource } from '../resources/types';
 import { loadConfigFiles, ParsedConfigFiles, ProfileData } from './config-files';
 import { lookupVariable } from './config-resolver';
 
@@ -173,16 +175,13 @@ export class Session {
     return createClient(this, serviceName, options);
   }
 
-  /** A resource for `serviceName`; resources are installed by src/resources (see RESOURCE_FACTORY). */
-  resource(serviceName: string, options: ClientOptions = {}): unknown {
-    if (!Session.resourceFactory) {
-      throw new Error('Resources are not available in this build of botojs yet: use session.client() for now');
-    }
-    return Session.resourceFactory(this, serviceName, options);
+  /**
+   * A resource for `serviceName` (`s3`, `ec2`, ...): the service resource over a new client.
+   * resources-1.json is read on the first call; its classes are built once per session.
+   */
+  resource(serviceName: string, options: ClientOptions = {}): ServiceResource {
+    return createServiceResource(this, serviceName, options as ClientOptions & Record<string, unknown>);
   }
-
-  /** Set by the resources layer (kept as a hook so session/ does not depend on resources/). */
-  static resourceFactory?: (session: Session, serviceName: string, options: ClientOptions) => unknown;
 
   getAvailableServices(): string[] {
     return this.loader.listAvailableServices('service-2');

@@ -1,0 +1,94 @@
+/**
+ * The resource half of the seed tour: S3 buckets and objects as resources (listing under a
+ * prefix in two lines, a CSV filter, a custom page size, a batched delete under a prefix,
+ * waiting for an object) and a plain DynamoDB Table resource. Runs against any S3 and DynamoDB
+ * endpoints (the demo passes the embedded s3rver and dynalite).
+ */
+import { inspect } from 'util';
+import { Config, Session, helpText } from '../src';
+import type { Resource } from '../src';
+
+export interface ResourcesTourEndpoints {
+  s3Endpoint: string;
+  dynamodbEndpoint: string;
+}
+
+function step(title: string): void {
+  console.log(`\n== ${title}`);
+}
+
+export async function runResourcesTour(endpoints: ResourcesTourEndpoints): Promise<void> {
+  const session = new Session({ awsAccessKeyId: 'S3RVER', awsSecretAccessKey: 'S3RVER', regionName: 'us-east-1' });
+  const s3 = session.resource('s3', { endpointUrl: endpoints.s3Endpoint, config: new Config({ s3: { addressingStyle: 'path' } }) });
+
+  step('A bucket resource: identifiers are plain properties, actions are methods');
+  const bucket = s3.Bucket(`resources-${Date.now().toString(36)}`);
+  console.log(`  ${inspect(bucket)}  name=${bucket.name}`);
+  await bucket.create();
+  const files: Array<[string, string]> = [
+    ['images/cat.png', 'image/png'],
+    ['images/dog.png', 'image/png'],
+    ['reports/q1.csv', 'text/csv'],
+    ['reports/q2.csv', 'text/csv'],
+    ['reports/notes.txt', 'text/plain'],
+  ];
+  for (const [Key, ContentType] of files) await bucket.putObject({ Key, Body: `contents of ${Key}`, ContentType });
+  for (let i = 0; i < 25; i++) await bucket.putObject({ Key: `tmp/${String(i).padStart(3, '0')}.log`, Body: 'scratch' });
+  console.log(`  uploaded ${files.length + 25} objects`);
+
+  step('List objects under images/ in two lines');
+  for await (const obj of bucket.objects.filter({ Prefix: 'images/' })) console.log(`  ${obj.key} (${obj.size} bytes)`);
+
+  step('All CSV objects (ContentType comes from a HeadObject per object, loaded on first read)');
+  for await (const summary of bucket.objects.filter({ Prefix: 'reports/' })) {
+    const obj = summary.Object();
+    if ((await obj.contentType) === 'text/csv') console.log(`  ${obj.key}: ${obj.contentType}, ${obj.contentLength} bytes`);
+  }
+
+  step('A custom page size: 10 keys per ListObjects request');
+  let page = 0;
+  for await (const items of bucket.objects.filter({ Prefix: 'tmp/' }).pageSize(10).pages()) {
+    page += 1;
+    console.log(`  page ${page}: ${items.length} objects, first ${(items[0] as Resource).key}`);
+  }
+
+  step('Delete everything under tmp/ (one DeleteObjects per page of at most 1000 keys)');
+  const deleted = (await bucket.objects.filter({ Prefix: 'tmp/' }).delete()) as Array<{ Deleted?: unknown[] }>;
+  console.log(`  ${deleted.length} DeleteObjects call(s), ${deleted.reduce((n, r) => n + (r.Deleted?.length ?? 0), 0)} keys deleted`);
+  console.log('  (careful: bucket.objects.delete() with no filter deletes every object in the bucket)');
+
+  step('Wait until an object exists, then read it');
+  const late = bucket.Object('incoming/orders.csv');
+  setTimeout(() => void late.put({ Body: 'id,total\n1,9.99\n', ContentType: 'text/csv' }), 300);
+  await late.waitUntilExists({ WaiterConfig: { Delay: 1, MaxAttempts: 10 } });
+  const got = await late.get();
+  console.log(`  ${inspect(late)} exists: ${JSON.stringify(await got.Body.text())}`);
+  console.log(`  late.bucket is ${inspect(late.bucket)} (a reference: no request)`);
+
+  step('help(bucket) lists what a resource offers');
+  console.log(helpText(bucket).split('\n').slice(0, 9).map((l) => `  ${l}`).join('\n'));
+
+  step('Empty and delete the bucket');
+  await bucket.objects.delete();
+  await bucket.delete();
+  console.log(`  deleted ${bucket.name}`);
+
+  step('DynamoDB: a plain Table resource (native JS types come with a later customization)');
+  const ddb = session.resource('dynamodb', { endpointUrl: endpoints.dynamodbEndpoint });
+  const table = await ddb.createTable({
+    TableName: `tour-${Date.now().toString(36)}`,
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
+  await table.waitUntilExists({ WaiterConfig: { Delay: 1, MaxAttempts: 10 } });
+  await table.reload();
+  console.log(`  ${inspect(table)} status=${table.tableStatus} created=${(table.creationDateTime as Date).toISOString()}`);
+  await table.putItem({ Item: { pk: { S: 'order-1' }, total: { N: '9.99' } } });
+  const item = await table.getItem({ Key: { pk: { S: 'order-1' } } });
+  console.log(`  getItem -> ${JSON.stringify(item.Item)}`);
+  const tables: string[] = [];
+  for await (const t of ddb.tables.all()) tables.push(t.name);
+  console.log(`  tables: ${tables.length} (includes ours: ${tables.includes(table.name)})`);
+  await table.delete();
+}

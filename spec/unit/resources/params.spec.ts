@@ -1,0 +1,57 @@
+/** Request params from resource models: boto3's build_param_structure cases, and merge rules. */
+import { buildParamStructure, mergeDicts } from '../../../src/resources/params';
+
+function build(target: string, value: unknown, index?: number, into: Record<string, unknown> = {}) {
+  buildParamStructure(into, target, value, index);
+  return into;
+}
+
+describe('buildParamStructure', () => {
+  it('sets a top-level and a nested key', () => {
+    expect(build('Foo', 'v')).toEqual({ Foo: 'v' });
+    expect(build('Foo.Bar.Baz', 'v')).toEqual({ Foo: { Bar: { Baz: 'v' } } });
+  });
+
+  it('appends with [] and keeps earlier entries', () => {
+    const p = build('InstanceIds[]', 'i-1');
+    build('InstanceIds[]', 'i-2', undefined, p);
+    expect(p).toEqual({ InstanceIds: ['i-1', 'i-2'] });
+  });
+
+  it('writes an explicit slot with [n], padding with objects', () => {
+    expect(build('Filters[0].Values[0]', 'x')).toEqual({ Filters: [{ Values: ['x'] }] });
+    expect(build('Items[2]', 'x')).toEqual({ Items: [{}, {}, 'x'] });
+  });
+
+  it('uses the batch index for [*]', () => {
+    const p: Record<string, unknown> = {};
+    build('Delete.Objects[*].Key', 'a', 0, p);
+    build('Delete.Objects[*].VersionId', 'v1', 0, p);
+    build('Delete.Objects[*].Key', 'b', 1, p);
+    build('Delete.Objects[*].VersionId', 'v2', 1, p);
+    expect(p).toEqual({ Delete: { Objects: [{ Key: 'a', VersionId: 'v1' }, { Key: 'b', VersionId: 'v2' }] } });
+  });
+
+  it('[] inside a path starts a new item each time (as boto3 for Delete.Objects[].Key)', () => {
+    const p: Record<string, unknown> = {};
+    build('Delete.Objects[].Key', 'a', 0, p);
+    build('Delete.Objects[].Key', 'b', 1, p);
+    expect(p).toEqual({ Delete: { Objects: [{ Key: 'a' }, { Key: 'b' }] } });
+  });
+});
+
+describe('mergeDicts (append_lists)', () => {
+  it('merges nested objects, appends lists, replaces scalars', () => {
+    const into = { A: { B: 1, L: [1] }, S: 'x' };
+    mergeDicts(into, { A: { C: 2, L: [2] }, S: 'y', N: [3] });
+    expect(into).toEqual({ A: { B: 1, C: 2, L: [1, 2] }, S: 'y', N: [3] });
+  });
+
+  it('treats Buffers and Dates as values', () => {
+    const d = new Date(0);
+    const into: Record<string, unknown> = { Body: { a: 1 } };
+    mergeDicts(into, { Body: Buffer.from('x'), When: d });
+    expect(Buffer.isBuffer(into.Body)).toBe(true);
+    expect(into.When).toBe(d);
+  });
+});
