@@ -1,16 +1,12 @@
 /**
  * help(obj): boto3's help() for the REPL. Prints (and returns) what an object offers: a client's
  * operations, paginators and waiters; an operation's parameters and result; a resource's
- * identifiers, attributes, actions, references, collections and waiters.
+ * identifiers, attributes, actions, references, collections and waiters (src/resources/help.ts).
  */
 import { canonicalName } from './models/naming';
 import { clientHelp, operationHelp, operationOf } from './client/help';
 import type { ClientMeta } from './client/proxy';
-
-type Describer = (obj: unknown) => string | undefined;
-
-/** Other layers (resources) add describers for their objects here. */
-export const HELP_DESCRIBERS: Describer[] = [];
+import { describeResourceHelp } from './resources/help';
 
 function describeClient(obj: unknown): string | undefined {
   const meta = (obj as { meta?: ClientMeta } | undefined)?.meta;
@@ -28,16 +24,18 @@ function describeOperation(obj: unknown): string | undefined {
   return tagged ? operationHelp(tagged.service, tagged.op, canonicalName(tagged.op.name)) : undefined;
 }
 
-/** Prints help for a client, an operation method or a resource; returns the text. */
-export function help(obj: unknown): string {
-  for (const d of [describeOperation, ...HELP_DESCRIBERS, describeClient]) {
-    const text = d(obj);
-    if (text !== undefined) {
-      console.log(text);
-      return text;
-    }
+/** The help text for a client, an operation method, a resource or a collection. */
+export function helpText(obj: unknown): string {
+  for (const describe of [describeOperation, describeResourceHelp, describeClient]) {
+    const text = describe(obj);
+    if (text !== undefined) return text;
   }
-  const text = `No botojs help for ${typeof obj}: pass a client, a client method or a resource.`;
+  return `No botojs help for ${typeof obj}: pass a client, a client method, a resource or a collection.`;
+}
+
+/** Prints help for a client, an operation method, a resource or a collection; returns the text. */
+export function help(obj: unknown): string {
+  const text = helpText(obj);
   console.log(text);
   return text;
 }

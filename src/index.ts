@@ -26,6 +26,18 @@ export { Paginator, PageIterator, PaginationError, OperationNotPageableError } f
 export type { Page, PaginationConfig, PaginateParams } from './paginate';
 export { Waiter, WaiterError, WaiterConfigError } from './waiters';
 export type { WaiterConfig, WaitParams } from './waiters';
+export { ResourceCollection, ResourceLoadError, ResourceNotExistsError, isResource } from './resources';
+export { help, helpText } from './help';
+export type { Resource, ServiceResource, ResourceMeta, CreatingResourceClassEvent, ClassMember } from './resources';
 export { HierarchicalEmitter } from './events/emitter';
+export {
+  TransferConfig,
+  S3TransferFailedError,
+  S3UploadFailedError,
+  S3DownloadFailedError,
+  S3ValidationError,
+  RetriesExceededError,
+} from './customizations/s3/transfer';
+export type { TransferConfigOptions, TransferOptions, CopyOptions, CopySource, ProgressCallback, S3TransferMethods } from './customizations/s3/transfer';
 export { xformName, canonicalName } from './models/naming';
 export * from './errors';

@@ -4,7 +4,13 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { ClientBuild } from '../session/create-client';
+import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { buildS3Client, installS3 } from './s3';
+import { installTransferResourceMembers, s3TransferExtension } from './s3/transfer';
+
+// S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
+// nothing for other services. Registered once, when the session module loads this one.
+if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3TransferExtension);
 
 const BUILD_HOOKS: Record<string, (build: ClientBuild) => void> = {
   s3: buildS3Client,
@@ -13,6 +19,7 @@ const BUILD_HOOKS: Record<string, (build: ClientBuild) => void> = {
 /** Registers every customization's event handlers on a new session's emitter. */
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
+  installTransferResourceMembers(events);
 }
 
 /** Applies the build-time customization of one service (by its event service id), if any. */

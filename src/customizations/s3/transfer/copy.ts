@@ -1,0 +1,103 @@
+/**
+ * copy (boto3's S3.Client.copy), as s3transfer's CopySubmissionTask: HeadObject of the source
+ * (through SourceClient when given) for its size and ETag, then one CopyObject below
+ * `multipartThreshold`, or a multipart copy: CreateMultipartUpload, UploadPartCopy per part
+ * (CopySourceRange, CopySourceIfMatch: the ETag) with at most `maxConcurrency` in flight,
+ * CompleteMultipartUpload in part order; aborted on any failure.
+ */
+import type { Client } from '../../../client/proxy';
+import { ParamValidationError } from '../../../errors';
+import { adjustChunksize, rangeFor } from './config';
+import { TaskGroup } from './concurrency';
+import {
+  ALLOWED_COPY_ARGS,
+  checkBucket,
+  checkExtraArgs,
+  checkKey,
+  COPY_COMPLETE_MULTIPART_ARGS,
+  COPY_CREATE_MULTIPART_BLOCKLIST,
+  COPY_TO_HEAD_ARGS,
+  omit,
+  pick,
+  UPLOAD_PART_COPY_ARGS,
+} from './extra-args';
+import { callerOf, resolveOptions, type CopyOptions } from './types';
+
+/** The object to copy from (VersionId optional). */
+export interface CopySource {
+  Bucket: string;
+  Key: string;
+  VersionId?: string;
+}
+
+function checkCopySource(source: unknown): CopySource {
+  if (!source || typeof source !== 'object' || Array.isArray(source)) {
+    throw new ParamValidationError([`CopySource must be an object { Bucket, Key, VersionId? }, got ${source === null ? 'null' : typeof source}`]);
+  }
+  const s = source as Record<string, unknown>;
+  const unknown = Object.keys(s).filter((k) => !['Bucket', 'Key', 'VersionId'].includes(k));
+  if (unknown.length) throw new ParamValidationError([`Unknown CopySource key(s) ${unknown.join(', ')}: CopySource takes Bucket, Key and VersionId`]);
+  checkBucket(s.Bucket, 'CopySource.Bucket');
+  checkKey(s.Key, 'CopySource.Key');
+  if (s.VersionId !== undefined && typeof s.VersionId !== 'string') throw new ParamValidationError(['CopySource.VersionId must be a string']);
+  return { ...(s as unknown as CopySource) };
+}
+
+/**
+ * Copies an object, multipart when it is large.
+ * @example await s3.copy({ Bucket: 'src', Key: 'a.bin' }, 'dest', 'b.bin', { ExtraArgs: { StorageClass: 'STANDARD_IA' } })
+ */
+export async function copy(client: Client, copySource: CopySource, bucket: string, key: string, options?: CopyOptions): Promise<void> {
+  const source = checkCopySource(copySource);
+  checkBucket(bucket);
+  checkKey(key);
+  const o = resolveOptions(client, options, 'copy', true);
+  const extra = checkExtraArgs(o.extraArgs, ALLOWED_COPY_ARGS, 'copy');
+  const call = callerOf(client);
+  const headParams: Record<string, unknown> = { ...source };
+  for (const [k, v] of Object.entries(extra)) if (COPY_TO_HEAD_ARGS[k]) headParams[COPY_TO_HEAD_ARGS[k]] = v;
+  const head = await callerOf(o.sourceClient ?? client)('headObject', headParams);
+  const size = Number(head.ContentLength ?? 0);
+  const etag = head.ETag as string | undefined;
+
+  if (size < o.config.multipartThreshold) {
+    await call('copyObject', { CopySource: source, Bucket: bucket, Key: key, ...extra });
+    o.progress.report(size);
+    return;
+  }
+
+  const created = await call('createMultipartUpload', { Bucket: bucket, Key: key, ...omit(extra, COPY_CREATE_MULTIPART_BLOCKLIST) });
+  const uploadId = created.UploadId as string;
+  const partSize = adjustChunksize(o.config.multipartChunksize, size);
+  const count = Math.ceil(size / partSize);
+  const algorithm = typeof extra.ChecksumAlgorithm === 'string' ? extra.ChecksumAlgorithm.toUpperCase() : undefined;
+  const parts: Array<Record<string, unknown> & { PartNumber: number }> = [];
+  const group = new TaskGroup(o.config.concurrency);
+  try {
+    try {
+      for (let n = 1; n <= count; n++) {
+        await group.ready();
+        const params: Record<string, unknown> = { CopySource: source, Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n, ...pick(extra, UPLOAD_PART_COPY_ARGS) };
+        params.CopySourceRange = rangeFor(partSize, n - 1, count, size);
+        if (etag !== undefined) params.CopySourceIfMatch = etag;
+        const bytes = n === count ? size - (n - 1) * partSize : partSize;
+        group.start(async () => {
+          const r = await call('uploadPartCopy', params);
+          const result = (r.CopyPartResult ?? {}) as Record<string, unknown>;
+          const part: Record<string, unknown> & { PartNumber: number } = { ETag: result.ETag, PartNumber: n };
+          if (algorithm && result[`Checksum${algorithm}`] !== undefined) part[`Checksum${algorithm}`] = result[`Checksum${algorithm}`];
+          parts.push(part);
+          o.progress.report(bytes);
+        });
+      }
+    } catch (e) {
+      group.fail(e);
+    }
+    await group.wait();
+    parts.sort((x, y) => x.PartNumber - y.PartNumber);
+    await call('completeMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...pick(extra, COPY_COMPLETE_MULTIPART_ARGS) });
+  } catch (e) {
+    await call('abortMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId }).catch(() => undefined);
+    throw e;
+  }
+}

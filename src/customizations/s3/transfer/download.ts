@@ -1,0 +1,173 @@
+/**
+ * downloadFile and downloadFileobj (boto3's download_file / download_fileobj), as
+ * s3transfer's DownloadSubmissionTask: HeadObject first (size and ETag), then one GetObject
+ * below `multipartThreshold`, or ranged GetObjects of `multipartChunksize` bytes (each with
+ * IfMatch: the ETag) with at most `maxConcurrency` in flight.
+ *
+ * A file is written under a temporary name beside the target (`<name>.<8 hex>`) at each part's
+ * offset and renamed over the target only when everything arrived; on any failure the temporary
+ * file is deleted, so the target name never holds a partial download. A Writable gets the bytes
+ * in order (parts that finish early wait their turn, at most `maxConcurrency` of them); it is
+ * not ended, as boto3 leaves the file object open.
+ */
+import { randomBytes } from 'crypto';
+import { promises as fsp } from 'fs';
+import type { FileHandle } from 'fs/promises';
+import type { Client } from '../../../client/proxy';
+import { ParamValidationError } from '../../../errors';
+import { rangeFor } from './config';
+import { TaskGroup } from './concurrency';
+import { ALLOWED_DOWNLOAD_ARGS, checkBucket, checkExtraArgs, checkKey, type ExtraArgs } from './extra-args';
+import { rangedGet, type StreamTarget } from './ranged-get';
+import { callerOf, resolveOptions, type ResolvedOptions, type S3Call, type TransferOptions } from './types';
+import { checkFilename } from './upload';
+
+/** What downloadFileobj writes to: a Node Writable, or anything with `write(chunk, callback)`. */
+export interface WritableLike {
+  write(chunk: Buffer, callback: (error?: Error | null) => void): unknown;
+}
+
+interface Plan {
+  call: S3Call;
+  bucket: string;
+  key: string;
+  extra: ExtraArgs;
+  o: ResolvedOptions;
+}
+
+/** How a download places bytes: positional (a file) or in order (a stream). */
+interface Output {
+  /** Target for the single GetObject of a small object. */
+  whole(): StreamTarget;
+  /** Runs one ranged part; `fetch` streams it into the given target. */
+  part(index: number, start: number, fetch: (t: StreamTarget) => Promise<void>): Promise<void>;
+}
+
+async function runDownload(p: Plan, out: Output): Promise<void> {
+  const head = await p.call('headObject', { Bucket: p.bucket, Key: p.key, ...p.extra });
+  const size = Number(head.ContentLength ?? 0);
+  const etag = head.ETag as string | undefined;
+  const attempts = p.o.config.numDownloadAttempts;
+  const base = { Bucket: p.bucket, Key: p.key };
+  if (size < p.o.config.multipartThreshold) {
+    await rangedGet({ call: p.call, params: { ...base, ...p.extra }, start: 0, attempts, progress: p.o.progress, target: out.whole() });
+    return;
+  }
+  const partSize = p.o.config.multipartChunksize;
+  const count = Math.ceil(size / partSize);
+  const group = new TaskGroup(p.o.config.concurrency);
+  try {
+    for (let i = 0; i < count; i++) {
+      await group.ready();
+      const params: Record<string, unknown> = { ...base, Range: rangeFor(partSize, i, count) };
+      if (etag !== undefined) params.IfMatch = etag;
+      Object.assign(params, p.extra);
+      const start = i * partSize;
+      group.start(() => out.part(i, start, (target) => rangedGet({ call: p.call, params, start, attempts, progress: p.o.progress, target })));
+    }
+  } catch (e) {
+    group.fail(e);
+  }
+  await group.wait();
+}
+
+function plan(client: Client, bucket: string, key: string, options: TransferOptions | undefined, method: string): Plan {
+  checkBucket(bucket);
+  checkKey(key);
+  const o = resolveOptions(client, options, method);
+  const extra = checkExtraArgs(o.extraArgs, ALLOWED_DOWNLOAD_ARGS, method);
+  return { call: callerOf(client), bucket, key, extra, o };
+}
+
+/**
+ * Downloads `bucket/key` to a file; the file appears only once the download is complete.
+ * @example await s3.downloadFile('my-bucket', 'reports/2024.csv', '/tmp/2024.csv')
+ * @throws ParamValidationError for bad arguments (before any request), ClientError (e.g.
+ *   NoSuchKey / 404 from HeadObject), RetriesExceededError, S3DownloadFailedError
+ */
+export async function downloadFile(client: Client, bucket: string, key: string, filename: string, options?: TransferOptions): Promise<void> {
+  const file = checkFilename(filename, 'downloadFile');
+  const p = plan(client, bucket, key, options, 'downloadFile');
+  const temp = `${file}.${randomBytes(4).toString('hex')}`;
+  let opening: Promise<FileHandle> | undefined;
+  // Opened lazily, after HeadObject succeeded: a missing object creates no file at all. The
+  // promise is shared so that parts writing at once open the file once (not one handle each).
+  const open = () => (opening ??= fsp.open(temp, 'w'));
+  const positional: StreamTarget = {
+    async write(chunk, position) {
+      const h = await open();
+      let done = 0;
+      while (done < chunk.length) done += (await h.write(chunk, done, chunk.length - done, position + done)).bytesWritten;
+    },
+  };
+  try {
+    await runDownload(p, {
+      whole: () => positional,
+      part: async (_i, _start, fetch) => fetch(positional),
+    });
+    const handle = await open();
+    opening = undefined;
+    await handle.close();
+    await fsp.rename(temp, file);
+  } catch (e) {
+    if (opening) await opening.then((h) => h.close()).catch(() => undefined);
+    await fsp.unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+function writeTo(w: WritableLike, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    w.write(chunk, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/**
+ * Downloads `bucket/key` into a Writable (bytes in order). The stream is not ended.
+ * @example await s3.downloadFileobj('my-bucket', 'big.bin', fs.createWriteStream('big.bin'))
+ */
+export async function downloadFileobj(client: Client, bucket: string, key: string, fileobj: WritableLike, options?: TransferOptions): Promise<void> {
+  if (!fileobj || typeof (fileobj as Partial<WritableLike>).write !== 'function') {
+    throw new ParamValidationError([`downloadFileobj needs a writable stream (an object with write()), got ${fileobj === null ? 'null' : typeof fileobj}`]);
+  }
+  const p = plan(client, bucket, key, options, 'downloadFileobj');
+  // Ranged parts finish in any order; each waits until every earlier part was written. Once a
+  // part fails, waiting parts give up too (the group then reports the first error).
+  let nextIndex = 0;
+  let failure: { error: unknown } | undefined;
+  const turns = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
+  const waitTurn = (i: number): Promise<void> => {
+    if (failure) return Promise.reject(failure.error);
+    if (i === nextIndex) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => turns.set(i, { resolve, reject }));
+  };
+  const passTurn = () => {
+    nextIndex += 1;
+    const t = turns.get(nextIndex);
+    turns.delete(nextIndex);
+    t?.resolve();
+  };
+  const failAll = (error: unknown) => {
+    failure ??= { error };
+    for (const t of turns.values()) t.reject(error);
+    turns.clear();
+  };
+  await runDownload(p, {
+    whole: () => ({ write: (chunk) => writeTo(fileobj, chunk) }),
+    part: async (i, _start, fetch) => {
+      let chunks: Buffer[] = [];
+      try {
+        await fetch({
+          begin: () => (chunks = []),
+          write: async (chunk) => void chunks.push(chunk),
+        });
+        await waitTurn(i);
+        for (const c of chunks) await writeTo(fileobj, c);
+      } catch (e) {
+        failAll(e);
+        throw e;
+      }
+      passTurn();
+    },
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * One GetObject whose body is streamed into a target, retried as s3transfer's GetObjectTask
+ * does: when the body fails while it is read (reset, timeout, short body), the request is made
+ * again, up to `attempts` times, and the progress it had reported is taken back (a negative
+ * increment). A 412 PreconditionFailed means the object changed since HeadObject (the ranged
+ * requests carry IfMatch): that is an S3DownloadFailedError, never retried. Errors writing to
+ * the target are never retried either.
+ */
+import { ClientError, HTTPClientError, ResponseStreamingError } from '../../../errors';
+import { RetriesExceededError, S3DownloadFailedError, S3ValidationError } from './errors';
+import type { ProgressReporter } from './progress';
+import type { S3Call } from './types';
+
+export interface StreamTarget {
+  /** Called before each attempt: the target forgets what a failed attempt wrote. */
+  begin?(): void;
+  /** Writes a chunk that belongs at `position` of the object. */
+  write(chunk: Buffer, position: number): Promise<void>;
+}
+
+export interface RangedGet {
+  call: S3Call;
+  params: Record<string, unknown>;
+  /** Object offset of the first byte this request returns. */
+  start: number;
+  attempts: number;
+  progress: ProgressReporter;
+  target: StreamTarget;
+}
+
+/** Failures of the connection or of reading the body: worth another attempt. */
+function isRetryable(e: unknown): boolean {
+  return e instanceof HTTPClientError || e instanceof ResponseStreamingError;
+}
+
+/** `bytes=0-99` asked for must come back as `bytes 0-99/size` (the last part is open-ended). */
+function checkContentRange(requested: unknown, contentRange: unknown): void {
+  if (typeof requested !== 'string' || typeof contentRange !== 'string') return;
+  const [got, total] = contentRange.split('/');
+  let want = requested;
+  if (want.endsWith('-')) want += String(Number(total) - 1);
+  if (want.slice(6) !== got.slice(6)) {
+    throw new S3ValidationError(`Requested range: \`${want.slice(6)}\` does not match content range in response: \`${got.slice(6)}\``);
+  }
+}
+
+interface BodyLike {
+  [Symbol.asyncIterator](): AsyncIterator<Buffer>;
+}
+
+export async function rangedGet(g: RangedGet): Promise<void> {
+  let last: unknown;
+  const bucket = g.params.Bucket as string;
+  const key = g.params.Key as string;
+  for (let attempt = 0; attempt < g.attempts; attempt++) {
+    let position = g.start;
+    let targetFailed = false;
+    try {
+      g.target.begin?.();
+      const r = await g.call('getObject', g.params);
+      checkContentRange(g.params.Range, r.ContentRange);
+      const body = r.Body as BodyLike | undefined;
+      if (body) {
+        for await (const chunk of body) {
+          try {
+            await g.target.write(chunk, position);
+          } catch (e) {
+            targetFailed = true;
+            throw e;
+          }
+          position += chunk.length;
+          g.progress.report(chunk.length);
+        }
+      }
+      const expected = r.ContentLength;
+      if (typeof expected === 'number' && position - g.start < expected) {
+        throw new ResponseStreamingError(`Incomplete read: got ${position - g.start} of ${expected} bytes`);
+      }
+      return;
+    } catch (e) {
+      if (e instanceof ClientError && e.code === 'PreconditionFailed') {
+        throw new S3DownloadFailedError(`Contents of stored object "${key}" in bucket "${bucket}" did not match expected ETag.`, { cause: e });
+      }
+      if (targetFailed || !isRetryable(e)) throw e;
+      last = e;
+      g.progress.report(g.start - position);
+    }
+  }
+  throw new RetriesExceededError(last);
+}

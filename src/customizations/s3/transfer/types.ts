@@ -1,0 +1,77 @@
+/**
+ * What the transfer functions take: the S3 client (called through its own methods, so events,
+ * retries and a Stubber apply to every request), and the options boto3 spells ExtraArgs,
+ * Callback, Config (camelCase spellings are accepted too).
+ */
+import type { Client } from '../../../client/proxy';
+import { ParamValidationError } from '../../../errors';
+import { closeMatches } from '../../../models/naming';
+import { TransferConfig } from './config';
+import type { ExtraArgs } from './extra-args';
+import { ProgressReporter, type ProgressCallback } from './progress';
+
+export interface TransferOptions {
+  /** Extra request parameters (ContentType, Metadata, SSE, VersionId, ...), checked per method. */
+  ExtraArgs?: ExtraArgs;
+  /** Called with the number of bytes transferred since the previous call. */
+  Callback?: ProgressCallback;
+  Config?: TransferConfig;
+}
+
+export interface CopyOptions extends TransferOptions {
+  /** The client for the HeadObject of the source (default: the copying client). */
+  SourceClient?: Client;
+}
+
+export type S3Response = Record<string, unknown>;
+export type S3Call = (operation: string, params: Record<string, unknown>) => Promise<S3Response>;
+
+/** Calls an operation through the client's own method (`putObject`, `uploadPart`, ...). */
+export function callerOf(client: Client): S3Call {
+  return (operation, params) => {
+    const method = client[operation];
+    if (typeof method !== 'function') throw new TypeError(`Managed transfers need an S3 client; this client has no '${operation}'`);
+    return (method as (p: Record<string, unknown>) => Promise<S3Response>)(params);
+  };
+}
+
+export interface ResolvedOptions {
+  extraArgs: unknown;
+  progress: ProgressReporter;
+  config: TransferConfig;
+  sourceClient?: Client;
+  /** request_checksum_calculation of the client (uploads default to CRC32 when_supported). */
+  checksumCalculation?: string;
+}
+
+const OPTION_NAMES: Record<string, keyof CopyOptions> = { extraargs: 'ExtraArgs', callback: 'Callback', config: 'Config', sourceclient: 'SourceClient' };
+
+/**
+ * Reads the options bag, accepting `ExtraArgs` or `extraArgs` (and the others likewise).
+ * @throws ParamValidationError for an unknown option, a Callback that is not a function or a
+ *   Config that is not a TransferConfig
+ */
+export function resolveOptions(client: Client, options: unknown, method: string, allowSource = false): ResolvedOptions {
+  const out: Partial<CopyOptions> = {};
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') throw new ParamValidationError([`The options of ${method} must be an object ({ ExtraArgs, Callback, Config }), got ${typeof options}`]);
+    for (const [k, v] of Object.entries(options)) {
+      const name = OPTION_NAMES[k.toLowerCase().replace(/_/g, '')];
+      if (!name || (name === 'SourceClient' && !allowSource)) {
+        const valid = allowSource ? ['ExtraArgs', 'Callback', 'Config', 'SourceClient'] : ['ExtraArgs', 'Callback', 'Config'];
+        const close = closeMatches(k, valid, 2);
+        throw new ParamValidationError([`Unknown option '${k}' of ${method}.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Valid options: ${valid.join(', ')}`]);
+      }
+      (out as Record<string, unknown>)[name] = v;
+    }
+  }
+  if (out.Callback !== undefined && typeof out.Callback !== 'function') throw new ParamValidationError([`Callback of ${method} must be a function`]);
+  if (out.Config !== undefined && !(out.Config instanceof TransferConfig)) throw new ParamValidationError([`Config of ${method} must be a TransferConfig (new TransferConfig({ ... }))`]);
+  return {
+    extraArgs: out.ExtraArgs,
+    progress: new ProgressReporter(out.Callback),
+    config: out.Config ?? new TransferConfig(),
+    sourceClient: out.SourceClient,
+    checksumCalculation: client.meta?.config?.requestChecksumCalculation,
+  };
+}
