@@ -33,6 +33,13 @@ maybe('resources on moto', () => {
     expect(vpc.id).toMatch(/^vpc-/);
     expect((inst.subnet as Resource).id).toMatch(/^subnet-/);
 
+    // boto3's EC2 customizations: createTags returns Tag resources, instance.deleteTags.
+    const tags = (await ec2.createTags({ Resources: [inst.id], Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'dev' }] })) as Resource[];
+    expect(tags.map((t) => inspect(t))).toEqual([`ec2.Tag(resourceId='${inst.id}', key='team', value='a')`, `ec2.Tag(resourceId='${inst.id}', key='env', value='dev')`]);
+    await inst.deleteTags({ Tags: [{ Key: 'env' }] });
+    const described = await ec2.meta.client.describeTags({ Filters: [{ Name: 'resource-id', Values: [inst.id] }] });
+    expect(described.Tags.map((t: { Key: string }) => t.Key)).toEqual(['team']);
+
     const calls = recordCalls(ec2.meta.client);
     await inst.waitUntilRunning({ WaiterConfig: { Delay: 1, MaxAttempts: 20 } });
     expect(calls[0]).toEqual(['DescribeInstances', { InstanceIds: [inst.id] }]); // the waiter's params, from the identifier

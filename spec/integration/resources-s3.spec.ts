@@ -193,8 +193,26 @@ describe('S3 resources (s3rver)', () => {
     await expect(obj.load()).rejects.toMatchObject({ code: '404' });
   });
 
+  it("Bucket loads through ListBuckets and ObjectSummary through HeadObject, as boto3's inject.py", async () => {
+    const bucket = await bucketWith(s3, ['data/one.csv']);
+    const calls = recordCalls(bucket.meta.client);
+    const fresh = s3.Bucket(bucket.name);
+    expect(await fresh.creationDate).toBeInstanceOf(Date);
+    expect(fresh.meta.data.Name).toBe(bucket.name);
+    const summary = s3.ObjectSummary(bucket.name, 'data/one.csv');
+    expect(await summary.size).toBe('body of data/one.csv'.length);
+    expect(summary.meta.data.ContentLength).toBeUndefined();
+    await summary.load();
+    expect(calls.map(([op]) => op)).toEqual(['ListBuckets', 'HeadObject', 'HeadObject']);
+    // A bucket that is not listed loads as empty data: its attributes read undefined.
+    const missing = s3.Bucket(uniqueName('absent'));
+    await missing.load();
+    expect(missing.meta.data).toEqual({});
+    expect(missing.creationDate).toBeUndefined();
+  });
+
   it('a resource without load says so', () => {
-    const summary = s3.ObjectSummary('b', 'k');
-    expect(() => summary.size).toThrow(/s3\.ObjectSummary has no load method/);
+    const upload = s3.MultipartUpload('b', 'k', 'id');
+    expect(() => upload.initiated).toThrow(/s3\.MultipartUpload has no load method/);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The per-service customizations boto3 has (S3 today; DynamoDB types later), the only code
+ * The per-service customizations boto3 has (S3, EC2 tags; DynamoDB types later), the only code
  * that names services. Sessions install the event handlers; createClient applies build hooks.
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { ClientBuild } from '../session/create-client';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
+import { installEc2 } from './ec2';
 import { buildS3Client, installS3 } from './s3';
+import { installS3ResourceLoads } from './s3/resource-load';
 import { installTransferResourceMembers, s3TransferExtension } from './s3/transfer';
 
 // S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
@@ -20,6 +22,8 @@ const BUILD_HOOKS: Record<string, (build: ClientBuild) => void> = {
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
   installTransferResourceMembers(events);
+  installS3ResourceLoads(events);
+  installEc2(events);
 }
 
 /** Applies the build-time customization of one service (by its event service id), if any. */

@@ -42,7 +42,7 @@ function resourceHelp(target: object): string {
     return `${a.name}(${params ? `params?: ${params}` : 'params?'})  ${a.request?.operation ?? ''}${returns}`;
   };
   const actions = model.actions.filter((a) => cls.kinds.get(a.name) === 'action').map(actionLine);
-  if (cls.hasLoad) actions.unshift(`load() / reload()  ${model.load?.request?.operation ?? '(customized)'}`);
+  if (cls.hasLoad) actions.unshift(`${cls.kinds.has('reload') ? 'load() / reload()' : 'load()'}  ${model.load?.request?.operation ?? '(customized)'}`);
   out.push(...section('Actions', actions));
   out.push(
     ...section(
