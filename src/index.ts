@@ -1,13 +1,23 @@
 /**
  * botojs public API. Everything a user imports comes from here; see shared/API.md.
+ *
+ * The session, clients, config, credentials and errors load with the package. Paginators,
+ * waiters, resources, the Stubber, S3 transfers and help() load on first use, through the lazy
+ * exports at the end of this file: a Lambda that only calls `client('s3').putObject()` never
+ * reads their modules (STYLE: lazy on the cold path).
  */
+import type * as PaginateModule from './paginate';
+import type * as WaitersModule from './waiters';
+import type * as ResourcesModule from './resources';
+import type * as HelpModule from './help';
+import type * as StubberModule from './client/stubber';
+import type * as TransferModule from './customizations/s3/transfer';
 export { Session } from './session/session';
 export type { SessionOptions } from './session/session';
 export { client, resource, setupDefaultSession, getDefaultSession } from './session/default-session';
 export { Config, UNSIGNED } from './session/config';
 export type { ConfigOptions, RetriesOptions, S3Options } from './session/config';
 export type { Client, ClientMeta, OperationMethod } from './client/proxy';
-export { Stubber, ANY } from './client/stubber';
 export type { ClientErrorStub } from './client/stubber';
 export type { ClientOptions } from './session/create-client';
 export { Credentials } from './credentials/credentials';
@@ -22,22 +32,79 @@ export {
   MetadataRetrievalError,
 } from './credentials/errors';
 export { StreamingBody } from './util/streaming-body';
-export { Paginator, PageIterator, PaginationError, OperationNotPageableError } from './paginate';
 export type { Page, PaginationConfig, PaginateParams } from './paginate';
-export { Waiter, WaiterError, WaiterConfigError } from './waiters';
 export type { WaiterConfig, WaitParams } from './waiters';
-export { ResourceCollection, ResourceLoadError, ResourceNotExistsError, isResource } from './resources';
-export { help, helpText } from './help';
 export type { Resource, ServiceResource, ResourceMeta, CreatingResourceClassEvent, ClassMember } from './resources';
 export { HierarchicalEmitter } from './events/emitter';
-export {
-  TransferConfig,
-  S3TransferFailedError,
-  S3UploadFailedError,
-  S3DownloadFailedError,
-  S3ValidationError,
-  RetriesExceededError,
-} from './customizations/s3/transfer';
 export type { TransferConfigOptions, TransferOptions, CopyOptions, CopySource, ProgressCallback, S3TransferMethods } from './customizations/s3/transfer';
 export { xformName, canonicalName } from './models/naming';
 export * from './errors';
+
+// ---- Lazy exports: each group's module is required on the first read of one of its names.
+// The declarations give the types (and the values' types); lazyExports defines the values.
+
+export declare const Stubber: typeof StubberModule.Stubber;
+export type Stubber = StubberModule.Stubber;
+export declare const ANY: typeof StubberModule.ANY;
+
+export declare const Paginator: typeof PaginateModule.Paginator;
+export type Paginator = PaginateModule.Paginator;
+export declare const PageIterator: typeof PaginateModule.PageIterator;
+export type PageIterator = PaginateModule.PageIterator;
+export declare const PaginationError: typeof PaginateModule.PaginationError;
+export type PaginationError = PaginateModule.PaginationError;
+export declare const OperationNotPageableError: typeof PaginateModule.OperationNotPageableError;
+export type OperationNotPageableError = PaginateModule.OperationNotPageableError;
+
+export declare const Waiter: typeof WaitersModule.Waiter;
+export type Waiter = WaitersModule.Waiter;
+export declare const WaiterError: typeof WaitersModule.WaiterError;
+export type WaiterError = WaitersModule.WaiterError;
+export declare const WaiterConfigError: typeof WaitersModule.WaiterConfigError;
+export type WaiterConfigError = WaitersModule.WaiterConfigError;
+
+export declare const ResourceCollection: typeof ResourcesModule.ResourceCollection;
+export type ResourceCollection = ResourcesModule.ResourceCollection;
+export declare const ResourceLoadError: typeof ResourcesModule.ResourceLoadError;
+export type ResourceLoadError = ResourcesModule.ResourceLoadError;
+export declare const ResourceNotExistsError: typeof ResourcesModule.ResourceNotExistsError;
+export type ResourceNotExistsError = ResourcesModule.ResourceNotExistsError;
+export declare const isResource: typeof ResourcesModule.isResource;
+
+export declare const help: typeof HelpModule.help;
+export declare const helpText: typeof HelpModule.helpText;
+
+export declare const TransferConfig: typeof TransferModule.TransferConfig;
+export type TransferConfig = TransferModule.TransferConfig;
+export declare const S3TransferFailedError: typeof TransferModule.S3TransferFailedError;
+export type S3TransferFailedError = TransferModule.S3TransferFailedError;
+export declare const S3UploadFailedError: typeof TransferModule.S3UploadFailedError;
+export type S3UploadFailedError = TransferModule.S3UploadFailedError;
+export declare const S3DownloadFailedError: typeof TransferModule.S3DownloadFailedError;
+export type S3DownloadFailedError = TransferModule.S3DownloadFailedError;
+export declare const S3ValidationError: typeof TransferModule.S3ValidationError;
+export type S3ValidationError = TransferModule.S3ValidationError;
+export declare const RetriesExceededError: typeof TransferModule.RetriesExceededError;
+export type RetriesExceededError = TransferModule.RetriesExceededError;
+
+/** Defines `names` on this module's exports as getters that require `load()` once, on first read. */
+function lazyExports(load: () => Record<string, unknown>, names: readonly string[]): void {
+  let loaded: Record<string, unknown> | undefined;
+  for (const name of names) {
+    Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: () => (loaded ??= load())[name] });
+  }
+}
+
+lazyExports(() => require('./client/stubber'), ['Stubber', 'ANY']);
+lazyExports(() => require('./paginate'), ['Paginator', 'PageIterator', 'PaginationError', 'OperationNotPageableError']);
+lazyExports(() => require('./waiters'), ['Waiter', 'WaiterError', 'WaiterConfigError']);
+lazyExports(() => require('./resources'), ['ResourceCollection', 'ResourceLoadError', 'ResourceNotExistsError', 'isResource']);
+lazyExports(() => require('./help'), ['help', 'helpText']);
+lazyExports(() => require('./customizations/s3/transfer'), [
+  'TransferConfig',
+  'S3TransferFailedError',
+  'S3UploadFailedError',
+  'S3DownloadFailedError',
+  'S3ValidationError',
+  'RetriesExceededError',
+]);

@@ -8,7 +8,8 @@ import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installEc2 } from './ec2';
 import { buildS3Client, installS3 } from './s3';
 import { installS3ResourceLoads } from './s3/resource-load';
-import { installTransferResourceMembers, s3TransferExtension } from './s3/transfer';
+import { s3TransferExtension } from './s3/transfer/client-extension';
+import { installTransferResourceMembers } from './s3/transfer/resource-methods';
 
 // S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
 // nothing for other services. Registered once, when the session module loads this one.

@@ -7,12 +7,27 @@
  */
 import { canonicalName, closeMatches } from '../models/naming';
 import type { ClientContext } from '../pipeline/context';
-import { Waiter } from '../waiters/waiter';
-import { WaiterModel } from '../waiters/waiter-model';
+import type { Waiter } from '../waiters/waiter';
+import type * as WaiterModule from '../waiters/waiter';
+import type { WaiterModel } from '../waiters/waiter-model';
+import type * as WaiterModelModule from '../waiters/waiter-model';
 import { OperationNotPageableError } from './errors';
 import type { CallOperation } from './page-iterator';
-import { Paginator } from './paginator';
-import { PaginatorModel } from './paginator-model';
+import type { Paginator } from './paginator';
+import type * as PaginatorModule from './paginator';
+import type { PaginatorModel } from './paginator-model';
+import type * as PaginatorModelModule from './paginator-model';
+
+// Every client carries these members, but most programs never page or wait: the classes load
+// on the first canPaginate/getPaginator/getWaiter/waiterNames.
+const paginatorClasses = () => ({
+  Paginator: (require('./paginator') as typeof PaginatorModule).Paginator,
+  PaginatorModel: (require('./paginator-model') as typeof PaginatorModelModule).PaginatorModel,
+});
+const waiterClasses = () => ({
+  Waiter: (require('../waiters/waiter') as typeof WaiterModule).Waiter,
+  WaiterModel: (require('../waiters/waiter-model') as typeof WaiterModelModule).WaiterModel,
+});
 
 type ModelType = 'paginators-1' | 'waiters-2';
 
@@ -29,11 +44,11 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
   let waiterModel: WaiterModel | undefined;
   const paginators = new Map<string, Paginator>();
   const waiters = new Map<string, Waiter>();
-  const pagination = () => (paginatorModel ??= new PaginatorModel(loadModel(ctx, 'paginators-1') ?? {}));
+  const pagination = () => (paginatorModel ??= new (paginatorClasses().PaginatorModel)(loadModel(ctx, 'paginators-1') ?? {}));
   const waiting = () => {
     if (!waiterModel) {
       const raw = loadModel(ctx, 'waiters-2');
-      waiterModel = new WaiterModel(raw ?? { version: 2, waiters: {} });
+      waiterModel = new (waiterClasses().WaiterModel)(raw ?? { version: 2, waiters: {} });
     }
     return waiterModel;
   };
@@ -67,7 +82,7 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
       if (op === undefined || spec === undefined || !ctx.service.hasOperation(op)) throw new OperationNotPageableError(operationName);
       let paginator = paginators.get(op);
       if (!paginator) {
-        paginator = new Paginator(op, spec, caller(op), ctx.service.operation(op).input);
+        paginator = new (paginatorClasses().Paginator)(op, spec, caller(op), ctx.service.operation(op).input);
         paginators.set(op, paginator);
       }
       return paginator;
@@ -88,7 +103,7 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
       }
       let waiter = waiters.get(name);
       if (!waiter) {
-        waiter = new Waiter(name, spec, caller(spec.operation));
+        waiter = new (waiterClasses().Waiter)(name, spec, caller(spec.operation));
         waiters.set(name, waiter);
       }
       return waiter;

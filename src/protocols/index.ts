@@ -1,31 +1,64 @@
 /**
  * The protocol registry: botocore's protocol names to `{ serialize, parse }`. A model that lists
  * several `protocols` gets the first one botojs speaks, as botocore chooses; this is the only
- * place that branches on a protocol name.
+ * place that branches on a protocol name. Each protocol's serializer and parser modules are
+ * required when the first client of that protocol is built, so an S3-only program never loads
+ * the JSON or query code (and a DynamoDB-only one never loads the XML code).
  */
 import type { ServiceMetadata } from '../models/service-model';
-import { responseParsers, ResponseParser } from './parse';
-import { serializers } from './serialize';
+import type * as ParseModules from './parse';
+import type * as SerializeModules from './serialize';
 import type { Protocol } from './types';
 
-const registry = new Map<string, Protocol>();
-for (const name of Object.keys(serializers)) {
-  const parse = responseParsers[name] as ResponseParser | undefined;
-  if (parse) registry.set(name, { name, serialize: serializers[name], parse });
+type Parsers = typeof ParseModules;
+type Serializers = typeof SerializeModules;
+
+const LOADERS: Readonly<Record<string, () => Omit<Protocol, 'name'>>> = {
+  query: () => ({
+    serialize: (require('./serialize/query') as Pick<Serializers, 'serializeQuery'>).serializeQuery,
+    parse: (require('./parse/query') as Pick<Parsers, 'parseQuery'>).parseQuery,
+  }),
+  ec2: () => ({
+    serialize: (require('./serialize/query') as Pick<Serializers, 'serializeEc2'>).serializeEc2,
+    parse: (require('./parse/ec2') as Pick<Parsers, 'parseEc2'>).parseEc2,
+  }),
+  json: () => ({
+    serialize: (require('./serialize/json') as Pick<Serializers, 'serializeJson'>).serializeJson,
+    parse: (require('./parse/json') as Pick<Parsers, 'parseJson'>).parseJson,
+  }),
+  'rest-json': () => ({
+    serialize: (require('./serialize/rest-json') as Pick<Serializers, 'serializeRestJson'>).serializeRestJson,
+    parse: (require('./parse/rest-json') as Pick<Parsers, 'parseRestJson'>).parseRestJson,
+  }),
+  'rest-xml': () => ({
+    serialize: (require('./serialize/rest-xml') as Pick<Serializers, 'serializeRestXml'>).serializeRestXml,
+    parse: (require('./parse/rest-xml') as Pick<Parsers, 'parseRestXml'>).parseRestXml,
+  }),
+};
+
+const loaded = new Map<string, Protocol>();
+
+function protocolNamed(name: string): Protocol | undefined {
+  let p = loaded.get(name);
+  if (!p && Object.prototype.hasOwnProperty.call(LOADERS, name)) {
+    p = { name, ...LOADERS[name]() };
+    loaded.set(name, p);
+  }
+  return p;
 }
 
 /** Protocol names botojs supports, in no particular order. */
-export const SUPPORTED_PROTOCOLS: readonly string[] = [...registry.keys()];
+export const SUPPORTED_PROTOCOLS: readonly string[] = Object.keys(LOADERS);
 
 /** The protocol for a service: the first supported entry of `protocols`, else `protocol`. */
 export function getProtocol(metadata: ServiceMetadata): Protocol {
   const candidates = metadata.protocols?.length ? metadata.protocols : [metadata.protocol];
   for (const c of candidates) {
-    const p = registry.get(c);
+    const p = protocolNamed(c);
     if (p) return p;
   }
   // smithy-rpc-v2-cbor-only services are not spoken yet; their models also accept json.
-  const fallback = registry.get(metadata.protocol) ?? (candidates.includes('smithy-rpc-v2-cbor') ? registry.get('json') : undefined);
+  const fallback = protocolNamed(metadata.protocol) ?? (candidates.includes('smithy-rpc-v2-cbor') ? protocolNamed('json') : undefined);
   if (fallback) return fallback;
   throw new Error(`Unsupported protocol(s) ${candidates.join(', ')} for ${metadata.serviceId}; botojs speaks ${SUPPORTED_PROTOCOLS.join(', ')}`);
 }

@@ -2,6 +2,7 @@
  * Config: per-client options, as botocore.config.Config. Every field is optional; unset fields
  * fall back to the environment, then the profile, then botocore's defaults (config-resolver.ts).
  */
+import { checkOptionNames } from './option-names';
 
 /** Pass as `signatureVersion` to send anonymous (unsigned) requests. */
 export const UNSIGNED = Object.freeze({ toString: () => 'UNSIGNED' }) as { readonly toString: () => string };
@@ -65,10 +66,7 @@ export interface Config extends ConfigOptions {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Config {
   constructor(options: ConfigOptions = {}) {
-    const unknown = Object.keys(options).filter((k) => !(KEYS as string[]).includes(k));
-    if (unknown.length) {
-      throw new TypeError(`Unknown Config option(s): ${unknown.join(', ')}. Valid options: ${KEYS.join(', ')}`);
-    }
+    checkOptionNames('Config', options, KEYS);
     for (const k of KEYS) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
     const mode = this.retries?.mode;
     if (mode !== undefined && !['legacy', 'standard', 'adaptive'].includes(mode)) {

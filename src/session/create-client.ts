@@ -16,9 +16,12 @@ import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
 import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
+import { checkOptionNames } from './option-names';
 import { applyBuildCustomizations } from '../customizations';
 import { errorFor } from '../client/exceptions';
 import { buildClientProxy, Client } from '../client/proxy';
+
+const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
 export interface ClientOptions {
   regionName?: string;
@@ -57,6 +60,7 @@ export function hyphenize(serviceId: string): string {
 }
 
 export function createClient(session: Session, serviceName: string, options: ClientOptions = {}): Client {
+  checkOptionNames('client', options, CLIENT_OPTION_NAMES);
   const service = session.loader.loadServiceModelObject(serviceName, options.apiVersion);
   const events = session.events.copy();
   const eventServiceId = hyphenize(service.serviceId);

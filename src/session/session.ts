@@ -7,19 +7,23 @@ import { inspect } from 'util';
 import { Client } from '../client/proxy';
 import { BOTOJS_VERSION, ClientOptions, createClient } from './create-client';
 import { installCustomizations } from '../customizations';
-import { createCredentialChain } from '../credentials/chain';
+import type * as ChainModule from '../credentials/chain';
 import type { CredentialContext, InternalClientOptions, ServiceCall } from '../credentials/context';
 import { Credentials, CredentialProvider, frozenCredentials, LoadedCredentials } from '../credentials/credentials';
 import { ProviderChain } from '../credentials/providers';
-import { SsoTokenProvider } from '../credentials/sso-token';
+import type { SsoTokenProvider } from '../credentials/sso-token';
+import type * as SsoTokenModule from '../credentials/sso-token';
 import { Config, UNSIGNED } from './config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
-import { createServiceResource } from '../resources/service-resource';
+import type * as ServiceResourceModule from '../resources/service-resource';
 import type { ServiceResource } from '../resources/types';
 import { loadConfigFiles, ParsedConfigFiles, ProfileData } from './config-files';
 import { lookupVariable } from './config-resolver';
+import { checkOptionNames } from './option-names';
+
+const SESSION_OPTION_NAMES = ['awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'regionName', 'profileName', 'env', 'loader', 'mfaCodeProvider', 'authTokenProvider'] as const;
 
 export interface SessionOptions {
   awsAccessKeyId?: string;
@@ -50,6 +54,7 @@ export class Session {
   static readonly initializers: Array<(s: Session) => void> = [];
 
   constructor(options: SessionOptions = {}) {
+    checkOptionNames('Session', options, SESSION_OPTION_NAMES);
     this.options = { ...options };
     this.env = options.env ?? process.env;
     this.loader = options.loader ?? getDefaultLoader();
@@ -131,6 +136,8 @@ export class Session {
   /** The provider chain, in botocore's order (explicit first); see src/credentials/chain.ts. */
   credentialProvider(): CredentialProvider {
     // A profile chosen on the Session skips the environment keys, as botocore does (AWS_PROFILE does not).
+    // Required here, not at the top: a client given keys never loads the providers' modules.
+    const { createCredentialChain } = require('../credentials/chain') as typeof ChainModule;
     const chain = createCredentialChain(this.credentialContext(), {
       profileName: this.profileName,
       explicit: this.explicitCredentials,
@@ -165,7 +172,10 @@ export class Session {
   /** A bearer token for bearer-auth services: the option's provider, else the profile's SSO session. */
   async getAuthToken(): Promise<string | null> {
     if (this.options.authTokenProvider) return (await this.options.authTokenProvider()) ?? null;
-    this.ssoTokens ??= new SsoTokenProvider(this.credentialContext(), this.profileName);
+    if (!this.ssoTokens) {
+      const { SsoTokenProvider } = require('../credentials/sso-token') as typeof SsoTokenModule;
+      this.ssoTokens = new SsoTokenProvider(this.credentialContext(), this.profileName);
+    }
     const t = await this.ssoTokens.loadToken();
     return t?.token ?? null;
   }
@@ -180,6 +190,8 @@ export class Session {
    * resources-1.json is read on the first call; its classes are built once per session.
    */
   resource(serviceName: string, options: ClientOptions = {}): ServiceResource {
+    // The resource layer loads with the first resource, so client-only programs never read it.
+    const { createServiceResource } = require('../resources/service-resource') as typeof ServiceResourceModule;
     return createServiceResource(this, serviceName, options as ClientOptions & Record<string, unknown>);
   }
 

@@ -1,6 +1,6 @@
 /**
  * The pipeline is a straight path through src/: run-time imports point down the layers below,
- * never up, and folders on the same layer do not import each other. Type-only imports are
+ * never up, and folders on the same layer do not import each other (lazy `require()`s included). Type-only imports are
  * exempt (they vanish at run time), so a lower layer may name a type defined above it.
  */
 import * as fs from 'fs';
@@ -53,11 +53,15 @@ describe('import direction', () => {
   for (const file of sourceFiles(SRC)) {
     const from = topOf(file);
     const text = fs.readFileSync(file, 'utf8');
-    const imports = [...text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm)];
+    const imports = [
+      ...text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm),
+      // Lazy requires (`require('../resources/service-resource')`) obey the same direction.
+      ...text.matchAll(/\brequire\(()'(\.[^']+)'\)/g),
+    ];
     for (const m of imports) {
       if (m[1]) continue;
       const to = topOf(path.resolve(path.dirname(file), m[2]));
-      if (to === from) continue;
+      if (to === from || to === '..') continue; // same folder, or outside src/ (package.json)
       const a = layerOf(from);
       const b = layerOf(to);
       if (b > a) continue;

@@ -99,8 +99,17 @@ describe('Session', () => {
     expect(d).toMatchObject({ retryMode: 'standard', s3: { addressingStyle: 'path' }, requestChecksumCalculation: 'when_supported', parameterValidation: true, connectTimeout: 60, maxPoolConnections: 10 });
   });
 
+  it('Session and client options reject misspelt keys before anything happens, naming close matches', () => {
+    expect(() => new Session({ region: 'eu-west-1' } as never)).toThrow(/Unknown Session option: 'region' \(did you mean: regionName\?\)/);
+    const session = new Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
+    expect(() => session.client('s3', { endpoint: 'http://x' } as never)).toThrow(/Unknown client option: 'endpoint' \(did you mean: endpointUrl\?\)/);
+    expect(() => session.client('s3', { regionName: 'eu-west-1', foo: 1, awsAccessKey: 'x' } as never)).toThrow(
+      /Unknown client options: 'foo', 'awsAccessKey' \(did you mean: awsAccessKeyId.*\)\. Valid options: regionName, endpointUrl/,
+    );
+  });
+
   it('Config rejects unknown options and merges', () => {
-    expect(() => new Config({ regoinName: 'x' } as never)).toThrow(/Unknown Config option.*regoinName/);
+    expect(() => new Config({ regoinName: 'x' } as never)).toThrow(/Unknown Config option: 'regoinName' \(did you mean: regionName\?\)/);
     const merged = new Config({ regionName: 'a', connectTimeout: 5 }).merge(new Config({ regionName: 'b' }));
     expect(merged).toMatchObject({ regionName: 'b', connectTimeout: 5 });
   });

@@ -5,11 +5,14 @@
  */
 import type { Client } from '../../../client/proxy';
 import type { ClientContext } from '../../../pipeline/context';
-import { copy, type CopySource } from './copy';
-import { downloadFile, downloadFileobj, type WritableLike } from './download';
+import type { CopySource } from './copy';
+import type { WritableLike } from './download';
 import type { CopyOptions, TransferOptions } from './types';
-import { uploadFile, uploadFileobj } from './upload';
+import type * as Operations from './operations';
 import type { UploadInput } from './upload-sources';
+
+// The implementation loads on the first transfer, not with every S3 client.
+const ops = () => require('./operations') as typeof Operations;
 
 /** The members the extension adds to an S3 client. */
 export interface S3TransferMethods {
@@ -28,11 +31,11 @@ function named<T extends (...args: never[]) => unknown>(name: string, fn: T): T 
 export function s3TransferExtension(ctx: ClientContext, client: Client): Record<string, unknown> {
   if (ctx.eventServiceId !== 's3') return {};
   const methods: S3TransferMethods = {
-    uploadFile: named('uploadFile', (filename, bucket, key, options) => uploadFile(client, filename, bucket, key, options)),
-    downloadFile: named('downloadFile', (bucket, key, filename, options) => downloadFile(client, bucket, key, filename, options)),
-    uploadFileobj: named('uploadFileobj', (fileobj, bucket, key, options) => uploadFileobj(client, fileobj, bucket, key, options)),
-    downloadFileobj: named('downloadFileobj', (bucket, key, fileobj, options) => downloadFileobj(client, bucket, key, fileobj, options)),
-    copy: named('copy', (copySource, bucket, key, options) => copy(client, copySource, bucket, key, options)),
+    uploadFile: named('uploadFile', (filename, bucket, key, options) => ops().uploadFile(client, filename, bucket, key, options)),
+    downloadFile: named('downloadFile', (bucket, key, filename, options) => ops().downloadFile(client, bucket, key, filename, options)),
+    uploadFileobj: named('uploadFileobj', (fileobj, bucket, key, options) => ops().uploadFileobj(client, fileobj, bucket, key, options)),
+    downloadFileobj: named('downloadFileobj', (bucket, key, fileobj, options) => ops().downloadFileobj(client, bucket, key, fileobj, options)),
+    copy: named('copy', (copySource, bucket, key, options) => ops().copy(client, copySource, bucket, key, options)),
   };
   return { ...methods };
 }

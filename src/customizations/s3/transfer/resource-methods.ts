@@ -14,11 +14,14 @@
  */
 import type { Client } from '../../../client/proxy';
 import type { HierarchicalEmitter } from '../../../events/emitter';
-import { copy, type CopySource } from './copy';
-import { downloadFile, downloadFileobj, type WritableLike } from './download';
+import type { CopySource } from './copy';
+import type { WritableLike } from './download';
 import type { CopyOptions, TransferOptions } from './types';
-import { uploadFile, uploadFileobj } from './upload';
+import type * as Operations from './operations';
 import type { UploadInput } from './upload-sources';
+
+// The implementation loads on the first transfer, not with every S3 client.
+const ops = () => require('./operations') as typeof Operations;
 
 export interface BucketTransferMethods {
   uploadFile(filename: string, key: string, options?: TransferOptions): Promise<void>;
@@ -38,21 +41,21 @@ export interface ObjectTransferMethods {
 
 export function bucketTransferMethods(client: Client, bucketName: string): BucketTransferMethods {
   return {
-    uploadFile: (filename, key, options) => uploadFile(client, filename, bucketName, key, options),
-    downloadFile: (key, filename, options) => downloadFile(client, bucketName, key, filename, options),
-    uploadFileobj: (fileobj, key, options) => uploadFileobj(client, fileobj, bucketName, key, options),
-    downloadFileobj: (key, fileobj, options) => downloadFileobj(client, bucketName, key, fileobj, options),
-    copy: (copySource, key, options) => copy(client, copySource, bucketName, key, options),
+    uploadFile: (filename, key, options) => ops().uploadFile(client, filename, bucketName, key, options),
+    downloadFile: (key, filename, options) => ops().downloadFile(client, bucketName, key, filename, options),
+    uploadFileobj: (fileobj, key, options) => ops().uploadFileobj(client, fileobj, bucketName, key, options),
+    downloadFileobj: (key, fileobj, options) => ops().downloadFileobj(client, bucketName, key, fileobj, options),
+    copy: (copySource, key, options) => ops().copy(client, copySource, bucketName, key, options),
   };
 }
 
 export function objectTransferMethods(client: Client, bucketName: string, key: string): ObjectTransferMethods {
   return {
-    uploadFile: (filename, options) => uploadFile(client, filename, bucketName, key, options),
-    downloadFile: (filename, options) => downloadFile(client, bucketName, key, filename, options),
-    uploadFileobj: (fileobj, options) => uploadFileobj(client, fileobj, bucketName, key, options),
-    downloadFileobj: (fileobj, options) => downloadFileobj(client, bucketName, key, fileobj, options),
-    copy: (copySource, options) => copy(client, copySource, bucketName, key, options),
+    uploadFile: (filename, options) => ops().uploadFile(client, filename, bucketName, key, options),
+    downloadFile: (filename, options) => ops().downloadFile(client, bucketName, key, filename, options),
+    uploadFileobj: (fileobj, options) => ops().uploadFileobj(client, fileobj, bucketName, key, options),
+    downloadFileobj: (fileobj, options) => ops().downloadFileobj(client, bucketName, key, fileobj, options),
+    copy: (copySource, options) => ops().copy(client, copySource, bucketName, key, options),
   };
 }
 

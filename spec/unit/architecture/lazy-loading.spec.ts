@@ -1,0 +1,72 @@
+/**
+ * Cold start: a program that only builds a client and calls it must not load the modules of
+ * the parts it does not use (resources, paginators, waiters, transfers, the Stubber, help, the
+ * credential providers beyond the ones reached, the other protocols). Checked in a fresh Node
+ * process, since jest's own module registry is not Node's require cache.
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The src/ modules (relative paths) loaded by `script` in a fresh process. */
+function loadedModules(script: string): string[] {
+  const program = `
+    const http = require('http');
+    const srv = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.setHeader('ETag', '"e"'); res.end(); }); });
+    srv.listen(0, '127.0.0.1', async () => {
+      const endpointUrl = 'http://127.0.0.1:' + srv.address().port;
+      const botojs = require('./src');
+      ${script}
+      srv.close();
+      const src = require('path').join(process.cwd(), 'src') + require('path').sep;
+      console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.startsWith(src)).map((f) => f.slice(src.length))));
+    });`;
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], {
+    cwd: ROOT,
+    env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as string[];
+}
+
+const folder = (m: string) => m.split(/[\\/]/).slice(0, -1).join('/');
+
+describe('lazy loading on the cold path', () => {
+  it('an S3 putObject with environment keys loads only what it uses', () => {
+    const loaded = loadedModules(`
+      const s3 = botojs.client('s3', { regionName: 'us-east-1', endpointUrl, config: { s3: { addressingStyle: 'path' } } });
+      await s3.putObject({ Bucket: 'b', Key: 'k', Body: 'x' });`);
+    expect(loaded).toContain('protocols/serialize/rest-xml.ts');
+    expect(loaded).toContain('credentials/providers.ts');
+    const folders = new Set(loaded.map(folder));
+    for (const unused of ['resources', 'waiters']) expect(folders).not.toContain(unused);
+    // S3 clients carry the transfer methods, but their implementation loads on the first transfer.
+    expect(loaded.filter((m) => folder(m) === 'customizations/s3/transfer').sort()).toEqual([
+      'customizations/s3/transfer/client-extension.ts',
+      'customizations/s3/transfer/resource-methods.ts',
+    ]);
+    const unusedFiles = [
+      'help.ts',
+      'client/stubber.ts',
+      'paginate/paginator.ts',
+      'credentials/assume-role.ts',
+      'credentials/sso.ts',
+      'credentials/imds.ts',
+      'credentials/container.ts',
+      'credentials/process.ts',
+      'credentials/web-identity.ts',
+      'protocols/serialize/json.ts',
+      'protocols/parse/json.ts', // (parse/query.ts is loaded: rest-xml shares its XML body parser)
+    ];
+    expect(loaded.filter((m) => unusedFiles.includes(m))).toEqual([]);
+  }, 30000);
+
+  it('the lazy exports load their module on first read and give the real classes', () => {
+    const loaded = loadedModules(`
+      if (typeof botojs.Paginator !== 'function' || !(new botojs.TransferConfig() instanceof botojs.TransferConfig)) throw new Error('lazy export broken');
+      if (!Object.keys(botojs).includes('ResourceCollection')) throw new Error('lazy export not enumerable');`);
+    expect(loaded).toContain('paginate/paginator.ts');
+    expect(loaded).toContain('customizations/s3/transfer/config.ts');
+  }, 30000);
+});
