@@ -3,8 +3,8 @@
  * ClientCreator._register_retries does. The strategy owns the client's retry quota (standard,
  * adaptive) and rate limiter (adaptive), so it must not be shared between clients.
  */
-import { AdaptiveRetryStrategy } from './adaptive';
-import { LegacyRetryStrategy } from './legacy';
+import type * as AdaptiveModule from './adaptive';
+import type * as LegacyModule from './legacy';
 import { StandardRetryStrategy } from './standard';
 import type { RetryMode, RetryStrategy } from './retry-context';
 import type { RetryClock } from './token-bucket';
@@ -31,10 +31,15 @@ export function createRetryStrategy(args: CreateRetryStrategyArgs): RetryStrateg
   switch (mode) {
     case 'standard':
       return new StandardRetryStrategy({ maxAttempts: totalMaxAttempts, serviceName, random });
-    case 'adaptive':
+    // The other modes' modules (rate limiter, _retry.json interpreter) load only when chosen.
+    case 'adaptive': {
+      const { AdaptiveRetryStrategy } = require('./adaptive') as typeof AdaptiveModule;
       return new AdaptiveRetryStrategy({ maxAttempts: totalMaxAttempts, serviceName, random, clock: args.clock });
-    case 'legacy':
+    }
+    case 'legacy': {
+      const { LegacyRetryStrategy } = require('./legacy') as typeof LegacyModule;
       return new LegacyRetryStrategy({ retryData: args.retryData, serviceName, totalMaxAttempts, random });
+    }
     default:
       throw new TypeError(`Invalid retry mode '${String(mode)}': use 'legacy', 'standard' or 'adaptive'`);
   }

@@ -8,12 +8,16 @@
  */
 import * as fs from 'fs';
 import type { RequestInfo, RequestInit, Response } from 'node-fetch';
+import { deferWhatwgUrl } from './defer-whatwg-url';
 
-// node-fetch (with whatwg-url) costs ~30 ms to load: required on the first request, not at import.
+// node-fetch is required on the first request, not at import (see deferWhatwgUrl for its URL dependency).
 let fetchImpl: ((url: RequestInfo, init?: RequestInit) => Promise<Response>) | undefined;
 function fetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  fetchImpl ??= (require('node-fetch') as { default: (url: RequestInfo, init?: RequestInit) => Promise<Response> }).default;
+  if (!fetchImpl) {
+    deferWhatwgUrl();
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    fetchImpl = (require('node-fetch') as { default: (url: RequestInfo, init?: RequestInit) => Promise<Response> }).default;
+  }
   return fetchImpl(url, init);
 }
 import type { Readable } from 'stream';

@@ -70,3 +70,29 @@ describe('lazy loading on the cold path', () => {
     expect(loaded).toContain('customizations/s3/transfer/config.ts');
   }, 30000);
 });
+
+describe("node-fetch's whatwg-url stand-in", () => {
+  it('keeps whatwg-url unloaded through requests, and gives the real module to anyone who reads it', () => {
+    const program = `
+      const http = require('http');
+      const srv = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('{}')); });
+      srv.listen(0, '127.0.0.1', async () => {
+        const botojs = require('./src');
+        const ddb = botojs.client('dynamodb', { regionName: 'us-east-1', endpointUrl: 'http://127.0.0.1:' + srv.address().port, awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
+        await ddb.listTables();
+        srv.close();
+        const loaded = (part) => Object.keys(require.cache).some((f) => f.includes('/node_modules/' + part));
+        const before = { whatwg: loaded('whatwg-url/lib/url-state-machine.js'), tr46: loaded('tr46/') };
+        const shared = require(require.resolve('whatwg-url', { paths: [require('path').dirname(require.resolve('node-fetch'))] }));
+        const u = new shared.URL('http://example.com/a/../b');
+        const after = { href: u.href, isOwnClass: shared.URL !== globalThis.URL, parse: typeof shared.parseURL, tr46: loaded('tr46/') };
+        console.log(JSON.stringify({ before, after }));
+      });`;
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], { cwd: ROOT, encoding: 'utf8' });
+    const result = JSON.parse(out.trim().split('\n').pop() as string);
+    expect(result).toEqual({
+      before: { whatwg: false, tr46: false },
+      after: { href: 'http://example.com/b', isOwnClass: true, parse: 'function', tr46: true },
+    });
+  }, 30000);
+});
