@@ -87,6 +87,18 @@ export type S3ValidationError = TransferModule.S3ValidationError;
 export declare const RetriesExceededError: typeof TransferModule.RetriesExceededError;
 export type RetriesExceededError = TransferModule.RetriesExceededError;
 
+// Plain assignments as well, for Node's ESM loader: `import { Paginator } from 'botojs'` finds
+// a CommonJS module's names by scanning for `exports.X =` (cjs-module-lexer), and a
+// defineProperty loop is invisible to it. lazyExports then turns each into a getter. (An ESM
+// importer reads every export at import time, so ESM programs load these modules eagerly.)
+exports.Stubber = exports.ANY = undefined;
+exports.Paginator = exports.PageIterator = exports.PaginationError = exports.OperationNotPageableError = undefined;
+exports.Waiter = exports.WaiterError = exports.WaiterConfigError = undefined;
+exports.ResourceCollection = exports.ResourceLoadError = exports.ResourceNotExistsError = exports.isResource = undefined;
+exports.help = exports.helpText = undefined;
+exports.TransferConfig = exports.S3TransferFailedError = exports.S3UploadFailedError = undefined;
+exports.S3DownloadFailedError = exports.S3ValidationError = exports.RetriesExceededError = undefined;
+
 /** Defines `names` on this module's exports as getters that require `load()` once, on first read. */
 function lazyExports(load: () => Record<string, unknown>, names: readonly string[]): void {
   let loaded: Record<string, unknown> | undefined;

@@ -13,6 +13,7 @@ import { createRetryStrategy } from '../retries/create-retry-strategy';
 import { Config, ConfigOptions } from './config';
 import { resolveConfig } from './config-resolver';
 import type { Session } from './session';
+import type { HierarchicalEmitter } from '../events/emitter';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
 import { NoRegionError } from '../errors';
@@ -60,10 +61,14 @@ export function hyphenize(serviceId: string): string {
   return serviceId.replace(/\s+/g, '-').toLowerCase();
 }
 
-export function createClient(session: Session, serviceName: string, options: ClientOptions = {}): Client {
+/**
+ * @param baseEvents the emitter the client's events are copied from: the session's, except for
+ *   the credential providers' own STS/SSO clients, which must not show tokens to user handlers
+ */
+export function createClient(session: Session, serviceName: string, options: ClientOptions = {}, baseEvents: HierarchicalEmitter = session.events): Client {
   checkOptionNames('client', options, CLIENT_OPTION_NAMES);
   const service = session.loader.loadServiceModelObject(serviceName, options.apiVersion);
-  const events = session.events.copy();
+  const events = baseEvents.copy();
   const eventServiceId = hyphenize(service.serviceId);
   const configObj = options.config instanceof Config ? options.config : new Config(options.config ?? {});
   const profile = session.profile;

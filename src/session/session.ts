@@ -50,6 +50,7 @@ export class Session {
   private credentialsPromise?: Promise<LoadedCredentials | null>;
   private ssoTokens?: SsoTokenProvider;
   private explicitCredentials?: { accessKey?: string; secretKey?: string; token?: string };
+  private internalEvents?: HierarchicalEmitter;
   /** Hooks later stages (customizations, resources) into new sessions. */
   static readonly initializers: Array<(s: Session) => void> = [];
 
@@ -64,6 +65,10 @@ export class Session {
     // Bearer-auth services ask `get-auth-token.<service>` for a token (see pipeline `sign`).
     this.events.register('get-auth-token', async () => (await this.getAuthToken()) ?? undefined, { uniqueId: 'botojs-session-auth-token' });
     installCustomizations(this.events);
+    // What may hold keys or tokens stays out of Object.keys, spreads and JSON.stringify.
+    for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents']) {
+      Object.defineProperty(this, field, { value: (this as unknown as Record<string, unknown>)[field], enumerable: false, writable: true, configurable: true });
+    }
     for (const init of Session.initializers) init(this);
   }
 
@@ -120,14 +125,22 @@ export class Session {
       userAgent: `botojs/${BOTOJS_VERSION} md/credentials`,
       // STS/SSO/SSO OIDC calls go through botojs's own clients, with explicit source keys or
       // unsigned, so they never ask this session's chain for credentials (no recursion).
+      // Their events start from a private emitter with only botojs's own customizations: the
+      // session's handlers would otherwise see web identity tokens, SSO access tokens and the
+      // keys STS returns.
       createClient: (serviceName: string, o: InternalClientOptions): ServiceCall => {
-        const c = this.client(serviceName, {
+        if (!this.internalEvents) {
+          this.internalEvents = new HierarchicalEmitter();
+          installCustomizations(this.internalEvents);
+        }
+        const clientOptions: ClientOptions = {
           regionName: o.regionName,
           awsAccessKeyId: o.awsAccessKeyId,
           awsSecretAccessKey: o.awsSecretAccessKey,
           awsSessionToken: o.awsSessionToken,
           config: o.unsigned ? new Config({ signatureVersion: UNSIGNED }) : undefined,
-        }) as unknown as Record<string, (p: Record<string, unknown>) => Promise<Record<string, unknown>>>;
+        };
+        const c = createClient(this, serviceName, clientOptions, this.internalEvents) as unknown as Record<string, (p: Record<string, unknown>) => Promise<Record<string, unknown>>>;
         return (operation, params) => c[operation](params);
       },
     };
@@ -219,6 +232,17 @@ export class Session {
     const svc = partition.services[model?.metadata.endpointPrefix ?? serviceName] ?? partition.services[serviceName];
     // Only real regions of the partition count (no 'aws-global', 'fips-...', 'local').
     return Object.keys(svc?.endpoints ?? {}).filter((r) => r in partition.regions).sort();
+  }
+
+  /** `JSON.stringify(session)`: the profile and region only, never keys or tokens. */
+  toJSON(): { profileName: string; regionName: string | undefined } {
+    let regionName: string | undefined;
+    try {
+      regionName = this.regionName;
+    } catch {
+      regionName = this.options.regionName; // a missing named profile: say what we know
+    }
+    return { profileName: this.profileName, regionName };
   }
 
   [inspect.custom](): string {

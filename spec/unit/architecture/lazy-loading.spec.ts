@@ -96,3 +96,19 @@ describe("node-fetch's whatwg-url stand-in", () => {
     });
   }, 30000);
 });
+
+describe('ESM named imports of the CommonJS build', () => {
+  it("Node's export scanner (cjs-module-lexer) finds every public name of src/index.ts, lazy ones included", async () => {
+    const fs = await import('fs');
+    const ts = await import('typescript');
+    const lexer = await import('cjs-module-lexer');
+    await lexer.init();
+    const source = fs.readFileSync(path.join(ROOT, 'src/index.ts'), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const found = new Set(lexer.parse(js).exports);
+    const declared = [...source.matchAll(/^export declare const (\w+)/gm)].map((m) => m[1]);
+    expect(declared.length).toBeGreaterThan(20);
+    expect(declared.filter((name) => !found.has(name))).toEqual([]);
+    for (const eager of ['Session', 'Config', 'client', 'resource', 'StreamingBody']) expect(found.has(eager)).toBe(true);
+  });
+});

@@ -28,6 +28,24 @@ describe('web identity (AssumeRoleWithWebIdentity, loopback STS)', () => {
     expect(sts.server.requests[0].headers.authorization).toBeUndefined();
   });
 
+  it("keeps the token and the returned keys away from the session's event handlers", async () => {
+    const h = tempHome();
+    const tokenFile = h.write('token', 'eyJhbGciOi.secret-jwt');
+    const s = new Session({
+      env: { ...h.env, AWS_ENDPOINT_URL_STS: sts.url, AWS_REGION: 'eu-west-1', AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/irsa' },
+    });
+    const seen: string[] = [];
+    const names = ['provide-client-params', 'before-parameter-build', 'before-call', 'request-created', 'before-sign', 'before-send', 'needs-retry', 'after-call', 'after-call-error'];
+    for (const name of names) s.events.register(name, (payload) => void seen.push(`${name} ${JSON.stringify(payload, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`));
+    const creds = await s.getCredentials();
+    expect(sts.calls).toHaveLength(1);
+    expect(seen).toEqual([]); // the STS client's events never reach the session's handlers
+    const serialized = JSON.stringify(s);
+    expect(serialized).toBe(JSON.stringify({ profileName: 'default', regionName: 'eu-west-1' }));
+    expect(Object.keys(s)).not.toContain('options');
+    expect(JSON.stringify({ ...s })).not.toContain(creds!.secretKey);
+  });
+
   it('reads web_identity_token_file and role_arn from the profile; re-reads the token on refresh', async () => {
     const h = tempHome();
     const tokenFile = h.write('token', 'jwt-a');

@@ -47,6 +47,7 @@ describe('S3 managed downloads and copies', () => {
     fake.requests.length = 0;
     fake.intercept = undefined;
     fake.delay = undefined;
+    fake.gate = undefined;
     fake.maxInFlight = 0;
   });
   const target = (name: string) => path.join(dir, name);
@@ -84,7 +85,7 @@ describe('S3 managed downloads and copies', () => {
   });
 
   it('writes parts at their offsets when they finish out of order', async () => {
-    fake.delay = (r) => (r.headers.range === 'bytes=0-4095' ? 60 : 0);
+    fake.delay = (r) => (r.headers.range === 'bytes=0-4095' ? 300 : 0);
     await s3.downloadFile('bkt', 'obj', target('ooo.bin'), { Config: ranged({ maxConcurrency: 3 }) });
     expect(fake.maxInFlight).toBeGreaterThanOrEqual(2);
     expect((await fsp.readFile(target('ooo.bin'))).equals(data)).toBe(true);

@@ -31,6 +31,14 @@ export class FakeS3 {
   intercept?: (r: SeenRequest) => Interception | undefined;
   /** Milliseconds to hold a request before answering it. */
   delay?: (r: SeenRequest) => number;
+  /**
+   * Holds the first matching requests until `size` of them are waiting (or `timeoutMs` passes),
+   * then `settleMs` longer so any extra ones pile up too, and releases them together: checks of
+   * concurrency then do not depend on how fast a busy machine reads the parts.
+   */
+  gate?: { match: (r: SeenRequest) => boolean; size: number; settleMs?: number; timeoutMs?: number };
+  private held: Array<() => void> = [];
+  private gateTimer?: NodeJS.Timeout;
   /** Requests being answered now, and the most there ever were at once. */
   inFlight = 0;
   maxInFlight = 0;
@@ -85,9 +93,28 @@ export class FakeS3 {
     const path = decodeURIComponent(url.pathname);
     const seen: SeenRequest = { method: req.method ?? '', path, query, headers: req.headers, body };
     this.requests.push(seen);
+    if (this.gate?.match(seen)) {
+      this.hold(() => this.respond(seen, req, res));
+      return;
+    }
     const wait = this.delay?.(seen) ?? 0;
     if (wait > 0) setTimeout(() => this.respond(seen, req, res), wait);
     else this.respond(seen, req, res);
+  }
+
+  private hold(release: () => void): void {
+    const gate = this.gate!;
+    this.held.push(release);
+    const open = () => {
+      clearTimeout(this.gateTimer);
+      this.gate = undefined;
+      for (const r of this.held.splice(0)) r();
+    };
+    if (this.held.length === 1) this.gateTimer = setTimeout(open, gate.timeoutMs ?? 5000);
+    if (this.held.length === gate.size) {
+      clearTimeout(this.gateTimer);
+      this.gateTimer = setTimeout(open, gate.settleMs ?? 100);
+    }
   }
 
   private respond(seen: SeenRequest, req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -108,6 +108,14 @@ describe('Session', () => {
     );
   });
 
+  it('keeps explicit keys out of JSON.stringify, Object.keys and spreads of the session', () => {
+    const session = new Session({ regionName: 'eu-west-1', awsAccessKeyId: 'AKIDSECRETLESS', awsSecretAccessKey: 'TOPSECRETKEY', awsSessionToken: 'TOPSECRETTOKEN', env: {} });
+    for (const text of [JSON.stringify(session), JSON.stringify({ ...session }), Object.keys(session).join(','), inspect(session)]) {
+      expect(text).not.toMatch(/TOPSECRET/);
+    }
+    expect(JSON.parse(JSON.stringify(session))).toEqual({ profileName: 'default', regionName: 'eu-west-1' });
+  });
+
   it('Config rejects unknown options and merges', () => {
     expect(() => new Config({ regoinName: 'x' } as never)).toThrow(/Unknown Config option: 'regoinName' \(did you mean: regionName\?\)/);
     const merged = new Config({ regionName: 'a', connectTimeout: 5 }).merge(new Config({ regionName: 'b' }));
