@@ -23,14 +23,16 @@ export async function runTour(endpoints: TourEndpoints): Promise<void> {
   console.log(s3);
   console.log(`${Object.keys(s3).length} operations, e.g. ${Object.keys(s3).slice(0, 4).join(', ')} ...`);
 
+  step('List buckets');
+  const { Buckets } = await s3.listBuckets();
+  console.log(`  ${Buckets.length} bucket(s)${Buckets.length ? `: ${Buckets.map((b: { Name: string }) => b.Name).join(', ')}` : ''}`);
+
   step('Create a bucket');
   const bucket = `tour-${Date.now().toString(36)}`;
   await s3.createBucket({ Bucket: bucket });
-  console.log(`created ${bucket}`);
-
-  step('List buckets');
-  const { Buckets } = await s3.listBuckets();
-  for (const b of Buckets) console.log(`  ${b.Name}  (created ${b.CreationDate.toISOString()})`);
+  const after = await s3.listBuckets();
+  const mine = after.Buckets.find((b: { Name: string }) => b.Name === bucket);
+  console.log(`  created ${bucket} at ${mine.CreationDate.toISOString()}; buckets now: ${after.Buckets.length}`);
 
   step('Upload a few objects');
   for (const key of ['images/cat.png', 'images/dog.png', 'images/2024/owl.png', 'notes/todo.txt']) {

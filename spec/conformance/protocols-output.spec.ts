@@ -4,7 +4,7 @@
  * `errorCode`/`errorMessage`, compared as botocore's tests/functional/test_protocols.py does
  * (ResponseMetadata dropped, blobs as utf-8 strings, Error reduced to Code and Message, special
  * floats as strings; timestamps compare by epoch seconds). Cases on botocore's ignore list and
- * in known-failures-output.json are skipped. Select cases with CASE=<substring of the key>;
+ * in the output section of known-failures.json are skipped. Select cases with CASE=<substring of the key>;
  * RUN_IGNORED=1 also runs the ignore-listed ones (botocore fails those too).
  */
 import { Readable } from 'stream';

@@ -4,15 +4,11 @@
  * against a loopback server answering canned real-format responses.
  */
 import { Session } from '../../src';
-import { CLIENT_EXTENSIONS } from '../../src/client/proxy';
-import { paginatorsAndWaitersExtension } from '../../src/paginate/client-extension';
 import { PaginationError } from '../../src/paginate/errors';
 import type { Page } from '../../src/paginate/page-iterator';
 import { CannedServer, RecordedRequest } from '../helpers/canned-server';
 import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
 
-// Until src/client/proxy.ts lists the extension itself.
-if (!CLIENT_EXTENSIONS.includes(paginatorsAndWaitersExtension)) CLIENT_EXTENSIONS.push(paginatorsAndWaitersExtension);
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -4,14 +4,10 @@
  * (pathAll success, pathAny failure, error retry, unexpected errors) against canned responses.
  */
 import { ClientError, Session } from '../../src';
-import { CLIENT_EXTENSIONS } from '../../src/client/proxy';
-import { paginatorsAndWaitersExtension } from '../../src/paginate/client-extension';
 import { WaiterError } from '../../src/waiters/errors';
 import { CannedServer, CannedResponse } from '../helpers/canned-server';
 import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
 
-// Until src/client/proxy.ts lists the extension itself.
-if (!CLIENT_EXTENSIONS.includes(paginatorsAndWaitersExtension)) CLIENT_EXTENSIONS.push(paginatorsAndWaitersExtension);
 
 describe('S3 waiters against s3rver', () => {
   const s3 = localS3();

@@ -1,13 +1,9 @@
 import { Session } from '../../../src';
-import { CLIENT_EXTENSIONS } from '../../../src/client/proxy';
-import { paginatorsAndWaitersExtension } from '../../../src/paginate/client-extension';
 import { OperationNotPageableError } from '../../../src/paginate/errors';
 import { PageIterator } from '../../../src/paginate/page-iterator';
 import { Paginator } from '../../../src/paginate/paginator';
 import { Waiter } from '../../../src/waiters/waiter';
 
-// Until src/client/proxy.ts lists the extension itself.
-if (!CLIENT_EXTENSIONS.includes(paginatorsAndWaitersExtension)) CLIENT_EXTENSIONS.push(paginatorsAndWaitersExtension);
 
 const env = { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 const session = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-east-1' });

@@ -1,5 +1,5 @@
 /** Request params from resource models: boto3's build_param_structure cases, and merge rules. */
-import { buildParamStructure, mergeDicts } from '../../../src/resources/params';
+import { buildParamStructure, createRequestParameters, mergeDicts } from '../../../src/resources/params';
 
 function build(target: string, value: unknown, index?: number, into: Record<string, unknown> = {}) {
   buildParamStructure(into, target, value, index);
@@ -53,5 +53,29 @@ describe('mergeDicts (append_lists)', () => {
     mergeDicts(into, { Body: Buffer.from('x'), When: d });
     expect(Buffer.isBuffer(into.Body)).toBe(true);
     expect(into.When).toBe(d);
+  });
+});
+
+describe('createRequestParameters (the sources of a request param)', () => {
+  // A resource as the function sees it: identifiers and loaded data on `meta`.
+  const parent = {
+    meta: { identifiers: { name: 'b' }, identifierNames: { Name: 'name' }, data: { Owner: { Id: 'o-1' } } },
+  } as unknown as Parameters<typeof createRequestParameters>[0];
+
+  it('writes identifier, data, string, integer and boolean values at their targets; input is left to the caller', () => {
+    const params = createRequestParameters(parent, [
+      { target: 'Bucket', source: 'identifier', name: 'Name' },
+      { target: 'Owner', source: 'data', path: 'Owner.Id' },
+      { target: 'Kind', source: 'string', value: 'text' },
+      { target: 'Limits.MaxKeys', source: 'integer', value: 25 },
+      { target: 'Flags[]', source: 'boolean', value: true },
+      { target: 'Flags[]', source: 'boolean', value: false },
+      { target: 'Body', source: 'input' },
+    ]);
+    expect(params).toEqual({ Bucket: 'b', Owner: 'o-1', Kind: 'text', Limits: { MaxKeys: 25 }, Flags: [true, false] });
+  });
+
+  it('refuses a source it does not know', () => {
+    expect(() => createRequestParameters(parent, [{ target: 'X', source: 'sideways' as never }])).toThrow(/Unsupported source type: sideways/);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * The demo's tours (examples/*.ts, run by `npm run demo`) run against the servers of the test
+ * setup, so the README's first command cannot silently break. Each checks the lines that show
+ * the tour did its job, not the whole transcript.
+ */
+import { inspect } from 'util';
+import { runPaginatorsAndWaitersTour } from '../../examples/paginators-and-waiters';
+import { runResourcesTour } from '../../examples/resources-tour';
+import { runTour } from '../../examples/tour';
+import { runTransfersTour } from '../../examples/transfers-tour';
+import { dynamodbEndpoint, s3Endpoint } from '../helpers/local';
+
+async function transcript(run: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    lines.push(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines.join('\n');
+}
+
+const endpoints = () => ({ s3Endpoint: s3Endpoint(), dynamodbEndpoint: dynamodbEndpoint() });
+
+describe('the demo tours', () => {
+  it('examples/tour.ts: buckets, objects, the images/ listing, NoSuchKey, DynamoDB put/get', async () => {
+    const out = await transcript(() => runTour(endpoints()));
+    expect(out).toMatch(/== List buckets\n {2}\d+ bucket\(s\)/);
+    expect(out).toMatch(/created tour-\w+ at \d{4}-\d\d-\d\dT/);
+    expect(out).toMatch(/images\/cat\.png {2}\d+ bytes/);
+    expect(out).toMatch(/NoSuchKey/);
+    expect(out).toMatch(/ParamValidationError: Parameter validation failed/);
+    expect(out).toMatch(/name: \{ S: 'Ada' \}/);
+  }, 30000);
+
+  it('examples/paginators-and-waiters.ts: thousands of keys by page, an ETL wait that succeeds and one that gives up', async () => {
+    const out = await transcript(() => runPaginatorsAndWaitersTour(endpoints()));
+    expect(out).toMatch(/arrived after \d+ ms/);
+    expect(out).toMatch(/WaiterError: Max attempts exceeded/);
+  }, 60000);
+
+  it('examples/resources-tour.ts: the resource half of the seed tour', async () => {
+    const out = await transcript(() => runResourcesTour(endpoints()));
+    expect(out).toMatch(/s3\.Bucket\(name='resources-\w+'\)/);
+    expect(out).toMatch(/images\/cat\.png \(\d+ bytes\)/);
+    expect(out).toMatch(/reports\/q1\.csv: text\/csv/);
+    expect(out).toMatch(/page 1: 10 objects/);
+    expect(out).toMatch(/25 keys deleted/);
+    expect(out).toMatch(/dynamodb\.Table\(name='tour-\w+'\)/);
+  }, 60000);
+
+  it('examples/transfers-tour.ts: multipart upload with progress, ranged download, copy, refused ExtraArgs', async () => {
+    const out = await transcript(() => runTransfersTour(endpoints()));
+    expect(out).toMatch(/3 UploadPart calls; stored 12582912 bytes/);
+    expect(out).toMatch(/same bytes as the source: true/);
+    expect(out).toMatch(/big-copy\.bin: 12582912 bytes/);
+    expect(out).toMatch(/Invalid ExtraArgs key 'ContentTyp' for uploadFile\. Did you mean: ContentType\?/);
+  }, 60000);
+});
