@@ -26,6 +26,16 @@ async function putObject(call: S3Call, bucket: string, key: string, body: Buffer
   progress.report(body.length);
 }
 
+/** The checks and settings both uploads start with; bad input fails here, before any request. */
+function prepareUpload(client: Client, bucket: string, key: string, options: TransferOptions | undefined, method: 'uploadFile' | 'uploadFileobj') {
+  checkBucket(bucket);
+  checkKey(key);
+  const o = resolveOptions(client, options, method);
+  const extra = checkExtraArgs(o.extraArgs, ALLOWED_UPLOAD_ARGS, method);
+  addUploadDefaults(extra, o.checksumCalculation);
+  return { o, extra, call: callerOf(client) };
+}
+
 /**
  * Uploads a file to `bucket/key`.
  * @example await s3.uploadFile('/tmp/report.csv', 'my-bucket', 'reports/2024.csv', { ExtraArgs: { ContentType: 'text/csv' } })
@@ -34,12 +44,7 @@ async function putObject(call: S3Call, bucket: string, key: string, body: Buffer
  */
 export async function uploadFile(client: Client, filename: string, bucket: string, key: string, options?: TransferOptions): Promise<void> {
   const file = checkFilename(filename, 'uploadFile');
-  checkBucket(bucket);
-  checkKey(key);
-  const o = resolveOptions(client, options, 'uploadFile');
-  const extra = checkExtraArgs(o.extraArgs, ALLOWED_UPLOAD_ARGS, 'uploadFile');
-  addUploadDefaults(extra, o.checksumCalculation);
-  const call = callerOf(client);
+  const { o, extra, call } = prepareUpload(client, bucket, key, options, 'uploadFile');
   const handle = await fsp.open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -65,12 +70,7 @@ export async function uploadFile(client: Client, filename: string, bucket: strin
  */
 export async function uploadFileobj(client: Client, fileobj: UploadInput, bucket: string, key: string, options?: TransferOptions): Promise<void> {
   const chunks = chunksOf(fileobj, 'uploadFileobj');
-  checkBucket(bucket);
-  checkKey(key);
-  const o = resolveOptions(client, options, 'uploadFileobj');
-  const extra = checkExtraArgs(o.extraArgs, ALLOWED_UPLOAD_ARGS, 'uploadFileobj');
-  addUploadDefaults(extra, o.checksumCalculation);
-  const call = callerOf(client);
+  const { o, extra, call } = prepareUpload(client, bucket, key, options, 'uploadFileobj');
   // The size is unknown: read up to the threshold to choose (s3transfer does the same).
   const source = new StreamPartSource(chunks, adjustChunksize(o.config.multipartChunksize));
   const head = await source.take(o.config.multipartThreshold);
