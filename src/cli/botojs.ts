@@ -45,7 +45,8 @@ export function replContext(args: Args): Record<string, unknown> {
     session,
     client: (name: string, opts: ClientOptions = {}) => session.client(name, { ...options, ...opts }),
     resource: (name: string, opts: ClientOptions = {}) => session.resource(name, { ...options, ...opts }),
-    help,
+    // Prints only: returning the text too would make the REPL echo it again as a quoted string.
+    help: (obj: unknown): void => void help(obj),
   };
 }
 

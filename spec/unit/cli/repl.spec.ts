@@ -40,5 +40,6 @@ describe('botojs repl', () => {
     expect(r.stdout).toContain('botojs REPL');
     expect(r.stdout).toContain('true');
     expect(r.stdout).toMatch(/sqs\.sendMessage\(params\)[\s\S]*QueueUrl: string[\s\S]*MessageBody: string/);
+    expect(r.stdout).not.toMatch(/'sqs\.sendMessage\(params\)/); // printed once, not echoed back as a string
   }, 60000);
 });
