@@ -2,9 +2,9 @@
  * botojs public API. Everything a user imports comes from here; see shared/API.md.
  *
  * The session, clients, config, credentials and errors load with the package. Paginators,
- * waiters, resources, the Stubber, S3 transfers and help() load on first use, through the lazy
- * exports at the end of this file: a Lambda that only calls `client('s3').putObject()` never
- * reads their modules (STYLE: lazy on the cold path).
+ * waiters, resources, the Stubber, S3 transfers, DynamoDB types/conditions and help() load on
+ * first use, through the lazy exports at the end of this file: a Lambda that only calls
+ * `client('s3').putObject()` never reads their modules (STYLE: lazy on the cold path).
  */
 import type * as PaginateModule from './paginate';
 import type * as WaitersModule from './waiters';
@@ -12,6 +12,10 @@ import type * as ResourcesModule from './resources';
 import type * as HelpModule from './help';
 import type * as StubberModule from './client/stubber';
 import type * as TransferModule from './customizations/s3/transfer';
+import type * as DynamoTypesModule from './customizations/dynamodb/types';
+import type * as DynamoNumberModule from './customizations/dynamodb/number';
+import type * as ConditionsModule from './customizations/dynamodb/conditions';
+import type * as DynamoErrorsModule from './customizations/dynamodb/errors';
 export { Session } from './session/session';
 export type { SessionOptions } from './session/session';
 export { client, resource, setupDefaultSession, getDefaultSession } from './session/default-session';
@@ -37,6 +41,9 @@ export type { WaiterConfig, WaitParams } from './waiters';
 export type { Resource, ServiceResource, ResourceMeta, CreatingResourceClassEvent, ClassMember } from './resources';
 export { HierarchicalEmitter } from './events/emitter';
 export type { TransferConfigOptions, TransferOptions, CopyOptions, CopySource, ProgressCallback, S3TransferMethods } from './customizations/s3/transfer';
+export type { AttributeValue, NativeAttributeValue } from './customizations/dynamodb/types';
+export type { BuiltConditionExpression, ConditionKind } from './customizations/dynamodb/conditions';
+export type { BatchWriter, BatchWriterOptions, WriteRequest } from './customizations/dynamodb/batch-writer';
 export { xformName, canonicalName } from './models/naming';
 export * from './errors';
 
@@ -87,6 +94,29 @@ export type S3ValidationError = TransferModule.S3ValidationError;
 export declare const RetriesExceededError: typeof TransferModule.RetriesExceededError;
 export type RetriesExceededError = TransferModule.RetriesExceededError;
 
+export declare const TypeSerializer: typeof DynamoTypesModule.TypeSerializer;
+export type TypeSerializer = DynamoTypesModule.TypeSerializer;
+export declare const TypeDeserializer: typeof DynamoTypesModule.TypeDeserializer;
+export type TypeDeserializer = DynamoTypesModule.TypeDeserializer;
+export declare const DynamoNumber: typeof DynamoNumberModule.DynamoNumber;
+export type DynamoNumber = DynamoNumberModule.DynamoNumber;
+export declare const Key: typeof ConditionsModule.Key;
+export type Key = ConditionsModule.Key;
+export declare const Attr: typeof ConditionsModule.Attr;
+export type Attr = ConditionsModule.Attr;
+export declare const ConditionBase: typeof ConditionsModule.ConditionBase;
+export type ConditionBase = ConditionsModule.ConditionBase;
+export declare const AttributeBase: typeof ConditionsModule.AttributeBase;
+export type AttributeBase = ConditionsModule.AttributeBase;
+export declare const ConditionExpressionBuilder: typeof ConditionsModule.ConditionExpressionBuilder;
+export type ConditionExpressionBuilder = ConditionsModule.ConditionExpressionBuilder;
+export declare const DynamoDBOperationNotSupportedError: typeof DynamoErrorsModule.DynamoDBOperationNotSupportedError;
+export type DynamoDBOperationNotSupportedError = DynamoErrorsModule.DynamoDBOperationNotSupportedError;
+export declare const DynamoDBNeedsConditionError: typeof DynamoErrorsModule.DynamoDBNeedsConditionError;
+export type DynamoDBNeedsConditionError = DynamoErrorsModule.DynamoDBNeedsConditionError;
+export declare const DynamoDBNeedsKeyConditionError: typeof DynamoErrorsModule.DynamoDBNeedsKeyConditionError;
+export type DynamoDBNeedsKeyConditionError = DynamoErrorsModule.DynamoDBNeedsKeyConditionError;
+
 // Plain assignments as well, for Node's ESM loader: `import { Paginator } from 'botojs'` finds
 // a CommonJS module's names by scanning for `exports.X =` (cjs-module-lexer), and a
 // defineProperty loop is invisible to it. lazyExports then turns each into a getter. (An ESM
@@ -98,6 +128,9 @@ exports.ResourceCollection = exports.ResourceLoadError = exports.ResourceNotExis
 exports.help = exports.helpText = undefined;
 exports.TransferConfig = exports.S3TransferFailedError = exports.S3UploadFailedError = undefined;
 exports.S3DownloadFailedError = exports.S3ValidationError = exports.RetriesExceededError = undefined;
+exports.TypeSerializer = exports.TypeDeserializer = exports.DynamoNumber = undefined;
+exports.Key = exports.Attr = exports.ConditionBase = exports.AttributeBase = exports.ConditionExpressionBuilder = undefined;
+exports.DynamoDBOperationNotSupportedError = exports.DynamoDBNeedsConditionError = exports.DynamoDBNeedsKeyConditionError = undefined;
 
 /** Defines `names` on this module's exports as getters that require `load()` once, on first read. */
 function lazyExports(load: () => Record<string, unknown>, names: readonly string[]): void {
@@ -120,3 +153,7 @@ lazyExports(() => require('./customizations/s3/transfer'), [
   'S3ValidationError',
   'RetriesExceededError',
 ]);
+lazyExports(() => require('./customizations/dynamodb/types'), ['TypeSerializer', 'TypeDeserializer']);
+lazyExports(() => require('./customizations/dynamodb/number'), ['DynamoNumber']);
+lazyExports(() => require('./customizations/dynamodb/conditions'), ['Key', 'Attr', 'ConditionBase', 'AttributeBase', 'ConditionExpressionBuilder']);
+lazyExports(() => require('./customizations/dynamodb/errors'), ['DynamoDBOperationNotSupportedError', 'DynamoDBNeedsConditionError', 'DynamoDBNeedsKeyConditionError']);

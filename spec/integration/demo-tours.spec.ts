@@ -50,6 +50,8 @@ describe('the demo tours', () => {
     expect(out).toMatch(/page 1: 10 objects/);
     expect(out).toMatch(/25 keys deleted/);
     expect(out).toMatch(/dynamodb\.Table\(name='tour-\w+'\)/);
+    expect(out).toMatch(/getItem -> \{ pk: 'cust-1', sk: 1, total: 9\.99/);
+    expect(out).toMatch(/3 BatchWriteItem requests/);
   }, 60000);
 
   it('examples/transfers-tour.ts: multipart upload with progress, ranged download, copy, refused ExtraArgs', async () => {

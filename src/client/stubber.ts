@@ -129,7 +129,7 @@ export class Stubber {
     for (const k of keys) {
       if (expected[k] === ANY && k in params) continue;
       if (!isDeepStrictEqual(expected[k], params[k])) {
-        throw new StubAssertionError(`Error getting response stub for operation ${op.name}: Expected parameters:\n${JSON.stringify(expected)},\nbut received:\n${JSON.stringify(params)}`);
+        throw new StubAssertionError(`Error getting response stub for operation ${op.name}: Expected parameters:\n${showParams(expected)},\nbut received:\n${showParams(params)}`);
       }
     }
   }
@@ -151,4 +151,9 @@ function copyPlain(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** Params as JSON for an assertion message; bigints (DynamoDB numbers) and Buffers shown readably. */
+function showParams(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }

@@ -1,10 +1,11 @@
 /**
- * The per-service customizations boto3 has (S3, EC2 tags; DynamoDB types later), the only code
+ * The per-service customizations boto3 has (S3, EC2 tags, DynamoDB's native types), the only code
  * that names services. Sessions install the event handlers; createClient applies build hooks.
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { ClientBuild } from '../session/create-client';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
+import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
 import { buildS3Client, installS3 } from './s3';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -25,6 +26,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installTransferResourceMembers(events);
   installS3ResourceLoads(events);
   installEc2(events);
+  installDynamoDb(events);
 }
 
 /** Applies the build-time customization of one service (by its event service id), if any. */

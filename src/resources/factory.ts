@@ -50,6 +50,11 @@ export interface CreatingResourceClassEvent {
   classAttributes: Record<string, ClassMember>;
   resourceModel: ResourceModel;
   serviceContext: ServiceContext;
+  /**
+   * Run on every new instance, before anyone sees it (boto3's customizations do this with an
+   * `__init__` on an injected base class): e.g. DynamoDB's value transformation on the client.
+   */
+  initializers: Array<(resource: Resource) => void>;
 }
 
 /** `Object.keys(resource)` order, by kind. */
@@ -139,7 +144,7 @@ export class ResourceFactory implements ResourceCreator {
     }
     for (const w of model.waiters) attrs[w.name] = waiterMember(w);
 
-    const event: CreatingResourceClassEvent = { classAttributes: attrs, resourceModel: model, serviceContext: this.context };
+    const event: CreatingResourceClassEvent = { classAttributes: attrs, resourceModel: model, serviceContext: this.context, initializers: [] };
     this.emitSync(`creating-resource-class.${className}`, event);
 
     const prototype: Record<string | symbol, unknown> = {};
@@ -167,6 +172,7 @@ export class ResourceFactory implements ResourceCreator {
       kinds,
       lookup,
       hasLoad: typeof prototype.load === 'function',
+      initializers: [...event.initializers],
       handler: makeProxyHandler(self),
     };
     return built;

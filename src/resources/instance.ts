@@ -37,6 +37,8 @@ export interface ResourceClass {
   readonly lookup: Map<string, string>;
   /** Whether instances have a `load` (from the model or a customization). */
   readonly hasLoad: boolean;
+  /** Customizations' per-instance setup (CreatingResourceClassEvent.initializers). */
+  readonly initializers: ReadonlyArray<(resource: Resource) => void>;
   readonly handler: ProxyHandler<object>;
 }
 
@@ -113,7 +115,9 @@ export function instantiate(cls: ResourceClass, identifiers: Record<string, unkn
   };
   classOfMeta.set(meta, cls);
   Object.defineProperty(target, 'meta', { value: meta, enumerable: false, writable: false, configurable: true });
-  return new Proxy(target, cls.handler) as Resource;
+  const resource = new Proxy(target, cls.handler) as Resource;
+  for (const init of cls.initializers) init(resource);
+  return resource;
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * boto3's DynamoDB resource customizations, registered on each session's events:
+ *
+ * - the resource's client (and only it: `session.client('dynamodb')` stays raw, as in boto3)
+ *   takes and returns native JS values and condition objects (transform.ts);
+ * - `table.batchWriter()` (batch-writer.ts).
+ *
+ * boto3 registers the transformation from the resource classes' `__init__` (a base class added
+ * at `creating-resource-class.dynamodb`); botojs does the same through the event's
+ * `initializers`, run on every new DynamoDB resource, the service resource included, so
+ * `session.resource('dynamodb').meta.client` is transformed from the start, as in boto3.
+ *
+ * This module loads with every session, so it only registers; the implementations load with
+ * the first DynamoDB resource call.
+ */
+import type { Client } from '../../client/proxy';
+import type { HierarchicalEmitter } from '../../events/emitter';
+import type { OperationModel } from '../../models/service-model';
+import type { ClassMember, CreatingResourceClassEvent, Resource } from '../../resources';
+import type * as BatchWriterModule from './batch-writer';
+import type * as TransformModule from './transform';
+
+const transformModule = () => require('./transform') as typeof TransformModule;
+const batchWriterModule = () => require('./batch-writer') as typeof BatchWriterModule;
+
+let injector: TransformModule.TransformationInjector | undefined;
+const getInjector = () => (injector ??= new (transformModule().TransformationInjector)());
+
+const transformed = new WeakSet<object>();
+
+/** Registers the native-value transformation on a DynamoDB resource's client (once per client). */
+export function installTransformation(client: Client): void {
+  if (transformed.has(client)) return;
+  transformed.add(client);
+  const events = client.meta.events;
+  events.register(
+    'before-parameter-build.dynamodb',
+    (p) => getInjector().injectInput(p.params as Record<string, unknown>, p.operation as OperationModel),
+    { uniqueId: 'dynamodb-high-level-input' },
+  );
+  events.register(
+    'after-call.dynamodb',
+    (p) => getInjector().injectOutput(p.parsed as Record<string, unknown>, p.operation as OperationModel),
+    { uniqueId: 'dynamodb-high-level-output' },
+  );
+}
+
+type BatchWriterOptions = BatchWriterModule.BatchWriterOptions;
+type BatchWriter = BatchWriterModule.BatchWriter;
+
+/**
+ * `table.batchWriter(options?)` -> a BatchWriter to `await close()`;
+ * `table.batchWriter(async (batch) => { ... }, options?)` -> closes it for you.
+ */
+function batchWriter(this: Resource, optionsOrFn?: BatchWriterOptions | ((w: BatchWriter) => unknown), options?: BatchWriterOptions): BatchWriter | Promise<unknown> {
+  const m = batchWriterModule();
+  const fn = typeof optionsOrFn === 'function' ? optionsOrFn : undefined;
+  const writer = new m.BatchWriter(this.meta.identifiers.name as string, this.meta.client, fn ? options : (optionsOrFn as BatchWriterOptions | undefined));
+  return fn ? m.withBatchWriter(writer, fn) : writer;
+}
+
+const batchWriterMember: ClassMember = { kind: 'custom', modelName: 'batch_writer', descriptor: { value: batchWriter, writable: false } };
+
+/** Registers the DynamoDB resource customizations on a session's events. */
+export function installDynamoDb(events: HierarchicalEmitter): void {
+  events.register('creating-resource-class.dynamodb.Table', (payload) => {
+    (payload as unknown as CreatingResourceClassEvent).classAttributes.batchWriter = batchWriterMember;
+  });
+  events.register('creating-resource-class.dynamodb', (payload) => {
+    (payload as unknown as CreatingResourceClassEvent).initializers.push((resource) => installTransformation(resource.meta.client));
+  });
+}
