@@ -42,7 +42,7 @@ describe('EC2 instance metadata (loopback IMDS)', () => {
     imds.behaviour = { token: 'hang' };
     const started = Date.now();
     expect(await new Session({ env: env({ AWS_METADATA_SERVICE_TIMEOUT: '0.2' }) }).getCredentials()).toMatchObject({ accessKey: 'ASIAIMDS' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('does not fall back when IMDSv1 is disabled (environment or profile)', async () => {

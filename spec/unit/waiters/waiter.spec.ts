@@ -156,7 +156,7 @@ describe('Waiter', () => {
     const p = new Waiter('W', spec, s.call).wait({ WaiterConfig: { signal: controller.signal } });
     setTimeout(() => controller.abort(), 20);
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000); // the delay is 60 s: only an abort ends it this soon
 
     const hanging = () => new Promise<Record<string, unknown>>(() => undefined);
     const c2 = new AbortController();
