@@ -85,45 +85,42 @@ export class ConditionBase {
   }
 }
 
+/** The comparisons an attribute and `size()` both offer (boto3's AttributeBase methods). */
+interface Comparisons {
+  /** The operand equals `value`. */
+  eq(value: unknown): ConditionBase;
+  /** The operand is less than `value`. */
+  lt(value: unknown): ConditionBase;
+  /** The operand is less than or equal to `value`. */
+  lte(value: unknown): ConditionBase;
+  /** The operand is greater than `value`. */
+  gt(value: unknown): ConditionBase;
+  /** The operand is greater than or equal to `value`. */
+  gte(value: unknown): ConditionBase;
+  /** The operand (a string or binary) begins with `value`. */
+  beginsWith(value: unknown): ConditionBase;
+  /** `low <= operand <= high`. */
+  between(low: unknown, high: unknown): ConditionBase;
+}
+
+// One implementation, put on both prototypes below: `this` is the attribute or the size, and
+// the operands follow it (`between` takes two).
+const COMPARISONS: Record<string, (this: object, ...operands: unknown[]) => ConditionBase> = {};
+for (const kind of ['eq', 'lt', 'lte', 'gt', 'gte', 'beginsWith', 'between'] as const) {
+  COMPARISONS[kind] = function (...operands) {
+    return new ConditionBase(kind, [this, ...operands]);
+  };
+}
+
+// Declaration merging gives both classes the Comparisons methods' types.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AttributeBase extends Comparisons {}
+
 /** An attribute named in a condition; `name` may be a path (`a.b[1].c`). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export abstract class AttributeBase {
   constructor(readonly name: string) {
     if (typeof name !== 'string' || name === '') throw new TypeError(`An attribute name must be a non-empty string, got ${show(name)}`);
-  }
-
-  /** The attribute equals `value`. */
-  eq(value: unknown): ConditionBase {
-    return new ConditionBase('eq', [this, value]);
-  }
-
-  /** The attribute is less than `value`. */
-  lt(value: unknown): ConditionBase {
-    return new ConditionBase('lt', [this, value]);
-  }
-
-  /** The attribute is less than or equal to `value`. */
-  lte(value: unknown): ConditionBase {
-    return new ConditionBase('lte', [this, value]);
-  }
-
-  /** The attribute is greater than `value`. */
-  gt(value: unknown): ConditionBase {
-    return new ConditionBase('gt', [this, value]);
-  }
-
-  /** The attribute is greater than or equal to `value`. */
-  gte(value: unknown): ConditionBase {
-    return new ConditionBase('gte', [this, value]);
-  }
-
-  /** The attribute (a string or binary) begins with `value`. */
-  beginsWith(value: unknown): ConditionBase {
-    return new ConditionBase('beginsWith', [this, value]);
-  }
-
-  /** `low <= attribute <= high`. */
-  between(low: unknown, high: unknown): ConditionBase {
-    return new ConditionBase('between', [this, low, high]);
   }
 
   /** An attribute is not a condition: compare it first (`Attr('a').eq(1).and(...)`). */
@@ -188,7 +185,11 @@ export class ConditionAttribute extends AttributeBase {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface Size extends Comparisons {}
+
 /** `size(attribute)`: a condition operand with the comparison methods of an attribute. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Size extends ConditionBase {
   constructor(attribute: ConditionAttribute) {
     super('size', [attribute]);
@@ -199,39 +200,14 @@ export class Size extends ConditionBase {
     return (this.values[0] as AttributeBase).name;
   }
 
-  eq(value: unknown): ConditionBase {
-    return new ConditionBase('eq', [this, value]);
-  }
-
   /** (boto3's Size has no `ne`; `size(a) <> :v` is a valid expression, so botojs adds it.) */
   ne(value: unknown): ConditionBase {
     return new ConditionBase('ne', [this, value]);
   }
-
-  lt(value: unknown): ConditionBase {
-    return new ConditionBase('lt', [this, value]);
-  }
-
-  lte(value: unknown): ConditionBase {
-    return new ConditionBase('lte', [this, value]);
-  }
-
-  gt(value: unknown): ConditionBase {
-    return new ConditionBase('gt', [this, value]);
-  }
-
-  gte(value: unknown): ConditionBase {
-    return new ConditionBase('gte', [this, value]);
-  }
-
-  beginsWith(value: unknown): ConditionBase {
-    return new ConditionBase('beginsWith', [this, value]);
-  }
-
-  between(low: unknown, high: unknown): ConditionBase {
-    return new ConditionBase('between', [this, low, high]);
-  }
 }
+
+Object.assign(AttributeBase.prototype, COMPARISONS);
+Object.assign(Size.prototype, COMPARISONS);
 
 /** A factory that also works with `new` and keeps `instanceof` working (`Key('pk') instanceof Key`). */
 function callable<T extends AttributeBase>(cls: new (name: string) => T, name: string): ((name: string) => T) & { new (name: string): T; prototype: T } {
