@@ -18,6 +18,8 @@ export interface CannedResponse {
   body?: string | Buffer;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
+  /** Never answer (a client's timeout must fire). */
+  hang?: boolean;
 }
 
 export class CannedServer {
@@ -39,6 +41,7 @@ export class CannedServer {
           req.socket.destroy();
           return;
         }
+        if (r.hang) return;
         res.writeHead(r.status ?? 200, r.headers ?? {});
         res.end(r.body ?? '');
       });

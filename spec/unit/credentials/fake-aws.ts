@@ -4,7 +4,6 @@
  * instance metadata service and the container credentials endpoint. Plus a temporary HOME.
  */
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { CannedServer, CannedResponse, RecordedRequest } from '../../helpers/canned-server';
@@ -47,15 +46,10 @@ export interface StsCall {
 }
 
 /** Fake STS: AssumeRole / AssumeRoleWithWebIdentity issue keys named after the role. */
-export class FakeSts {
+/** A loopback stand-in for one AWS endpoint: a CannedServer answering through `handle`. */
+abstract class FakeEndpoint {
   readonly server = new CannedServer();
-  readonly calls: StsCall[] = [];
   url = '';
-  /** Seconds the issued keys live. */
-  lifetime = 3600;
-  counter = 0;
-  /** Set to answer the next calls with an STS error. */
-  failWith?: { code: string; message: string; status?: number };
 
   async start(): Promise<string> {
     this.server.handler = (req) => this.handle(req);
@@ -67,7 +61,18 @@ export class FakeSts {
     return this.server.stop();
   }
 
-  private handle(req: RecordedRequest): CannedResponse {
+  protected abstract handle(req: RecordedRequest): CannedResponse;
+}
+
+export class FakeSts extends FakeEndpoint {
+  readonly calls: StsCall[] = [];
+  /** Seconds the issued keys live. */
+  lifetime = 3600;
+  counter = 0;
+  /** Set to answer the next calls with an STS error. */
+  failWith?: { code: string; message: string; status?: number };
+
+  protected handle(req: RecordedRequest): CannedResponse {
     const params = Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
     const auth = req.headers.authorization;
     const signedWith = typeof auth === 'string' ? /Credential=([^/]+)\//.exec(auth)?.[1] : undefined;
@@ -94,9 +99,7 @@ export class FakeSts {
 }
 
 /** Fake SSO portal (GetRoleCredentials) and SSO OIDC (CreateToken) on one loopback server. */
-export class FakeSso {
-  readonly server = new CannedServer();
-  url = '';
+export class FakeSso extends FakeEndpoint {
   /** Access tokens GetRoleCredentials accepts. */
   validTokens = new Set<string>();
   roleCalls: Array<{ roleName: string | null; accountId: string | null; token: string | undefined; authorization: unknown }> = [];
@@ -105,17 +108,7 @@ export class FakeSso {
   nextAccessToken = 'refreshed-access-token';
   createTokenFails = false;
 
-  async start(): Promise<string> {
-    this.server.handler = (req) => this.handle(req);
-    this.url = await this.server.start();
-    return this.url;
-  }
-
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
-
-  private handle(req: RecordedRequest): CannedResponse {
+  protected handle(req: RecordedRequest): CannedResponse {
     const u = new URL(req.url, 'http://x');
     const json = (status: number, body: unknown, errorType?: string): CannedResponse => ({
       status,
@@ -150,34 +143,18 @@ export interface ImdsBehaviour {
 }
 
 /** Fake IMDS: token endpoint, role listing, role credentials (Code/LastUpdated/Type as EC2 does). */
-export class FakeImds {
-  url = '';
+export class FakeImds extends FakeEndpoint {
   behaviour: ImdsBehaviour = {};
   readonly seen: Array<{ method: string; url: string; token?: string; ttl?: string; userAgent?: string }> = [];
   private readonly tokenValue = 'imds-session-token';
-  private server?: http.Server;
 
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        const r = this.handle(req);
-        if (r === 'hang') return; // never answer: the client's timeout must fire
-        res.writeHead(r.status, { 'content-type': 'text/plain' });
-        res.end(r.body);
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
-    return this.url;
+  protected handle(req: RecordedRequest): CannedResponse {
+    const r = this.answer(req);
+    // 'hang': never answer, so the client's timeout must fire.
+    return r === 'hang' ? { hang: true } : { status: r.status, headers: { 'content-type': 'text/plain' }, body: r.body };
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => this.server?.close(() => r()));
-  }
-
-  private handle(req: http.IncomingMessage): { status: number; body: string } | 'hang' {
+  private answer(req: RecordedRequest): { status: number; body: string } | 'hang' {
     const token = req.headers['x-aws-ec2-metadata-token'] as string | undefined;
     const url = req.url ?? '';
     this.seen.push({ method: req.method ?? '', url, token, ttl: req.headers['x-aws-ec2-metadata-token-ttl-seconds'] as string | undefined, userAgent: req.headers['user-agent'] });
