@@ -6,7 +6,7 @@
  */
 import * as crypto from 'crypto';
 import { ChecksumError } from '../errors';
-import { crc32, crc32c, crc64NvmeDigest, crc64NvmeInit, crc64NvmeUpdate } from './crc';
+import { crc32, crc32c, crc64NvmeDigest, crc64NvmeInit, crc64NvmeUpdate } from '../util/crc';
 
 export type ChecksumAlgorithm = 'crc32' | 'crc32c' | 'crc64nvme' | 'sha1' | 'sha256' | 'sha512';
 

@@ -11,7 +11,7 @@ export {
   RESPONSE_PRIORITY,
 } from './algorithms';
 export type { Checksum, ChecksumAlgorithm } from './algorithms';
-export { crc32, crc32c } from './crc';
+export { crc32, crc32c } from '../util/crc';
 export { AwsChunkedEncoder, encodeAwsChunked } from './aws-chunked';
 export { applyRequestChecksum } from './request-checksum';
 export type { AppliedRequestChecksum, ChecksumBody, ChecksumRequest, RequestChecksumArgs } from './request-checksum';

@@ -24,6 +24,7 @@ import type { OperationModel } from '../models/service-model';
 import { ChecksumError } from '../errors';
 import { ChecksumAlgorithm, computeChecksum, isSupportedAlgorithm } from './algorithms';
 import { AwsChunkedEncoder, DEFAULT_CHUNK_SIZE, encodeAwsChunked } from './aws-chunked';
+import { isReadable } from '../util/is-readable';
 
 export type ChecksumBody = string | Buffer | Uint8Array | Readable | undefined;
 
@@ -128,10 +129,6 @@ function applyTrailer(request: ChecksumRequest, algorithm: string, name: string,
     // A byte body keeps a known length; the transport sends Content-Length for it (no chunking).
     request.body = encodeAwsChunked(bytes, algorithm, name, chunkSize);
   }
-}
-
-function isReadable(body: unknown): body is Readable {
-  return typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
 }
 
 /** Removes every spelling of a header and returns its value. */

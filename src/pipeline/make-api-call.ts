@@ -20,6 +20,7 @@ import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import type { ClientContext } from './context';
 import { joinUrl } from './url';
+import { isReadable } from '../util/is-readable';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export interface PreparedRequest {
@@ -200,7 +201,7 @@ export async function signPrepared(ctx: ClientContext, op: OperationModel, call:
 async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
   const prepared = await prepareRequest(ctx, op, params);
   const { url, headers: baseHeaders, body, method } = prepared.request;
-  const rewindable = !(body instanceof Readable);
+  const rewindable = !isReadable(body);
   const callState: RetryCallState = {};
 
   for (let attempt = 1; ; attempt++) {

@@ -3,21 +3,7 @@
  * botocore's _urljoin does: the endpoint's own path is kept and the request path appended.
  */
 import type { HttpRequestSpec } from '../protocols/types';
-
-/** RFC 3986 percent-encoding (unreserved: A-Z a-z 0-9 - _ . ~), as botocore's percent_encode. */
-export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-export function buildQueryString(query: Array<[string, string]>): string {
-  if (query.length === 0) return '';
-  let out = '';
-  for (const [k, v] of query) {
-    if (out) out += '&';
-    out += `${percentEncode(k)}=${percentEncode(v)}`;
-  }
-  return out;
-}
+import { encodeQuery } from '../util/percent-encode';
 
 interface ParsedEndpoint {
   protocol: string;
@@ -57,7 +43,7 @@ export function joinUrl(endpointUrl: string, spec: HttpRequestSpec): string {
   if (!reqPath || reqPath === '/') path = base || '/';
   else path = base + (reqPath.startsWith('/') ? reqPath : `/${reqPath}`);
   const endpointQuery = u.search ? u.search.slice(1) : '';
-  const q = buildQueryString(spec.query);
+  const q = encodeQuery(spec.query);
   const query = [endpointQuery, literalQuery, q].filter(Boolean).join('&');
   return `${u.protocol}//${host}${path}${query ? `?${query}` : ''}`;
 }

@@ -4,7 +4,7 @@
  *
  * Every predicate reads only the context, so a test can state each rule in one line.
  */
-import { crc32 } from 'zlib';
+import { crc32 } from '../util/crc';
 import { ConnectTimeoutError, HTTPClientError, ReadTimeoutError } from '../errors';
 import type { RetryContext } from './retry-context';
 

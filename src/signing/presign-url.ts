@@ -11,14 +11,14 @@ import { createSigner, setSignerQuery, SigningCredentials } from './aws4-signer'
 import {
   amzDate,
   deleteHeader,
-  encodeRfc3986,
   getHeader,
-  isReadable,
   sha256Hex,
   splitUrl,
   UNSIGNED_PAYLOAD,
 } from './request-parts';
 import type { SignableRequest, SigningOptions } from './sigv4';
+import { isReadable } from '../util/is-readable';
+import { percentEncode } from '../util/percent-encode';
 
 // botocore drops this auto-set content type: it makes no sense on a URL someone else will GET.
 const AUTO_FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
@@ -74,11 +74,11 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
   );
   let auth =
     `X-Amz-Algorithm=AWS4-HMAC-SHA256` +
-    `&X-Amz-Credential=${encodeRfc3986(`${creds.accessKeyId}/${signer.credentialString()}`)}` +
+    `&X-Amz-Credential=${percentEncode(`${creds.accessKeyId}/${signer.credentialString()}`)}` +
     `&X-Amz-Date=${datetime}` +
     `&X-Amz-Expires=${Math.trunc(opts.expiresIn)}` +
-    `&X-Amz-SignedHeaders=${encodeRfc3986(signer.signedHeaders())}`;
-  if (creds.sessionToken) auth += `&X-Amz-Security-Token=${encodeRfc3986(creds.sessionToken)}`;
+    `&X-Amz-SignedHeaders=${percentEncode(signer.signedHeaders())}`;
+  if (creds.sessionToken) auth += `&X-Amz-Security-Token=${percentEncode(creds.sessionToken)}`;
   const fullQuery = query ? `${query}&${auth}` : auth;
   setSignerQuery(signer, fullQuery);
   return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signer.signature()}`;

@@ -8,6 +8,7 @@
  */
 import * as crypto from 'crypto';
 import type { Readable } from 'stream';
+import { isReadable } from '../util/is-readable';
 
 export const EMPTY_SHA256_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -125,15 +126,6 @@ export function rfc2822Date(date: Date): string {
     `${DAYS[date.getUTCDay()]}, ${pad2(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
     `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())} -0000`
   );
-}
-
-/** Percent-encodes everything but RFC 3986 unreserved characters (botocore's percent_encode). */
-export function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-export function isReadable(body: unknown): body is Readable {
-  return typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
 }
 
 /** Hex SHA-256 of a string or byte body; the well-known constant for an empty one. */

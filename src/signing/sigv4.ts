@@ -21,7 +21,6 @@ import {
   deleteHeader,
   findHeader,
   getHeader,
-  isReadable,
   rfc2822Date,
   setHeader,
   sha256Hex,
@@ -29,6 +28,7 @@ import {
   STREAMING_UNSIGNED_PAYLOAD_TRAILER,
   UNSIGNED_PAYLOAD,
 } from './request-parts';
+import { isReadable } from '../util/is-readable';
 
 export type { SigningCredentials } from './aws4-signer';
 

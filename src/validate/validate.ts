@@ -9,6 +9,7 @@
 import { Readable } from 'stream';
 import { closeMatches } from '../models/naming';
 import type { Shape } from '../models/shape';
+import { isReadable } from '../util/is-readable';
 
 const patternCache = new Map<string, RegExp | null>();
 
@@ -134,7 +135,7 @@ function validateValue(value: unknown, shape: Shape, name: string, out: string[]
       return;
     case 'blob':
       if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) return;
-      if (value instanceof Readable || (typeof value === 'object' && value !== null && typeof (value as { pipe?: unknown }).pipe === 'function')) return;
+      if (isReadable(value)) return;
       out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: string, Buffer, Uint8Array, Readable`);
       return;
     default:

@@ -1,6 +1,6 @@
 /** Checksum algorithms against known digests (zlib/hashlib, and bit-by-bit CRC references). */
 import { computeChecksum, contentMd5, createChecksum, crc32, crc32c } from '../../../src/checksums';
-import { crc32Portable } from '../../../src/checksums/crc';
+import { crc32Portable } from '../../../src/util/crc';
 import { ChecksumError } from '../../../src/errors';
 
 const BIG = Buffer.alloc(10240);

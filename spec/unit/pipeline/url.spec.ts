@@ -1,4 +1,5 @@
-import { buildQueryString, joinUrl } from '../../../src/pipeline/url';
+import { joinUrl } from '../../../src/pipeline/url';
+import { encodeQuery as buildQueryString } from '../../../src/util/percent-encode';
 
 const spec = (path: string, query: Array<[string, string]> = [], hostPrefix?: string) => ({ method: 'GET', path, query, headers: {}, body: undefined, hostPrefix });
 

@@ -15,6 +15,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { expandHostPrefix, handleFloat, isSet, presentEntries, pyStr, toBase64 } from './common';
 import { formatTimestamp } from './timestamp';
+import { percentEncode } from '../../util/percent-encode';
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
 
@@ -123,13 +124,11 @@ export function formEncode(fields: Iterable<[string, string]>): string {
   return parts.join('&');
 }
 
-const FORM_EXTRA = /[!'()*]/g;
 const FORM_SPACE = /%20/g;
 
+// Form bodies encode a space as `+` (urlencode's quote_plus); everything else as percentEncode.
 function formEscape(s: string): string {
-  return encodeURIComponent(s)
-    .replace(FORM_EXTRA, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(FORM_SPACE, '+');
+  return percentEncode(s).replace(FORM_SPACE, '+');
 }
 
 function serializeForm(d: Dialect, op: OperationModel, params: Record<string, unknown>): HttpRequestSpec {

@@ -11,6 +11,7 @@ import type { HttpRequestSpec, RequestBody } from '../types';
 import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toBuffer } from './common';
 import { formatTimestamp } from './timestamp';
 import { renderUriTemplate } from './uri';
+import { isReadable } from '../../util/is-readable';
 
 /** What differs between rest-json and rest-xml. */
 export interface RestBodyCodec {
@@ -89,7 +90,7 @@ function rawPayload(value: unknown): RequestBody {
   if (!isSet(value) || value === '') return undefined;
   if (typeof value === 'string' || Buffer.isBuffer(value)) return value;
   if (value instanceof Uint8Array || value instanceof ArrayBuffer) return toBuffer(value);
-  if (typeof (value as { pipe?: unknown }).pipe === 'function') return value as Readable;
+  if (isReadable(value)) return value;
   return pyStr(value);
 }
 

@@ -7,28 +7,15 @@
  */
 
 import { ParamValidationError } from '../../errors';
+import { encodeQuery, percentEncode } from '../../util/percent-encode';
 
-const EXTRA_RESERVED = /[!'()*]/g;
 const ENCODED_SLASH = /%2F/g;
 
-function escapeExtra(c: string): string {
-  return `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
-}
-
-/** Percent-encodes a value (anything not a string is stringified first, as botocore does). */
-export function percentEncode(value: unknown): string {
-  const s = typeof value === 'string' ? value : String(value);
-  return encodeURIComponent(s).replace(EXTRA_RESERVED, escapeExtra);
-}
+export { encodeQuery, percentEncode };
 
 /** As percentEncode, but `/` stays literal (greedy labels). */
 export function percentEncodeGreedy(value: unknown): string {
   return percentEncode(value).replace(ENCODED_SLASH, '/');
-}
-
-/** `k=v&k2=v2` with botocore's percent_encode_sequence rules; repeated keys stay repeated. */
-export function encodeQuery(pairs: ReadonlyArray<readonly [string, string]>): string {
-  return pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
 }
 
 interface Label {

@@ -1,6 +1,6 @@
 /**
- * Incremental CRCs used by flexible checksums: CRC32 (zlib's, native via `zlib.crc32` when
- * Node has it, 20.15+), CRC32C (Castagnoli) and CRC64/NVME. Each update takes the running
+ * Incremental CRCs, for flexible checksums and the retry check of DynamoDB's `x-amz-crc32`:
+ * CRC32 (zlib's, native via `zlib.crc32` when Node has it, 20.15+), CRC32C (Castagnoli) and CRC64/NVME. Each update takes the running
  * value and returns the new one; results are unsigned (bigint for CRC64).
  *
  * The 32-bit CRCs are table driven, eight bytes per step (slicing-by-8); CRC64/NVME keeps its
