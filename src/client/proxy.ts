@@ -64,7 +64,8 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
   const index = service.operationIndex;
   const methods = new Map<string, OperationMethod>();
   const mapping: Record<string, string> = {};
-  index.canonical.forEach((canon, i) => (mapping[canon] = service.operationNames[i]));
+  const names = service.operationNames;
+  index.canonical.forEach((canon, i) => (mapping[canon] = names[i]));
 
   const methodFor = (opName: string): OperationMethod => {
     let m = methods.get(opName);

@@ -131,6 +131,7 @@ function streamingPayload(shape: Shape | undefined): string | undefined {
 export class ServiceModel {
   readonly resolver: ShapeResolver;
   private readonly operations = new Map<string, OperationModel>();
+  private _operationNames?: readonly string[];
   private _index?: NameIndex;
   private _errorShapes?: Map<string, Shape>;
 
@@ -158,8 +159,9 @@ export class ServiceModel {
     return this.metadata.signingName ?? this.metadata.endpointPrefix;
   }
 
-  get operationNames(): string[] {
-    return Object.keys(this.raw.operations ?? {});
+  /** Operation names in model order (computed once: client creation indexes them per name). */
+  get operationNames(): readonly string[] {
+    return (this._operationNames ??= Object.keys(this.raw.operations ?? {}));
   }
 
   /** The camelCase name index over operations (throws on a collision). */

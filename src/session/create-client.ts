@@ -134,7 +134,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
       mode: config.retryMode,
       totalMaxAttempts: config.totalMaxAttempts,
       serviceName: service.metadata.endpointPrefix,
-      retryData: session.loader.loadData('_retry'),
+      // _retry.json drives legacy mode only; the other modes never read it.
+      retryData: config.retryMode === 'legacy' ? session.loader.loadData('_retry') : undefined,
     }),
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config.userAgentAppId, config.userAgentExtra),
