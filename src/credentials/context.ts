@@ -19,7 +19,7 @@ export interface InternalClientOptions {
 /** Calls one API operation (by its API name, e.g. 'AssumeRole') and returns the parsed output. */
 export type ServiceCall = (operation: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
-/** Creates a client for `serviceName` ('sts', 'sso', 'sso-oidc') that never asks the caller's chain. */
+/** Creates a client for `serviceName` (`sts`, `sso`, `sso-oidc`) that never asks the caller's chain; it serves one call and then closes its connections. */
 export type ClientCreator = (serviceName: string, options: InternalClientOptions) => ServiceCall;
 
 export interface CredentialContext {

@@ -41,6 +41,8 @@ export interface SessionOptions {
   authTokenProvider?: () => Promise<string | null | undefined>;
 }
 
+type ServiceCallMethod = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
 export class Session {
   readonly events = new HierarchicalEmitter();
   readonly env: NodeJS.ProcessEnv;
@@ -140,8 +142,10 @@ export class Session {
           awsSessionToken: o.awsSessionToken,
           config: o.unsigned ? new Config({ signatureVersion: UNSIGNED }) : undefined,
         };
-        const c = createClient(this, serviceName, clientOptions, this.internalEvents) as unknown as Record<string, (p: Record<string, unknown>) => Promise<Record<string, unknown>>>;
-        return (operation, params) => c[operation](params);
+        // One call per client (a refresh builds a fresh one): its connection pool is closed
+        // once the call settles, so refreshes do not leave sockets behind.
+        const c = createClient(this, serviceName, clientOptions, this.internalEvents);
+        return (operation, params) => (c[operation] as ServiceCallMethod)(params).finally(() => c.close());
       },
     };
   }
