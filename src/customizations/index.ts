@@ -1,13 +1,13 @@
 /**
  * The per-service customizations boto3 has (S3, EC2 tags, DynamoDB's native types), the only code
- * that names services. Sessions install the event handlers; createClient applies build hooks.
+ * that names services. Sessions install the event handlers (build-time ones included:
+ * `creating-client-class.<service>`, `creating-resource-class.<service>.<Resource>`).
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ClientBuild } from '../session/create-client';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
-import { buildS3Client, installS3 } from './s3';
+import { installS3 } from './s3';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
@@ -16,10 +16,6 @@ import { installTransferResourceMembers } from './s3/transfer/resource-methods';
 // nothing for other services. Registered once, when the session module loads this one.
 if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3TransferExtension);
 
-const BUILD_HOOKS: Record<string, (build: ClientBuild) => void> = {
-  s3: buildS3Client,
-};
-
 /** Registers every customization's event handlers on a new session's emitter. */
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
@@ -27,9 +23,4 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3ResourceLoads(events);
   installEc2(events);
   installDynamoDb(events);
-}
-
-/** Applies the build-time customization of one service (by its event service id), if any. */
-export function applyBuildCustomizations(build: ClientBuild, eventServiceId: string): void {
-  BUILD_HOOKS[eventServiceId]?.(build);
 }

@@ -64,6 +64,18 @@ export class HierarchicalEmitter {
     return results;
   }
 
+  /**
+   * Calls every handler synchronously, for events whose payload must be final when emit
+   * returns (`creating-client-class`, `creating-resource-class`: the class is built next).
+   * A handler that returns a Promise is not awaited; its rejection is dropped.
+   */
+  emitSync(eventName: string, payload: Record<string, unknown> = {}): void {
+    for (const h of this.handlersFor(eventName)) {
+      const r = h({ ...payload, eventName });
+      if (r instanceof Promise) r.catch(() => undefined);
+    }
+  }
+
   /** Calls handlers until one returns something other than undefined/null; returns it. */
   async emitUntilResponse(eventName: string, payload: Record<string, unknown> = {}): Promise<unknown> {
     const hs = this.handlersFor(eventName);

@@ -145,7 +145,7 @@ export class ResourceFactory implements ResourceCreator {
     for (const w of model.waiters) attrs[w.name] = waiterMember(w);
 
     const event: CreatingResourceClassEvent = { classAttributes: attrs, resourceModel: model, serviceContext: this.context, initializers: [] };
-    this.emitSync(`creating-resource-class.${className}`, event);
+    this.context.events?.emitSync(`creating-resource-class.${className}`, event as unknown as Record<string, unknown>);
 
     const prototype: Record<string | symbol, unknown> = {};
     const kinds = new Map<string, MemberKind>();
@@ -200,14 +200,5 @@ export class ResourceFactory implements ResourceCreator {
       }
       return def;
     };
-  }
-
-  private emitSync(eventName: string, payload: CreatingResourceClassEvent): void {
-    const events = this.context.events;
-    if (!events) return;
-    for (const handler of events.handlersFor(eventName)) {
-      const r = handler({ ...payload, eventName } as unknown as Record<string, unknown>);
-      if (r instanceof Promise) r.catch(() => undefined);
-    }
   }
 }

@@ -19,7 +19,6 @@ import type { ClientContext } from '../pipeline/context';
 import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
 import { checkOptionNames } from './option-names';
-import { applyBuildCustomizations } from '../customizations';
 import { errorFor } from '../client/exceptions';
 import { buildClientProxy, Client } from '../client/proxy';
 
@@ -74,10 +73,10 @@ export function createClient(session: Session, serviceName: string, options: Cli
   const profile = session.profile;
   const config = resolveConfig(configObj, session.env, profile);
 
-  // Customizations may adjust the build (S3's default region, model patches) through this event.
-  const build = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
-  void events.emit(`creating-client-class.${eventServiceId}`, { build });
-  applyBuildCustomizations(build, eventServiceId);
+  // Customizations (S3's default region and model patch) and users adjust the build through
+  // this event; its handlers run synchronously, so every change lands before it is read.
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
+  events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
 

@@ -116,6 +116,17 @@ describe('Session', () => {
     expect(JSON.parse(JSON.stringify(session))).toEqual({ profileName: 'default', regionName: 'eu-west-1' });
   });
 
+  it('creating-client-class handlers all run before the client is built (the S3 default region included)', () => {
+    const session = new Session({ awsAccessKeyId: 'a', awsSecretAccessKey: 'b', env: {} });
+    session.events.register('creating-client-class.sqs', (p) => void ((p.build as { region?: string }).region ??= 'eu-west-1'));
+    session.events.register('creating-client-class', (p) => {
+      const build = p.build as { serviceName: string; region?: string };
+      if (build.serviceName === 'sqs') build.region = `${build.region}-checked`;
+    });
+    expect(session.client('sqs').meta.regionName).toBe('eu-west-1-checked');
+    expect(session.client('s3').meta.regionName).toBe('us-east-1');
+  });
+
   it('Config rejects unknown options and merges', () => {
     expect(() => new Config({ regoinName: 'x' } as never)).toThrow(/Unknown Config option: 'regoinName' \(did you mean: regionName\?\)/);
     const merged = new Config({ regionName: 'a', connectTimeout: 5 }).merge(new Config({ regionName: 'b' }));

@@ -17,6 +17,7 @@ import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse } from '../../protocols/types';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../session/create-client';
+import { percentEncodeGreedy } from '../../protocols/serialize/uri';
 
 const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
 const ACCESSPOINT_ARN = /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$/;
@@ -38,15 +39,10 @@ function removeBucketFromPaths(service: ServiceModel): void {
   }
 }
 
-/** Percent-encodes like botocore's percent_encode(value, safe='-._~/'). */
-function quotePath(value: string): string {
-  return encodeURIComponent(value).replace(/%2F/g, '/').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 function quoteCopySource(source: unknown): unknown {
   if (typeof source === 'string') {
     const m = VERSION_ID_SUFFIX.exec(source);
-    return m ? quotePath(source.slice(0, m.index)) + source.slice(m.index) : quotePath(source);
+    return m ? percentEncodeGreedy(source.slice(0, m.index)) + source.slice(m.index) : percentEncodeGreedy(source);
   }
   if (source && typeof source === 'object') {
     const { Bucket, Key, VersionId } = source as { Bucket?: string; Key?: string; VersionId?: string };
@@ -54,7 +50,7 @@ function quoteCopySource(source: unknown): unknown {
       throw new ParamValidationError([`Missing required parameter in CopySource: "${!Bucket ? 'Bucket' : 'Key'}"`]);
     }
     const arn = ACCESSPOINT_ARN.test(Bucket) || OUTPOST_ARN.test(Bucket);
-    let out = quotePath(arn ? `${Bucket}/object/${Key}` : `${Bucket}/${Key}`);
+    let out = percentEncodeGreedy(arn ? `${Bucket}/object/${Key}` : `${Bucket}/${Key}`);
     if (VersionId !== undefined) out += `?versionId=${VersionId}`;
     return out;
   }
@@ -112,6 +108,7 @@ function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
 
 /** Registers S3's event handlers on a session's emitter. */
 export function installS3(ev: HierarchicalEmitter): void {
+  ev.register('creating-client-class.s3', (p) => buildS3Client(p.build as ClientBuild));
   ev.register('before-parameter-build.s3', (p) => {
     const params = p.params as Record<string, unknown>;
     const op = p.operation as OperationModel;
