@@ -7,8 +7,6 @@
  * the path, and the canonical request must see the path exactly as the serializer wrote it.
  */
 import * as crypto from 'crypto';
-import type { Readable } from 'stream';
-import { isReadable } from '../util/is-readable';
 
 export const EMPTY_SHA256_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';

@@ -7,7 +7,8 @@ import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { xmlChild, xmlText } from '../xml-parser';
 import { Dict, ParserHooks, runParser } from './common';
 import { ec2ErrorRoot, parseEc2Error } from './errors';
-import { parseQueryBody, parseXmlBody } from './query';
+import { parseXmlBody } from './bodies';
+import { parseQueryBody } from './query';
 import { parseXmlShape } from './xml-shapes';
 
 const ec2Hooks: ParserHooks = {

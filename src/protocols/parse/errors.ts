@@ -11,23 +11,10 @@
  *             or malformed body falls back to Code = status, Message = reason phrase
  */
 import type { RawResponse } from '../types';
-import { parseXml, XmlDocument, xmlChild } from '../xml-parser';
-import { Dict, ResponseHeaders, bodyText, genericError, isDict } from './common';
+import { XmlDocument, xmlChild } from '../xml-parser';
+import { parseJsonBody, tryParseXml } from './bodies';
+import { Dict, ResponseHeaders, genericError, isDict } from './common';
 import { xmlToPlain } from './xml-shapes';
-
-/** The body as JSON: {} when empty, `{ message: body }` when not JSON (as botocore). */
-export function parseJsonBody(response: RawResponse): unknown {
-  return parseJsonText(bodyText(response));
-}
-
-export function parseJsonText(text: string): unknown {
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { message: text };
-  }
-}
 
 /** `ns#Code:uri` -> `Code`. */
 export function sanitizeErrorCode(code: string): string {
@@ -79,14 +66,6 @@ export function parseRestJsonError(response: RawResponse, headers: ResponseHeade
   else if ('code' in body || 'Code' in body) code = body.code ?? body.Code ?? '';
   if (code !== undefined) (out.Error as Dict).Code = typeof code === 'string' ? sanitizeErrorCode(code) : code;
   return out;
-}
-
-function tryParseXml(response: RawResponse): XmlDocument | undefined {
-  try {
-    return parseXml(response.body ?? '');
-  } catch {
-    return undefined;
-  }
 }
 
 function statusError(response: RawResponse, headers: ResponseHeaders): Dict {

@@ -2,26 +2,14 @@
  * `parseQuery`: botocore's QueryParser. The result sits under the operation's resultWrapper
  * element; ResponseMetadata (RequestId) comes from the body's <ResponseMetadata>.
  */
-import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { parseXml, XmlDocument, XmlNode, xmlChild } from '../xml-parser';
+import { XmlDocument, XmlNode, xmlChild } from '../xml-parser';
 import { Dict, ParserHooks, runParser } from './common';
+import { parseXmlBody } from './bodies';
 import { parseQueryError, queryErrorRoot } from './errors';
 import { parseXmlShape, xmlToPlain } from './xml-shapes';
-
-/** Parses the XML body; undefined when empty. Malformed XML is a ResponseParserError. */
-export function parseXmlBody(response: RawResponse): XmlDocument | undefined {
-  try {
-    return parseXml(response.body ?? '');
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new ResponseParserError(
-      `Unable to parse response (${detail}), invalid XML received. Further retries may succeed:\n${response.body}`,
-    );
-  }
-}
 
 /** The output shape's members, starting at the resultWrapper element when there is one. */
 export function parseQueryBody(doc: XmlDocument | undefined, shape: Shape | undefined): Dict {

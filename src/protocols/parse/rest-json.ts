@@ -6,7 +6,8 @@
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { Dict, ParserHooks, runParser } from './common';
-import { parseJsonBody, parseJsonText, parseRestJsonError, restMetadata } from './errors';
+import { parseJsonBody, parseJsonText } from './bodies';
+import { parseRestJsonError, restMetadata } from './errors';
 import { parseJsonShape } from './json-shapes';
 import { RestBodyCodec, parseRestMembers } from './rest';
 

@@ -7,7 +7,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { Dict, ParserHooks, runParser } from './common';
 import { parseRestXmlError, queryErrorRoot, restMetadata } from './errors';
-import { parseXmlBody } from './query';
+import { parseXmlBody } from './bodies';
 import { parseXml } from '../xml-parser';
 import { RestBodyCodec, parseRestMembers } from './rest';
 import { parseXmlShape, xmlScalar } from './xml-shapes';

@@ -4,7 +4,6 @@
  * `headers` (a prefixed header map) — or to the body; the body codec (JSON or XML) is supplied
  * by the protocol. Default timestamp formats: iso8601 in the URI and query, rfc822 in headers.
  */
-import type { Readable } from 'stream';
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, RequestBody } from '../types';
