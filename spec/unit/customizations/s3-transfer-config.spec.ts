@@ -4,7 +4,8 @@
  */
 import { Session, Stubber, TransferConfig } from '../../../src';
 import { TaskGroup } from '../../../src/customizations/s3/transfer/concurrency';
-import { adjustChunksize, rangeFor, transferMembers, bucketTransferMethods } from '../../../src/customizations/s3/transfer';
+import { adjustChunksize, rangeFor, transferMembers, bucketTransferMethods, copy } from '../../../src/customizations/s3/transfer';
+import type { CopySource } from '../../../src/customizations/s3/transfer';
 import type { Client } from '../../../src';
 
 const MiB = 1024 * 1024;
@@ -83,6 +84,8 @@ describe('where transfer methods appear', () => {
   it('as Bucket and Object members that use the resource client and identifiers', async () => {
     const calls: unknown[][] = [];
     const fakeClient = { headObject: async (p: unknown) => (calls.push(['headObject', p]), { ContentLength: 0, ETag: '"e"' }), copyObject: async (p: unknown) => (calls.push(['copyObject', p]), {}), meta: { config: {} } } as unknown as Client;
+    // The members call the client's own transfer method, as the S3 client extension provides it.
+    (fakeClient as unknown as Record<string, unknown>).copy = (...args: [CopySource, string, string]) => copy(fakeClient, ...args);
     const members = transferMembers('Object');
     expect(Object.keys(members).sort()).toEqual(['copy', 'downloadFile', 'downloadFileobj', 'uploadFile', 'uploadFileobj']);
     const obj = { meta: { client: fakeClient, identifiers: { bucketName: 'b', key: 'k' } } };

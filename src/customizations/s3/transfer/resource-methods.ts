@@ -8,20 +8,19 @@
  *   bucket.downloadFileobj(key, fileobj, opts) obj.downloadFileobj(fileobj, opts)
  *   bucket.copy(copySource, key, opts)         obj.copy(copySource, opts)
  *
- * `bucketTransferMethods` / `objectTransferMethods` build them for given identifiers;
+ * Each is the S3 client's own transfer method (client-extension.ts) with the resource's bucket
+ * and key filled in. `bucketTransferMethods` / `objectTransferMethods` build them for given
+ * identifiers;
  * `installTransferResourceMembers` adds them to the Bucket and Object classes through the
  * `creating-resource-class.s3.Bucket` / `.s3.Object` events (boto3's inject.py does the same).
  */
 import type { Client } from '../../../client/proxy';
 import type { HierarchicalEmitter } from '../../../events/emitter';
+import type { S3TransferMethods } from './client-extension';
 import type { CopySource } from './copy';
 import type { WritableLike } from './download';
 import type { CopyOptions, TransferOptions } from './types';
-import type * as Operations from './operations';
 import type { UploadInput } from './upload-sources';
-
-// The implementation loads on the first transfer, not with every S3 client.
-const ops = () => require('./operations') as typeof Operations;
 
 export interface BucketTransferMethods {
   uploadFile(filename: string, key: string, options?: TransferOptions): Promise<void>;
@@ -39,24 +38,41 @@ export interface ObjectTransferMethods {
   copy(copySource: CopySource, options?: CopyOptions): Promise<void>;
 }
 
+type MethodName = keyof S3TransferMethods;
+const METHOD_NAMES: readonly MethodName[] = ['uploadFile', 'downloadFile', 'uploadFileobj', 'downloadFileobj', 'copy'];
+
+// Where the resource's bucket and key go among the client method's arguments: a resource
+// method is the S3 client's transfer method (client-extension.ts) with those filled in.
+// `rest` is what the caller passed the resource method.
+const BUCKET_ARGS: Record<MethodName, (bucket: string, rest: unknown[]) => unknown[]> = {
+  uploadFile: (bucket, [filename, key, options]) => [filename, bucket, key, options],
+  downloadFile: (bucket, [key, filename, options]) => [bucket, key, filename, options],
+  uploadFileobj: (bucket, [fileobj, key, options]) => [fileobj, bucket, key, options],
+  downloadFileobj: (bucket, [key, fileobj, options]) => [bucket, key, fileobj, options],
+  copy: (bucket, [source, key, options]) => [source, bucket, key, options],
+};
+const OBJECT_ARGS: Record<MethodName, (bucket: string, key: string, rest: unknown[]) => unknown[]> = {
+  uploadFile: (bucket, key, [filename, options]) => [filename, bucket, key, options],
+  downloadFile: (bucket, key, [filename, options]) => [bucket, key, filename, options],
+  uploadFileobj: (bucket, key, [fileobj, options]) => [fileobj, bucket, key, options],
+  downloadFileobj: (bucket, key, [fileobj, options]) => [bucket, key, fileobj, options],
+  copy: (bucket, key, [source, options]) => [source, bucket, key, options],
+};
+
+function callClient(client: Client, name: MethodName, args: unknown[]): Promise<void> {
+  return (client[name] as (...a: unknown[]) => Promise<void>)(...args);
+}
+
 export function bucketTransferMethods(client: Client, bucketName: string): BucketTransferMethods {
-  return {
-    uploadFile: (filename, key, options) => ops().uploadFile(client, filename, bucketName, key, options),
-    downloadFile: (key, filename, options) => ops().downloadFile(client, bucketName, key, filename, options),
-    uploadFileobj: (fileobj, key, options) => ops().uploadFileobj(client, fileobj, bucketName, key, options),
-    downloadFileobj: (key, fileobj, options) => ops().downloadFileobj(client, bucketName, key, fileobj, options),
-    copy: (copySource, key, options) => ops().copy(client, copySource, bucketName, key, options),
-  };
+  const out: Record<string, unknown> = {};
+  for (const name of METHOD_NAMES) out[name] = (...rest: unknown[]) => callClient(client, name, BUCKET_ARGS[name](bucketName, rest));
+  return out as unknown as BucketTransferMethods;
 }
 
 export function objectTransferMethods(client: Client, bucketName: string, key: string): ObjectTransferMethods {
-  return {
-    uploadFile: (filename, options) => ops().uploadFile(client, filename, bucketName, key, options),
-    downloadFile: (filename, options) => ops().downloadFile(client, bucketName, key, filename, options),
-    uploadFileobj: (fileobj, options) => ops().uploadFileobj(client, fileobj, bucketName, key, options),
-    downloadFileobj: (fileobj, options) => ops().downloadFileobj(client, bucketName, key, fileobj, options),
-    copy: (copySource, options) => ops().copy(client, copySource, bucketName, key, options),
-  };
+  const out: Record<string, unknown> = {};
+  for (const name of METHOD_NAMES) out[name] = (...rest: unknown[]) => callClient(client, name, OBJECT_ARGS[name](bucketName, key, rest));
+  return out as unknown as ObjectTransferMethods;
 }
 
 /** The resource as the methods see it (`this`): its client and identifiers. */
@@ -69,29 +85,23 @@ interface MemberLike {
   descriptor: PropertyDescriptor;
 }
 
-const METHOD_NAMES = ['uploadFile', 'downloadFile', 'uploadFileobj', 'downloadFileobj', 'copy'] as const;
-
 /**
- * Members for the Bucket or Object class: each method reads the instance's client and identifiers when called. Bucket uses
- * identifier `name`; Object uses `bucketName` and `key`.
+ * Members for the Bucket or Object class: each calls the resource client's method of the same
+ * name with the instance's identifiers (Bucket: `name`; Object: `bucketName` and `key`).
  */
 export function transferMembers(resourceName: 'Bucket' | 'Object'): Record<string, MemberLike> {
   const out: Record<string, MemberLike> = {};
   for (const name of METHOD_NAMES) {
-    out[name] = {
-      kind: 'custom',
-      descriptor: {
-        value: function (this: ResourceThis, ...args: unknown[]): Promise<void> {
-          const { client, identifiers } = this.meta;
-          const methods =
-            resourceName === 'Bucket'
-              ? bucketTransferMethods(client, identifiers.name as string)
-              : objectTransferMethods(client, identifiers.bucketName as string, identifiers.key as string);
-          return (methods[name] as (...a: unknown[]) => Promise<void>)(...args);
-        },
-        writable: false,
-      },
+    const value = function (this: ResourceThis, ...rest: unknown[]): Promise<void> {
+      const { client, identifiers } = this.meta;
+      const args =
+        resourceName === 'Bucket'
+          ? BUCKET_ARGS[name](identifiers.name as string, rest)
+          : OBJECT_ARGS[name](identifiers.bucketName as string, identifiers.key as string, rest);
+      return callClient(client, name, args);
     };
+    Object.defineProperty(value, 'name', { value: name });
+    out[name] = { kind: 'custom', descriptor: { value, writable: false } };
   }
   return out;
 }
