@@ -66,7 +66,7 @@ export function applyRequestChecksum(args: RequestChecksumArgs): AppliedRequestC
   for (const key in headers) if (CHECKSUM_HEADER.test(key)) return undefined;
 
   const http = operation.raw.httpChecksum ?? {};
-  const required = operation.raw.httpChecksumRequired === true || http.requestChecksumRequired === true;
+  const required = operation.checksumRequired;
   const member = http.requestAlgorithmMember;
   let algorithm: string;
   let announce: string | undefined; // header naming a defaulted algorithm

@@ -296,8 +296,3 @@ export function getDefaultLoader(): ModelLoader {
   if (!defaultLoader) defaultLoader = new ModelLoader();
   return defaultLoader;
 }
-
-/** Drops the process-wide loader so the next getDefaultLoader() re-reads the environment. */
-export function resetDefaultLoader(): void {
-  defaultLoader = undefined;
-}

@@ -63,6 +63,7 @@ export class OperationModel {
   private _input?: Shape | null;
   private _output?: Shape | null;
   private _errors?: Shape[];
+  private _outputStreaming?: string | null;
 
   constructor(readonly raw: RawOperation, readonly service: ServiceModel, readonly name = raw.name) {}
 
@@ -95,13 +96,10 @@ export class OperationModel {
     return this.raw.httpChecksumRequired === true || this.raw.httpChecksum?.requestChecksumRequired === true;
   }
 
-  /** The streaming input member (a blob with `streaming`), if the payload is a stream. */
-  get inputStreamingMember(): string | undefined {
-    return streamingPayload(this.input);
-  }
-
+  /** The streaming output member, if any (read up to three times per call: computed once). */
   get outputStreamingMember(): string | undefined {
-    return streamingPayload(this.output);
+    if (this._outputStreaming === undefined) this._outputStreaming = streamingPayload(this.output) ?? null;
+    return this._outputStreaming ?? undefined;
   }
 
   /** Auth schemes in preference order (`aws.auth#sigv4`, `smithy.api#noAuth`, ...). */

@@ -181,10 +181,6 @@ export class Shape {
     return this.trait<string>('pattern');
   }
 
-  get isException(): boolean {
-    return this.raw.exception === true;
-  }
-
   /** `error: { code, httpStatusCode, senderFault }` on exception shapes. */
   get errorInfo(): { code?: string; httpStatusCode?: number; senderFault?: boolean } | undefined {
     return this.raw.error as { code?: string; httpStatusCode?: number; senderFault?: boolean } | undefined;
@@ -204,10 +200,5 @@ export class Shape {
 
   get idempotencyToken(): boolean {
     return this.trait('idempotencyToken') === true;
-  }
-
-  /** Members of this structure carrying the given serialization location. */
-  membersAt(location: string): Array<[string, Shape]> {
-    return Object.entries(this.members).filter(([, s]) => s.serialization.location === location);
   }
 }

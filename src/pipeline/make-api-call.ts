@@ -193,10 +193,6 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
   return { request: { method: spec.method, url, headers, body: target.body }, auth: endpoint.auth };
 }
 
-/** Signs a prepared request in place (SigV4, bearer, or nothing), as the call's plan says. */
-export async function signPrepared(ctx: ClientContext, op: OperationModel, call: PreparedCall): Promise<void> {
-  await sign(ctx, op, call.request, call.auth);
-}
 
 async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
   const prepared = await prepareRequest(ctx, op, params);

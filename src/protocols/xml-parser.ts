@@ -106,8 +106,3 @@ export function xmlChildren(node: XmlNode): Array<[string, XmlNode]> {
   for (const name of xmlChildNames(node)) for (const child of xmlChild(node, name)) out.push([name, child]);
   return out;
 }
-
-/** Whether the element has child elements (as opposed to text only). */
-export function xmlHasChildren(node: XmlNode): boolean {
-  return xmlChildNames(node).length > 0;
-}

@@ -6,7 +6,6 @@
  * it, so cleanup (AbortMultipartUpload, deleting a temp file) never races a running request.
  */
 export class TaskGroup {
-  private running = 0;
   private readonly inFlight = new Set<Promise<void>>();
   private waiters: Array<() => void> = [];
   private error: { value: unknown } | undefined;
@@ -15,21 +14,15 @@ export class TaskGroup {
     if (!(limit >= 1)) throw new RangeError(`TaskGroup limit must be >= 1, got ${limit}`);
   }
 
-  get failed(): boolean {
-    return this.error !== undefined;
-  }
-
   /** Resolves when a task may start; throws the group's first error once it has failed. */
   async ready(): Promise<void> {
-    while (!this.error && this.running >= this.limit) await new Promise<void>((r) => this.waiters.push(r));
+    while (!this.error && this.inFlight.size >= this.limit) await new Promise<void>((r) => this.waiters.push(r));
     if (this.error) throw this.error.value;
   }
 
   /** Starts a task now (call after `ready()`). */
   start(task: () => Promise<void>): void {
-    this.running += 1;
     const settle = () => {
-      this.running -= 1;
       this.inFlight.delete(p);
       const wake = this.waiters;
       this.waiters = [];
@@ -44,7 +37,7 @@ export class TaskGroup {
     this.inFlight.add(p);
   }
 
-  /** Records a failure of the producer itself, so running tasks see `failed`. */
+  /** Records a failure of the producer itself: no new task starts, and wait() throws it. */
   fail(e: unknown): void {
     this.error ??= { value: e };
   }
