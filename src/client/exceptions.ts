@@ -4,7 +4,7 @@
  * two clients of one service share them.
  */
 import { ClientError } from '../errors';
-import { closeMatches } from '../models/naming';
+import { didYouMean } from '../models/naming';
 import type { ServiceModel } from '../models/service-model';
 import type { ParsedResponse } from '../protocols/types';
 
@@ -44,8 +44,7 @@ export function buildExceptions(service: ServiceModel): Record<string, ClientErr
       if (prop in t) return t[prop];
       if (names.includes(prop)) return classFor(service, prop);
       if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
-      const close = closeMatches(prop, names, 3);
-      throw new TypeError(`${service.serviceName} has no exception '${prop}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
+      throw new TypeError(`${service.serviceName} has no exception '${prop}'.${didYouMean(prop, names)}`);
     },
     has(t, prop) {
       return prop in t || (typeof prop === 'string' && names.includes(prop));

@@ -3,7 +3,7 @@
  * URL (or a POST policy) that someone without credentials can use until it expires.
  */
 import { NoCredentialsError } from '../errors';
-import { closeMatches } from '../models/naming';
+import { unknownOperationError } from './unknown-operation';
 import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
 import { presignPost, presignUrl, usesS3Signing } from '../signing';
@@ -32,10 +32,7 @@ async function signingCredentials(ctx: ClientContext) {
 
 function operationFor(ctx: ClientContext, name: string) {
   const opName = ctx.service.operationIndex.resolve(name);
-  if (!opName) {
-    const close = closeMatches(name, ctx.service.operationIndex.canonical, 3);
-    throw new TypeError(`'${ctx.serviceName}' client has no operation '${name}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
-  }
+  if (!opName) throw unknownOperationError(ctx.serviceName, ctx.service.operationIndex.canonical, name);
   return ctx.service.operation(opName);
 }
 

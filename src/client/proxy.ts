@@ -5,7 +5,7 @@
  * an unknown name throws a TypeError naming the service and the closest operations.
  */
 import { inspect } from 'util';
-import { closeMatches } from '../models/naming';
+import { unknownOperationError } from './unknown-operation';
 import type { ServiceModel } from '../models/service-model';
 import type { ClientContext } from '../pipeline/context';
 import { makeApiCall } from '../pipeline/make-api-call';
@@ -104,8 +104,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
       const opName = index.resolve(prop);
       if (opName) return methodFor(opName);
       if (PROBES.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
-      const close = closeMatches(prop, index.canonical, 3);
-      throw new TypeError(`'${ctx.serviceName}' client has no operation '${prop}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
+      throw unknownOperationError(ctx.serviceName, index.canonical, prop);
     },
     has(target, prop) {
       return prop in target || (typeof prop === 'string' && index.resolve(prop) !== undefined);

@@ -131,6 +131,12 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** ` Did you mean: a, b?` naming the close matches of `word`, or '' when there are none. */
+export function didYouMean(word: string, candidates: Iterable<string>, max = 3): string {
+  const close = closeMatches(word, candidates, max);
+  return close.length ? ` Did you mean: ${close.join(', ')}?` : '';
+}
+
 /** Up to `max` candidates closest to `word` (compared by lookup key), best first. */
 export function closeMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
   const key = lookupKey(word);

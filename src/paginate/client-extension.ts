@@ -5,7 +5,7 @@
  * Operations are called through the client's own methods, so event handlers, retries and a
  * Stubber all apply to every page and every attempt.
  */
-import { canonicalName, closeMatches } from '../models/naming';
+import { canonicalName, didYouMean } from '../models/naming';
 import type { ClientContext } from '../pipeline/context';
 import type { Waiter } from '../waiters/waiter';
 import type * as WaiterModule from '../waiters/waiter';
@@ -97,8 +97,7 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
       const name = model.resolve(waiterName);
       const spec = name === undefined ? undefined : model.spec(name);
       if (name === undefined || spec === undefined) {
-        const close = closeMatches(waiterName, model.waiterNames, 3);
-        const hint = close.length ? ` Did you mean: ${close.join(', ')}?` : model.waiterNames.length ? '' : ' It has no waiters.';
+        const hint = model.waiterNames.length ? didYouMean(waiterName, model.waiterNames) : ' It has no waiters.';
         throw new TypeError(`'${ctx.serviceName}' client has no waiter '${waiterName}'.${hint}`);
       }
       let waiter = waiters.get(name);

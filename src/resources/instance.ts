@@ -8,7 +8,7 @@
  */
 import { inspect } from 'util';
 import type { Client } from '../client/proxy';
-import { closeMatches, lookupKey } from '../models/naming';
+import { didYouMean, lookupKey } from '../models/naming';
 import { ResourceLoadError } from './errors';
 import type { IdentifierModel, ResourceModel } from './model';
 import type { Resource, ResourceLike, ResourceMeta } from './types';
@@ -71,8 +71,7 @@ export function makeProxyHandler(cls: () => ResourceClass): ProxyHandler<object>
       const name = c.lookup.get(lookupKey(prop));
       if (name !== undefined) return Reflect.get(target, name, receiver);
       if (PROBES.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
-      const close = closeMatches(prop, c.keys, 3);
-      throw new TypeError(`'${c.className}' resource has no attribute '${prop}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}`);
+      throw new TypeError(`'${c.className}' resource has no attribute '${prop}'.${didYouMean(prop, c.keys)}`);
     },
     has(target, prop) {
       return prop in target || (typeof prop === 'string' && cls().lookup.has(lookupKey(prop)));

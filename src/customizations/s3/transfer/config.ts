@@ -4,7 +4,7 @@
  * any request. `useThreads: false` means one request at a time (JavaScript has no threads; the
  * setting keeps boto3's meaning: no concurrency).
  */
-import { closeMatches } from '../../../models/naming';
+import { didYouMean } from '../../../models/naming';
 
 export const KB = 1024;
 export const MB = KB * KB;
@@ -54,8 +54,7 @@ export class TransferConfig {
     const known = Object.keys(DEFAULTS);
     for (const name of Object.keys(options)) {
       if (!known.includes(name)) {
-        const close = closeMatches(name, known, 3);
-        throw new TypeError(`Unknown TransferConfig option '${name}'.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Valid options: ${known.join(', ')}`);
+        throw new TypeError(`Unknown TransferConfig option '${name}'.${didYouMean(name, known)} Valid options: ${known.join(', ')}`);
       }
     }
     const merged = { ...DEFAULTS };

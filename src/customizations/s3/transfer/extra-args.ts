@@ -4,7 +4,7 @@
  * before anything is sent, with the bad key and its close matches in the error.
  */
 import { ParamValidationError } from '../../../errors';
-import { closeMatches } from '../../../models/naming';
+import { didYouMean } from '../../../models/naming';
 
 export type ExtraArgs = Record<string, unknown>;
 
@@ -72,8 +72,7 @@ export function checkExtraArgs(extra: unknown, allowed: readonly string[], metho
   const problems: string[] = [];
   for (const key of Object.keys(extra)) {
     if (allowed.includes(key)) continue;
-    const close = closeMatches(key, allowed, 3);
-    problems.push(`Invalid ExtraArgs key '${key}' for ${method}.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Allowed keys: ${allowed.join(', ')}`);
+    problems.push(`Invalid ExtraArgs key '${key}' for ${method}.${didYouMean(key, allowed)} Allowed keys: ${allowed.join(', ')}`);
   }
   if (problems.length) throw new ParamValidationError(problems);
   return { ...(extra as ExtraArgs) };

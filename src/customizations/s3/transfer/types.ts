@@ -5,7 +5,7 @@
  */
 import type { Client } from '../../../client/proxy';
 import { ParamValidationError } from '../../../errors';
-import { closeMatches } from '../../../models/naming';
+import { didYouMean } from '../../../models/naming';
 import { TransferConfig } from './config';
 import type { ExtraArgs } from './extra-args';
 import { ProgressReporter, type ProgressCallback } from './progress';
@@ -59,8 +59,7 @@ export function resolveOptions(client: Client, options: unknown, method: string,
       const name = OPTION_NAMES[k.toLowerCase().replace(/_/g, '')];
       if (!name || (name === 'SourceClient' && !allowSource)) {
         const valid = allowSource ? ['ExtraArgs', 'Callback', 'Config', 'SourceClient'] : ['ExtraArgs', 'Callback', 'Config'];
-        const close = closeMatches(k, valid, 2);
-        throw new ParamValidationError([`Unknown option '${k}' of ${method}.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Valid options: ${valid.join(', ')}`]);
+        throw new ParamValidationError([`Unknown option '${k}' of ${method}.${didYouMean(k, valid, 2)} Valid options: ${valid.join(', ')}`]);
       }
       (out as Record<string, unknown>)[name] = v;
     }
