@@ -13,7 +13,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { applyExtras, isPlainObject } from '../src/models/deep-merge';
+import { applyExtras } from '../src/models/deep-merge';
+import { isRecord } from '../src/util/objects';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVICE_OUT = path.join(ROOT, 'service-models');
@@ -131,7 +132,7 @@ function writeJson(file: string, data: unknown): number {
 /** Drops every `documentation`/`documentationUrl` key, except where it is a member's name. */
 export function stripDocs(value: unknown, inNameMap = false): unknown {
   if (Array.isArray(value)) return value.map((v) => stripDocs(v));
-  if (!isPlainObject(value)) return value;
+  if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     // launch-wizard has a structure member literally named `documentationUrl`.
@@ -175,7 +176,7 @@ export function importServices(botocoreData: string, outDir: string): ImportStat
       const src = findJson(path.join(versionDir, typeName));
       if (!src) continue;
       let data = readJson(src);
-      if (EXTRAS_TYPES.has(typeName) && isPlainObject(data)) {
+      if (EXTRAS_TYPES.has(typeName) && isRecord(data)) {
         const extras = findJson(path.join(versionDir, `${typeName}.sdk-extras`));
         if (extras) data = applyExtras(data, [readJson(extras)]);
       }

@@ -5,6 +5,7 @@
  * EndpointResolutionError, and URL parsing follows Python's urlparse as botocore uses it.
  */
 import { EndpointResolutionError } from '../errors';
+import { isRecord } from '../util/objects';
 
 const VALID_HOST_LABEL_RE = /^(?!-)[a-zA-Z\d-]{1,63}(?<!-)$/;
 export const IPV4_RE = /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/;
@@ -198,9 +199,7 @@ export function parseURL(value: unknown): ParsedUrl | undefined {
   return { scheme: parts.scheme, authority: parts.netloc, path: parts.path, normalizedPath, isIp };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** Python-style type names, so error messages read as botocore's do. */
 function pyType(value: unknown): string {

@@ -4,16 +4,12 @@
  * Keys of `extra` win; when both sides hold a plain object the two are merged recursively.
  * Arrays and scalars are replaced, never concatenated. `base` is mutated and returned.
  */
-
-/** A plain JSON object (not an array, not null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../util/objects';
 
 export function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(extra)) {
     const current = base[key];
-    if (Object.prototype.hasOwnProperty.call(base, key) && isPlainObject(current) && isPlainObject(value)) {
+    if (Object.prototype.hasOwnProperty.call(base, key) && isRecord(current) && isRecord(value)) {
       deepMerge(current, value);
     } else {
       base[key] = value;
@@ -28,7 +24,7 @@ export function deepMerge(base: Record<string, unknown>, extra: Record<string, u
  */
 export function applyExtras(model: Record<string, unknown>, extras: Iterable<unknown>): Record<string, unknown> {
   for (const extra of extras) {
-    if (isPlainObject(extra) && isPlainObject(extra.merge)) deepMerge(model, extra.merge);
+    if (isRecord(extra) && isRecord(extra.merge)) deepMerge(model, extra.merge);
   }
   return model;
 }

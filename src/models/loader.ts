@@ -16,7 +16,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { DataNotFoundError, UnknownServiceError } from '../errors';
-import { applyExtras, isPlainObject } from './deep-merge';
+import { applyExtras } from './deep-merge';
+import { isRecord } from '../util/objects';
 import { closeMatches } from './naming';
 import { RawServiceModel, ServiceModel } from './service-model';
 
@@ -168,7 +169,7 @@ export class ModelLoader {
     if (this.models.has(key)) return this.models.get(key);
     let model = this.loadData(key);
     const extras = this.findFile(`${service}/${version}/${typeName}.${EXTRAS_TYPE}-extras`);
-    if (extras && isPlainObject(model)) {
+    if (extras && isRecord(model)) {
       // Merge into a copy so the per-file cache keeps the file exactly as written.
       model = applyExtras(structuredClone(model), [this.readFile(extras)]);
     }
@@ -186,7 +187,7 @@ export class ModelLoader {
     let model = this.serviceModels.get(key);
     if (!model) {
       const raw = this.loadServiceModel(service, 'service-2', version);
-      if (!isPlainObject(raw) || !isPlainObject(raw.metadata)) {
+      if (!isRecord(raw) || !isRecord(raw.metadata)) {
         throw new DataNotFoundError(`Malformed service model for ${service}/${version}: no metadata`);
       }
       model = new ServiceModel(raw as unknown as RawServiceModel, service);

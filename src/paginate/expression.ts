@@ -5,6 +5,7 @@
  * The one place paginators and waiters touch the jmespath package.
  */
 import type * as Jmespath from 'jmespath';
+import { isPlainObject } from '../util/objects';
 
 // @types/jmespath declares only `search`; the package also exports `compile` (returns the AST).
 type JmespathLib = typeof Jmespath & { compile(expression: string): unknown };
@@ -70,8 +71,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+export { isPlainObject };

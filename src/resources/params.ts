@@ -11,6 +11,7 @@ import { searchExpression } from '../paginate/expression';
 import type { RawParam } from './model';
 import { ResourceLoadError } from './errors';
 import type { ResourceLike } from './types';
+import { isPlainObject } from '../util/objects';
 
 const INDEX_RE = /\[(.*)\]$/;
 
@@ -110,18 +111,13 @@ export function buildParamStructure(params: Record<string, unknown>, target: str
 }
 
 /** Plain objects only: streams, Buffers and Dates are values, never merged into. */
-function isDict(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 /** botocore's merge_dicts(a, b, append_lists=True): nested objects merge, lists concatenate. */
 export function mergeDicts(into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(from)) {
     const cur = into[k];
-    if (isDict(v)) {
-      if (isDict(cur)) mergeDicts(cur, v);
+    if (isPlainObject(v)) {
+      if (isPlainObject(cur)) mergeDicts(cur, v);
       else into[k] = v;
     } else if (Array.isArray(v) && Array.isArray(cur)) {
       cur.push(...v);
@@ -135,7 +131,7 @@ export function mergeDicts(into: Record<string, unknown>, from: Record<string, u
 /** A deep copy of plain data (objects and arrays; other values are shared). */
 export function deepCopy<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as unknown as T;
-  if (isDict(v)) {
+  if (isPlainObject(v)) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = deepCopy(x);
     return out as T;

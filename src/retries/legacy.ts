@@ -13,6 +13,7 @@ import { ChecksumError, ConnectionClosedError, EndpointConnectionError, ReadTime
 import { crc32Mismatch, errorCodeOf, statusCodeOf } from './retry-conditions';
 import { markResponse } from './retry-context';
 import type { RetryContext, RetryMode, RetryStrategy } from './retry-context';
+import { isRecord } from '../util/objects';
 
 type Json = Record<string, unknown>;
 
@@ -30,9 +31,7 @@ export interface LegacyRetryConfig {
   checkers: LegacyChecker[];
 }
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const isObject = (v: unknown): v is Json => isRecord(v);
 
 /** translate.resolve_references: replaces every `{"$ref": name}` with the definition (in place). */
 function resolveReferences(config: Json, definitions: Json): void {

@@ -13,6 +13,7 @@
  */
 import type { Client } from '../../client/proxy';
 import { TypeSerializer } from './types';
+import { isRecord } from '../../util/objects';
 
 /** Options of `table.batchWriter()`. */
 export interface BatchWriterOptions {
@@ -29,7 +30,7 @@ type Item = Record<string, unknown>;
 export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
 
 const MAX_BATCH = 25;
-const isObject = (v: unknown): v is Item => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Item => isRecord(v);
 
 export class BatchWriter {
   private buffer: WriteRequest[] = [];

@@ -21,6 +21,7 @@ import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { ConditionBase, ConditionExpressionBuilder } from './conditions';
 import { childPath, TypeDeserializer, TypeSerializer } from './types';
+import { isRecord } from '../../util/objects';
 
 type Params = Record<string, unknown>;
 type Apply = (value: unknown, path: string) => unknown;
@@ -29,7 +30,7 @@ const ATTRIBUTE_VALUE = 'AttributeValue';
 const CONDITION_EXPRESSION = 'ConditionExpression';
 const KEY_EXPRESSION = 'KeyExpression';
 
-const isObject = (v: unknown): v is Params => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Params => isRecord(v);
 
 const reachCache = new WeakMap<ServiceModel, Map<string, boolean>>();
 
