@@ -3,13 +3,10 @@
  * (or a structure payload, whatever its element name) walked as XML by shape. Errors: S3's bare
  * <Error>, <ErrorResponse><Error>, or the status line for an empty/malformed body (errors.ts).
  */
-import type { OperationModel } from '../../models/service-model';
-import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { Dict, ParserHooks, runParser } from './common';
-import { parseRestXmlError, queryErrorRoot, restMetadata } from './errors';
+import { parseRestXmlError, queryErrorRoot } from './errors';
 import { parseXmlBody } from './bodies';
 import { parseXml } from '../xml-parser';
-import { RestBodyCodec, parseRestMembers } from './rest';
+import { RestBodyCodec, restParser } from './rest';
 import { parseXmlShape, xmlScalar } from './xml-shapes';
 
 const codec: RestBodyCodec = {
@@ -26,17 +23,4 @@ const codec: RestBodyCodec = {
   },
 };
 
-const restXmlHooks: ParserHooks = {
-  parseSuccess(response, shape, headers, operationName) {
-    const out: Dict = { ResponseMetadata: restMetadata(headers) };
-    return shape ? parseRestMembers(codec, shape, response, headers, out, false, operationName) : out;
-  },
-  parseError: parseRestXmlError,
-  parseModeledError(response, shape, headers) {
-    return parseRestMembers(codec, shape, response, headers, {}, true);
-  },
-};
-
-export function parseRestXml(op: OperationModel, response: RawResponse, ctx: SerializeContext): ParsedResponse {
-  return runParser(restXmlHooks, op, response, ctx);
-}
+export const parseRestXml = restParser(codec, parseRestXmlError);

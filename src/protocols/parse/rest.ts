@@ -5,8 +5,10 @@
  * status code; then the payload: one member (`payload` trait) or the whole output shape.
  */
 import type { Shape } from '../../models/shape';
-import type { RawResponse } from '../types';
-import { Dict, ResponseHeaders, isDict } from './common';
+import type { OperationModel } from '../../models/service-model';
+import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import { Dict, ParserHooks, ResponseHeaders, isDict, runParser } from './common';
+import { restMetadata } from './errors';
 import { EventPayloadParser, EventStream } from './event-stream';
 
 export interface RestBodyCodec {
@@ -19,6 +21,24 @@ export interface RestBodyCodec {
 }
 
 /** Header, status code and payload members of `shape`, added to `out`. */
+/**
+ * A rest-* protocol's parser: rest-json and rest-xml differ only in how a body is read (the
+ * codec) and where an error's code and message are (parseError).
+ */
+export function restParser(codec: RestBodyCodec, parseError: ParserHooks['parseError']) {
+  const hooks: ParserHooks = {
+    parseSuccess(response, shape, headers, operationName) {
+      const out: Dict = { ResponseMetadata: restMetadata(headers) };
+      return shape ? parseRestMembers(codec, shape, response, headers, out, false, operationName) : out;
+    },
+    parseError,
+    parseModeledError(response, shape, headers) {
+      return parseRestMembers(codec, shape, response, headers, {}, true);
+    },
+  };
+  return (op: OperationModel, response: RawResponse, ctx: SerializeContext): ParsedResponse => runParser(hooks, op, response, ctx);
+}
+
 export function parseRestMembers(
   codec: RestBodyCodec,
   shape: Shape,

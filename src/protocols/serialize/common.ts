@@ -6,6 +6,7 @@ import { Buffer } from 'buffer';
 import { ParamValidationError } from '../../errors';
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
+import { formatTimestamp } from './timestamp';
 
 /** A param counts as absent when undefined or null (botocore's validator rejects None anyway). */
 export function isSet(v: unknown): boolean {
@@ -84,4 +85,24 @@ export function expandHostPrefix(op: OperationModel, params: Record<string, unkn
   return template.replace(HOST_TEMPLATE_LABEL, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole,
   );
+}
+
+/**
+ * A scalar as the text the query and rest-xml bodies carry: booleans as true/false, blobs
+ * base64, timestamps in the member's format (iso8601 by default), floats as Python prints them.
+ */
+export function scalarText(shape: Shape, value: unknown): string {
+  switch (shape.type) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'blob':
+      return toBase64(value);
+    case 'timestamp':
+      return String(formatTimestamp(value, shape.serialization.timestampFormat ?? 'iso8601'));
+    case 'float':
+    case 'double':
+      return pyStr(handleFloat(value));
+    default:
+      return pyStr(value);
+  }
 }

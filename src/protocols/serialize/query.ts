@@ -13,8 +13,7 @@
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
-import { expandHostPrefix, handleFloat, isSet, presentEntries, pyStr, toBase64 } from './common';
-import { formatTimestamp } from './timestamp';
+import { expandHostPrefix, isSet, presentEntries, scalarText } from './common';
 import { percentEncode } from '../../util/percent-encode';
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
@@ -76,21 +75,8 @@ function serializeValue(d: Dialect, out: Fields, value: unknown, shape: Shape, p
     case 'map':
       serializeMap(d, out, value, shape, prefix);
       return;
-    case 'blob':
-      out.set(prefix, toBase64(value));
-      return;
-    case 'timestamp':
-      out.set(prefix, String(formatTimestamp(value, shape.serialization.timestampFormat ?? 'iso8601')));
-      return;
-    case 'boolean':
-      out.set(prefix, value ? 'true' : 'false');
-      return;
-    case 'float':
-    case 'double':
-      out.set(prefix, pyStr(handleFloat(value)));
-      return;
     default:
-      out.set(prefix, pyStr(value));
+      out.set(prefix, scalarText(shape, value));
   }
 }
 

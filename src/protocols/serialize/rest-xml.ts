@@ -10,9 +10,8 @@ import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { XmlElement } from '../xml-builder';
-import { handleFloat, isSet, presentEntries, pyStr, toBase64 } from './common';
+import { isSet, presentEntries, pyStr, scalarText } from './common';
 import { RestBodyCodec, serializeRest } from './rest';
-import { formatTimestamp } from './timestamp';
 
 function addNamespace(shape: Shape, node: XmlElement): void {
   const ns = shape.trait<unknown>('xmlNamespace');
@@ -42,23 +41,7 @@ function xmlSerialize(shape: Shape, value: unknown, parent: XmlElement, name: st
 }
 
 function xmlScalar(shape: Shape, value: unknown, node: XmlElement): void {
-  switch (shape.type) {
-    case 'boolean':
-      node.text = value ? 'true' : 'false';
-      break;
-    case 'blob':
-      node.text = toBase64(value);
-      break;
-    case 'timestamp':
-      node.text = String(formatTimestamp(value, shape.serialization.timestampFormat ?? 'iso8601'));
-      break;
-    case 'float':
-    case 'double':
-      node.text = pyStr(handleFloat(value));
-      break;
-    default:
-      node.text = pyStr(value);
-  }
+  node.text = scalarText(shape, value);
   addNamespace(shape, node);
 }
 
