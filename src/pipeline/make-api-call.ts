@@ -139,8 +139,10 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
 export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
   let params: Record<string, unknown> = { ...(inputParams ?? {}) };
-  if (ctx.events.hasHandlers(eventName(ctx, 'provide-client-params', op))) {
-    const provided = await ctx.events.emitUntilResponse(eventName(ctx, 'provide-client-params', op), { params, operation: op });
+  const provideName = eventName(ctx, 'provide-client-params', op);
+  // Checked first so that a client nobody hooks pays no await here.
+  if (ctx.events.hasHandlers(provideName)) {
+    const provided = await ctx.events.emitUntilResponse(provideName, { params, operation: op });
     if (provided) params = provided as Record<string, unknown>;
   }
   await ctx.events.emit(eventName(ctx, 'before-parameter-build', op), { params, operation: op, context: {} });
