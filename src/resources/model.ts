@@ -9,6 +9,7 @@
  */
 import { camelize, xformName } from '../models/naming';
 import type { Shape } from '../models/shape';
+import { needsLoadedData } from './params';
 
 /** A parameter or identifier source as resources-1.json writes it. */
 export interface RawParam {
@@ -100,7 +101,7 @@ export interface AttributeModel {
 
 /** Whether a `has` entry needs the resource's loaded data (a reference) or not (a sub-resource). */
 function needsData(def: RawAction): boolean {
-  return (def.resource?.identifiers ?? []).some((i) => i.source === 'data');
+  return needsLoadedData(def.resource?.identifiers);
 }
 
 export class ResourceModel {

@@ -8,7 +8,7 @@ import { isTruthy, searchExpression } from '../paginate/expression';
 import type { ServiceModel } from '../models/service-model';
 import type { Shape } from '../models/shape';
 import type { RawParam, RawResponseResource } from './model';
-import { getDataMember, identifierValue } from './params';
+import { getDataMember, identifierValue, needsLoadedData } from './params';
 import type { Resource, ResourceLike } from './types';
 
 /** Creates resources of a type from identifier values keyed by model name. */
@@ -89,7 +89,7 @@ export class ResourceResponseHandler {
     private readonly service: ServiceModel,
     private readonly operationName?: string,
   ) {
-    this.needsParentData = (resource.identifiers ?? []).some((i) => i.source === 'data');
+    this.needsParentData = needsLoadedData(resource.identifiers);
   }
 
   /** Callers load the parent first when `needsParentData`. */
