@@ -215,11 +215,6 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     try {
       raw = await sendOnce(ctx, op, req);
       ctx.clockSkew.observe(raw.headers.date);
-      if (raw.stream && raw.statusCode >= 300) {
-        // An error on a streaming operation: its body is an error document, parse it whole.
-        raw.body = await readAll(raw.stream);
-        raw.stream = undefined;
-      }
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
       for (const extra of extras) if (extra && typeof extra === 'object' && !parsed.Error) Object.assign(parsed, extra);
@@ -253,12 +248,6 @@ function redactHeaders(headers: Record<string, string>): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? '<redacted>' : v;
   return out;
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 function isTransportError(e: Error): boolean {

@@ -142,7 +142,7 @@ export class HttpTransport {
     }
   }
 
-  /** Sends `req`; resolves once the headers (and, unless `stream`, the whole body) arrived. */
+  /** Sends `req`; resolves once the headers (and, unless a successful `stream`, the whole body) arrived. */
   async send(req: TransportRequest, opts: SendOptions = {}): Promise<RawResponse> {
     if (this.closed) throw new Error('HttpTransport is closed');
     const secure = req.url.startsWith('https:');
@@ -180,7 +180,9 @@ export class HttpTransport {
       throw flight.error;
     }
     const headers = headerRecord(res.headers.raw());
-    if (!opts.stream) return { statusCode: res.status, headers, body: await readAll(body, flight) };
+    // An error response of a streaming operation is an error document: read it whole, as
+    // botocore's convert_to_response_dict does, so the parser sees it like any other.
+    if (!opts.stream || res.status >= 300) return { statusCode: res.status, headers, body: await readAll(body, flight) };
     // A caller that drops the stream early leaves the connection mid-body: it cannot be reused.
     body.once('close', () => {
       if (!body.readableEnded) flight.req?.destroy();
