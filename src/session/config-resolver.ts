@@ -55,6 +55,8 @@ export interface ResolvedConfig {
   regionName?: string;
   signatureVersion?: string;
   unsigned: boolean;
+  /** Replaces botojs's own User-Agent (appId and extra still follow), as botocore's user_agent. */
+  userAgent?: string;
   userAgentExtra?: string;
   userAgentAppId?: string;
   connectTimeout: number;
@@ -105,6 +107,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     regionName: config.regionName,
     signatureVersion: sig === UNSIGNED ? undefined : (sig as string | undefined),
     unsigned: sig === UNSIGNED,
+    userAgent: config.userAgent,
     userAgentExtra: config.userAgentExtra,
     userAgentAppId: pick<string | undefined>(config.userAgentAppId, 'userAgentAppId'),
     connectTimeout: config.connectTimeout ?? 60,

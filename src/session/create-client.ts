@@ -12,6 +12,7 @@ import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
 import { Config, ConfigOptions } from './config';
 import { resolveConfig } from './config-resolver';
+import type { ResolvedConfig } from './config-resolver';
 import type { Session } from './session';
 import type { HierarchicalEmitter } from '../events/emitter';
 import { HttpTransport } from '../transport';
@@ -48,8 +49,9 @@ const VERSION: string = (() => {
 
 export const BOTOJS_VERSION = VERSION;
 
-function userAgent(service: string, apiVersion: string, appId?: string, extra?: string): string {
-  const parts = [`botojs/${VERSION}`, 'ua/2.1', `os/${os.platform()}#${os.release()}`, `lang/js`, `md/nodejs#${process.versions.node}`, `api/${service}#${apiVersion}`];
+function userAgent(service: string, apiVersion: string, config: ResolvedConfig): string {
+  const { userAgent: custom, userAgentAppId: appId, userAgentExtra: extra } = config;
+  const parts = custom ? [custom] : [`botojs/${VERSION}`, 'ua/2.1', `os/${os.platform()}#${os.release()}`, `lang/js`, `md/nodejs#${process.versions.node}`, `api/${service}#${apiVersion}`];
   if (appId) parts.push(`app/${appId}`);
   if (extra) parts.push(extra);
   return parts.join(' ');
@@ -137,7 +139,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       retryData: config.retryMode === 'legacy' ? session.loader.loadData('_retry') : undefined,
     }),
     clockSkew: new ClockSkew(),
-    userAgent: userAgent(eventServiceId, service.apiVersion, config.userAgentAppId, config.userAgentExtra),
+    userAgent: userAgent(eventServiceId, service.apiVersion, config),
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl });

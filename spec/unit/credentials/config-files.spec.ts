@@ -80,6 +80,13 @@ describe('client settings: explicit > environment > profile > default', () => {
     expect(resolveConfig(new Config({ userAgentAppId: 'explicit' }), { AWS_SDK_UA_APP_ID: 'env-app' }, profile).userAgentAppId).toBe('explicit');
   });
 
+  it("Config.userAgent replaces botojs's own User-Agent; app id and extras still follow", () => {
+    const session = new Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b', env: {} });
+    const ua = (config: Config) => (session.client('sqs', { config }).meta.context as { userAgent: string }).userAgent;
+    expect(ua(new Config({ userAgent: 'my-app/3.0', userAgentAppId: 'shop', userAgentExtra: 'x/2' }))).toBe('my-app/3.0 app/shop x/2');
+    expect(ua(new Config({ userAgentExtra: 'x/2' }))).toMatch(/^botojs\/\S+ ua\/2\.1 .* api\/sqs#\S+ x\/2$/);
+  });
+
   it('credentials attached to the default session serve every later client', async () => {
     const h = tempHome({ config: '[profile dev]\nregion = eu-west-1\n', credentials: '[dev]\naws_access_key_id = AKDEV\naws_secret_access_key = s\n' });
     setupDefaultSession({ profileName: 'dev', env: h.env });
