@@ -9,6 +9,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: http.IncomingHttpHeaders;
+  /** Header names as sent, in order (name, value, name, value, ...). */
+  rawHeaders: string[];
   body: Buffer;
 }
 
@@ -34,7 +36,7 @@ export class CannedServer {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+        const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) };
         this.requests.push(rec);
         const r = this.queue.shift() ?? this.handler?.(rec) ?? this.fallback;
         if (r.reset) {

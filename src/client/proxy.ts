@@ -9,6 +9,8 @@ import { unknownOperationError } from './unknown-operation';
 import type { ServiceModel } from '../models/service-model';
 import type { ClientContext } from '../pipeline/context';
 import { makeApiCall } from '../pipeline/make-api-call';
+import { checkCallOptions } from '../pipeline/call-options';
+import type { CallOptions } from '../pipeline/call-options';
 import type { ParsedResponse } from '../protocols/types';
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { ResolvedConfig } from '../session/config-resolver';
@@ -19,7 +21,7 @@ import { paginatorsAndWaitersExtension } from '../paginate/client-extension';
 import type { Paginator } from '../paginate/paginator';
 import type { Waiter } from '../waiters/waiter';
 
-export type OperationMethod = (params?: Record<string, unknown>) => Promise<ParsedResponse & Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- results are model-shaped plain data; `any` lets users read members without casts
+export type OperationMethod = (params?: Record<string, unknown>, options?: CallOptions) => Promise<ParsedResponse & Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- results are model-shaped plain data; `any` lets users read members without casts
 
 export interface ClientMeta {
   serviceName: string;
@@ -71,7 +73,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     let m = methods.get(opName);
     if (!m) {
       const op = service.operation(opName);
-      m = (params?: Record<string, unknown>) => makeApiCall(ctx, op, params) as ReturnType<OperationMethod>;
+      m = async (params?: Record<string, unknown>, options?: CallOptions) => makeApiCall(ctx, op, params, checkCallOptions(options)) as ReturnType<OperationMethod>;
       Object.defineProperty(m, 'name', { value: index.canonicalOf(opName) });
       tagOperationMethod(m, ctx.serviceName, op);
       methods.set(opName, m);

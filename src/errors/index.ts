@@ -88,6 +88,23 @@ export class ConnectTimeoutError extends EndpointConnectionError {}
 export class ReadTimeoutError extends HTTPClientError {}
 export class ConnectionClosedError extends HTTPClientError {}
 
+/**
+ * The caller's AbortSignal fired (`{ abortSignal }` on an operation, paginator, waiter,
+ * collection or transfer). `name` is 'AbortError', as for fetch; `cause` is the signal's reason.
+ */
+export class AbortError extends BotojsError {
+  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A call on a client (or transport) after `close()`. */
+export class ClientClosedError extends BotojsError {
+  constructor(message = 'The client was closed: create a new client to make more calls') {
+    super(message);
+  }
+}
+
 export class ChecksumError extends BotojsError {}
 export class ResponseStreamingError extends BotojsError {}
 /** A Stubber got a call it did not expect (wrong operation). */

@@ -21,6 +21,8 @@ import { validateParams } from '../validate/validate';
 import type { ClientContext } from './context';
 import { joinUrl } from './url';
 import { isReadable } from '../util/is-readable';
+import { abortable, sleep, throwIfAborted } from '../util/abort';
+import type { CallOptions } from './call-options';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export interface PreparedRequest {
@@ -36,8 +38,6 @@ export interface AuthPlan {
   signingRegion: string;
   disableDoubleEncoding?: boolean;
 }
-
-const sleep = (seconds: number) => new Promise<void>((r) => setTimeout(r, seconds * 1000));
 
 function eventName(ctx: ClientContext, base: string, op: OperationModel): string {
   return `${base}.${ctx.eventServiceId}.${op.name}`;
@@ -127,12 +127,12 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
 }
 
 /** Sends one attempt, or takes a response a `before-send` handler (a stub) supplies. */
-async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest): Promise<RawResponse> {
+async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest, signal: AbortSignal | undefined): Promise<RawResponse> {
   const name = eventName(ctx, 'before-send', op);
   // Handlers see the signed request with its session token masked: events never carry secrets.
   const stub = ctx.events.hasHandlers(name) ? await ctx.events.emitUntilResponse(name, { request: { ...req, headers: redactHeaders(req.headers) }, operation: op }) : undefined;
   if (stub) return stub as RawResponse;
-  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined });
+  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal });
 }
 
 /** Params as the request will carry them: events applied, validated, tokens filled. */
@@ -156,14 +156,16 @@ export async function prepareParams(ctx: ClientContext, op: OperationModel, inpu
 }
 
 /** Makes the API call `op` with `params` and returns the parsed result, or throws. */
-export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined): Promise<ParsedResponse> {
+export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<ParsedResponse> {
+  const signal = options.abortSignal;
+  throwIfAborted(signal);
   const params = await prepareParams(ctx, op, inputParams);
   const stubbed = await ctx.events.emitUntilResponse(eventName(ctx, 'before-call', op), { params, operation: op });
   let parsed: ParsedResponse;
   if (stubbed) {
     parsed = stubbed as ParsedResponse;
   } else {
-    parsed = await sendWithRetries(ctx, op, params);
+    parsed = await sendWithRetries(ctx, op, params, signal);
   }
   await ctx.events.emit(eventName(ctx, 'after-call', op), { parsed, operation: op, params });
   if (parsed.Error) {
@@ -196,24 +198,25 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
 }
 
 
-async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<ParsedResponse> {
+async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, signal: AbortSignal | undefined): Promise<ParsedResponse> {
   const prepared = await prepareRequest(ctx, op, params);
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
   const callState: RetryCallState = {};
 
   for (let attempt = 1; ; attempt++) {
-    await ctx.retry.acquireSendToken();
+    throwIfAborted(signal);
+    await abortable(ctx.retry.acquireSendToken(), signal);
     const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
     await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
     await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
-    await sign(ctx, op, req, prepared.auth);
+    await abortable(sign(ctx, op, req, prepared.auth), signal);
 
     let raw: RawResponse | undefined;
     let parsed: ParsedResponse | undefined;
     let transportError: Error | undefined;
     try {
-      raw = await sendOnce(ctx, op, req);
+      raw = await sendOnce(ctx, op, req, signal);
       ctx.clockSkew.observe(raw.headers.date);
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
@@ -238,7 +241,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       return result;
     }
     if (raw?.stream) raw.stream.destroy();
-    if (decision > 0) await sleep(decision);
+    if (decision > 0) await sleep(decision * 1000, signal);
   }
 }
 

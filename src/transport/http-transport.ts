@@ -1,39 +1,43 @@
 /**
- * HttpTransport: sends one signed request with node-fetch over a keep-alive connection pool and
- * returns a RawResponse (botocore's URLLib3Session). The only module that imports node-fetch.
+ * HttpTransport: sends one signed request over a keep-alive connection pool with node:http /
+ * node:https and returns a RawResponse (botocore's URLLib3Session). The only module family
+ * that imports node:http for AWS calls.
  *
- * As botocore: no redirects followed, no content decoding, header names lower-cased with
- * repeated values joined by ', '. Failures become the transport errors of src/errors (mapping
- * in in-flight.ts), each keeping the Node error as `cause`.
+ * What goes on the wire is what the caller built: the request line carries the URL's path and
+ * query byte for byte (no `.`/`..` resolution, no re-encoding), and the transport adds only
+ * Host, Content-Length or Transfer-Encoding (as botocore's AWSRequestPreparer: Content-Length
+ * for every method but GET/HEAD/OPTIONS, chunked for a stream of unknown length) and the
+ * pool's `Connection: keep-alive`. As botocore: no redirects followed, no content decoding,
+ * header names lower-cased with repeated values joined by ', '.
+ *
+ * Every send settles: at most `maxPoolConnections` requests per host are on the wire and the
+ * rest wait their turn (pool-slots.ts); each request ends within connectTimeout + readTimeout
+ * of its last progress; the caller's AbortSignal and close() end it at once. Failures become
+ * the errors of src/errors (mapping in in-flight.ts), each keeping the Node error as `cause`.
  */
 import * as fs from 'fs';
-import type { RequestInfo, RequestInit, Response } from 'node-fetch';
-import { deferWhatwgUrl } from './defer-whatwg-url';
-
-// node-fetch is required on the first request, not at import (see deferWhatwgUrl for its URL dependency).
-let fetchImpl: ((url: RequestInfo, init?: RequestInit) => Promise<Response>) | undefined;
-function fetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
-  if (!fetchImpl) {
-    deferWhatwgUrl();
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    fetchImpl = (require('node-fetch') as { default: (url: RequestInfo, init?: RequestInit) => Promise<Response> }).default;
-  }
-  return fetchImpl(url, init);
-}
-import type { Readable } from 'stream';
+import * as http from 'http';
+import * as https from 'https';
 import type * as tls from 'tls';
+import { ClientClosedError, HTTPClientError } from '../errors';
 import type { RawResponse, RequestBody } from '../protocols/types';
+import { isReadable } from '../util/is-readable';
+import { splitUrl } from '../util/url-parts';
 import { InFlight } from './in-flight';
-import { Handoff, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
+import { abortError } from '../util/abort';
+import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
+import type { AgentRequestOptions } from './pooled-agent';
+import { PoolSlots } from './pool-slots';
+import type { SlotWaiter } from './pool-slots';
 import { bypassesProxy, parseProxyUrl, proxiesFromEnvironment } from './proxies';
 import type { ProxyMap, ResolvedProxy } from './proxies';
 
 export interface HttpTransportOptions {
-  /** Connections kept per host (botocore's max_pool_connections). Default 10. */
+  /** Requests on the wire at once, and idle connections kept, per host (botocore's max_pool_connections). Default 10. */
   maxPoolConnections?: number;
   /** Seconds to establish a connection (TCP and TLS). Default 60. */
   connectTimeout?: number;
-  /** Seconds without a byte from the server before giving up. Default 60. */
+  /** Seconds without a byte from the server (or, for a streamed body, without the caller reading) before giving up. Default 60. */
   readTimeout?: number;
   /**
    * `{ http, https }` proxy URLs keyed by the request URL's scheme. When omitted, the
@@ -56,12 +60,14 @@ export interface TransportRequest {
 export interface SendOptions {
   /** Hand back the body as a stream (`RawResponse.stream`) instead of reading it. */
   stream?: boolean;
+  /** Ends the request (and a handed-over stream) with AbortError when it fires. */
   signal?: AbortSignal;
 }
 
-const EMPTY = Buffer.alloc(0);
 const DEFAULT_TIMEOUT_SECONDS = 60;
 const DEFAULT_POOL = 10;
+// botocore's AWSRequestPreparer sends no Content-Length for these when there is no body.
+const NO_LENGTH_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function seconds(value: number | undefined): number {
   const s = value ?? DEFAULT_TIMEOUT_SECONDS;
@@ -84,51 +90,63 @@ function tlsOptions(verify: boolean | string | undefined, clientCert: HttpTransp
   return out;
 }
 
-/** Lower-cased names, repeated values joined with ', ' (urllib3's HTTPHeaderDict). */
-function headerRecord(raw: Record<string, string[]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name in raw) {
-    const values = raw[name];
-    out[name] = values.length === 1 ? values[0] : values.join(', ');
-  }
-  return out;
+function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
+  for (const key in headers) if (key.length === lowerName.length && key.toLowerCase() === lowerName) return true;
+  return false;
 }
 
-function readAll(body: Readable, flight: InFlight): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    body.once('end', () => resolve(chunks.length === 1 ? chunks[0] : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, size)));
-    body.once('error', (err: Error) => {
-      if (err.name === 'AbortError') reject(err);
-      else reject(flight.error ?? flight.closedMidResponse(err));
-    });
-  });
+/** The headers to send: the caller's, plus the framing header botocore would add. */
+function framedHeaders(method: string, headers: Record<string, string>, body: RequestBody): Record<string, string> {
+  if (hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding')) return headers;
+  if (isReadable(body)) return { ...headers, 'Transfer-Encoding': 'chunked' };
+  const length = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  if (length === 0 && NO_LENGTH_METHODS.has(method.toUpperCase())) return headers;
+  return { ...headers, 'Content-Length': String(length) };
+}
+
+/** Host name (IPv6 without brackets) and port of an `scheme://authority` origin. */
+function hostAndPort(origin: string, secure: boolean): { hostname: string; port: number } {
+  let authority = origin.slice(origin.indexOf('://') + 3);
+  const at = authority.lastIndexOf('@');
+  if (at >= 0) authority = authority.slice(at + 1);
+  const close = authority.lastIndexOf(']');
+  const colon = authority.lastIndexOf(':');
+  let hostname = authority;
+  let port = secure ? 443 : 80;
+  if (colon > close) {
+    hostname = authority.slice(0, colon);
+    if (colon + 1 < authority.length) port = Number(authority.slice(colon + 1));
+  }
+  if (hostname.startsWith('[')) hostname = hostname.slice(1, close >= 0 ? hostname.lastIndexOf(']') : undefined);
+  return { hostname, port };
 }
 
 export class HttpTransport {
-  private readonly handoff = new Handoff();
   private readonly httpAgent: PooledHttpAgent;
   private readonly httpsAgent: PooledHttpsAgent;
   private readonly proxies: Map<string, ResolvedProxy>;
   private readonly noProxy: string | undefined;
+  private readonly poolSize: number;
+  private readonly readTimeoutMs: number;
+  /** Slots per origin; dropped when nothing holds or waits for one. */
+  private readonly slots = new Map<string, PoolSlots>();
+  /** Requests not yet finished with their connection, so close() can end them. */
+  private readonly flights = new Set<InFlight>();
   private closed = false;
 
   constructor(opts: HttpTransportOptions = {}) {
-    const maxSockets = opts.maxPoolConnections ?? DEFAULT_POOL;
-    if (!(Number.isInteger(maxSockets) && maxSockets >= 1)) throw new RangeError(`maxPoolConnections must be an integer >= 1, got ${maxSockets}`);
+    const size = opts.maxPoolConnections ?? DEFAULT_POOL;
+    if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`maxPoolConnections must be an integer >= 1, got ${size}`);
+    this.poolSize = size;
+    this.readTimeoutMs = seconds(opts.readTimeout);
     const settings = {
-      maxSockets,
+      maxFreeSockets: size,
       connectTimeoutMs: seconds(opts.connectTimeout),
-      readTimeoutMs: seconds(opts.readTimeout),
+      readTimeoutMs: this.readTimeoutMs,
       tls: tlsOptions(opts.verify, opts.clientCert),
     };
-    this.httpAgent = new PooledHttpAgent(settings, this.handoff);
-    this.httpsAgent = new PooledHttpsAgent(settings, this.handoff);
+    this.httpAgent = new PooledHttpAgent(settings);
+    this.httpsAgent = new PooledHttpsAgent(settings);
     let proxyMap: ProxyMap = opts.proxies ?? {};
     if (opts.proxies === undefined) {
       const env = proxiesFromEnvironment();
@@ -144,64 +162,121 @@ export class HttpTransport {
 
   /** Sends `req`; resolves once the headers (and, unless a successful `stream`, the whole body) arrived. */
   async send(req: TransportRequest, opts: SendOptions = {}): Promise<RawResponse> {
-    if (this.closed) throw new Error('HttpTransport is closed');
-    const secure = req.url.startsWith('https:');
-    const flight = new InFlight(req.url, opts.stream === true, opts.signal);
-    this.handoff.pending = flight;
-    this.handoff.proxy = this.proxies.size === 0 ? undefined : this.proxyFor(req.url, secure);
-    let res: Response;
+    if (this.closed) throw new ClientClosedError();
+    const signal = opts.signal;
+    if (signal?.aborted) throw abortError(signal);
+    const parts = splitUrl(req.url);
+    const secure = parts.scheme === 'https';
+    if (!secure && parts.scheme !== 'http') throw new HTTPClientError(`Unsupported URL scheme '${parts.scheme}' in ${req.url}: use http or https`, req.url);
+    const { hostname, port } = hostAndPort(parts.origin, secure);
+    const proxy = this.proxies.size === 0 ? undefined : this.proxyFor(secure, hostname, port);
+
+    const key = proxy ? `${parts.origin} via ${proxy.url}` : parts.origin;
+    const slots = this.slotsFor(key);
+    if (!slots.tryAcquire()) await this.waitForSlot(slots, signal);
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      slots.release();
+      if (slots.idle) this.slots.delete(key);
+    };
+    if (this.closed) {
+      release();
+      throw new ClientClosedError();
+    }
+
+    const flight = new InFlight(req.url, opts.stream === true, signal, { readTimeoutMs: this.readTimeoutMs }, release);
+    if (proxy) flight.proxyUrl = proxy.url;
+    const options: AgentRequestOptions = {
+      agent: secure ? this.httpsAgent : this.httpAgent,
+      method: req.method,
+      host: hostname,
+      port,
+      path: parts.query ? `${parts.path}?${parts.query}` : parts.path,
+      headers: framedHeaders(req.method, req.headers, req.body),
+    };
+    if (proxy) options[kProxy] = proxy;
+    let clientRequest: http.ClientRequest;
     try {
-      const pending = fetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body ?? undefined,
-        agent: secure ? this.httpsAgent : this.httpAgent,
-        compress: false,
-        redirect: 'manual',
-        signal: opts.signal as never,
-      });
-      // fetch() has created the ClientRequest (and consumed the hand-off) synchronously.
-      this.handoff.pending = undefined;
-      this.handoff.proxy = undefined;
-      res = await pending;
+      clientRequest = (secure ? https : http).request(options);
     } catch (e) {
-      this.handoff.pending = undefined;
-      this.handoff.proxy = undefined;
-      if (e instanceof Error && e.name === 'AbortError') throw e;
-      if (flight.error) throw flight.error;
-      // A failure node-fetch saw before our listeners were attached (none expected).
-      if (e instanceof Error && e.name === 'FetchError') throw flight.classify(e);
-      throw e;
+      // Node refuses bad header names/values or paths before anything is sent.
+      const err = new HTTPClientError(`Cannot send the request to ${req.url}: ${(e as Error).message}`, req.url, { cause: e });
+      flight.fail(err);
+      throw err;
     }
-    const body = res.body as unknown as Readable;
-    flight.body = body;
-    if (flight.error) {
-      body.destroy();
-      throw flight.error;
-    }
-    const headers = headerRecord(res.headers.raw());
-    // An error response of a streaming operation is an error document: read it whole, as
-    // botocore's convert_to_response_dict does, so the parser sees it like any other.
-    if (!opts.stream || res.status >= 300) return { statusCode: res.status, headers, body: await readAll(body, flight) };
-    // A caller that drops the stream early leaves the connection mid-body: it cannot be reused.
-    body.once('close', () => {
-      if (!body.readableEnded) flight.req?.destroy();
-    });
-    return { statusCode: res.status, headers, body: EMPTY, stream: body };
+    flight.track(clientRequest);
+    this.flights.add(flight);
+    const forget = (): void => void this.flights.delete(flight);
+    flight.promise.then(
+      (r) => (r.stream ? r.stream.once('close', forget) : forget()),
+      forget,
+    );
+    writeBody(clientRequest, req.body, flight);
+    return flight.promise;
   }
 
-  /** Closes every connection of the pool, in use or idle; later sends are refused. */
+  /** Closes every connection of the pool, in use or idle; calls in flight and later sends fail with ClientClosedError. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
+    const err = new ClientClosedError('The client was closed while this call was in flight');
+    for (const slots of this.slots.values()) slots.rejectAll(err);
+    for (const flight of [...this.flights]) flight.fail(err);
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
 
-  /** The proxy for a URL: the one for its scheme, unless no_proxy names the host. */
-  private proxyFor(url: string, secure: boolean): ResolvedProxy | undefined {
+  private slotsFor(key: string): PoolSlots {
+    let slots = this.slots.get(key);
+    if (!slots) {
+      slots = new PoolSlots(this.poolSize);
+      this.slots.set(key, slots);
+    }
+    return slots;
+  }
+
+  private waitForSlot(slots: PoolSlots, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let onAbort: (() => void) | undefined;
+      const waiter: SlotWaiter = {
+        resolve: () => {
+          if (onAbort) signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: (err) => {
+          if (onAbort) signal?.removeEventListener('abort', onAbort);
+          reject(err);
+        },
+      };
+      if (signal) {
+        onAbort = () => slots.cancel(waiter, abortError(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      slots.wait(waiter);
+    });
+  }
+
+  /** The proxy for a host: the one for its scheme, unless no_proxy names the host. */
+  private proxyFor(secure: boolean, hostname: string, port: number): ResolvedProxy | undefined {
     const proxy = this.proxies.get(secure ? 'https' : 'http');
     if (!proxy || !this.noProxy) return proxy;
-    const u = new URL(url);
-    return bypassesProxy(u.hostname, u.port, this.noProxy) ? undefined : proxy;
+    return bypassesProxy(hostname, String(port), this.noProxy) ? undefined : proxy;
   }
+}
+
+/** Sends the body: bytes in one write, a stream piped (its failure fails the request). */
+function writeBody(req: http.ClientRequest, body: RequestBody, flight: InFlight): void {
+  if (!isReadable(body)) {
+    if (body === undefined || body.length === 0) req.end();
+    else req.end(body);
+    return;
+  }
+  body.once('error', (err: Error) => {
+    flight.fail(new HTTPClientError(`Failed to read the request body for ${flight.url}: ${err.message}`, flight.url, { cause: err }));
+  });
+  // A request that fails mid-upload stops pulling from the caller's stream (which stays theirs).
+  req.once('close', () => body.unpipe(req));
+  body.pipe(req);
 }

@@ -1,6 +1,6 @@
 /**
- * InFlight: the transport's record of one request on the wire, and the mapping of Node's
- * socket failures to botocore's transport errors (httpsession.URLLib3Session.send):
+ * InFlight: one request on the wire, from the slot it holds to its settled response, and the
+ * mapping of Node's socket failures to botocore's transport errors (httpsession.URLLib3Session):
  *
  *   DNS / refused / unreachable / reset while connecting -> EndpointConnectionError
  *   TLS handshake or certificate failure                -> EndpointConnectionError ("SSL validation failed")
@@ -8,8 +8,13 @@
  *   no byte within readTimeout                          -> ReadTimeoutError
  *   connection lost after connecting, before the end    -> ConnectionClosedError
  *   ... of a streamed body the caller reads later       -> ResponseStreamingError (botocore's StreamingBody)
+ *   a streamed body left unread for readTimeout         -> ResponseStreamingError (its connection is released)
+ *   the caller's AbortSignal                            -> AbortError
+ *   the transport closed meanwhile                      -> ClientClosedError
  *
  * The first failure wins; later ones (Node reports a destroyed socket several ways) are ignored.
+ * A failure before the response settles rejects the call; after a streamed response was handed
+ * over, it ends that stream with the error, so the reader sees it.
  */
 import type * as http from 'http';
 import type * as net from 'net';
@@ -21,9 +26,11 @@ import {
   ReadTimeoutError,
   ResponseStreamingError,
 } from '../errors';
+import type { RawResponse } from '../protocols/types';
+import { abortError } from '../util/abort';
 import { maskProxyUrl } from './proxies';
 
-/** Keys this module stores on Node's sockets, requests and responses (own symbols, no private API). */
+/** Keys this module stores on Node's sockets and requests (own symbols, no private API). */
 export const kFlight = Symbol('botojs.inFlight');
 export const kConnected = Symbol('botojs.connected');
 
@@ -34,39 +41,139 @@ export interface TrackedSocket extends net.Socket {
 
 type Tracked<T> = T & { [kFlight]?: InFlight };
 
+const EMPTY = Buffer.alloc(0);
+
+export interface FlightSettings {
+  readonly readTimeoutMs: number;
+}
+
 export class InFlight {
   error: Error | undefined;
-  /** node-fetch's response body, once the response promise settled. */
-  body: Readable | undefined;
   req: http.ClientRequest | undefined;
+  res: http.IncomingMessage | undefined;
   socket: TrackedSocket | undefined;
-  responded = false;
   /** Set when the proxy for this request is known, for error messages. */
   proxyUrl: string | undefined;
+  /** True once the call's promise settled (a streamed body may still be in flight). */
+  settled = false;
+  private resolveCall!: (r: RawResponse) => void;
+  private rejectCall!: (e: Error) => void;
+  readonly promise: Promise<RawResponse>;
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private onAbort: (() => void) | undefined;
 
   constructor(
     readonly url: string,
     readonly streaming: boolean,
     readonly signal: AbortSignal | undefined,
-  ) {}
+    readonly settings: FlightSettings,
+    /** Gives the pool slot back; called exactly once, when the exchange no longer needs it. */
+    private releaseSlot: (() => void) | undefined,
+  ) {
+    this.promise = new Promise<RawResponse>((resolve, reject) => {
+      this.resolveCall = resolve;
+      this.rejectCall = reject;
+    });
+    if (signal) {
+      this.onAbort = () => this.fail(abortError(signal));
+      signal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
 
-  /** Records the first failure and ends the body stream with it. */
+  /** Starts tracking `req` (created by the transport for this flight). */
+  track(req: http.ClientRequest): void {
+    this.req = req;
+    (req as Tracked<http.ClientRequest>)[kFlight] = this;
+    req.on('socket', onRequestSocket);
+    req.on('response', onRequestResponse);
+    req.on('error', onRequestError);
+  }
+
+  /** Records the first failure: rejects the call, or ends a handed-over stream, and frees the socket. */
   fail(err: Error): void {
     if (this.error) return;
     this.error = err;
-    if (this.body && !this.body.destroyed) this.body.destroy(err);
+    this.release();
+    this.detachAbort();
+    const res = this.res;
+    if (res && !res.destroyed) res.destroy(err);
+    if (this.req && !this.req.destroyed) this.req.destroy(err);
+    if (!this.settled) {
+      this.settled = true;
+      this.rejectCall(err);
+    }
+  }
+
+  private release(): void {
+    const release = this.releaseSlot;
+    this.releaseSlot = undefined;
+    release?.();
+  }
+
+  private detachAbort(): void {
+    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
+    this.onAbort = undefined;
+  }
+
+  /** The response headers arrived: hand over the stream, or read the body whole. */
+  respond(res: http.IncomingMessage): void {
+    this.res = res;
+    (res as Tracked<http.IncomingMessage>)[kFlight] = this;
+    if (this.error) {
+      res.destroy(this.error);
+      return;
+    }
+    const status = res.statusCode ?? 0;
+    // An error response of a streaming operation is an error document: read it whole, as
+    // botocore's convert_to_response_dict does, so the parser sees it like any other.
+    if (this.streaming && status < 300) {
+      this.settled = true;
+      this.release();
+      // Failures after the hand-over end the stream with an error; the reader sees it when it
+      // reads (for await, pipeline). Without a listener, an unread body released for idling
+      // would crash the process with an unhandled 'error' event.
+      res.on('error', ignore);
+      res.once('end', () => this.detachAbort());
+      res.once('close', () => {
+        this.detachAbort();
+        // A caller that drops the stream early leaves the connection mid-body: never reuse it.
+        if (!res.complete) this.req?.destroy();
+      });
+      this.resolveCall({ statusCode: status, headers: headerRecord(res), body: EMPTY, stream: res as Readable });
+      return;
+    }
+    res.on('data', onResponseData);
+    res.once('end', onResponseEnd);
+    res.once('error', onResponseError);
+  }
+
+  /** Buffered body: one more chunk. */
+  onData(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+
+  /** Buffered body: the last byte arrived. */
+  complete(): void {
+    if (this.error || this.settled || !this.res) return;
+    this.settled = true;
+    this.release();
+    this.detachAbort();
+    const body = this.chunks.length === 1 ? this.chunks[0] : this.chunks.length === 0 ? EMPTY : Buffer.concat(this.chunks, this.size);
+    this.chunks = [];
+    this.resolveCall({ statusCode: this.res.statusCode ?? 0, headers: headerRecord(this.res), body });
   }
 
   /** Maps a Node socket/request error to a botojs transport error (see the module header). */
   classify(err: NodeJS.ErrnoException): Error {
-    if (err instanceof EndpointConnectionError || err instanceof ReadTimeoutError) return err; // ours, from a timer
     const url = this.url;
     const opts = { cause: err };
     const toProxy = this.proxyUrl !== undefined && !this.socket?.[kConnected];
     if (err.code === 'BOTOJS_PROXY_ERROR' || (toProxy && CONNECT_CODES.has(err.code ?? ''))) {
       return new EndpointConnectionError(`Failed to connect to proxy URL: "${maskProxyUrl(this.proxyUrl ?? '')}"`, url, opts);
     }
-    if (this.responded) return this.closedMidResponse(err);
+    if (this.res) return this.closedMidResponse(err);
     if (isTlsError(err)) return new EndpointConnectionError(`SSL validation failed for ${url} ${err.message}`, url, opts);
     if (!this.socket?.[kConnected] || CONNECT_CODES.has(err.code ?? '')) {
       return new EndpointConnectionError(`Could not connect to the endpoint URL: "${url}"`, url, opts);
@@ -75,7 +182,7 @@ export class InFlight {
   }
 
   closedMidResponse(cause: Error): Error {
-    if (this.streaming) return new ResponseStreamingError(`An error occurred while reading from response stream: ${cause.message}`, { cause });
+    if (this.streaming && this.settled) return new ResponseStreamingError(`An error occurred while reading from response stream: ${cause.message}`, { cause });
     return new ConnectionClosedError(
       `Connection was closed before we received a valid response from endpoint URL: "${this.url}".`,
       this.url,
@@ -87,9 +194,31 @@ export class InFlight {
     return new ConnectTimeoutError(`Connect timeout on endpoint URL: "${this.url}"`, this.url);
   }
 
-  readTimeout(): ReadTimeoutError {
+  /** No byte for readTimeout: the server stalled, or (streamed) the caller left the body unread. */
+  readTimeout(): Error {
+    const res = this.res;
+    if (res && this.settled && (res.readableLength > 0 || res.complete)) {
+      return new ResponseStreamingError(
+        `The response body from ${this.url} was not read for ${this.settings.readTimeoutMs / 1000} s (readTimeout), so its connection ` +
+          'was closed and the body discarded. Read streaming bodies (or call body.close()) as soon as the call returns.',
+      );
+    }
+    // botocore's StreamingBody raises ReadTimeoutError too when the server stalls mid-body.
     return new ReadTimeoutError(`Read timeout on endpoint URL: "${this.url}"`, this.url);
   }
+}
+
+function ignore(): void {}
+
+/** Lower-cased names, repeated values joined with ', ' (urllib3's HTTPHeaderDict). */
+function headerRecord(res: http.IncomingMessage): Record<string, string> {
+  const raw = res.headersDistinct;
+  const out: Record<string, string> = {};
+  for (const name in raw) {
+    const values = raw[name];
+    if (values) out[name] = values.length === 1 ? values[0] : values.join(', ');
+  }
+  return out;
 }
 
 const CONNECT_CODES = new Set([
@@ -105,16 +234,6 @@ function isTlsError(err: NodeJS.ErrnoException): boolean {
 // Listeners are module-level functions reading the flight from `this`, so tracking a request
 // allocates no closures.
 
-/** Attaches tracking to a ClientRequest the agent is about to schedule. */
-export function trackRequest(req: http.ClientRequest, flight: InFlight): void {
-  flight.req = req;
-  (req as Tracked<http.ClientRequest>)[kFlight] = flight;
-  req.on('socket', onRequestSocket);
-  req.on('response', onRequestResponse);
-  // Registered before node-fetch's own listener, so the mapped error reaches the body first.
-  req.on('error', onRequestError);
-}
-
 function onRequestSocket(this: Tracked<http.ClientRequest>, socket: net.Socket): void {
   const flight = this[kFlight];
   if (!flight) return;
@@ -123,45 +242,56 @@ function onRequestSocket(this: Tracked<http.ClientRequest>, socket: net.Socket):
 }
 
 function onRequestResponse(this: Tracked<http.ClientRequest>, res: http.IncomingMessage): void {
-  const flight = this[kFlight];
-  if (!flight) return;
-  flight.responded = true;
-  (res as Tracked<http.IncomingMessage>)[kFlight] = flight;
-  // node-fetch never errors its body when the connection drops before Content-Length bytes.
-  res.on('close', onResponseClose);
+  this[kFlight]?.respond(res);
 }
 
 function onRequestError(this: Tracked<http.ClientRequest>, err: NodeJS.ErrnoException): void {
   const flight = this[kFlight];
-  if (!flight || flight.signal?.aborted) return;
-  flight.fail(flight.classify(err));
+  if (flight && !flight.error) flight.fail(flight.classify(err));
 }
 
-function onResponseClose(this: Tracked<http.IncomingMessage>): void {
+function onResponseData(this: Tracked<http.IncomingMessage>, chunk: Buffer): void {
+  this[kFlight]?.onData(chunk);
+}
+
+function onResponseEnd(this: Tracked<http.IncomingMessage>): void {
+  this[kFlight]?.complete();
+}
+
+function onResponseError(this: Tracked<http.IncomingMessage>, err: Error): void {
   const flight = this[kFlight];
-  if (!flight || this.complete || flight.signal?.aborted) return;
-  flight.fail(flight.closedMidResponse(new Error('Connection closed before the response body was complete')));
+  if (flight && !flight.error) flight.fail(flight.closedMidResponse(err));
+}
+
+/**
+ * Runs before Node's own close handling (prepended), so a connection lost mid-response ends the
+ * call or the stream with our error rather than Node's generic 'aborted'.
+ */
+export function onSocketClose(this: TrackedSocket): void {
+  const flight = this[kFlight];
+  if (!flight || flight.error) return;
+  const res = flight.res;
+  if (res?.complete) return;
+  const cause = new Error('Connection closed before the response was complete');
+  flight.fail(res ? flight.closedMidResponse(cause) : flight.classify(cause));
 }
 
 /** The handshake did not complete within connectTimeout. */
 export function onConnectTimeout(socket: TrackedSocket): void {
-  const flight = socket[kFlight];
   if (socket.destroyed || socket[kConnected]) return;
+  const flight = socket[kFlight];
   const err = flight ? flight.connectTimeout() : new ConnectTimeoutError('Connect timeout');
   flight?.fail(err);
   socket.destroy(err);
 }
 
 /**
- * The socket's idle timer (readTimeout, armed once connected) fired. Ignored when the socket is
- * paused because the caller is not reading a streamed body (not the server's fault; the timer
- * re-arms once data flows again). Idle pooled sockets carry no flight and are left to Node's
- * agent, which closes them.
+ * The socket's idle timer (readTimeout while a request uses it) fired. Idle pooled sockets
+ * carry no flight and are left to Node's agent, which closes free sockets on timeout.
  */
 export function onSocketTimeout(this: TrackedSocket): void {
   const flight = this[kFlight];
-  if (!flight || flight.error || this.isPaused()) return;
-  const err = flight.readTimeout();
-  flight.fail(err);
-  this.destroy(err);
+  if (!flight || flight.error) return;
+  flight.fail(flight.readTimeout());
+  this.destroy();
 }

@@ -1,49 +1,52 @@
 /**
- * Keep-alive http/https agents with botocore's timeout semantics, per-request failure tracking
- * and proxy support. One pair per HttpTransport; `maxSockets` caps connections per host as
- * urllib3's pool size does.
+ * Keep-alive http/https agents with botocore's timeout semantics and proxy support. One pair
+ * per HttpTransport. How many requests run at once is PoolSlots' business (pool-slots.ts); the
+ * agents only keep up to `maxFreeSockets` idle connections per host, as urllib3's pool of
+ * `max_pool_connections` does, and close the rest.
  *
  * Timeouts are socket idle timers (like a Python socket timeout): `connectTimeout` until the
- * TCP (and TLS) handshake completes, `readTimeout` afterwards, re-armed when a pooled socket is
- * reused. Node's agent resets idle pooled sockets to its own keep-alive timer.
+ * TCP (and TLS) handshake completes, `readTimeout` while a request uses the socket, and
+ * IDLE_SOCKET_MS while it waits in the pool, so the sockets of a client nobody closes go away
+ * on their own (idle sockets are also unref'd: they never keep the process alive).
  *
- * node-fetch hides the ClientRequest, so the transport hands the agent the request's InFlight
- * through `Handoff` right before calling fetch(): fetch() creates the ClientRequest, and the
- * ClientRequest calls `addRequest`, synchronously, so the hand-off cannot be mixed up.
+ * The request's proxy travels in its options under `kProxy`: Node's ClientRequest and agent
+ * copy options with spreads, which keep symbol keys, so addRequest and createConnection see it.
  */
 import * as http from 'http';
 import * as https from 'https';
 import type * as net from 'net';
 import type { Duplex } from 'stream';
 import * as tls from 'tls';
-import { InFlight, kConnected, kFlight, onConnectTimeout, onSocketTimeout, trackRequest } from './in-flight';
+import { kConnected, kFlight, onConnectTimeout, onSocketClose, onSocketTimeout } from './in-flight';
 import type { TrackedSocket } from './in-flight';
 import { connectTunnel } from './proxies';
 import type { ResolvedProxy } from './proxies';
 
-export class Handoff {
-  pending: InFlight | undefined;
-  /** The proxy chosen for the pending request, if any. */
-  proxy: ResolvedProxy | undefined;
+/** How long a pooled connection may sit unused before it is closed. */
+export const IDLE_SOCKET_MS = 5000;
 
-  take(): InFlight | undefined {
-    const flight = this.pending;
-    this.pending = undefined;
-    return flight;
-  }
-}
+export const kProxy = Symbol('botojs.proxy');
 
 export interface AgentSettings {
-  maxSockets: number;
+  /** Idle connections kept per host. */
+  maxFreeSockets: number;
   connectTimeoutMs: number;
   readTimeoutMs: number;
   /** TLS options for https (ca, rejectUnauthorized, cert, key). */
   tls?: tls.ConnectionOptions;
 }
 
+export type AgentRequestOptions = http.ClientRequestArgs & tls.ConnectionOptions & { [kProxy]?: ResolvedProxy };
+
 type ConnectCallback = (err: Error | null, stream: Duplex) => void;
 type AddRequest = (req: http.ClientRequest, options: http.ClientRequestArgs) => void;
 const httpAddRequest = (http.Agent.prototype as unknown as { addRequest: AddRequest }).addRequest;
+
+function agentOptions(settings: AgentSettings): http.AgentOptions {
+  // No cap on sockets here: PoolSlots bounds the requests on the wire, and a socket that a
+  // streamed body still holds must not make the next request wait.
+  return { keepAlive: true, maxSockets: Infinity, maxFreeSockets: settings.maxFreeSockets, scheduling: 'lifo' };
+}
 
 /** Starts the connect timer, and switches to the read timer once the handshake is done. */
 function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings, secure: boolean): void {
@@ -53,6 +56,7 @@ function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings
   // (the TLS ClientHello) is queued, which would stretch a hung handshake to twice the limit.
   const timer = settings.connectTimeoutMs > 0 ? setTimeout(onConnectTimeout, settings.connectTimeoutMs, s) : undefined;
   s.on('timeout', onSocketTimeout);
+  s.prependListener('close', onSocketClose);
   s.once(secure ? 'secureConnect' : 'connect', () => {
     clearTimeout(timer);
     s[kConnected] = true;
@@ -61,30 +65,23 @@ function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings
   s.once('close', () => clearTimeout(timer));
 }
 
+/** A socket went back to the pool (Node's own 'free' handler ran first and unref'd it). */
 function onFree(socket: TrackedSocket): void {
   socket[kFlight] = undefined;
-}
-
-/** Takes the pending InFlight (and proxy) for `req`; returns the proxy to use, if any. */
-function claim(handoff: Handoff, req: http.ClientRequest): ResolvedProxy | undefined {
-  const flight = handoff.take();
-  const proxy = handoff.proxy;
-  handoff.proxy = undefined;
-  if (flight) {
-    trackRequest(req, flight);
-    if (proxy) flight.proxyUrl = proxy.url;
-  }
-  return proxy;
+  if (socket.destroyed) return;
+  // Node may have chosen a shorter timeout from the server's Keep-Alive hint: keep that one.
+  const hinted = (socket as net.Socket & { timeout?: number }).timeout ?? 0;
+  socket.setTimeout(hinted > 0 && hinted < IDLE_SOCKET_MS ? hinted : IDLE_SOCKET_MS);
 }
 
 export class PooledHttpAgent extends http.Agent {
-  constructor(private readonly settings: AgentSettings, private readonly handoff: Handoff) {
-    super({ keepAlive: true, maxSockets: settings.maxSockets });
+  constructor(private readonly settings: AgentSettings) {
+    super(agentOptions(settings));
     this.on('free', onFree);
   }
 
-  addRequest(req: http.ClientRequest, options: http.ClientRequestArgs): void {
-    const proxy = claim(this.handoff, req);
+  addRequest(req: http.ClientRequest, options: AgentRequestOptions): void {
+    const proxy = options[kProxy];
     if (proxy) {
       // Forward through the proxy: absolute-form request line, connection to the proxy.
       req.path = `http://${req.getHeader('host') as string}${req.path}`;
@@ -106,30 +103,20 @@ export class PooledHttpAgent extends http.Agent {
   }
 }
 
-type HttpsConnectionOptions = https.RequestOptions & tls.ConnectionOptions & { [kProxy]?: ResolvedProxy };
-const kProxy = Symbol('botojs.proxy');
-
 export class PooledHttpsAgent extends https.Agent {
-  constructor(private readonly settings: AgentSettings, private readonly handoff: Handoff) {
-    super({ keepAlive: true, maxSockets: settings.maxSockets, ...settings.tls });
+  constructor(private readonly settings: AgentSettings) {
+    super({ ...agentOptions(settings), ...settings.tls });
     this.on('free', onFree);
   }
 
-  addRequest(req: http.ClientRequest, options: HttpsConnectionOptions): void {
-    const proxy = claim(this.handoff, req);
-    // Node's agent copies options with spreads, which keep symbol keys: createConnection sees it.
-    if (proxy) options = { ...options, [kProxy]: proxy };
-    httpAddRequest.call(this, req, options);
-  }
-
-  override getName(options?: HttpsConnectionOptions): string {
+  override getName(options?: AgentRequestOptions): string {
     const name = super.getName(options);
     // Tunnelled sockets are pooled apart from direct ones.
     const proxy = options?.[kProxy];
     return proxy ? `${name}:proxy=${proxy.host}:${proxy.port}` : name;
   }
 
-  override createConnection(options: HttpsConnectionOptions, cb?: ConnectCallback): Duplex | null | undefined {
+  override createConnection(options: AgentRequestOptions, cb?: ConnectCallback): Duplex | null | undefined {
     const proxy = options[kProxy];
     if (!proxy) {
       const socket = super.createConnection(options, cb);

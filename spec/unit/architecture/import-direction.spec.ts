@@ -21,7 +21,8 @@ const LAYERS: string[][] = [
   ['validate', 'endpoints', 'checksums', 'signing', 'credentials', 'transport', 'retries', 'protocols'],
   ['events'],
   ['models'],
-  ['errors', 'util'],
+  ['util'],
+  ['errors'],
 ];
 
 // The only same-layer run-time imports allowed, each with its reason.

@@ -198,15 +198,49 @@ describe('HttpTransport', () => {
       expect(srv.connections).toHaveLength(1);
     });
 
-    it('a caller reading slower than readTimeout is not timed out', async () => {
+    it('a caller that keeps reading, pausing less than readTimeout each time, is never timed out', async () => {
       transport.close();
-      transport = new HttpTransport({ readTimeout: 0.2, proxies: {} });
+      transport = new HttpTransport({ readTimeout: 0.3, proxies: {} });
       const srv = await httpServer((_req, res) => writeChunks(res, 100, 64 * 1024));
       const r = await transport.send({ method: 'GET', url: srv.url, headers: {} }, { stream: true });
-      await sleep(600); // the socket is paused by backpressure meanwhile
+      const started = Date.now();
       let n = 0;
-      for await (const chunk of r.stream as Readable) n += (chunk as Buffer).length;
+      let reads = 0;
+      for await (const chunk of r.stream as Readable) {
+        n += (chunk as Buffer).length;
+        if (++reads % 10 === 0) await sleep(150); // backpressure pauses the socket meanwhile
+      }
       expect(n).toBe(100 * 64 * 1024);
+      expect(Date.now() - started).toBeGreaterThan(600); // longer in all than readTimeout
+    });
+
+    it('a body left unread for readTimeout is released: its socket closes and reading it later fails clearly', async () => {
+      transport.close();
+      transport = new HttpTransport({ readTimeout: 0.2, proxies: {} });
+      let serverSawClose = false;
+      const srv = await httpServer((req, res) => {
+        req.socket.on('close', () => (serverSawClose = true));
+        writeChunks(res, 100, 64 * 1024);
+      });
+      const r = await transport.send({ method: 'GET', url: srv.url, headers: {} }, { stream: true });
+      await sleep(600);
+      expect(serverSawClose).toBe(true);
+      const err = await (async () => {
+        for await (const _ of r.stream as Readable) void _;
+      })().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ResponseStreamingError);
+      expect((err as Error).message).toMatch(/was not read for 0\.2 s \(readTimeout\)/);
+    });
+
+    it('a small body that arrived whole but is never read is released too (no crash without an error listener)', async () => {
+      transport.close();
+      transport = new HttpTransport({ readTimeout: 0.2, proxies: {} });
+      const srv = await httpServer((_req, res) => res.end('tiny'));
+      const r = await transport.send({ method: 'GET', url: srv.url, headers: {} }, { stream: true });
+      await sleep(500);
+      expect((r.stream as Readable).destroyed).toBe(true);
+      const next = await transport.send({ method: 'GET', url: srv.url, headers: {} });
+      expect(next.body.toString()).toBe('tiny');
     });
 
     it('destroying the stream early discards the connection instead of pooling it', async () => {
