@@ -15,6 +15,9 @@ describe('credential_process', () => {
   it('splits the command like a POSIX shell', () => {
     expect(shellSplit(`/bin/tool --a "two words" 'single $x' esc\\ aped ""`)).toEqual(['/bin/tool', '--a', 'two words', 'single $x', 'esc aped', '']);
     expect(() => shellSplit('tool "open')).toThrow(/unterminated quote/);
+    // As Python's shlex.split: in double quotes a backslash escapes only " and a backslash; whitespace other than space, tab, CR and LF is part of a word; a trailing backslash is an error.
+    expect(shellSplit('tool "x\\$y" a\u000bb')).toEqual(['tool', 'x\\$y', 'a\u000bb']);
+    expect(() => shellSplit('tool arg\\')).toThrow(/backslash/);
   });
 
   it('reads JSON version 1 without Expiration as static keys (args passed through)', async () => {
