@@ -9,40 +9,17 @@ import { CredentialContext, profileData, profileString, toDate } from './context
 import { Credentials, CredentialProvider, LoadedCredentials } from './credentials';
 import { CredentialRetrievalError } from './errors';
 import { RefreshableCredentials, RefreshedKeys } from './refreshable';
+import { shlexSplit } from '../util/shlex-split';
 
-/** Splits a command line as POSIX shlex.split does: quotes group, backslash escapes. */
+/**
+ * Splits a command line as botocore does outside Windows (Python's `shlex.split`, see
+ * src/util/shlex-split.ts); no shell runs it.
+ */
 export function shellSplit(command: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inWord = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < command.length; i++) {
-    const ch = command[i];
-    if (quote === "'") {
-      if (ch === "'") quote = null;
-      else cur += ch;
-    } else if (quote === '"') {
-      if (ch === '"') quote = null;
-      else if (ch === '\\' && i + 1 < command.length && '"\\$`\n'.includes(command[i + 1])) cur += command[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === '\\' && i + 1 < command.length) {
-      cur += command[++i];
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) out.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += ch;
-      inWord = true;
-    }
-  }
-  if (quote) throw new CredentialRetrievalError('custom-process', 'credential_process has an unterminated quote');
-  if (inWord) out.push(cur);
-  return out;
+  const split = shlexSplit(command);
+  if (split.problem === 'No closing quotation') throw new CredentialRetrievalError('custom-process', 'credential_process has an unterminated quote');
+  if (split.problem !== undefined) throw new CredentialRetrievalError('custom-process', 'credential_process ends with a backslash that escapes nothing');
+  return split.words;
 }
 
 function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; spawnError?: Error }> {

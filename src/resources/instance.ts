@@ -5,6 +5,9 @@
  * `util.inspect(bucket)` prints `s3.Bucket(name='b')`.
  *
  * Loading is single-flight: concurrent readers of unloaded attributes share one `load()`.
+ * Listing, spreading or deep-comparing an instance reads its members and so must never send a
+ * request: every member getter (members.ts) answers without I/O, unloaded attributes with a
+ * LazyPromise that loads only when awaited.
  */
 import { inspect } from 'util';
 import type { Client } from '../client/proxy';

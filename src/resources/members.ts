@@ -3,9 +3,10 @@
  * returns a property descriptor for the class prototype. `this` is the resource (the Proxy).
  *
  * - identifiers: plain synchronous values;
- * - attributes: `meta.data[Member]` once loaded, else a Promise that loads once;
+ * - attributes: `meta.data[Member]` once loaded, else a Promise that loads once when awaited
+ *   (a LazyPromise: enumerating the resource copies it and sends nothing);
  * - load/reload: fill `meta.data`; other actions clear it (the resource may have changed);
- * - references: the related resource from loaded data (a Promise while unloaded);
+ * - references: the related resource from loaded data (a LazyPromise while unloaded);
  * - sub-resources: constructors taking the remaining identifiers (`bucket.Object('k')`);
  * - collections: a fresh lazy ResourceCollection on each access;
  * - waiters: `waitUntilX(params?)` through the client waiter.
@@ -14,6 +15,7 @@ import type { ServiceAction } from './actions';
 import { runWaiter } from './actions';
 import { ResourceCollection, type CollectionDefinition } from './collection';
 import { loadOnce, noLoadError, type MemberKind, type ResourceClass } from './instance';
+import { LazyPromise } from './lazy-promise';
 import type { ActionModel, WaiterModel } from './model';
 import { buildIdentifiers, type ResourceResponseHandler } from './response';
 import type { Resource } from './types';
@@ -48,8 +50,11 @@ export function attributeMember(cls: () => ResourceClass, name: string, memberNa
       get(this: Resource) {
         const data = this.meta.data;
         if (data !== null) return data[memberName];
-        if (!cls().hasLoad) throw noLoadError(cls(), name);
-        return loadOnce(this).then((d) => (d === null ? undefined : d[memberName]));
+        // Not yet started: spreading or deep-comparing the resource copies it without a request.
+        return new LazyPromise(() => {
+          if (!cls().hasLoad) return Promise.reject(noLoadError(cls(), name));
+          return loadOnce(this).then((d) => (d === null ? undefined : d[memberName]));
+        });
       },
     },
   };
@@ -114,7 +119,7 @@ export function referenceMember(cls: () => ResourceClass, model: ActionModel, ha
     descriptor: {
       get(this: Resource) {
         if (handler.needsParentData && this.meta.data === null && cls().hasLoad) {
-          return loadOnce(this).then(() => handler.handle(this, {}, this.meta.data));
+          return new LazyPromise(() => loadOnce(this).then(() => handler.handle(this, {}, this.meta.data)));
         }
         return handler.handle(this, {}, this.meta.data);
       },

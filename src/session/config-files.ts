@@ -1,15 +1,20 @@
 /**
- * The shared config and credentials files (~/.aws/config, ~/.aws/credentials), parsed with `ini`.
+ * The shared config and credentials files (~/.aws/config, ~/.aws/credentials), read exactly as
+ * botocore reads them: Python's configparser rules (./configparser.ts: values verbatim, no
+ * inline comments, continuation lines, `[DEFAULT]`), then botocore's own steps here: nested
+ * sub-sections (`s3 =\n  addressing_style = path`), which sections are profiles, sso-sessions
+ * and services, and how the two files merge. Files are read once per path per modification time.
  *
- * botocore's format has one thing plain INI lacks: nested sub-sections, a key with an empty
- * value followed by indented `k = v` lines (`s3 =\n  addressing_style = path`). Those lines are
- * folded into an object before `ini` sees the text. Files are read once per path per process.
+ * Every map returned has no prototype, so a profile or setting named `constructor` or
+ * `__proto__` is only a name.
  */
 import * as fs from 'fs';
-import * as ini from 'ini';
 import * as os from 'os';
 import * as path from 'path';
 import { ConfigParseError } from '../errors';
+import { pySplitlines, pyStrip } from '../util/python-whitespace';
+import { shlexSplit } from '../util/shlex-split';
+import { parseConfigParser } from './configparser';
 
 export type ProfileData = Record<string, string | Record<string, string>>;
 
@@ -27,8 +32,6 @@ export interface ParsedConfigFiles {
   credentialsFile: string;
 }
 
-const NESTED_SEP = '\u0000';
-
 /** `~` means the home directory the environment names (HOME), so tests can use a temporary one. */
 function expandHome(p: string, env: NodeJS.ProcessEnv = process.env): string {
   if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) return path.join(env.HOME || env.USERPROFILE || os.homedir(), p.slice(1));
@@ -43,154 +46,126 @@ export function credentialsFilePath(env: NodeJS.ProcessEnv = process.env): strin
   return expandHome(env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials', env);
 }
 
+/** An object with no prototype, so names like `__proto__` or `constructor` are plain keys. */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /**
- * Rejects what Python's configparser (and so botocore) rejects, naming the file, the line, the
- * section and the problem. Values are never quoted: the credentials file holds secrets.
+ * botocore's `_parse_nested`: a value whose first line is empty (`s3 =` followed by indented
+ * lines) is a sub-section. Each non-blank line is split at its first `=` (a `:` is not a
+ * delimiter here); names keep their case; a repeated name takes the last value.
  */
-function validateIni(text: string, fileName: string): void {
-  const fail = (line: number, section: string | null, problem: string): never => {
-    throw new ConfigParseError(`Unable to parse config file: ${fileName}: line ${line}${section ? ` (in [${section}])` : ''}: ${problem}`);
-  };
-  const sectionsSeen = new Map<string, number>();
-  let section: string | null = null;
-  let keys = new Set<string>();
-  let lastWasKey = false;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const n = i + 1;
-    if (/^\s*([;#].*)?$/.test(raw)) return;
-    if (/^[ \t]/.test(raw)) {
-      // An indented line continues the previous value (or is a nested `k = v`).
-      if (section === null) fail(n, null, 'an indented line appears before any [section] header');
-      if (!lastWasKey) fail(n, section, 'an indented line does not follow a setting');
-      return;
+function parseNested(value: string, fail: (problem: string) => never): Record<string, string> {
+  const out = dict<string>();
+  for (const raw of pySplitlines(value)) {
+    const line = pyStrip(raw);
+    if (line === '') continue;
+    const eq = line.indexOf('=');
+    if (eq < 0) fail("a line of the nested block is not a 'key = value' setting");
+    out[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
+  }
+  return out;
+}
+
+/** One file's sections in file order, as botocore's `raw_config_parse` (sub-sections parsed). */
+function rawConfigParse(text: string, fileName: string): Array<[string, ProfileData]> {
+  return parseConfigParser(text, fileName).map((section) => {
+    const data: ProfileData = dict();
+    for (const [key, { value, line }] of section.options) {
+      const fail = (problem: string): never => {
+        throw new ConfigParseError(`Unable to parse config file: ${fileName}: line ${line} (in [${section.name}]): the setting '${key}': ${problem}`);
+      };
+      data[key] = value.startsWith('\n') ? parseNested(value, fail) : value;
     }
-    if (raw.startsWith('[')) {
-      const m = /^\[([^\]]+)\]\s*([;#].*)?$/.exec(raw.trimEnd());
-      if (!m) fail(n, section, 'a section header must look like [name] (missing ]?)');
-      const name = m![1].trim();
-      if (sectionsSeen.has(name)) fail(n, null, `section [${name}] already appeared on line ${sectionsSeen.get(name)}`);
-      sectionsSeen.set(name, n);
-      section = name;
-      keys = new Set();
-      lastWasKey = false;
-      return;
-    }
-    const kv = /^([^=:]*[^=:\s])\s*[=:]/.exec(raw);
-    if (section === null) fail(n, null, kv ? `the setting '${kv[1]}' appears before any [section] header` : 'a line appears before any [section] header');
-    if (!kv) fail(n, section, "the line is not a 'key = value' setting");
-    const key = kv![1].trim().toLowerCase();
-    if (keys.has(key)) fail(n, section, `the setting '${key}' appears twice`);
-    keys.add(key);
-    lastWasKey = true;
+    return [section.name, data];
   });
 }
 
-/** Rewrites nested sub-sections as `parent<NUL>child = value` lines that ini keeps intact. */
-function flattenNested(text: string): string {
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  let parent: string | null = null;
-  for (const line of lines) {
-    const indented = /^[ \t]+\S/.test(line);
-    if (parent !== null && indented) {
-      const m = /^\s*([^=]+?)\s*=\s*(.*)$/.exec(line);
-      if (m) {
-        out.push(`${parent}${NESTED_SEP}${m[1]} = ${m[2]}`);
-        continue;
-      }
-    }
-    parent = null;
-    const top = /^([^\s[;#][^=]*?)\s*=\s*$/.exec(line);
-    if (top) parent = top[1];
-    out.push(line);
-  }
-  return out.join('\n');
-}
-
-function fold(section: Record<string, unknown>): ProfileData {
-  const out: ProfileData = {};
-  for (const [k, v] of Object.entries(section)) {
-    if (typeof v === 'object' && v !== null) continue; // ini's dotted sub-objects are not botocore's
-    const value = v === true ? 'true' : String(v);
-    const i = k.indexOf(NESTED_SEP);
-    if (i < 0) {
-      // configparser lower-cases option names, so `Region = x` is botocore's `region`.
-      out[k.toLowerCase()] = value;
-    } else {
-      const parentKey = k.slice(0, i).toLowerCase();
-      const prior = out[parentKey];
-      const obj = typeof prior === 'object' ? prior : {};
-      obj[k.slice(i + 1)] = value;
-      out[parentKey] = obj;
-    }
-  }
-  return out;
-}
-
-/** configparser also accepts `key: value`; ini only knows `=`, so top-level colon lines are rewritten. */
-function colonsToEquals(text: string): string {
-  return text.replace(/^([^\s=:;#[][^=:]*?)[ \t]*:(.*)$/gm, (_m, key: string, rest: string) => `${key} =${rest}`);
-}
-
-/** Parses one file's text into `{ sectionName: data }`; section names are kept verbatim. */
+/**
+ * Parses one file's text into `{ sectionName: data }`, exactly as botocore's `raw_config_parse`:
+ * section names verbatim, option names lower-cased, values verbatim (see ./configparser.ts).
+ */
 export function parseIniText(text: string, fileName: string): Record<string, ProfileData> {
-  validateIni(text, fileName);
-  let raw: Record<string, unknown>;
-  try {
-    // Section names may contain dots ("profile my.dev"); protect them from ini's nesting.
-    const protectedText = flattenNested(colonsToEquals(text)).replace(/^\s*\[([^\]]*)\]/gm, (_m, name: string) => `[${name.trim().replace(/\./g, '\\.')}]`);
-    raw = ini.parse(protectedText) as Record<string, unknown>;
-  } catch (e) {
-    throw new ConfigParseError(`Unable to parse config file: ${fileName}: ${(e as Error).message}`);
-  }
-  const out: Record<string, ProfileData> = {};
-  for (const [name, section] of Object.entries(raw)) {
-    if (typeof section !== 'object' || section === null) {
-      throw new ConfigParseError(`Unable to parse config file: ${fileName}: the line '${name} = ${String(section)}' is outside any [section]`);
-    }
-    out[name] = fold(section as Record<string, unknown>);
-  }
+  const out = dict<ProfileData>();
+  for (const [name, data] of rawConfigParse(text, fileName)) out[name] = data;
   return out;
 }
 
-const fileCache = new Map<string, { mtimeMs: number; data: Record<string, ProfileData> }>();
+const fileCache = new Map<string, { mtimeMs: number; sections: Array<[string, ProfileData]> }>();
 
-function readIniFile(file: string): Record<string, ProfileData> {
+/**
+ * One file's sections, in file order. Like botocore, a path that is not a regular file reads as
+ * empty; bytes that are not UTF-8 are a ConfigParseError (Python's UnicodeDecodeError), never
+ * silently replaced.
+ */
+function readConfigFile(file: string): Array<[string, ProfileData]> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    return {};
+    return [];
   }
+  if (!stat.isFile()) return [];
   const hit = fileCache.get(file);
-  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.data;
-  const data = parseIniText(fs.readFileSync(file, 'utf8'), file);
-  fileCache.set(file, { mtimeMs: stat.mtimeMs, data });
-  return data;
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.sections;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(file));
+  } catch {
+    throw new ConfigParseError(`Unable to parse config file: ${file}: the file is not valid UTF-8`);
+  }
+  const sections = rawConfigParse(text, file);
+  fileCache.set(file, { mtimeMs: stat.mtimeMs, sections });
+  return sections;
 }
 
-/** Reads both files (missing files are empty) and sorts their sections by kind. */
+/**
+ * botocore's `_parse_section`: the name after the kind, read as shell words (so `[profile "a b"]`
+ * is profile `a b` and `[profile  x ]` is `x`); anything but exactly two words, or a quote left
+ * open, is no section of that kind and is ignored.
+ */
+function addNamedSection(target: Record<string, ProfileData>, sectionName: string, data: ProfileData): void {
+  const split = shlexSplit(sectionName);
+  if (split.words?.length === 2) target[split.words[1]] = data;
+}
+
+/**
+ * Reads both files (missing files are empty) and sorts their sections by kind, as botocore's
+ * `build_profile_map` and `Session.full_config` do. In the config file a section is a profile
+ * when its name starts with `profile` (botocore tests the prefix only, then the shell words) or
+ * is exactly `default`; a later section for the same profile replaces an earlier one whole
+ * (`[default]` then `[profile default]`: the second wins). In the credentials file every section
+ * is a profile under its verbatim name, and its settings override the config file's, key by key.
+ */
 export function loadConfigFiles(env: NodeJS.ProcessEnv = process.env): ParsedConfigFiles {
   const configFile = configFilePath(env);
   const credentialsFile = credentialsFilePath(env);
-  const cfg = readIniFile(configFile);
-  const creds = readIniFile(credentialsFile);
-  const profiles: Record<string, ProfileData> = {};
-  const ssoSessions: Record<string, ProfileData> = {};
-  const services: Record<string, ProfileData> = {};
-  const configProfiles: Record<string, ProfileData> = {};
-  for (const [name, data] of Object.entries(cfg)) {
-    const m = /^(profile|sso-session|services)\s+(.+)$/.exec(name);
-    if (name === 'default') configProfiles.default = { ...data, ...(configProfiles.default ?? {}) };
-    else if (m?.[1] === 'profile') configProfiles[m[2].trim()] = { ...(configProfiles[m[2].trim()] ?? {}), ...data };
-    else if (m?.[1] === 'sso-session') ssoSessions[m[2].trim()] = data;
-    else if (m?.[1] === 'services') services[m[2].trim()] = data;
-    // A bare [name] in the config file (other than default) is ignored, as botocore does.
+  const configSections = readConfigFile(configFile);
+  const credentialsSections = readConfigFile(credentialsFile);
+  const ssoSessions = dict<ProfileData>();
+  const services = dict<ProfileData>();
+  const configProfiles = dict<ProfileData>();
+  for (const [name, data] of configSections) {
+    if (name.startsWith('profile')) addNamedSection(configProfiles, name, data);
+    else if (name.startsWith('sso-session')) addNamedSection(ssoSessions, name, data);
+    else if (name.startsWith('services')) addNamedSection(services, name, data);
+    else if (name === 'default') configProfiles.default = data;
+    // Any other section of the config file is no profile, as in botocore.
   }
-  for (const [name, data] of Object.entries(configProfiles)) profiles[name] = { ...data };
-  for (const [name, data] of Object.entries(creds)) {
-    // Credentials-file values win over config-file values for the same profile.
-    profiles[name] = { ...(profiles[name] ?? {}), ...data };
+  const profiles = dict<ProfileData>();
+  for (const name of Object.keys(configProfiles)) profiles[name] = Object.assign(dict(), configProfiles[name]);
+  const credentialsProfiles = dict<ProfileData>();
+  for (const [name, data] of credentialsSections) {
+    credentialsProfiles[name] = data;
+    profiles[name] = Object.assign(dict(), profiles[name], data);
   }
-  return { profiles, ssoSessions, services, configProfiles, credentialsProfiles: creds, configFile, credentialsFile };
+  return { profiles, ssoSessions, services, configProfiles, credentialsProfiles, configFile, credentialsFile };
+}
+
+/** One file as botocore's `raw_config_parse(path)` gives it: `{ sectionName: data }` (a missing file is empty). */
+export function rawConfigParseFile(file: string): Record<string, ProfileData> {
+  const out = dict<ProfileData>();
+  for (const [name, data] of readConfigFile(file)) out[name] = data;
+  return out;
 }

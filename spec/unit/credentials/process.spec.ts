@@ -15,6 +15,9 @@ describe('credential_process', () => {
   it('splits the command like a POSIX shell', () => {
     expect(shellSplit(`/bin/tool --a "two words" 'single $x' esc\\ aped ""`)).toEqual(['/bin/tool', '--a', 'two words', 'single $x', 'esc aped', '']);
     expect(() => shellSplit('tool "open')).toThrow(/unterminated quote/);
+    // As Python's shlex.split: in double quotes a backslash escapes only " and a backslash; whitespace other than space, tab, CR and LF is part of a word; a trailing backslash is an error.
+    expect(shellSplit('tool "x\\$y" a\u000bb')).toEqual(['tool', 'x\\$y', 'a\u000bb']);
+    expect(() => shellSplit('tool arg\\')).toThrow(/backslash/);
   });
 
   it('reads JSON version 1 without Expiration as static keys (args passed through)', async () => {
@@ -25,6 +28,16 @@ describe('credential_process', () => {
     expect(creds).toMatchObject({ method: 'custom-process', accessKey: 'AKPROC', accountId: '999988887777' });
     expect(creds!.token).toBe('tok---flag|quoted arg');
     expect(creds!.expiryTime).toBeUndefined();
+  });
+
+  // botocore reads `sh -c 'a; b'` verbatim (configparser has no inline comments) and shlex-splits
+  // it into [sh, -c, 'a; b'], so the shell runs both commands. Needs a POSIX sh.
+  (process.platform === 'win32' ? it.skip : it)("credential_process = sh -c 'a; b' runs both commands (the ; is no comment)", async () => {
+    const h = tempHome();
+    const file = h.write('bin/both.js', `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'AKSH', SecretAccessKey: 's#1;2', SessionToken: 'from-' + process.env.FIRST_PART }));`);
+    require('fs').writeFileSync(h.env.AWS_CONFIG_FILE, `[profile proc]\ncredential_process = sh -c 'FIRST_PART=ran; export FIRST_PART; "${process.execPath}" "${file}"'\n`);
+    const creds = await new Session({ env: h.env, profileName: 'proc' }).getCredentials();
+    expect(creds).toMatchObject({ method: 'custom-process', accessKey: 'AKSH', secretKey: 's#1;2', token: 'from-ran' });
   });
 
   it('with Expiration: refreshable, runs again inside the refresh window', async () => {
