@@ -24,7 +24,7 @@ import type { RawResponse, RequestBody } from '../protocols/types';
 import { isReadable } from '../util/is-readable';
 import { splitUrl } from '../util/url-parts';
 import { InFlight } from './in-flight';
-import { abortError } from '../util/abort';
+import { abortError, onAbort } from '../util/abort';
 import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
 import type { AgentRequestOptions } from './pooled-agent';
 import { PoolSlots } from './pool-slots';
@@ -239,21 +239,18 @@ export class HttpTransport {
 
   private waitForSlot(slots: PoolSlots, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      let onAbort: (() => void) | undefined;
+      let unsubscribe: (() => void) | undefined;
       const waiter: SlotWaiter = {
         resolve: () => {
-          if (onAbort) signal?.removeEventListener('abort', onAbort);
+          unsubscribe?.();
           resolve();
         },
         reject: (err) => {
-          if (onAbort) signal?.removeEventListener('abort', onAbort);
+          unsubscribe?.();
           reject(err);
         },
       };
-      if (signal) {
-        onAbort = () => slots.cancel(waiter, abortError(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-      }
+      if (signal) unsubscribe = onAbort(signal, () => slots.cancel(waiter, abortError(signal)));
       slots.wait(waiter);
     });
   }

@@ -27,7 +27,7 @@ import {
   ResponseStreamingError,
 } from '../errors';
 import type { RawResponse } from '../protocols/types';
-import { abortError } from '../util/abort';
+import { abortError, onAbort } from '../util/abort';
 import { maskProxyUrl } from './proxies';
 
 /** Keys this module stores on Node's sockets and requests (own symbols, no private API). */
@@ -61,7 +61,7 @@ export class InFlight {
   readonly promise: Promise<RawResponse>;
   private chunks: Buffer[] = [];
   private size = 0;
-  private onAbort: (() => void) | undefined;
+  private unsubscribeAbort: (() => void) | undefined;
 
   constructor(
     readonly url: string,
@@ -75,10 +75,7 @@ export class InFlight {
       this.resolveCall = resolve;
       this.rejectCall = reject;
     });
-    if (signal) {
-      this.onAbort = () => this.fail(abortError(signal));
-      signal.addEventListener('abort', this.onAbort, { once: true });
-    }
+    if (signal) this.unsubscribeAbort = onAbort(signal, () => this.fail(abortError(signal)));
   }
 
   /** Starts tracking `req` (created by the transport for this flight). */
@@ -112,8 +109,9 @@ export class InFlight {
   }
 
   private detachAbort(): void {
-    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
-    this.onAbort = undefined;
+    const unsubscribe = this.unsubscribeAbort;
+    this.unsubscribeAbort = undefined;
+    unsubscribe?.();
   }
 
   /** The response headers arrived: hand over the stream, or read the body whole. */

@@ -7,8 +7,10 @@ import { AbortError } from '../errors';
 /** The AbortError for a fired signal; its `cause` is the signal's reason. */
 export function abortError(signal: AbortSignal): AbortError {
   const reason: unknown = signal.reason;
-  const detail = reason instanceof Error && reason.name !== 'AbortError' && reason.name !== 'TimeoutError' ? `: ${reason.message}` : '';
-  const timedOut = reason instanceof Error && reason.name === 'TimeoutError' ? ' (the signal timed out)' : '';
+  // Duck-typed: DOMException (AbortSignal.timeout's reason) and errors of other realms count.
+  const r = typeof reason === 'object' && reason !== null ? (reason as { name?: unknown; message?: unknown }) : {};
+  const detail = typeof r.message === 'string' && r.message && r.name !== 'AbortError' && r.name !== 'TimeoutError' ? `: ${r.message.slice(0, 500)}` : '';
+  const timedOut = r.name === 'TimeoutError' ? ' (the signal timed out)' : '';
   return new AbortError(`The operation was aborted${timedOut}${detail}`, { cause: reason });
 }
 
@@ -16,20 +18,54 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
+/**
+ * Subscribers per signal, behind one listener of ours on each signal: a signal shared by many
+ * concurrent calls (one per request batch, say) then carries one listener, not one per call,
+ * so Node never warns about a listener leak and the caller's signal is left as it was.
+ */
+const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function dispatch(this: AbortSignal): void {
+  const subs = subscribers.get(this);
+  subscribers.delete(this);
+  if (subs) for (const fn of subs) fn();
+}
+
+/** Calls `fn` once when `signal` fires; returns the function that cancels the subscription. */
+export function onAbort(signal: AbortSignal, fn: () => void): () => void {
+  let subs = subscribers.get(signal);
+  if (!subs) {
+    subs = new Set();
+    subscribers.set(signal, subs);
+    signal.addEventListener('abort', dispatch, { once: true });
+  }
+  // A wrapper per subscription, so the same function subscribed twice is two subscriptions.
+  const entry = (): void => fn();
+  subs.add(entry);
+  return () => {
+    const current = subscribers.get(signal);
+    if (!current) return;
+    current.delete(entry);
+    if (current.size === 0) {
+      subscribers.delete(signal);
+      signal.removeEventListener('abort', dispatch);
+    }
+  };
+}
+
 /** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
   if (signal.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      unsubscribe();
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe = onAbort(signal, () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    });
   });
 }
 
@@ -38,15 +74,14 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(abortError(signal));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe = onAbort(signal, () => reject(abortError(signal)));
     promise.then(
       (v) => {
-        signal.removeEventListener('abort', onAbort);
+        unsubscribe();
         resolve(v);
       },
       (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        unsubscribe();
         reject(e);
       },
     );
