@@ -1,11 +1,11 @@
 /**
- * ../shared/conformance/config/configured-endpoint-urls.json: every endpointUrlTests case picks
+ * spec/conformance/vectors/config/configured-endpoint-urls.json: every endpointUrlTests case picks
  * a profile, a client config and an environment; resolveConfiguredEndpointUrl chooses the
  * configured URL and the service's rule set (with `SDK::Endpoint` bound to it, if any) must
  * resolve to the expected endpointUrl. CASE=<substring> selects cases by name.
  */
 import { resolveConfiguredEndpointUrl, resolveEndpoint } from '../../src/endpoints';
-import { describeShared, hasShared, readConformanceJson } from '../helpers/shared';
+import { readConformanceJson } from '../helpers/shared';
 
 interface Suite {
   profiles: Record<string, Record<string, unknown>>;
@@ -22,13 +22,11 @@ interface Suite {
   }>;
 }
 
-const suites: Suite[] = hasShared
-  ? readConformanceJson<{ testSuites: Suite[] }>('config', 'configured-endpoint-urls.json').testSuites
-  : [];
+const suites: Suite[] = readConformanceJson<{ testSuites: Suite[] }>('config', 'configured-endpoint-urls.json').testSuites;
 const SELECTOR = process.env.CASE;
 
-describeShared('configured endpoint URLs', () => {
-  const partitions = hasShared ? readConformanceJson('endpoint-rules', 'partitions.json') : {};
+describe('configured endpoint URLs', () => {
+  const partitions = readConformanceJson('endpoint-rules', 'partitions.json');
 
   suites.forEach((suite, s) => {
     const cases = suite.endpointUrlTests.filter((t) => !SELECTOR || t.name.includes(SELECTOR));

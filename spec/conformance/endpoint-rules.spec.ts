@@ -1,5 +1,5 @@
 /**
- * botocore's endpoint rule-set vectors (../shared/conformance/endpoint-rules):
+ * botocore's endpoint rule-set vectors (spec/conformance/vectors/endpoint-rules):
  *  - engine cases: every testCase's `params` through resolveEndpoint against the rule set in the
  *    same folder, comparing url, headers and properties, or the error message;
  *  - operationInputs cases (s3, s3control, dynamodb, sts, lambda, ec2, iam): the operation
@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'util';
 import { buildEndpointParams, resolveEndpoint } from '../../src/endpoints';
 import { EndpointResolutionError } from '../../src/errors';
 import { ServiceModel, RawServiceModel } from '../../src/models/service-model';
-import { CONFORMANCE_DIR, describeShared, hasShared, readConformanceJson } from '../helpers/shared';
+import { CONFORMANCE_DIR, readConformanceJson } from '../helpers/shared';
 
 interface TestCase {
   documentation?: string;
@@ -77,12 +77,10 @@ function customizeS3BuiltIns(operationName: string, input: Record<string, unknow
   else if (isArn) builtIns['AWS::S3::ForcePathStyle'] = false;
 }
 
-const services = hasShared
-  ? fs.readdirSync(RULES_DIR).filter((d) => fs.existsSync(path.join(RULES_DIR, d, 'endpoint-tests-1.json'))).sort()
-  : [];
+const services = fs.readdirSync(RULES_DIR).filter((d) => fs.existsSync(path.join(RULES_DIR, d, 'endpoint-tests-1.json'))).sort();
 
-describeShared('endpoint rule sets (engine cases)', () => {
-  const partitions = hasShared ? readConformanceJson('endpoint-rules', 'partitions.json') : {};
+describe('endpoint rule sets (engine cases)', () => {
+  const partitions = readConformanceJson('endpoint-rules', 'partitions.json');
   const seen = new Set<string>();
   let total = 0;
   let passed = 0;
@@ -141,8 +139,8 @@ describe('shipped rule sets (service-models/)', () => {
   });
 });
 
-describeShared('endpoint rule sets (operationInputs bound through the shipped model)', () => {
-  const partitions = hasShared ? readConformanceJson('endpoint-rules', 'partitions.json') : {};
+describe('endpoint rule sets (operationInputs bound through the shipped model)', () => {
+  const partitions = readConformanceJson('endpoint-rules', 'partitions.json');
   let total = 0;
   let passed = 0;
   let skipped = 0;

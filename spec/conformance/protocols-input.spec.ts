@@ -1,7 +1,7 @@
 /**
  * botocore's protocol input (serialization) conformance vectors, run against our serializers.
  *
- * Reads ../shared/conformance/protocols/{input,legacy/input}/*.json (smithy-rpc-v2-cbor
+ * Reads spec/conformance/vectors/protocols/{input,legacy/input}/*.json (smithy-rpc-v2-cbor
  * skipped), honours protocol-tests-ignore-list.json as botocore's runner does, and compares as
  * conformance/README.md says. Cases listed in known-failures.json run but cannot fail;
  * one that starts passing is reported. Select cases with CASE=<substring of the case key>.
@@ -13,7 +13,7 @@ import { OperationModel, RawOperation, RawServiceModel, ServiceModel } from '../
 import type { Shape } from '../../src/models/shape';
 import { fillIdempotencyTokens, serializers } from '../../src/protocols/serialize';
 import type { HttpRequestSpec } from '../../src/protocols/types';
-import { CONFORMANCE_DIR, describeShared, hasShared, readConformanceJson } from '../helpers/shared';
+import { CONFORMANCE_DIR, readConformanceJson } from '../helpers/shared';
 import { actualUri, bodyText, effectiveHeaders, formPairs, headerLookup, parseXml } from './protocols-input-compare';
 
 interface Serialized {
@@ -211,7 +211,6 @@ interface Entry {
 function collect(): { entries: Entry[]; skipped: Record<string, number> } {
   const entries: Entry[] = [];
   const skipped: Record<string, number> = {};
-  if (!hasShared) return { entries, skipped };
   const ignore = readConformanceJson<IgnoreList>('protocols', 'protocol-tests-ignore-list.json');
   for (const file of FILES) {
     if (!fs.existsSync(path.join(CONFORMANCE_DIR, 'protocols', file))) continue;
@@ -236,7 +235,7 @@ const { entries, skipped } = collect();
 const tally: Record<string, { pass: number; fail: number; known: number }> = {};
 const nowPassing: string[] = [];
 
-describeShared('protocol input conformance', () => {
+describe('protocol input conformance', () => {
   afterAll(() => {
     const lines = Object.entries(tally).map(
       ([f, t]) => `${f}: ${t.pass} passed, ${t.fail} failed, ${t.known} known failures, ${skipped[f] ?? 0} ignored`,
@@ -270,8 +269,7 @@ describeShared('protocol input conformance', () => {
 });
 
 /** Idempotency-token suites are on botocore's ignore list; with a fixed generator they pass. */
-describeShared('protocol input conformance: idempotency token auto-fill', () => {
-  if (!hasShared) return;
+describe('protocol input conformance: idempotency token auto-fill', () => {
   for (const file of FILES) {
     const suites = readConformanceJson<Suite[]>('protocols', file);
     suites.forEach((suite, si) => {

@@ -1,5 +1,5 @@
 /**
- * botocore's protocol output suites (../shared/conformance/protocols/{output,legacy/output}):
+ * botocore's protocol output suites (spec/conformance/vectors/protocols/{output,legacy/output}):
  * each case's `response` goes through our parser and must equal `result`, or `error` with
  * `errorCode`/`errorMessage`, compared as botocore's tests/functional/test_protocols.py does
  * (ResponseMetadata dropped, blobs as utf-8 strings, Error reduced to Code and Message, special
@@ -12,7 +12,7 @@ import { OperationModel, RawOperation, RawServiceModel, ServiceModel } from '../
 import { responseParsers } from '../../src/protocols/parse';
 import { EventStream } from '../../src/protocols/parse/event-stream';
 import type { RawResponse } from '../../src/protocols/types';
-import { describeShared, hasShared, readConformanceJson } from '../helpers/shared';
+import { readConformanceJson } from '../helpers/shared';
 import knownFailuresBySuite from './known-failures.json';
 
 interface OutputCase {
@@ -141,10 +141,10 @@ export async function runCase(suite: Suite, c: OutputCase): Promise<{ actual: un
   return { actual: close(parsed, expected), expected };
 }
 
-describeShared('protocol output conformance', () => {
-  const ignoreList: IgnoreList = hasShared ? readConformanceJson<IgnoreList>('protocols', 'protocol-tests-ignore-list.json') : {};
+describe('protocol output conformance', () => {
+  const ignoreList: IgnoreList = readConformanceJson<IgnoreList>('protocols', 'protocol-tests-ignore-list.json');
   for (const file of FILES) {
-    const suites: Suite[] = hasShared ? readConformanceJson<Suite[]>('protocols', ...file.split('/')) : [];
+    const suites: Suite[] = readConformanceJson<Suite[]>('protocols', ...file.split('/'));
     const protocol = file.split('/').pop()!.replace(/\.json$/, '');
     describe(file, () => {
       suites.forEach((suite) => {

@@ -1,12 +1,12 @@
 /**
- * The AWS SigV4 test suite (../shared/conformance/sigv4): every case folder's `.req` is parsed
+ * The AWS SigV4 test suite (spec/conformance/vectors/sigv4): every case folder's `.req` is parsed
  * and signed with generic (non-S3) rules; canonical request, string to sign and Authorization
  * must match `.creq`, `.sts` and `.authz`. CASE=<substring> runs matching cases only.
  * Cases aws4 cannot express are listed in known-failures.json and expected to fail.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFORMANCE_DIR, describeShared } from '../helpers/shared';
+import { CONFORMANCE_DIR } from '../helpers/shared';
 import { canonicalRequest, signRequest, stringToSign, SignableRequest, SigningOptions } from '../../src/signing';
 
 const SUITE_DIR = path.join(CONFORMANCE_DIR, 'sigv4');
@@ -79,7 +79,7 @@ const cases = findCases(SUITE_DIR).filter(
   (c) => !process.env.CASE || path.relative(SUITE_DIR, c.dir).includes(process.env.CASE),
 );
 
-describeShared('SigV4 test suite', () => {
+describe('SigV4 test suite', () => {
   it('finds the cases', () => {
     expect(cases.length).toBeGreaterThan(process.env.CASE ? 0 : 20);
   });

@@ -41,8 +41,8 @@ describe('abort helpers', () => {
     const removed: string[] = [];
     const add = ac.signal.addEventListener.bind(ac.signal);
     const remove = ac.signal.removeEventListener.bind(ac.signal);
-    ac.signal.addEventListener = ((type: string, ...rest: never[]) => (added.push(type), add(type, ...rest))) as typeof add;
-    ac.signal.removeEventListener = ((type: string, ...rest: never[]) => (removed.push(type), remove(type, ...rest))) as typeof remove;
+    ac.signal.addEventListener = ((...args: Parameters<typeof add>) => (added.push(args[0]), add(...args))) as typeof add;
+    ac.signal.removeEventListener = ((...args: Parameters<typeof remove>) => (removed.push(args[0]), remove(...args))) as typeof remove;
     await Promise.all(Array.from({ length: 1000 }, (_, i) => sleep(i % 5, ac.signal)));
     expect(added).toEqual(['abort']);
     expect(removed).toEqual(['abort']);
