@@ -202,9 +202,8 @@ export class HttpTransport {
       clientRequest = (secure ? https : http).request(options);
     } catch (e) {
       // Node refuses bad header names/values or paths before anything is sent.
-      const err = new HTTPClientError(`Cannot send the request to ${req.url}: ${(e as Error).message}`, req.url, { cause: e });
-      flight.fail(err);
-      throw err;
+      flight.fail(new HTTPClientError(`Cannot send the request to ${req.url}: ${(e as Error).message}`, req.url, { cause: e }));
+      return flight.promise;
     }
     flight.track(clientRequest);
     this.flights.add(flight);
