@@ -7,6 +7,7 @@
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import { setOwn } from '../../util/objects';
 import { Dict, ParserHooks, ResponseHeaders, isDict, runParser } from './common';
 import { restMetadata } from './errors';
 import { EventPayloadParser, EventStream } from './event-stream';
@@ -107,7 +108,7 @@ function prefixedHeaders(prefix: string, headers: ResponseHeaders): Record<strin
   const lowerPrefix = prefix.toLowerCase();
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers.raw)) {
-    if (name.toLowerCase().startsWith(lowerPrefix)) out[name.slice(prefix.length)] = value;
+    if (name.toLowerCase().startsWith(lowerPrefix)) setOwn(out, name.slice(prefix.length), value);
   }
   return out;
 }
