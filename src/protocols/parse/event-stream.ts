@@ -89,7 +89,7 @@ function parseEvent(message: EventMessage, shape: Shape, parsePayload: EventPayl
   const members = shape.members;
   for (const name of shape.memberNames) {
     const member = members[name];
-    if (!member.serialization.eventheader || !(name in message.headers)) continue;
+    if (!member.serialization.eventheader || !Object.prototype.hasOwnProperty.call(message.headers, name)) continue;
     const value = message.headers[name];
     // Timestamp headers carry epoch milliseconds.
     out[name] = member.type === 'timestamp' && typeof value === 'number' ? new Date(value) : member.type === 'timestamp' ? parseTimestamp(value) : value;

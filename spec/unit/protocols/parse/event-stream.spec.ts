@@ -49,6 +49,13 @@ const shapes = {
 };
 
 describe('event streams', () => {
+  test('keeps a header named __proto__ or constructor as an own header', () => {
+    const [m] = decodeEventMessages(frame(JSON.parse('{":message-type":"event","__proto__":"p","constructor":1}'), ''));
+    expect(Object.getPrototypeOf(m.headers)).toBe(Object.prototype);
+    expect(Object.keys(m.headers)).toEqual([':message-type', '__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(m.headers, '__proto__')?.value).toBe('p');
+  });
+
   test('decodes frames and rejects a corrupted checksum', () => {
     const f = frame({ ':message-type': 'event', ':event-type': 'Chunk', Seq: 7 }, 'abc');
     const [m] = decodeEventMessages(f);
