@@ -139,6 +139,16 @@ export function parseXmlBody(response: RawResponse, operationName: string): XmlD
   return value;
 }
 
+/**
+ * True when the body is not empty yet holds no XML document: malformed, cut short, or blank.
+ * (S3 retries such a 200 as a 500: a copy's keep-alive whitespace with the connection lost.)
+ */
+export function lacksXmlDocument(response: RawResponse): boolean {
+  if (!response.body || response.body.length === 0) return false;
+  const { value, error } = xmlOf(response);
+  return error !== undefined || value === undefined;
+}
+
 /** The XML body, or undefined when it is empty or not XML (error bodies fall back to the status). */
 export function tryParseXml(response: RawResponse): XmlDocument | undefined {
   return xmlOf(response).value;
