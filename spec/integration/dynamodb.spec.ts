@@ -2,7 +2,7 @@
  * DynamoDB against a real local server (dynalite).
  */
 import { ClientError } from '../../src';
-import { localDynamoDb, uniqueName } from '../helpers/local';
+import { dynamodbEndpoint, isolatedSession, localDynamoDb, uniqueName } from '../helpers/local';
 
 describe('DynamoDB client against dynalite', () => {
   const ddb = localDynamoDb();
@@ -63,6 +63,42 @@ describe('DynamoDB client against dynalite', () => {
     expect(err).toBeInstanceOf(ClientError);
     expect((err as ClientError).code).toBe('ConditionalCheckFailedException');
     expect((err as ClientError).statusCode).toBe(400);
+    await ddb.deleteTable({ TableName: t });
+  });
+
+  it('round-trips attributes named __proto__, constructor and prototype (client and Table resource)', async () => {
+    const t = uniqueName('proto');
+    await ddb.createTable({
+      TableName: t,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    await ddb.getWaiter('tableExists').wait({ TableName: t, WaiterConfig: { Delay: 0.05, MaxAttempts: 100 } });
+    const sent: string[] = [];
+    const record = (p: Record<string, unknown>) => void sent.push(String((p.request as { body: unknown }).body));
+    ddb.meta.events.register('request-created.dynamodb.PutItem', record);
+
+    // JSON.parse makes `__proto__` an own key, as data read from anywhere would have it.
+    const wire = '{"pk":{"S":"k1"},"__proto__":{"S":"x"},"constructor":{"M":{"__proto__":{"N":"1"},"prototype":{"S":"p"}}},"prototype":{"M":{"constructor":{"BOOL":true}}}}';
+    await ddb.putItem({ TableName: t, Item: JSON.parse(wire) });
+    expect(sent[0]).toBe(`{"TableName":"${t}","Item":${wire}}`);
+    const got = await ddb.getItem({ TableName: t, Key: { pk: { S: 'k1' } }, ConsistentRead: true });
+    expect(Object.getPrototypeOf(got.Item)).toBe(Object.prototype);
+    // dynalite itself drops every `__proto__` key when it stores an item (DynamoDB keeps them);
+    // what it does return comes back exactly, `constructor` and `prototype` as own keys.
+    expect(got.Item).toEqual(JSON.parse('{"pk":{"S":"k1"},"constructor":{"M":{"prototype":{"S":"p"}}},"prototype":{"M":{"constructor":{"BOOL":true}}}}'));
+    expect(Object.keys(got.Item).sort()).toEqual(['constructor', 'pk', 'prototype']);
+
+    const table = isolatedSession().resource('dynamodb', { endpointUrl: dynamodbEndpoint() }).Table(t);
+    table.meta.client.meta.events.register('request-created.dynamodb.PutItem', record);
+    await table.putItem({ Item: JSON.parse('{"pk":"k2","__proto__":"x","constructor":{"__proto__":2,"prototype":"p"}}') });
+    expect(sent[1]).toBe(`{"TableName":"${t}","Item":{"pk":{"S":"k2"},"__proto__":{"S":"x"},"constructor":{"M":{"__proto__":{"N":"2"},"prototype":{"S":"p"}}}}}`);
+    const native = await table.getItem({ Key: { pk: 'k2' }, ConsistentRead: true });
+    expect(Object.keys(native.Item).sort()).toEqual(['constructor', 'pk']);
+    expect(Object.keys(native.Item.constructor)).toEqual(['prototype']);
+    expect(native.Item.constructor.prototype).toBe('p');
+    table.meta.client.close();
     await ddb.deleteTable({ TableName: t });
   });
 

@@ -114,5 +114,20 @@ export class UnStubbedResponseError extends StubResponseError {}
 /** A Stubber got the expected operation with other parameters than expected. */
 export class StubAssertionError extends StubResponseError {}
 
-/** Response parsing failed (malformed XML/JSON from a non-AWS server, ...). */
-export class ResponseParserError extends BotojsError {}
+/**
+ * Response parsing failed (malformed XML/JSON from a non-AWS server, a truncated body, ...).
+ * When the failure is the body itself, the operation and HTTP status are on the error as well
+ * as in its message, so callers can tell which call got the bad response.
+ */
+export class ResponseParserError extends BotojsError {
+  /** The operation whose response did not parse, when known. */
+  readonly operationName?: string;
+  /** The HTTP status of that response, when known. */
+  readonly statusCode?: number;
+
+  constructor(message: string, details: { operationName?: string; statusCode?: number; cause?: unknown } = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    if (details.operationName !== undefined) this.operationName = details.operationName;
+    if (details.statusCode !== undefined) this.statusCode = details.statusCode;
+  }
+}

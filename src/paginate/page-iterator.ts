@@ -11,6 +11,7 @@
  */
 import type { ParsedResponse } from '../protocols/types';
 import { PaginationError } from './errors';
+import { setOwn } from '../util/objects';
 import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
 import { decodeToken, encodeToken } from './token-codec';
 
@@ -55,9 +56,10 @@ function lengthOf(value: unknown): number {
 /** merge_dicts: nested objects merge, everything else is replaced. */
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(source)) {
-    const existing = target[k];
+    // Own keys only: a `__proto__` key in the data must not reach (and merge into) Object.prototype.
+    const existing = Object.prototype.hasOwnProperty.call(target, k) ? target[k] : undefined;
     if (isPlainObject(v) && isPlainObject(existing)) mergeInto(existing, v);
-    else target[k] = v;
+    else setOwn(target, k, v);
   }
 }
 

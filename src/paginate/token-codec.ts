@@ -5,6 +5,7 @@
  * here and ours resume there. Binary values (DynamoDB `B` keys) are base64'd and their paths
  * listed under `boto_encoded_keys`, which no service uses as a token name.
  */
+import { setOwn } from '../util/objects';
 import { isPlainObject } from './expression';
 
 export type TokenPath = Array<string | number>;
@@ -40,7 +41,8 @@ function encodeBytes(value: unknown, path: TokenPath, found: TokenPath[]): unkno
   if (Array.isArray(value)) return value.map((v, i) => encodeBytes(v, [...path, i], found));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = encodeBytes(v, [...path, k], found);
+    // Keys are data (a DynamoDB key attribute may be named `__proto__`): kept as own keys.
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, encodeBytes(v, [...path, k], found));
     return out;
   }
   return value;
@@ -72,7 +74,9 @@ export function decodeToken(token: string): Record<string, unknown> {
       for (const step of path.slice(0, -1)) node = (node as Record<string | number, unknown>)[step as string | number];
       const last = path[path.length - 1] as string | number;
       const container = node as Record<string | number, unknown>;
-      container[last] = Buffer.from(String(container[last]), 'base64');
+      const bytes = Buffer.from(String(container[last]), 'base64');
+      if (typeof last === 'string') setOwn(container, last, bytes);
+      else container[last] = bytes;
     }
   }
   return decoded;

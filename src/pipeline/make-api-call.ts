@@ -9,7 +9,7 @@
  */
 import { Readable } from 'stream';
 import { applyRequestChecksum, createChecksumValidatingStream, resolveResponseAlgorithms, setRequestValidationMode, validateResponseChecksum } from '../checksums';
-import { NoCredentialsError, ParamValidationError } from '../errors';
+import { NoCredentialsError, ParamValidationError, ResponseParserError } from '../errors';
 import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpoints';
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
@@ -222,7 +222,9 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
       for (const extra of extras) if (extra && typeof extra === 'object' && !parsed.Error) Object.assign(parsed, extra);
     } catch (e) {
-      if (!(e instanceof Error) || !isTransportError(e)) throw e;
+      // A body that did not parse goes to the retry decision with its raw response: a DynamoDB
+      // body damaged in transit fails its CRC32 there, and is retried or raised as ChecksumError.
+      if (!(e instanceof Error) || !(isTransportError(e) || (raw && e instanceof ResponseParserError))) throw e;
       transportError = e;
     }
 

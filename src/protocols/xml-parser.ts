@@ -7,12 +7,20 @@
  * prefixes are stripped from element names (botocore strips `{uri}` from ElementTree tags).
  * Callers walk the tree by shape with the small accessors below, never by guessing from the
  * payload, so a one-element list stays a list.
+ *
+ * Inside the tree every element and attribute name carries NAME_MARK in front. xml2js tests
+ * `name in obj` and assigns `obj[name]` as it builds, so an element named `__proto__`,
+ * `constructor` or `toString` would read or replace Object.prototype's instead of being data.
+ * Marked, no name is a prototype property; the accessors add and strip the mark.
  */
+import { setOwn } from '../util/objects';
 import type * as Xml2js from 'xml2js';
 
-/** Keys that cannot collide with element names: `@` and a leading `#` are illegal in XML names. */
+/** Keys that cannot collide with (marked) element names. */
 export const TEXT_KEY = '#text';
 export const ATTR_KEY = '@attrs';
+/** Put before every element and attribute name in the tree: `>` never occurs in an XML name. */
+const NAME_MARK = '>';
 
 export interface XmlObject {
   [key: string]: unknown;
@@ -44,7 +52,8 @@ function parserOptions(lib: typeof Xml2js): Xml2js.ParserOptions {
   emptyTag: '',
   strict: true,
   async: false,
-  tagNameProcessors: [lib.processors.stripPrefix],
+  tagNameProcessors: [(name: string) => NAME_MARK + lib.processors.stripPrefix(name)],
+  attrNameProcessors: [(name: string) => NAME_MARK + name],
   });
 }
 
@@ -68,8 +77,8 @@ export function parseXml(input: Buffer | string): XmlDocument | undefined {
   if (!result || typeof result !== 'object') {
     throw new Error('XML parse did not complete synchronously');
   }
-  const [rootName] = Object.keys(result);
-  return { rootName, root: (result as Record<string, XmlNode>)[rootName] };
+  const [rootKey] = Object.keys(result);
+  return { rootName: rootKey.slice(NAME_MARK.length), root: (result as Record<string, XmlNode>)[rootKey] };
 }
 
 /** The element's text: '' for an empty element (ElementTree's None becomes '' as in botocore). */
@@ -79,25 +88,31 @@ export function xmlText(node: XmlNode): string {
   return typeof t === 'string' ? t : '';
 }
 
-/** Attributes by their raw (prefixed) names. */
+/** Attributes by their raw (namespace-prefixed) names, as a plain object. */
 export function xmlAttributes(node: XmlNode): Record<string, string> {
-  if (typeof node === 'string') return {};
+  const out: Record<string, string> = {};
+  if (typeof node === 'string') return out;
   const a = node[ATTR_KEY];
-  return a && typeof a === 'object' ? (a as Record<string, string>) : {};
+  if (!a || typeof a !== 'object') return out;
+  for (const [k, v] of Object.entries(a as Record<string, string>)) setOwn(out, k.slice(NAME_MARK.length), v);
+  return out;
 }
 
 /** Every occurrence of a child element, in document order; [] when absent. */
 export function xmlChild(node: XmlNode, name: string): XmlNode[] {
-  if (typeof node === 'string' || name === TEXT_KEY || name === ATTR_KEY) return [];
-  if (!Object.prototype.hasOwnProperty.call(node, name)) return [];
-  const v = node[name];
+  if (typeof node === 'string') return [];
+  const key = NAME_MARK + name;
+  if (!Object.prototype.hasOwnProperty.call(node, key)) return [];
+  const v = node[key];
   return Array.isArray(v) ? (v as XmlNode[]) : [];
 }
 
 /** Child element names in order of first appearance. */
 export function xmlChildNames(node: XmlNode): string[] {
   if (typeof node === 'string') return [];
-  return Object.keys(node).filter((k) => k !== TEXT_KEY && k !== ATTR_KEY);
+  const names: string[] = [];
+  for (const k of Object.keys(node)) if (k.startsWith(NAME_MARK)) names.push(k.slice(NAME_MARK.length));
+  return names;
 }
 
 /** All child elements as [name, node] pairs (grouped by name, in order of first appearance). */

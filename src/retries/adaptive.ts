@@ -125,9 +125,12 @@ export class AdaptiveRetryStrategy extends StandardRetryStrategy {
   }
 
   override decide(ctx: RetryContext): number | null {
-    const delay = super.decide(ctx);
-    this.limiter.onReceivingResponse(isThrottling(ctx));
-    return delay;
+    try {
+      return super.decide(ctx);
+    } finally {
+      // Every response adjusts the rate, one that ends the call with ChecksumError too.
+      this.limiter.onReceivingResponse(isThrottling(ctx));
+    }
   }
 
   override acquireSendToken(): Promise<void> {

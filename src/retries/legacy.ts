@@ -9,8 +9,8 @@
  * Like botocore, operation-level sections are looked up under the endpoint prefix (botocore
  * passes endpoint_prefix as the operation name), so in practice only service sections apply.
  */
-import { ChecksumError, ConnectionClosedError, EndpointConnectionError, ReadTimeoutError } from '../errors';
-import { crc32Mismatch, errorCodeOf, statusCodeOf } from './retry-conditions';
+import { ConnectionClosedError, EndpointConnectionError, ReadTimeoutError } from '../errors';
+import { crc32Mismatch, crc32MismatchError, errorCodeOf, statusCodeOf } from './retry-conditions';
 import { markResponse } from './retry-context';
 import type { RetryContext, RetryMode, RetryStrategy } from './retry-context';
 import { isRecord } from '../util/objects';
@@ -135,6 +135,11 @@ export class LegacyRetryStrategy implements RetryStrategy {
   decide(ctx: RetryContext): number | null {
     const underMax = ctx.attempt < this.config.maxAttempts;
     if (ctx.error) {
+      // A body that did not parse (the response is there, its parse failed) may have been
+      // damaged in transit: the CRC32 policy sees it first, as it would an intact-looking one.
+      // botocore never gets that far (the parse error ends the call); a retry is what it means.
+      const damaged = ctx.httpResponse && this.config.checkers.some((c) => c.kind === 'crc32' && this.crc32Fails(ctx, c.header, underMax));
+      if (damaged) return this.delay(ctx.attempt);
       // A non-retryable error propagates; so does any error once attempts run out.
       const retry = underMax && this.retriesSocketErrors && isGeneralConnectionError(ctx.error);
       return retry ? this.delay(ctx.attempt) : null;
@@ -157,20 +162,26 @@ export class LegacyRetryStrategy implements RetryStrategy {
         case 'code':
           if (status === checker.status && errorCodeOf(ctx) === checker.code) return true;
           break;
-        case 'crc32': {
-          const mismatch = crc32Mismatch(ctx, checker.header);
-          if (!mismatch) break;
-          // botocore raises ChecksumError here; it is retried while attempts remain.
-          if (underMax && this.retriesChecksumErrors) return true;
-          throw new ChecksumError(
-            `Checksum crc32 failed, expected checksum ${mismatch.expected} did not match calculated checksum ${mismatch.actual}.`,
-          );
-        }
+        case 'crc32':
+          if (this.crc32Fails(ctx, checker.header, underMax)) return true;
+          break;
         case 'socket':
           break;
       }
     }
     return false;
+  }
+
+  /**
+   * True when the body's CRC32 does not match `header` and that will be retried. botocore raises
+   * ChecksumError from the check; it is retried while attempts remain (through a MultiChecker),
+   * else it propagates.
+   */
+  private crc32Fails(ctx: RetryContext, header: string, underMax: boolean): boolean {
+    const mismatch = crc32Mismatch(ctx, header);
+    if (!mismatch) return false;
+    if (underMax && this.retriesChecksumErrors) return true;
+    throw crc32MismatchError(mismatch);
   }
 
   /** retryhandler.delay_exponential. */

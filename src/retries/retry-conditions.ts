@@ -5,7 +5,7 @@
  * Every predicate reads only the context, so a test can state each rule in one line.
  */
 import { crc32 } from '../util/crc';
-import { ConnectTimeoutError, HTTPClientError, ReadTimeoutError } from '../errors';
+import { ChecksumError, ConnectTimeoutError, HTTPClientError, ReadTimeoutError } from '../errors';
 import type { RetryContext } from './retry-context';
 
 /** Error codes retried as transient (TransientRetryableChecker). */
@@ -111,4 +111,9 @@ export function crc32Mismatch(ctx: RetryContext, header = 'x-amz-crc32'): { expe
   const expected = Number(value);
   const actual = crc32(raw.body) >>> 0;
   return actual === expected ? null : { expected, actual };
+}
+
+/** The error a CRC32 mismatch is raised as once it is not retried (botocore's ChecksumError text). */
+export function crc32MismatchError(mismatch: { expected: number; actual: number }): ChecksumError {
+  return new ChecksumError(`Checksum crc32 failed, expected checksum ${mismatch.expected} did not match calculated checksum ${mismatch.actual}.`);
 }

@@ -27,7 +27,11 @@ export interface RetryContext {
   response?: ParsedResponse;
   /** The raw response, needed only for DynamoDB's CRC32 body check. */
   httpResponse?: RawResponse;
-  /** The transport failure of this attempt, when no response arrived. */
+  /**
+   * What failed in this attempt: the transport (no response arrived), or the parse of a
+   * response that did arrive (a ResponseParserError, with `httpResponse` set, so that a body
+   * damaged in transit can be told from a malformed one by its CRC32).
+   */
   error?: Error;
   /**
    * The modeled `retryable` trait of the error's shape; `null` = not modeled retryable. When
@@ -48,8 +52,9 @@ export interface RetryStrategy {
    * response or throws the error). Call it after every attempt, successes included: botocore
    * does, adaptive mode measures the send rate from it, and DynamoDB's CRC32 check applies to
    * 200 responses. Like botocore it may add `MaxAttemptsReached` / `RetryQuotaReached` to
-   * `response.ResponseMetadata`. Legacy mode throws ChecksumError when a CRC32 mismatch is seen
-   * on the last attempt (botocore raises it from the retry handler).
+   * `response.ResponseMetadata`. Every mode throws ChecksumError when a DynamoDB CRC32 mismatch
+   * is not retried, so a damaged body never becomes a result (botocore raises it from its
+   * legacy retry handler only; its standard mode returns the damaged response).
    */
   decide(ctx: RetryContext): number | null;
   /** A call ended with a 2xx response: refund retry quota (standard/adaptive; no-op in legacy). */

@@ -7,10 +7,15 @@
  *            and the client's retry quota can pay for it (5, or 10 for a timeout)
  *   delay  = random() * min(2 ** (attempt - 1), 20) seconds (full jitter)
  *   refund = on a 2xx call: what the call's last retry took, or 1 if it never retried
+ *
+ * One departure from botocore: a DynamoDB response whose CRC32 does not match is damaged, so
+ * when it is not retried (attempts or quota used up) it is raised as ChecksumError. botocore
+ * returns it as the result (a corrupted item), where its legacy mode raises.
  */
 import { RetryQuota } from './retry-quota';
 import {
   crc32Mismatch,
+  crc32MismatchError,
   isStsIdpError,
   isThrottlingCode,
   isTimeoutError,
@@ -36,9 +41,16 @@ export interface StandardOptions {
 
 /** Whether botocore's StandardRetryConditions (max attempts aside) would retry this attempt. */
 export function isStandardRetryable(serviceName: string, ctx: RetryContext): boolean {
-  if (isTransient(ctx) || isThrottlingCode(ctx) || modeledRetryable(ctx) !== null) return true;
-  if (isStsIdpError(serviceName, ctx)) return true;
-  return serviceName === 'dynamodb' && crc32Mismatch(ctx) !== null;
+  return isRetryableBesidesChecksum(serviceName, ctx) || damagedDynamoDbBody(serviceName, ctx) !== null;
+}
+
+function isRetryableBesidesChecksum(serviceName: string, ctx: RetryContext): boolean {
+  return isTransient(ctx) || isThrottlingCode(ctx) || modeledRetryable(ctx) !== null || isStsIdpError(serviceName, ctx);
+}
+
+/** DynamoDB's `x-amz-crc32` mismatch (special.RetryDDBChecksumError), or null. */
+function damagedDynamoDbBody(serviceName: string, ctx: RetryContext): ReturnType<typeof crc32Mismatch> {
+  return serviceName === 'dynamodb' ? crc32Mismatch(ctx) : null;
 }
 
 export class StandardRetryStrategy implements RetryStrategy {
@@ -55,14 +67,23 @@ export class StandardRetryStrategy implements RetryStrategy {
     this.quota = opts.quota ?? new RetryQuota();
   }
 
+  /** @throws ChecksumError when a DynamoDB CRC32 mismatch is not retried */
   decide(ctx: RetryContext): number | null {
+    // Computed once: the CRC32 runs over the whole body.
+    const damaged = damagedDynamoDbBody(this.serviceName, ctx);
+    const delay = this.retryDelay(ctx, damaged !== null);
+    if (delay === null && damaged) throw crc32MismatchError(damaged);
+    return delay;
+  }
+
+  private retryDelay(ctx: RetryContext, damaged: boolean): number | null {
     // Checked first, as botocore's `max_attempts and (...)` does: even a success on the last
     // allowed attempt is marked MaxAttemptsReached.
     if (ctx.attempt >= this.maxAttempts) {
       markResponse(ctx, 'MaxAttemptsReached');
       return null;
     }
-    if (!isStandardRetryable(this.serviceName, ctx)) return null;
+    if (!damaged && !isRetryableBesidesChecksum(this.serviceName, ctx)) return null;
     const cost = isTimeoutError(ctx.error) ? TIMEOUT_RETRY_COST : RETRY_COST;
     if (!this.quota.acquire(cost)) {
       markResponse(ctx, 'RetryQuotaReached');

@@ -201,4 +201,23 @@ describe('PageIterator (botocore semantics)', () => {
     const full = await new Paginator('Scan', spec, call).paginate().buildFullResult();
     expect(full).toEqual({ Items: [{ n: 1 }, { n: 2 }, { n: 3 }], Count: 3, ScannedCount: 15, Meta: { Table: 't1' } });
   });
+
+  it('buildFullResult merges a non-aggregate map with a __proto__ key as data, never into Object.prototype', async () => {
+    // One page; the non-aggregate part (Stats) holds a result key (Stats.Items), so the two merge.
+    const call = async () => ({ ...JSON.parse('{"Stats":{"Items":[1],"__proto__":{"polluted":true},"constructor":{"n":2}}}'), ResponseMetadata: { HTTPStatusCode: 200, HTTPHeaders: {} } });
+    const spec: PaginatorSpec = { input_token: 'Start', output_token: 'Next', result_key: ['Stats.Items'], non_aggregate_keys: ['Stats'] };
+    // jest's structuredClone builds objects of another realm, which the merge takes for values
+    // and never walks; a clone of this realm behaves as plain Node does.
+    jest.spyOn(globalThis, 'structuredClone').mockImplementation((v: unknown) => JSON.parse(JSON.stringify(v)));
+    try {
+      const full = await new Paginator('Scan', spec, call).paginate().buildFullResult();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      const stats = full.Stats as object;
+      expect(Object.keys(stats)).toEqual(['Items', '__proto__', 'constructor']);
+      expect(Object.getOwnPropertyDescriptor(stats, '__proto__')?.value).toEqual({ polluted: true });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+      jest.restoreAllMocks();
+    }
+  });
 });

@@ -23,6 +23,17 @@ describe('resume token codec', () => {
     expect('boto_encoded_keys' in decoded).toBe(false);
   });
 
+  it('keeps a DynamoDB key attribute named __proto__ (or constructor) in the token, binary ones too', () => {
+    const key = JSON.parse('{"__proto__":{"S":"x"},"constructor":{"M":{"__proto__":{"N":"1"}}},"prototype":{"B":"AAE="}}');
+    key.prototype.B = Buffer.from([0, 1]);
+    const decoded = decodeToken(encodeToken({ ExclusiveStartKey: key })) as { ExclusiveStartKey: Record<string, unknown> };
+    const start = decoded.ExclusiveStartKey;
+    expect(Object.keys(start)).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(Object.getPrototypeOf(start)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(start, '__proto__')?.value).toEqual({ S: 'x' });
+    expect(start).toEqual(key);
+  });
+
   it('round-trips strings with unicode', () => {
     const t = { NextToken: 'ünïcødé ☃ "quoted"\n', boto_truncate_amount: 0 };
     expect(decodeToken(encodeToken(t))).toEqual(t);

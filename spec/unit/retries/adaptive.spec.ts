@@ -1,3 +1,5 @@
+import { crc32 } from 'zlib';
+import { ChecksumError } from '../../../src/errors';
 import { AdaptiveRetryStrategy, ClientRateLimiter, createRetryStrategy, TokenBucket } from '../../../src/retries';
 import type { RetryClock } from '../../../src/retries';
 import { errorResponse, okResponse } from './retry-fixtures';
@@ -23,6 +25,17 @@ describe('adaptive retry mode', () => {
     expect(s.decide({ attempt: 2, operationName: 'Op', response: errorResponse(400, 'ThrottlingException') })).toBe(1);
     expect(s.decide({ attempt: 3, operationName: 'Op', response: errorResponse(400, 'ThrottlingException') })).toBeNull();
     expect((s as AdaptiveRetryStrategy).quota.availableCapacity).toBe(495);
+  });
+
+  it('raises a DynamoDB CRC32 mismatch it will not retry as ChecksumError, and still measures the response', () => {
+    const body = Buffer.from('{"Count":1}');
+    const bad = { statusCode: 200, headers: { 'x-amz-crc32': String((crc32(body) + 1) >>> 0) }, body };
+    const clock = new FakeClock();
+    const s = createRetryStrategy({ mode: 'adaptive', serviceName: 'dynamodb', random: () => 0, clock }) as AdaptiveRetryStrategy;
+    expect(s.decide({ attempt: 1, operationName: 'Query', response: okResponse(), httpResponse: bad })).toBe(0);
+    const measure = jest.spyOn(s.limiter, 'onReceivingResponse');
+    expect(() => s.decide({ attempt: 3, operationName: 'Query', response: okResponse(), httpResponse: bad })).toThrow(ChecksumError);
+    expect(measure).toHaveBeenCalledWith(false);
   });
 
   it('rate-limits only after the first throttling response', async () => {

@@ -6,6 +6,7 @@ import {
   EndpointConnectionError,
   HTTPClientError,
   ReadTimeoutError,
+  ResponseParserError,
   ResponseStreamingError,
 } from '../../../src/errors';
 import { buildLegacyConfig, createRetryStrategy, LegacyRetryStrategy } from '../../../src/retries';
@@ -134,6 +135,17 @@ describe('legacy retry mode (_retry.json)', () => {
       expect(() => s.decide({ attempt: 3, operationName: 'GetItem', response: okResponse(), httpResponse: bad })).toThrow(ChecksumError);
       // other services do not check
       expect(legacy('s3').decide({ attempt: 1, operationName: 'GetObject', response: okResponse(), httpResponse: bad })).toBeNull();
+    });
+
+    it('dynamodb: a body that did not parse is checked against its CRC32 (retried, then ChecksumError); intact, its parse error stands', () => {
+      const body = Buffer.from('{"Count":');
+      const parseError = new ResponseParserError('Unable to parse response');
+      const good = { statusCode: 200, headers: { 'x-amz-crc32': String(crc32(body) >>> 0) }, body };
+      const bad = { ...good, headers: { 'x-amz-crc32': '12345' } };
+      const s = legacy('dynamodb', 3);
+      expect(s.decide({ attempt: 1, operationName: 'GetItem', error: parseError, httpResponse: bad })).not.toBeNull();
+      expect(() => s.decide({ attempt: 3, operationName: 'GetItem', error: parseError, httpResponse: bad })).toThrow(ChecksumError);
+      expect(s.decide({ attempt: 1, operationName: 'GetItem', error: parseError, httpResponse: good })).toBeNull();
     });
   });
 

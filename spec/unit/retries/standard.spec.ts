@@ -1,9 +1,11 @@
 import { crc32 } from 'zlib';
 import {
+  ChecksumError,
   ConnectionClosedError,
   ConnectTimeoutError,
   EndpointConnectionError,
   ReadTimeoutError,
+  ResponseParserError,
   ResponseStreamingError,
 } from '../../../src/errors';
 import { ServiceModel } from '../../../src/models/service-model';
@@ -106,6 +108,32 @@ describe('standard retry mode', () => {
       expect(ddb.decide({ attempt: 1, operationName: 'Query', response: okResponse(), httpResponse: bad })).not.toBeNull();
       expect(ddb.decide({ attempt: 1, operationName: 'Query', response: okResponse(), httpResponse: good })).toBeNull();
       expect(standard().decide({ attempt: 1, operationName: 'Query', response: okResponse(), httpResponse: bad })).toBeNull();
+    });
+
+    it('a DynamoDB CRC32 mismatch that is not retried is raised as ChecksumError, never returned as the result', () => {
+      const body = Buffer.from('{"Item":{"k":{"S":"v"}}}');
+      const bad = { statusCode: 200, headers: { 'x-amz-crc32': '1' }, body };
+      const expected = `Checksum crc32 failed, expected checksum 1 did not match calculated checksum ${crc32(body) >>> 0}.`;
+      // attempts used up
+      expect(() => standard({ serviceName: 'dynamodb' }).decide({ attempt: 3, operationName: 'GetItem', response: okResponse(), httpResponse: bad })).toThrow(
+        new ChecksumError(expected),
+      );
+      // retry quota used up
+      const broke = new StandardRetryStrategy({ serviceName: 'dynamodb', quota: new RetryQuota(4), random: () => 1 });
+      expect(() => broke.decide({ attempt: 1, operationName: 'GetItem', response: okResponse(), httpResponse: bad })).toThrow(ChecksumError);
+      // an error response with a damaged body too
+      expect(() => standard({ serviceName: 'dynamodb' }).decide({ attempt: 3, operationName: 'GetItem', response: errorResponse(400, 'ValidationException'), httpResponse: bad })).toThrow(ChecksumError);
+    });
+
+    it('a DynamoDB body that did not parse is retried when its CRC32 does not match, and not otherwise', () => {
+      const body = Buffer.from('{"Item":');
+      const parseError = new ResponseParserError('Unable to parse response');
+      const good = { statusCode: 200, headers: { 'x-amz-crc32': String(crc32(body) >>> 0) }, body };
+      const bad = { ...good, headers: { 'x-amz-crc32': '1' } };
+      const ddb = standard({ serviceName: 'dynamodb' });
+      expect(ddb.decide({ attempt: 1, operationName: 'GetItem', error: parseError, httpResponse: bad })).not.toBeNull();
+      expect(ddb.decide({ attempt: 1, operationName: 'GetItem', error: parseError, httpResponse: good })).toBeNull();
+      expect(() => ddb.decide({ attempt: 3, operationName: 'GetItem', error: parseError, httpResponse: bad })).toThrow(ChecksumError);
     });
   });
 

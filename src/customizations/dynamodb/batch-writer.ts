@@ -133,7 +133,7 @@ export class BatchWriter {
     const serializer = (this.serializer ??= new TypeSerializer());
     return JSON.stringify(
       names.map((name) => {
-        if (!(name in attrs)) throw new TypeError(`overwriteByPkeys names '${name}', which this ${'PutRequest' in request ? 'item' : 'key'} does not have`);
+        if (!Object.prototype.hasOwnProperty.call(attrs, name)) throw new TypeError(`overwriteByPkeys names '${name}', which this ${'PutRequest' in request ? 'item' : 'key'} does not have`);
         return serializer.serialize(attrs[name], name);
       }),
     );

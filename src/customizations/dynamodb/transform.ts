@@ -21,7 +21,7 @@ import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { ConditionBase, ConditionExpressionBuilder } from './conditions';
 import { childPath, TypeDeserializer, TypeSerializer } from './types';
-import { isRecord } from '../../util/objects';
+import { isRecord, setOwn } from '../../util/objects';
 
 type Params = Record<string, unknown>;
 type Apply = (value: unknown, path: string) => unknown;
@@ -86,7 +86,7 @@ export function transformByShape(service: ServiceModel, value: unknown, shape: S
         const member = shape.member(key);
         if (!member) continue;
         const next = visit(value[key], member, childPath(path, key));
-        if (next !== value[key]) (out ??= { ...value })[key] = next;
+        if (next !== value[key]) setOwn((out ??= { ...value }), key, next);
       }
       return out ?? value;
     }
@@ -101,8 +101,9 @@ export function transformByShape(service: ServiceModel, value: unknown, shape: S
           delete out[key];
           continue;
         }
+        // Map keys are attribute names: `__proto__` is one like any other (setOwn).
         const next = visit(v, valueShape, childPath(path, key));
-        if (next !== v) (out ??= { ...value })[key] = next;
+        if (next !== v) setOwn((out ??= { ...value }), key, next);
       }
       return out ?? value;
     }
@@ -197,7 +198,7 @@ export class TransformationInjector {
         } else {
           next = recurse(v, member, own);
         }
-        if (next !== v) (out ??= { ...value })[key] = next;
+        if (next !== v) setOwn((out ??= { ...value }), key, next);
       }
       if (own !== pending && (Object.keys(own.names).length || Object.keys(own.values).length)) {
         out ??= { ...value };
@@ -217,7 +218,7 @@ export class TransformationInjector {
       let out: Params | undefined;
       for (const [k, v] of Object.entries(value)) {
         const next = recurse(v, shape.mapValue, pending);
-        if (next !== v) (out ??= { ...value })[k] = next;
+        if (next !== v) setOwn((out ??= { ...value }), k, next);
       }
       return out ?? value;
     }

@@ -21,8 +21,12 @@
  *
  * Errors are TypeErrors (as boto3's) naming the problem and the path of the value
  * (`Item.tags[2]`). An empty Set is refused here: DynamoDB would refuse it too.
+ *
+ * Attribute names and map keys are data: `__proto__`, `constructor` and `prototype` are kept
+ * as own keys both ways (setOwn), never taken for the object's prototype.
  */
 import { types } from 'util';
+import { setOwn } from '../../util/objects';
 import { decimalProblem, DynamoNumber, numberFromDynamo, numberToDynamo, parseDecimal } from './number';
 
 /** A DynamoDB AttributeValue, as the low-level client takes and returns it. */
@@ -111,7 +115,7 @@ export class TypeSerializer {
       const out: Record<string, AttributeValue> = {};
       for (const [k, v] of value as Map<unknown, unknown>) {
         if (typeof k !== 'string') throw new TypeError(`DynamoDB map keys must be strings, got ${describe(k)}${at(path)}`);
-        if (v !== undefined) out[k] = this.serialize(v, childPath(path, k));
+        if (v !== undefined) setOwn(out, k, this.serialize(v, childPath(path, k)));
       }
       return { M: out };
     }
@@ -123,7 +127,7 @@ export class TypeSerializer {
   /** Serializes each property of `item` (an Item or Key), leaving out undefined ones. */
   map(item: Record<string, unknown>, path = ''): Record<string, AttributeValue> {
     const out: Record<string, AttributeValue> = {};
-    for (const [k, v] of Object.entries(item)) if (v !== undefined) out[k] = this.serialize(v, childPath(path, k));
+    for (const [k, v] of Object.entries(item)) if (v !== undefined) setOwn(out, k, this.serialize(v, childPath(path, k)));
     return out;
   }
 
@@ -192,7 +196,7 @@ export class TypeDeserializer {
   map(item: Record<string, unknown>, path = ''): Record<string, NativeAttributeValue> {
     if (!isPlainObject(item)) throw new TypeError(`Expected a map of AttributeValues${at(path)}, got ${describe(item)}`);
     const out: Record<string, NativeAttributeValue> = {};
-    for (const [k, v] of Object.entries(item)) out[k] = this.deserialize(v, childPath(path, k));
+    for (const [k, v] of Object.entries(item)) setOwn(out, k, this.deserialize(v, childPath(path, k)));
     return out;
   }
 

@@ -8,7 +8,7 @@
  * - CopySource accepts `{ Bucket, Key, VersionId }` and is percent-encoded;
  * - SSE-C keys are base64-encoded with their MD5 computed;
  * - bucket names are checked before anything is sent;
- * - a 200 response whose body is an `<Error>` is an error (and retried as a 500);
+ * - a 200 response whose body is an `<Error>`, or not XML at all, is an error (retried as a 500);
  * - GetBucketLocation's unmodelled body is read by hand.
  */
 import { createHash } from 'crypto';
@@ -18,6 +18,7 @@ import type { ParsedResponse, RawResponse } from '../../protocols/types';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../session/create-client';
 import { percentEncodeGreedy } from '../../protocols/serialize/uri';
+import { lacksXmlDocument } from '../../protocols/parse/bodies';
 
 const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
 const ACCESSPOINT_ARN = /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$/;
@@ -93,7 +94,11 @@ function decodeListing(opName: string, parsed: ParsedResponse): void {
   }
 }
 
-/** Does this successful-looking response carry an S3 `<Error>` document? */
+/**
+ * Is this successful-looking response an error: an S3 `<Error>` document, or a body that is
+ * not XML at all (cut short by a network disruption, or only a copy's keep-alive whitespace)?
+ * botocore's _looks_like_special_case_error; either is retried as a 500.
+ */
 function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
   if (raw.statusCode !== 200 || raw.stream || !op.output) return false;
   const payload = op.output.raw.payload as string | undefined;
@@ -101,8 +106,9 @@ function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
     const t = op.output.member(payload)?.type;
     if (t === 'blob' || t === 'string') return false;
   }
-  const head = raw.body.subarray(0, 256).toString('utf8').replace(/^\s*(<\?xml[^>]*\?>)?\s*/, '');
   if (raw.body.length === 0) return false;
+  if (lacksXmlDocument(raw)) return true;
+  const head = raw.body.subarray(0, 256).toString('utf8').replace(/^\s*(<\?xml[^>]*\?>)?\s*/, '');
   return head.startsWith('<Error>') || head.startsWith('<Error ');
 }
 

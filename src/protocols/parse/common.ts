@@ -8,6 +8,7 @@ import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, ResponseMetadata, SerializeContext } from '../types';
+import { setOwn } from '../../util/objects';
 
 export type Dict = Record<string, unknown>;
 
@@ -26,13 +27,14 @@ export class ResponseHeaders {
   readonly lower: Record<string, string>;
   constructor(readonly raw: Record<string, string>) {
     const lower: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) lower[k.toLowerCase()] = v;
+    for (const [k, v] of Object.entries(raw)) setOwn(lower, k.toLowerCase(), v);
     this.lower = lower;
   }
 
   get(name: string): string | undefined {
-    const v = this.lower[name.toLowerCase()];
-    return v === undefined ? undefined : v;
+    // Own keys only: an absent `constructor` header is not Object.prototype.constructor.
+    const key = name.toLowerCase();
+    return Object.prototype.hasOwnProperty.call(this.lower, key) ? this.lower[key] : undefined;
   }
 
   has(name: string): boolean {

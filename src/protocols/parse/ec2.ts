@@ -7,13 +7,13 @@ import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { xmlChild, xmlText } from '../xml-parser';
 import { Dict, ParserHooks, runParser } from './common';
 import { ec2ErrorRoot, parseEc2Error } from './errors';
-import { parseXmlBody } from './bodies';
+import { parseXmlBody, tryParseXml } from './bodies';
 import { parseQueryBody } from './query';
 import { parseXmlShape } from './xml-shapes';
 
 const ec2Hooks: ParserHooks = {
-  parseSuccess(response, shape) {
-    const doc = parseXmlBody(response);
+  parseSuccess(response, shape, _headers, operationName) {
+    const doc = parseXmlBody(response, operationName);
     const parsed = parseQueryBody(doc, shape);
     const requestId = doc ? xmlChild(doc.root, 'requestId')[0] : undefined;
     if (requestId !== undefined) parsed.ResponseMetadata = { RequestId: xmlText(requestId) };
@@ -21,7 +21,7 @@ const ec2Hooks: ParserHooks = {
   },
   parseError: parseEc2Error,
   parseModeledError(response, shape) {
-    const doc = parseXmlBody(response);
+    const doc = tryParseXml(response);
     return doc ? (parseXmlShape(shape, [ec2ErrorRoot(doc)]) as Dict) : {};
   },
 };

@@ -15,6 +15,7 @@ import { XmlDocument, xmlChild } from '../xml-parser';
 import { parseJsonBody, tryParseXml } from './bodies';
 import { Dict, ResponseHeaders, genericError, isDict } from './common';
 import { xmlToPlain } from './xml-shapes';
+import { setOwn } from '../../util/objects';
 
 /** `ns#Code:uri` -> `Code`. */
 export function sanitizeErrorCode(code: string): string {
@@ -82,7 +83,8 @@ export function parseQueryError(response: RawResponse, headers: ResponseHeaders)
   if ('Errors' in parsed) {
     const errors = parsed.Errors;
     delete parsed.Errors;
-    if (isDict(errors)) Object.assign(parsed, errors);
+    // Element names are data here: copied with setOwn, a `__proto__` element stays a key.
+    if (isDict(errors)) for (const [k, v] of Object.entries(errors)) setOwn(parsed, k, v);
   }
   if ('RequestId' in parsed) {
     parsed.ResponseMetadata = { RequestId: parsed.RequestId };

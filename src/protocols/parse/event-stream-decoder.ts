@@ -5,6 +5,7 @@
  */
 import * as zlib from 'zlib';
 import { ResponseParserError } from '../../errors';
+import { setOwn } from '../../util/objects';
 
 export type EventHeaderValue = boolean | number | bigint | string | Buffer | Date;
 
@@ -112,7 +113,8 @@ function decodeHeaders(data: Buffer): Record<string, EventHeaderValue> {
       default:
         throw new ResponseParserError(`Unknown event stream header type ${type}`);
     }
-    headers[name] = value;
+    // Header names come from the wire: `__proto__` is one like any other (setOwn).
+    setOwn(headers, name, value);
   }
   return headers;
 }

@@ -7,6 +7,7 @@
  */
 import type { Shape } from '../../models/shape';
 import { ResponseParserError } from '../../errors';
+import { setOwn } from '../../util/objects';
 import { Dict, fromBase64, isDict, toFloat, toInteger, unknownUnionMember } from './common';
 import { parseTimestamp } from './timestamps';
 
@@ -25,7 +26,8 @@ export function parseJsonShape(shape: Shape, value: unknown, rest: boolean): unk
       const keyShape = shape.mapKey;
       const valueShape = shape.mapValue;
       const out: Dict = {};
-      for (const [k, v] of Object.entries(value)) out[String(parseJsonShape(keyShape, k, rest))] = parseJsonShape(valueShape, v, rest);
+      // Map keys are data: `__proto__` is a key like any other (setOwn), not the result's prototype.
+      for (const [k, v] of Object.entries(value)) setOwn(out, String(parseJsonShape(keyShape, k, rest)), parseJsonShape(valueShape, v, rest));
       return out;
     }
     case 'timestamp':

@@ -1,6 +1,7 @@
 /**
  * `parseJson`: botocore's JSONParser (awsJson 1.0/1.1). The body is the output shape; the
- * request id comes from `x-amzn-requestid`; errors from `__type` (see errors.ts). An output
+ * request id comes from `x-amzn-requestid`; errors from `__type` (see errors.ts). A success
+ * body that is not JSON is a ResponseParserError (bodies.ts), where botocore returns `{}`. An output
  * with an event stream member reads the stream's `initial-response` event as the other members
  * when the body is buffered; with a live stream that event is skipped (it cannot be awaited
  * here) and the member is an EventStream.
@@ -10,7 +11,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { Dict, ResponseHeaders, ParserHooks, isDict, runParser } from './common';
-import { parseJsonBody, parseJsonText } from './bodies';
+import { parseEventJson, parseJsonBody, parseJsonSuccessBody } from './bodies';
 import { parseJsonError } from './errors';
 import { EventPayloadParser, EventStream } from './event-stream';
 import { decodeEventMessages } from './event-stream-decoder';
@@ -27,7 +28,7 @@ function walk(shape: Shape, body: unknown): Dict {
   return isDict(value) ? value : {};
 }
 
-const eventPayload: EventPayloadParser = (shape, payload) => parseJsonShape(shape, parseJsonText(payload.toString('utf8')), false);
+const eventPayload: EventPayloadParser = (shape, payload, operationName) => parseJsonShape(shape, parseEventJson(payload, operationName), false);
 
 function eventStreamMember(shape: Shape): string | undefined {
   return shape.memberNames.find((m) => shape.members[m].serialization.eventstream === true);
@@ -41,7 +42,7 @@ function parseWithEventStream(response: RawResponse, shape: Shape, member: strin
   if (!first || first.headers[':event-type'] !== 'initial-response') {
     throw new ResponseParserError('First event was not of type initial-response');
   }
-  const parsed = walk(shape, parseJsonText(first.payload.toString('utf8')));
+  const parsed = walk(shape, parseEventJson(first.payload, operationName));
   parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
   return parsed;
 }
@@ -50,7 +51,7 @@ const jsonHooks: ParserHooks = {
   parseSuccess(response, shape, headers, operationName) {
     if (!shape) return requestIdMetadata({}, headers);
     const member = eventStreamMember(shape);
-    const parsed = member ? parseWithEventStream(response, shape, member, operationName) : walk(shape, parseJsonBody(response));
+    const parsed = member ? parseWithEventStream(response, shape, member, operationName) : walk(shape, parseJsonSuccessBody(response, operationName));
     return requestIdMetadata(parsed, headers);
   },
   parseError: parseJsonError,

@@ -7,7 +7,7 @@ import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { XmlDocument, XmlNode, xmlChild } from '../xml-parser';
 import { Dict, ParserHooks, runParser } from './common';
-import { parseXmlBody } from './bodies';
+import { parseXmlBody, tryParseXml } from './bodies';
 import { parseQueryError, queryErrorRoot } from './errors';
 import { parseXmlShape, xmlToPlain } from './xml-shapes';
 
@@ -22,8 +22,8 @@ export function parseQueryBody(doc: XmlDocument | undefined, shape: Shape | unde
 }
 
 const queryHooks: ParserHooks = {
-  parseSuccess(response, shape) {
-    const doc = parseXmlBody(response);
+  parseSuccess(response, shape, _headers, operationName) {
+    const doc = parseXmlBody(response, operationName);
     const parsed = parseQueryBody(doc, shape);
     const meta = doc ? xmlChild(doc.root, 'ResponseMetadata')[0] : undefined;
     if (meta !== undefined) parsed.ResponseMetadata = xmlToPlain(meta);
@@ -31,7 +31,7 @@ const queryHooks: ParserHooks = {
   },
   parseError: parseQueryError,
   parseModeledError(response, shape) {
-    const doc = parseXmlBody(response);
+    const doc = tryParseXml(response);
     return doc ? (parseXmlShape(shape, [queryErrorRoot(doc)]) as Dict) : {};
   },
 };

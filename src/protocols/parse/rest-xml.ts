@@ -4,21 +4,21 @@
  * <Error>, <ErrorResponse><Error>, or the status line for an empty/malformed body (errors.ts).
  */
 import { parseRestXmlError, queryErrorRoot } from './errors';
-import { parseXmlBody } from './bodies';
-import { parseXml } from '../xml-parser';
+import { parseEventXml, parseXmlBody, tryParseXml } from './bodies';
 import { RestBodyCodec, restParser } from './rest';
 import { parseXmlShape, xmlScalar } from './xml-shapes';
 
 const codec: RestBodyCodec = {
   scalar: xmlScalar,
-  body(shape, response, modeledError) {
-    const doc = parseXmlBody(response);
+  body(shape, response, modeledError, operationName) {
+    // A modeled error's body already parsed (its code came from it); a success body must.
+    const doc = modeledError ? tryParseXml(response) : parseXmlBody(response, operationName);
     // An empty body parses as an empty element: every member absent.
     if (!doc) return {};
     return parseXmlShape(shape, [modeledError ? queryErrorRoot(doc) : doc.root]);
   },
-  eventPayload(shape, payload) {
-    const doc = parseXml(payload);
+  eventPayload(shape, payload, operationName) {
+    const doc = parseEventXml(payload, operationName);
     return doc ? parseXmlShape(shape, [doc.root]) : {};
   },
 };

@@ -7,6 +7,7 @@
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import { setOwn } from '../../util/objects';
 import { Dict, ParserHooks, ResponseHeaders, isDict, runParser } from './common';
 import { restMetadata } from './errors';
 import { EventPayloadParser, EventStream } from './event-stream';
@@ -14,8 +15,11 @@ import { EventPayloadParser, EventStream } from './event-stream';
 export interface RestBodyCodec {
   /** Converts one header value (a string) to a scalar of `shape`. */
   scalar(shape: Shape, text: string): unknown;
-  /** Parses the body as `shape`; `modeledError` selects the error root. */
-  body(shape: Shape, response: RawResponse, modeledError: boolean): unknown;
+  /**
+   * Parses the body as `shape`; `modeledError` selects the error root and lenient reading. A
+   * success body that does not parse is a ResponseParserError naming `operationName`.
+   */
+  body(shape: Shape, response: RawResponse, modeledError: boolean, operationName: string): unknown;
   /** Parses one event's payload (JSON or XML) as a shape. */
   eventPayload: EventPayloadParser;
 }
@@ -78,10 +82,10 @@ export function parseRestMembers(
     } else if (payload.type === 'string') {
       out[payloadName] = response.body ? response.body.toString('utf8') : '';
     } else {
-      out[payloadName] = codec.body(payload, response, modeledError);
+      out[payloadName] = codec.body(payload, response, modeledError, operationName);
     }
   } else {
-    const parsed = codec.body(shape, response, modeledError);
+    const parsed = codec.body(shape, response, modeledError, operationName);
     if (isDict(parsed)) Object.assign(out, parsed);
   }
   return out;
@@ -104,7 +108,7 @@ function prefixedHeaders(prefix: string, headers: ResponseHeaders): Record<strin
   const lowerPrefix = prefix.toLowerCase();
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers.raw)) {
-    if (name.toLowerCase().startsWith(lowerPrefix)) out[name.slice(prefix.length)] = value;
+    if (name.toLowerCase().startsWith(lowerPrefix)) setOwn(out, name.slice(prefix.length), value);
   }
   return out;
 }

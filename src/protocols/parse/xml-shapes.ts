@@ -7,6 +7,7 @@
  */
 import type { Shape } from '../../models/shape';
 import { XmlNode, xmlAttributes, xmlChild, xmlChildNames, xmlChildren, xmlText } from '../xml-parser';
+import { setOwn } from '../../util/objects';
 import { Dict, fromBase64, toFloat, toInteger, unknownUnionMember } from './common';
 import { parseTimestamp } from './timestamps';
 
@@ -100,7 +101,8 @@ function parseMap(shape: Shape, nodes: XmlNode[]): Dict {
     if (k.length === 0) continue;
     const key = String(parseXmlShape(keyShape, k));
     const v = xmlChild(entry, valueName);
-    if (v.length > 0) parsed[key] = parseXmlShape(valueShape, v);
+    // Map keys are data: `__proto__` is a key like any other (setOwn), not the result's prototype.
+    if (v.length > 0) setOwn(parsed, key, parseXmlShape(valueShape, v));
   }
   return parsed;
 }
@@ -115,7 +117,7 @@ export function xmlToPlain(node: XmlNode): Dict {
     const occ = xmlChild(node, name);
     if (occ.length === 0) continue;
     const first = occ[0];
-    out[name] = xmlChildNames(first).length > 0 ? xmlToPlain(first) : xmlText(first);
+    setOwn(out, name, xmlChildNames(first).length > 0 ? xmlToPlain(first) : xmlText(first));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
+import { setOwn } from '../../util/objects';
 import { expandHostPrefix, handleFloat, isSet, presentEntries, toBase64 } from './common';
 import { formatTimestamp } from './timestamp';
 
@@ -24,7 +25,8 @@ export function jsonValue(value: unknown, shape: Shape): unknown {
       const valueShape = shape.mapValue;
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-        out[k] = isSet(v) ? jsonValue(v, valueShape) : null;
+        // Map keys are data: an own `__proto__` key is sent like any other.
+        setOwn(out, k, isSet(v) ? jsonValue(v, valueShape) : null);
       }
       return out;
     }

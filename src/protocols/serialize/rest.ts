@@ -11,6 +11,7 @@ import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toB
 import { formatTimestamp } from './timestamp';
 import { renderUriTemplate } from './uri';
 import { isReadable } from '../../util/is-readable';
+import { setOwn } from '../../util/objects';
 
 /** What differs between rest-json and rest-xml. */
 export interface RestBodyCodec {
@@ -133,7 +134,7 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
       case 'headers':
         // The locationName is a prefix; each map key completes a header name.
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-          if (isSet(v)) spec.headers[key + k] = pyStr(v);
+          if (isSet(v)) setOwn(spec.headers, key + k, pyStr(v));
         }
         break;
       default:

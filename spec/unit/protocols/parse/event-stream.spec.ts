@@ -1,6 +1,7 @@
 import { Readable } from 'stream';
 import * as zlib from 'zlib';
-import { parseRestJson } from '../../../../src/protocols/parse';
+import { ResponseParserError } from '../../../../src/errors';
+import { parseJson, parseRestJson, parseRestXml } from '../../../../src/protocols/parse';
 import { EventStream, EventStreamError } from '../../../../src/protocols/parse/event-stream';
 import { decodeEventMessages } from '../../../../src/protocols/parse/event-stream-decoder';
 import { model } from './helpers';
@@ -38,8 +39,9 @@ function frame(headers: Record<string, string | number>, payload: string): Buffe
 
 const shapes = {
   Out: { type: 'structure', members: { Stream: { shape: 'Events' } }, payload: 'Stream' },
-  Events: { type: 'structure', eventstream: true, members: { Chunk: { shape: 'Chunk' }, Bad: { shape: 'Bad' } } },
+  Events: { type: 'structure', eventstream: true, members: { Chunk: { shape: 'Chunk' }, Note: { shape: 'Note' }, Bad: { shape: 'Bad' } } },
   Chunk: { type: 'structure', event: true, members: { Bytes: { shape: 'Blob', eventpayload: true }, Seq: { shape: 'Int', eventheader: true } } },
+  Note: { type: 'structure', event: true, members: { Text: { shape: 'Str' } } },
   Bad: { type: 'structure', exception: true, members: { message: { shape: 'Str' } } },
   Blob: { type: 'blob' },
   Int: { type: 'integer' },
@@ -47,6 +49,13 @@ const shapes = {
 };
 
 describe('event streams', () => {
+  test('keeps a header named __proto__ or constructor as an own header', () => {
+    const [m] = decodeEventMessages(frame(JSON.parse('{":message-type":"event","__proto__":"p","constructor":1}'), ''));
+    expect(Object.getPrototypeOf(m.headers)).toBe(Object.prototype);
+    expect(Object.keys(m.headers)).toEqual([':message-type', '__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(m.headers, '__proto__')?.value).toBe('p');
+  });
+
   test('decodes frames and rejects a corrupted checksum', () => {
     const f = frame({ ':message-type': 'event', ':event-type': 'Chunk', Seq: 7 }, 'abc');
     const [m] = decodeEventMessages(f);
@@ -80,5 +89,31 @@ describe('event streams', () => {
     await expect(it.next()).rejects.toBeInstanceOf(EventStreamError);
     const again = (parseRestJson(op, { statusCode: 200, headers: {}, body }, ctx).Stream as EventStream)[Symbol.asyncIterator]();
     await expect(again.next()).rejects.toMatchObject({ code: 'Bad', message: expect.stringContaining('broken') });
+  });
+
+  test.each([
+    ['rest-json', parseRestJson, '{"Text":"cut'],
+    ['rest-xml', parseRestXml, '<Note><Text>cut</Note>'],
+  ] as const)('%s: an event whose payload does not parse is a ResponseParserError, not an empty event', async (protocol, parser, payload) => {
+    const { op, ctx } = model(protocol, shapes, { shape: 'Out' });
+    const body = frame({ ':message-type': 'event', ':event-type': 'Note' }, payload);
+    const it = (parser(op, { statusCode: 200, headers: {}, body }, ctx).Stream as EventStream)[Symbol.asyncIterator]();
+    const err = await it.next().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResponseParserError);
+    expect((err as Error).message).toMatch(/^Unable to parse an event of Op: invalid (JSON|XML) .*Payload \(\d+ bytes\): /);
+  });
+
+  test('json: an initial-response that does not parse is a ResponseParserError', () => {
+    const jsonShapes = { ...shapes, Out: { type: 'structure', members: { Id: { shape: 'Str' }, Stream: { shape: 'Events' } } } };
+    const { op, ctx } = model('json', jsonShapes, { shape: 'Out' });
+    const body = frame({ ':message-type': 'event', ':event-type': 'initial-response' }, '{"Id":');
+    expect(() => parseJson(op, { statusCode: 200, headers: {}, body }, ctx)).toThrow(ResponseParserError);
+  });
+
+  test('an exception event whose payload does not parse is still the modeled error, its payload the message', async () => {
+    const { op, ctx } = model('rest-json', shapes, { shape: 'Out' });
+    const body = frame({ ':message-type': 'exception', ':exception-type': 'Bad' }, 'not json');
+    const it = (parseRestJson(op, { statusCode: 200, headers: {}, body }, ctx).Stream as EventStream)[Symbol.asyncIterator]();
+    await expect(it.next()).rejects.toMatchObject({ code: 'Bad', message: expect.stringContaining('not json') });
   });
 });
