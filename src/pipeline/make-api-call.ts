@@ -224,13 +224,19 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     } catch (e) {
       // A body that did not parse goes to the retry decision with its raw response: a DynamoDB
       // body damaged in transit fails its CRC32 there, and is retried or raised as ChecksumError.
-      if (!(e instanceof Error) || !(isTransportError(e) || (raw && e instanceof ResponseParserError))) throw e;
+      if (!(e instanceof Error) || !(isTransportError(e) || (raw && e instanceof ResponseParserError))) {
+        raw?.stream?.destroy(); // a streamed body nobody will read: free its connection now
+        throw e;
+      }
       transportError = e;
     }
 
     const decision = await decideRetry(ctx, op, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState }, rewindable);
     if (decision === null) {
-      if (transportError) throw transportError;
+      if (transportError) {
+        raw?.stream?.destroy();
+        throw transportError;
+      }
       const result = parsed as ParsedResponse;
       result.ResponseMetadata.RetryAttempts = attempt - 1;
       if (!result.Error) {
