@@ -14,6 +14,7 @@ import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpo
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
+import { isErrorResponse } from '../protocols/error-response';
 import type { RetryCallState, RetryContext } from '../retries';
 import { signBearer, signRequest, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
@@ -168,7 +169,7 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
     parsed = await sendWithRetries(ctx, op, params, signal);
   }
   await ctx.events.emit(eventName(ctx, 'after-call', op), { parsed, operation: op, params });
-  if (parsed.Error) {
+  if (isErrorResponse(parsed)) {
     const err = ctx.errorFor(parsed as ParsedResponse & { Error: { Code: string; Message: string } }, op.name);
     await ctx.events.emit(eventName(ctx, 'after-call-error', op), { exception: err, operation: op });
     throw err;
@@ -220,7 +221,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       ctx.clockSkew.observe(raw.headers.date);
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
-      for (const extra of extras) if (extra && typeof extra === 'object' && !parsed.Error) Object.assign(parsed, extra);
+      for (const extra of extras) if (extra && typeof extra === 'object') Object.assign(parsed, extra);
     } catch (e) {
       // A body that did not parse goes to the retry decision with its raw response: a DynamoDB
       // body damaged in transit fails its CRC32 there, and is retried or raised as ChecksumError.
@@ -239,7 +240,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       }
       const result = parsed as ParsedResponse;
       result.ResponseMetadata.RetryAttempts = attempt - 1;
-      if (!result.Error) {
+      if (!isErrorResponse(result)) {
         ctx.retry.onSuccess(callState);
         validateChecksums(op, params, raw as RawResponse, result);
         wrapStreamingOutput(op, result);
