@@ -8,7 +8,7 @@ import { didYouMean } from '../models/naming';
 import type { ServiceModel } from '../models/service-model';
 import type { ParsedResponse } from '../protocols/types';
 
-type ErrorResponse = ParsedResponse & { Error: { Code: string; Message: string } };
+type ErrorResponse = ParsedResponse & { Error: { Code: string; Message: string | null } };
 export type ClientErrorClass = new (response: ErrorResponse, operationName: string) => ClientError;
 
 const classCache = new WeakMap<ServiceModel, Map<string, ClientErrorClass>>();

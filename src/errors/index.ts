@@ -13,10 +13,10 @@ export class BotojsError extends Error {
 
 /** An error response from the service (HTTP status >= 300 with an error body). */
 export class ClientError extends BotojsError {
-  readonly response: ParsedResponse & { Error: { Code: string; Message: string } };
+  readonly response: ParsedResponse & { Error: { Code: string; Message: string | null } };
   readonly operationName: string;
 
-  constructor(response: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string) {
+  constructor(response: ParsedResponse & { Error: { Code: string; Message: string | null } }, operationName: string) {
     const err = response.Error;
     const retries = response.ResponseMetadata?.RetryAttempts;
     const suffix = retries ? ` (reached max retries: ${retries})` : '';
@@ -34,7 +34,8 @@ export class ClientError extends BotojsError {
     return this.response.ResponseMetadata.HTTPStatusCode;
   }
 
-  get requestId(): string | undefined {
+  /** null when the body's request id element was empty (botocore's None). */
+  get requestId(): string | null | undefined {
     return this.response.ResponseMetadata.RequestId;
   }
 }

@@ -33,15 +33,20 @@ export interface RawResponse {
   stream?: Readable;
 }
 
-/** A parsed response. Errors carry `Error: { Code, Message, ... }` as botocore's do. */
+/**
+ * A parsed response. Errors carry `Error: { Code, Message, ... }` as botocore's do (Message is
+ * null where botocore's is None: an empty `<Message/>`). Whether a response is an error is
+ * decided by its status (error-response.ts): a result may model a member named `Error` too.
+ */
 export interface ParsedResponse {
   [member: string]: unknown;
-  Error?: { Code: string; Message: string; [key: string]: unknown };
+  Error?: { Code: string; Message: string | null; [key: string]: unknown };
   ResponseMetadata: ResponseMetadata;
 }
 
 export interface ResponseMetadata {
-  RequestId?: string;
+  /** null when the body's request id element is empty (botocore's None). */
+  RequestId?: string | null;
   HostId?: string;
   HTTPStatusCode: number;
   HTTPHeaders: Record<string, string>;

@@ -88,6 +88,17 @@ export function xmlText(node: XmlNode): string {
   return typeof t === 'string' ? t : '';
 }
 
+/**
+ * The element's text as ElementTree's `.text`: null when it has none (`<Message/>`,
+ * `<Message></Message>`). botocore keeps that None where it turns elements into plain dicts
+ * (error bodies, query's ResponseMetadata); its shape parsers read it as '' (xmlText).
+ */
+export function xmlTextOrNull(node: XmlNode): string | null {
+  if (typeof node === 'string') return node === '' ? null : node;
+  const t = node[TEXT_KEY];
+  return typeof t === 'string' && t !== '' ? t : null;
+}
+
 /** Attributes by their raw (namespace-prefixed) names, as a plain object. */
 export function xmlAttributes(node: XmlNode): Record<string, string> {
   const out: Record<string, string> = {};

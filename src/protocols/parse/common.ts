@@ -69,16 +69,19 @@ export function runParser(
   return parsed as ParsedResponse;
 }
 
-// Error.Code and Error.Message are always strings in our contract (botocore may omit them).
-function normalizeError(parsed: Dict): { Code: string; Message: string } {
+// Error.Code is always a string in our contract (err.code is typed string; botocore may omit
+// it or give None for `<Code/>`). Error.Message is a string, or null where botocore gives None
+// (an empty `<Message/>`, a JSON `"message": null`); a missing one is ''.
+function normalizeError(parsed: Dict): { Code: string; Message: string | null } {
   let error = parsed.Error as Dict | undefined;
   if (!error || typeof error !== 'object') {
     error = {};
     parsed.Error = error;
   }
   if (typeof error.Code !== 'string') error.Code = error.Code == null ? '' : String(error.Code);
-  if (typeof error.Message !== 'string') error.Message = error.Message == null ? '' : String(error.Message);
-  return error as { Code: string; Message: string };
+  if (error.Message === undefined) error.Message = '';
+  else if (typeof error.Message !== 'string' && error.Message !== null) error.Message = String(error.Message);
+  return error as { Code: string; Message: string | null };
 }
 
 /** The exception shape whose error code (its `error.code`, else its name) equals `code`. */

@@ -4,7 +4,7 @@
  */
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { xmlChild, xmlText } from '../xml-parser';
+import { xmlChild, xmlTextOrNull } from '../xml-parser';
 import { Dict, ParserHooks, runParser } from './common';
 import { ec2ErrorRoot, parseEc2Error } from './errors';
 import { parseXmlBody, tryParseXml } from './bodies';
@@ -16,7 +16,8 @@ const ec2Hooks: ParserHooks = {
     const doc = parseXmlBody(response, operationName);
     const parsed = parseQueryBody(doc, shape);
     const requestId = doc ? xmlChild(doc.root, 'requestId')[0] : undefined;
-    if (requestId !== undefined) parsed.ResponseMetadata = { RequestId: xmlText(requestId) };
+    // An empty <requestId/> is null, as botocore's element .text (None).
+    if (requestId !== undefined) parsed.ResponseMetadata = { RequestId: xmlTextOrNull(requestId) };
     return parsed;
   },
   parseError: parseEc2Error,

@@ -27,14 +27,21 @@ export function sanitizeErrorCode(code: string): string {
   return c;
 }
 
+/** Python's `dict.get(key, default)`: a key present with null gives null, not the default. */
+function pyGet(body: Dict, key: string, fallback: unknown): unknown {
+  return Object.prototype.hasOwnProperty.call(body, key) ? body[key] : fallback;
+}
+
 export function parseJsonError(response: RawResponse, headers: ResponseHeaders): Dict {
   const raw = parseJsonBody(response);
   const body: Dict = isDict(raw) ? raw : {};
-  const message = body.message ?? body.Message ?? '';
+  // `"message": null` is a null Message (botocore's None), not a reason to look further.
+  const message = pyGet(body, 'message', pyGet(body, 'Message', ''));
   const error: Dict = { Message: message, Code: '' };
   const out: Dict = { Error: error, ResponseMetadata: {} };
-  const type = body.__type;
-  let code: string | undefined = typeof type === 'string' ? type : String(response.statusCode);
+  const type = pyGet(body, '__type', String(response.statusCode));
+  // `"__type": null` leaves the code empty, as botocore's `if code is not None`.
+  let code: string | undefined = type === null || type === undefined ? undefined : typeof type === 'string' ? type : String(response.statusCode);
   if (code !== undefined) {
     code = sanitizeErrorCode(code);
     const queryError = headers.get('x-amzn-query-error');
@@ -64,8 +71,9 @@ export function parseRestJsonError(response: RawResponse, headers: ResponseHeade
   let code: unknown;
   const headerCode = headers.get('x-amzn-errortype');
   if (headerCode !== undefined) code = headerCode;
-  else if ('code' in body || 'Code' in body) code = body.code ?? body.Code ?? '';
-  if (code !== undefined) (out.Error as Dict).Code = typeof code === 'string' ? sanitizeErrorCode(code) : code;
+  else if (Object.prototype.hasOwnProperty.call(body, 'code') || Object.prototype.hasOwnProperty.call(body, 'Code')) code = pyGet(body, 'code', pyGet(body, 'Code', ''));
+  // A null code keeps the one __type gave (botocore: `if code is None: return`).
+  if (code !== undefined && code !== null) (out.Error as Dict).Code = typeof code === 'string' ? sanitizeErrorCode(code) : code;
   return out;
 }
 

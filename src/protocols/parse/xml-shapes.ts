@@ -6,7 +6,7 @@
  * Members bound to headers or the status code are left to the rest layer.
  */
 import type { Shape } from '../../models/shape';
-import { XmlNode, xmlAttributes, xmlChild, xmlChildNames, xmlChildren, xmlText } from '../xml-parser';
+import { XmlNode, xmlAttributes, xmlChild, xmlChildNames, xmlChildren, xmlText, xmlTextOrNull } from '../xml-parser';
 import { setOwn } from '../../util/objects';
 import { Dict, fromBase64, toFloat, toInteger, unknownUnionMember } from './common';
 import { parseTimestamp } from './timestamps';
@@ -109,7 +109,8 @@ function parseMap(shape: Shape, nodes: XmlNode[]): Dict {
 
 /**
  * botocore's `_replace_nodes` over `_build_name_to_xml_node`: an element's children as a plain
- * dict, nested elements recursively, leaves as text (the first of repeated siblings wins).
+ * dict, nested elements recursively, leaves as text (the first of repeated siblings wins). A
+ * leaf without text is null, as botocore's None (`<Message/>` in an error body).
  */
 export function xmlToPlain(node: XmlNode): Dict {
   const out: Dict = {};
@@ -117,7 +118,7 @@ export function xmlToPlain(node: XmlNode): Dict {
     const occ = xmlChild(node, name);
     if (occ.length === 0) continue;
     const first = occ[0];
-    setOwn(out, name, xmlChildNames(first).length > 0 ? xmlToPlain(first) : xmlText(first));
+    setOwn(out, name, xmlChildNames(first).length > 0 ? xmlToPlain(first) : xmlTextOrNull(first));
   }
   return out;
 }
