@@ -96,7 +96,11 @@ export class OperationModel {
     return this.raw.httpChecksumRequired === true || this.raw.httpChecksum?.requestChecksumRequired === true;
   }
 
-  /** The streaming output member, if any (read up to three times per call: computed once). */
+  /**
+   * The output member returned as a stream, if any: botocore's has_streaming_output, a payload
+   * member of type blob, with or without the `streaming` trait (Lambda Invoke's Payload and API
+   * Gateway GetExport's body come back as a StreamingBody in boto3). Computed once.
+   */
   get outputStreamingMember(): string | undefined {
     if (this._outputStreaming === undefined) this._outputStreaming = streamingPayload(this.output) ?? null;
     return this._outputStreaming ?? undefined;
@@ -122,7 +126,7 @@ function streamingPayload(shape: Shape | undefined): string | undefined {
   const payload = shape.raw.payload as string | undefined;
   if (!payload) return undefined;
   const member = shape.member(payload);
-  if (member && member.type === 'blob' && member.serialization.streaming) return payload;
+  if (member && member.type === 'blob') return payload;
   return undefined;
 }
 

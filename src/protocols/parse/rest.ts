@@ -78,7 +78,9 @@ export function parseRestMembers(
     if (payload.serialization.eventstream) {
       out[payloadName] = new EventStream(response.stream ?? response.body, payload, codec.eventPayload, operationName);
     } else if (payload.type === 'blob') {
-      out[payloadName] = payload.serialization.streaming && response.stream ? response.stream : response.body;
+      // A blob payload is the body as it came: the live stream when the transport streamed it
+      // (it does for every blob payload, streaming trait or not: has_streaming_output).
+      out[payloadName] = response.stream ?? response.body;
     } else if (payload.type === 'string') {
       out[payloadName] = response.body ? response.body.toString('utf8') : '';
     } else {
