@@ -20,7 +20,9 @@
  * stays a plain number and nothing is ever rounded silently.
  *
  * Errors are TypeErrors (as boto3's) naming the problem and the path of the value
- * (`Item.tags[2]`). An empty Set is refused here: DynamoDB would refuse it too.
+ * (`Item.tags[2]`). An empty Set serializes as `{ NS: [] }`, exactly as boto3's (its number-set
+ * test comes first and holds for no elements); DynamoDB itself refuses empty sets, so the call
+ * fails there, with the service's ValidationException, as it does in boto3.
  *
  * Attribute names and map keys are data: `__proto__`, `constructor` and `prototype` are kept
  * as own keys both ways (setOwn), never taken for the object's prototype.
@@ -90,7 +92,7 @@ const toBuffer = (v: Uint8Array | ArrayBuffer): Buffer => (Buffer.isBuffer(v) ? 
 export class TypeSerializer {
   /**
    * @param path where `value` sits, used in error messages only
-   * @throws TypeError for a value DynamoDB cannot store (NaN, an empty Set, a Date, ...)
+   * @throws TypeError for a value DynamoDB cannot store (NaN, a mixed Set, a Date, ...)
    */
   serialize(value: unknown, path = ''): AttributeValue {
     if (value === null || value === undefined) return { NULL: true };
@@ -142,11 +144,11 @@ export class TypeSerializer {
   }
 
   private set(value: Set<unknown>, path: string): AttributeValue {
-    if (value.size === 0) throw new TypeError(`An empty Set cannot be stored in DynamoDB${at(path)} (DynamoDB sets need at least one element)`);
     const items = [...value];
-    if (items.every((v) => typeof v === 'string')) return { SS: items as string[] };
+    // Numbers are tested first, as boto3 does: an empty Set is a number set there too.
     // 1 and 1n are different Set members but one DynamoDB number: send it once.
     if (items.every(isNumberLike)) return { NS: [...new Set(items.map((v, i) => this.number(v, childPath(path, i))))] };
+    if (items.every((v) => typeof v === 'string')) return { SS: items as string[] };
     if (items.every(isBinary)) return { BS: items.map(toBuffer) };
     const kinds = [...new Set(items.map(describe))].join(', ');
     throw new TypeError(`A Set stored in DynamoDB must hold only strings, only numbers or only binary values${at(path)}; this one holds ${kinds}`);
