@@ -27,6 +27,12 @@ export interface HttpRequestSpec {
 export interface RawResponse {
   statusCode: number;
   headers: Record<string, string>;
+  /**
+   * The headers as received, names spelled as the server sent them (`name, value, name, ...`,
+   * Node's IncomingMessage.rawHeaders). Optional: only header-prefix maps (S3's Metadata from
+   * `X-Amz-Meta-*`) read it, to key their entries in the server's case as boto3 does.
+   */
+  rawHeaders?: readonly string[];
   /** The whole body, unless the operation streams its output. */
   body: Buffer;
   /** The body as a stream, for operations whose output payload is a streaming blob. */

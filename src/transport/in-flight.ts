@@ -138,7 +138,7 @@ export class InFlight {
         // A caller that drops the stream early leaves the connection mid-body: never reuse it.
         if (!res.complete) this.req?.destroy();
       });
-      this.resolveCall({ statusCode: status, headers: headerRecord(res), body: EMPTY, stream: res as Readable });
+      this.resolveCall({ statusCode: status, headers: headerRecord(res), rawHeaders: res.rawHeaders, body: EMPTY, stream: res as Readable });
       return;
     }
     res.on('data', onResponseData);
@@ -160,7 +160,7 @@ export class InFlight {
     this.detachAbort();
     const body = this.chunks.length === 1 ? this.chunks[0] : this.chunks.length === 0 ? EMPTY : Buffer.concat(this.chunks, this.size);
     this.chunks = [];
-    this.resolveCall({ statusCode: this.res.statusCode ?? 0, headers: headerRecord(this.res), body });
+    this.resolveCall({ statusCode: this.res.statusCode ?? 0, headers: headerRecord(this.res), rawHeaders: this.res.rawHeaders, body });
   }
 
   /** Maps a Node socket/request error to a botojs transport error (see the module header). */
