@@ -25,10 +25,31 @@ export interface ParserHooks {
 /** Case-insensitive view of response headers (RawResponse promises lower case; be tolerant). */
 export class ResponseHeaders {
   readonly lower: Record<string, string>;
-  constructor(readonly raw: Record<string, string>) {
+  /** Lower-case name -> the server's spelling (its first one), when the transport kept it. */
+  private readonly spellings?: Map<string, string>;
+
+  constructor(readonly raw: Record<string, string>, rawHeaders?: readonly string[]) {
     const lower: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) setOwn(lower, k.toLowerCase(), v);
     this.lower = lower;
+    if (rawHeaders) {
+      // urllib3's HTTPHeaderDict keeps the first spelling of a repeated name; so do we.
+      const spellings = new Map<string, string>();
+      for (let i = 0; i < rawHeaders.length; i += 2) {
+        const name = rawHeaders[i];
+        const key = name.toLowerCase();
+        if (!spellings.has(key)) spellings.set(key, name);
+      }
+      this.spellings = spellings;
+    }
+  }
+
+  /**
+   * Every header as [name, value], the name as the server spelled it when known (else as
+   * RawResponse has it). Values are RawResponse's: a header a handler removed stays removed.
+   */
+  spelledEntries(): Array<[string, string]> {
+    return Object.entries(this.raw).map(([name, value]) => [this.spellings?.get(name.toLowerCase()) ?? name, value]);
   }
 
   get(name: string): string | undefined {
@@ -49,7 +70,7 @@ export function runParser(
   response: RawResponse,
   ctx: SerializeContext,
 ): ParsedResponse {
-  const headers = new ResponseHeaders(response.headers ?? {});
+  const headers = new ResponseHeaders(response.headers ?? {}, response.rawHeaders);
   let parsed: Dict;
   if (response.statusCode >= 301) {
     parsed = isGenericError(response) ? genericError(response.statusCode) : hooks.parseError(response, headers);

@@ -105,11 +105,15 @@ function headerValue(codec: RestBodyCodec, shape: Shape, value: string): unknown
   return codec.scalar(shape, value);
 }
 
-/** Headers starting with the prefix (case-insensitive), keyed by the rest of their name. */
+/**
+ * Headers starting with the prefix (case-insensitive), keyed by the rest of their name as the
+ * server spelled it: botocore iterates urllib3's headers, which keep the server's case, so
+ * `X-Amz-Meta-Owner` is `Owner` in S3's Metadata.
+ */
 function prefixedHeaders(prefix: string, headers: ResponseHeaders): Record<string, string> {
   const lowerPrefix = prefix.toLowerCase();
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers.raw)) {
+  for (const [name, value] of headers.spelledEntries()) {
     if (name.toLowerCase().startsWith(lowerPrefix)) setOwn(out, name.slice(prefix.length), value);
   }
   return out;
