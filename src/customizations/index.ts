@@ -1,12 +1,14 @@
 /**
- * The per-service customizations boto3 has (S3, EC2 tags, DynamoDB's native types), the only code
- * that names services. Sessions install the event handlers (build-time ones included:
+ * The per-service customizations botocore and boto3 have (S3, EC2, DynamoDB's native types, IAM
+ * policy documents, CloudFormation templates, Machine Learning's Predict endpoint), the only
+ * code that names services; docs/botocore-customizations.md lists every handler and its status. Sessions install the event handlers (build-time ones included:
  * `creating-client-class.<service>`, `creating-resource-class.<service>.<Resource>`).
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
+import { installIam } from './iam';
 import { installS3 } from './s3';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { s3TransferExtension } from './s3/transfer/client-extension';
@@ -23,4 +25,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3ResourceLoads(events);
   installEc2(events);
   installDynamoDb(events);
+  installIam(events);
 }
