@@ -6,6 +6,7 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
+import { installCloudFormation } from './cloudformation';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
 import { installIam } from './iam';
@@ -26,4 +27,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installEc2(events);
   installDynamoDb(events);
   installIam(events);
+  installCloudFormation(events);
 }
