@@ -9,6 +9,7 @@ import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installCloudFormation } from './cloudformation';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
+import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installS3 } from './s3';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -25,6 +26,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installTransferResourceMembers(events);
   installS3ResourceLoads(events);
   installEc2(events);
+  installEc2ConsoleOutput(events);
   installDynamoDb(events);
   installIam(events);
   installCloudFormation(events);
