@@ -12,6 +12,7 @@ import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installS3 } from './s3';
+import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
@@ -23,6 +24,7 @@ if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3T
 /** Registers every customization's event handlers on a new session's emitter. */
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
+  installS3ExpiresHeader(events);
   installTransferResourceMembers(events);
   installS3ResourceLoads(events);
   installEc2(events);

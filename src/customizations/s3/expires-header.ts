@@ -1,0 +1,44 @@
+/**
+ * S3's `Expires` header, botocore's `handle_expires_header` (`before-parse.s3.*`). For outputs
+ * with an Expires member (GetObject, HeadObject), the header's raw text is returned as
+ * `ExpiresString` whenever it is not empty, error responses included. A value that does not
+ * parse as a timestamp is removed from the response headers before parsing, so `Expires` is
+ * absent (and so is `expires` in ResponseMetadata.HTTPHeaders) instead of failing the call.
+ */
+import type { HierarchicalEmitter } from '../../events/emitter';
+import type { OperationModel } from '../../models/service-model';
+import type { Shape } from '../../models/shape';
+import { parseTimestamp } from '../../protocols/parse/timestamps';
+import type { RawResponse } from '../../protocols/types';
+
+/** botocore's _has_expires_shape: a member of shape `Expires` bound to the `Expires` header. */
+function hasExpiresShape(shape: Shape | undefined): boolean {
+  if (!shape) return false;
+  return shape.memberNames.some((name) => {
+    const member = shape.members[name];
+    return member.name === 'Expires' && member.serialization.name === 'Expires';
+  });
+}
+
+/** The key of the Expires header in `headers` (RawResponse promises lower case; be tolerant). */
+function expiresKey(headers: Record<string, string>): string | undefined {
+  return Object.keys(headers).find((k) => k.toLowerCase() === 'expires');
+}
+
+/** Registers the Expires handling on a session's events. */
+export function installS3ExpiresHeader(events: HierarchicalEmitter): void {
+  events.register('before-parse.s3', (p) => {
+    if (!hasExpiresShape((p.operation as OperationModel).output)) return undefined;
+    const raw = p.response as RawResponse;
+    const key = expiresKey(raw.headers);
+    const value = key === undefined ? undefined : raw.headers[key];
+    // An empty header is skipped, as botocore's truthiness test (its parse then fails, as there).
+    if (key === undefined || !value) return undefined;
+    try {
+      parseTimestamp(value);
+    } catch {
+      delete raw.headers[key];
+    }
+    return { ExpiresString: value };
+  });
+}
