@@ -11,6 +11,9 @@
  *    partially read stream is not validated). The first algorithm whose
  *    `x-amz-checksum-<alg>` header is present is used; composite multipart values (`...-3`) are
  *    skipped, since they are not a checksum of the bytes received. Mismatch -> ChecksumError.
+ *    The algorithm used is recorded as ResponseMetadata.ChecksumAlgorithm (lower-case, `crc32`),
+ *    as botocore's parser reports the one httpchecksum validated with; a streamed body records
+ *    it when the stream is wrapped, before it is read.
  */
 import { Readable, Transform, TransformCallback } from 'stream';
 import type { OperationModel } from '../models/service-model';
@@ -39,6 +42,11 @@ export function resolveResponseAlgorithms(
   if (member === undefined || params[member] === undefined) return undefined;
   const offered = new Set((http?.responseAlgorithms ?? []).map((a) => a.toLowerCase()));
   return RESPONSE_PRIORITY.filter((a) => offered.has(a));
+}
+
+/** Where a validation records its algorithm: the response's ResponseMetadata. */
+export interface ChecksumRecord {
+  ChecksumAlgorithm?: string;
 }
 
 interface Expected {
@@ -72,6 +80,7 @@ export function validateResponseChecksum(
   headers: Record<string, string>,
   body: Buffer,
   algorithms: readonly ChecksumAlgorithm[] = RESPONSE_PRIORITY,
+  record?: ChecksumRecord,
 ): ChecksumAlgorithm | undefined {
   const expected = findExpected(headers, algorithms);
   if (!expected) return undefined;
@@ -79,6 +88,7 @@ export function validateResponseChecksum(
   checksum.update(body);
   const error = check(expected, checksum);
   if (error) throw error;
+  if (record) record.ChecksumAlgorithm = expected.algorithm;
   return expected.algorithm;
 }
 
@@ -113,9 +123,11 @@ export function createChecksumValidatingStream(
   stream: Readable,
   headers: Record<string, string>,
   algorithms: readonly ChecksumAlgorithm[] = RESPONSE_PRIORITY,
+  record?: ChecksumRecord,
 ): Readable {
   const expected = findExpected(headers, algorithms);
   if (!expected) return stream;
+  if (record) record.ChecksumAlgorithm = expected.algorithm;
   const validating = new ChecksumValidatingStream(expected);
   stream.on('error', (err) => validating.destroy(err));
   return stream.pipe(validating);

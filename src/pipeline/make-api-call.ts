@@ -282,9 +282,9 @@ function validateChecksums(op: OperationModel, params: Record<string, unknown>, 
   if (!algorithms?.length) return;
   const member = op.outputStreamingMember;
   if (member && result[member] instanceof Readable) {
-    result[member] = createChecksumValidatingStream(result[member] as Readable, raw.headers, algorithms);
+    result[member] = createChecksumValidatingStream(result[member] as Readable, raw.headers, algorithms, result.ResponseMetadata);
   } else if (!member) {
-    validateResponseChecksum(raw.headers, raw.body, algorithms);
+    validateResponseChecksum(raw.headers, raw.body, algorithms, result.ResponseMetadata);
   }
 }
 

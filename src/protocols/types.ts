@@ -57,6 +57,8 @@ export interface ResponseMetadata {
   HTTPStatusCode: number;
   HTTPHeaders: Record<string, string>;
   RetryAttempts?: number;
+  /** The algorithm a response checksum was validated with (`crc32`), as botocore reports it. */
+  ChecksumAlgorithm?: string;
   [key: string]: unknown;
 }
 
