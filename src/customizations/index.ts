@@ -11,6 +11,7 @@ import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
+import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -32,4 +33,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installDynamoDb(events);
   installIam(events);
   installCloudFormation(events);
+  installMachineLearning(events);
 }
