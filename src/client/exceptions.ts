@@ -26,9 +26,18 @@ function classFor(service: ServiceModel, shapeName: string): ClientErrorClass {
   return cls;
 }
 
+// Error codes that choose the exception class instead of Error.Code, per parsed response
+// (botocore's context['error_code_override']); Error.Code itself is left as the service sent it.
+const codeOverrides = new WeakMap<object, string>();
+
+/** Makes `errorFor` pick the class for `code` for this parsed response (an `after-call` handler's). */
+export function overrideErrorCode(parsed: object, code: string): void {
+  codeOverrides.set(parsed, code);
+}
+
 /** The error to throw for a parsed error response: its modeled class, else ClientError. */
 export function errorFor(service: ServiceModel, parsed: ErrorResponse, operationName: string): ClientError {
-  const shape = service.errorShapes.get(parsed.Error.Code);
+  const shape = service.errorShapes.get(codeOverrides.get(parsed) || parsed.Error.Code);
   const err = shape ? new (classFor(service, shape.name))(parsed, operationName) : new ClientError(parsed, operationName);
   if (shape) err.name = shape.name;
   return err;

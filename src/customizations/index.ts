@@ -15,6 +15,7 @@ import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
+import { installSqs } from './sqs';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
 
@@ -34,4 +35,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installIam(events);
   installCloudFormation(events);
   installMachineLearning(events);
+  installSqs(events);
 }
