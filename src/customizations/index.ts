@@ -16,6 +16,7 @@ import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { installSqs } from './sqs';
+import { installSsoOidc } from './sso-oidc';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
 
@@ -36,4 +37,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installCloudFormation(events);
   installMachineLearning(events);
   installSqs(events);
+  installSsoOidc(events);
 }
