@@ -18,6 +18,7 @@ import type { RetryCallState, RetryContext } from '../retries';
 import { signBearer, signRequest, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
+import { paramsObject } from '../validate/params-object';
 import type { ClientContext } from './context';
 import { joinUrl } from './url';
 import { isReadable } from '../util/is-readable';
@@ -138,7 +139,7 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
 /** Params as the request will carry them: events applied, validated, tokens filled. */
 export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
-  let params: Record<string, unknown> = { ...(inputParams ?? {}) };
+  let params: Record<string, unknown> = { ...paramsObject(inputParams) };
   const provideName = eventName(ctx, 'provide-client-params', op);
   // Checked first so that a client nobody hooks pays no await here.
   if (ctx.events.hasHandlers(provideName)) {
