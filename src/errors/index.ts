@@ -39,10 +39,14 @@ export class ClientError extends BotojsError {
   }
 }
 
-/** Parameter validation failed; `report` lists every problem, and nothing was sent. */
+// Problem lines a ParamValidationError's message lists; `problems` keeps every one.
+const LISTED_PROBLEMS = 50;
+
+/** Parameter validation failed; `problems` lists every problem, and nothing was sent. */
 export class ParamValidationError extends BotojsError {
   constructor(readonly problems: string[]) {
-    super(`Parameter validation failed:\n${problems.join('\n')}`);
+    const listed = problems.length > LISTED_PROBLEMS ? [...problems.slice(0, LISTED_PROBLEMS), `... and ${problems.length - LISTED_PROBLEMS} more problem(s) in err.problems`] : problems;
+    super(`Parameter validation failed:\n${listed.join('\n')}`);
   }
 }
 

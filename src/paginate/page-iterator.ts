@@ -13,6 +13,7 @@ import type { ParsedResponse } from '../protocols/types';
 import { PaginationError } from './errors';
 import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
 import { decodeToken, encodeToken } from './token-codec';
+import { quoteExcerpt } from '../util/excerpt';
 
 /** Calls the operation with fully built params; ClientErrors propagate. */
 export type CallOperation = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -235,7 +236,7 @@ export class PageIterator implements AsyncIterable<Page> {
     if ('boto_truncate_amount' in token) {
       index = Number(token.boto_truncate_amount);
       delete token.boto_truncate_amount;
-      if (!Number.isInteger(index) || index < 0) throw new PaginationError(`Bad starting token: ${starting}`);
+      if (!Number.isInteger(index) || index < 0) throw new PaginationError(`Bad starting token: ${quoteExcerpt(starting)}`);
     }
     return [token, index];
   }
@@ -254,7 +255,7 @@ export class PageIterator implements AsyncIterable<Page> {
         parts = [starting];
       }
     }
-    if (parts.length > inputs.length) throw new PaginationError(`Bad starting token: ${starting}`);
+    if (parts.length > inputs.length) throw new PaginationError(`Bad starting token: ${quoteExcerpt(starting)}`);
     const token: TokenMap = {};
     inputs.forEach((name, i) => {
       const part = parts[i];

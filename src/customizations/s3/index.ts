@@ -18,6 +18,7 @@ import type { ParsedResponse, RawResponse } from '../../protocols/types';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../session/create-client';
 import { percentEncodeGreedy } from '../../protocols/serialize/uri';
+import { quoteExcerpt } from '../../util/excerpt';
 
 const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
 const ACCESSPOINT_ARN = /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$/;
@@ -115,7 +116,7 @@ export function installS3(ev: HierarchicalEmitter): void {
     const bucket = params.Bucket;
     if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !ACCESSPOINT_ARN.test(bucket) && !OUTPOST_ARN.test(bucket)) {
       throw new ParamValidationError([
-        `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point or outpost ARN`,
+        `Invalid bucket name ${quoteExcerpt(bucket)}: Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point or outpost ARN`,
       ]);
     }
     if (op.name === 'CopyObject' || op.name === 'UploadPartCopy') {
