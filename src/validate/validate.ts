@@ -7,7 +7,10 @@
  * rather than rejecting valid input.
  *
  * Messages stay small whatever the input: values and keys are quoted as bounded excerpts, and
- * after MAX_PROBLEMS lines the rest are only counted.
+ * after MAX_PROBLEMS lines the rest are only counted. Integer shapes take a number that is an
+ * integer or a bigint (every serializer writes a bigint exactly); float shapes take any number,
+ * NaN and Infinity included (sent as "NaN"/"Infinity", as botocore does); a document takes JSON
+ * values only, so a bigint, NaN or Infinity in one is refused (JSON has no way to write them).
  */
 import { Readable } from 'stream';
 import { closeMatches } from '../models/naming';
@@ -123,8 +126,10 @@ function validateValue(value: unknown, shape: Shape, name: string, out: Report, 
     case 'short':
     case 'byte':
     case 'biginteger':
-      if (typeof value === 'bigint') return;
-      if (typeof value !== 'number' || !Number.isInteger(value)) return invalidType(out, show, name, value, 'integer');
+      // NaN, Infinity and fractions are numbers but not integers: no integer shape holds them.
+      if (typeof value !== 'bigint' && (typeof value !== 'number' || !Number.isInteger(value))) {
+        return invalidType(out, show, name, value, typeof value === 'number' ? 'integer (a whole, finite number or a bigint)' : 'integer');
+      }
       checkRange(value, shape, name, out, show);
       return;
     case 'float':
@@ -158,7 +163,7 @@ function validateValue(value: unknown, shape: Shape, name: string, out: Report, 
 }
 
 function validateStructure(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
-  if (shape.isDocument) return;
+  if (shape.isDocument) return validateDocument(value, name, out, show, new Set());
   if (!isPlainObject(value)) return invalidType(out, show, name, value, 'object');
   for (const req of shape.required) {
     if (value[req] === undefined || value[req] === null) {
@@ -182,6 +187,29 @@ function validateStructure(value: unknown, shape: Shape, name: string, out: Repo
   if (shape.isUnion && setCount !== 1) {
     out.add(`Invalid number of parameters set for tagged union structure ${name}. Can only set one of the following keys: ${memberNames.join(', ')}.`);
   }
+}
+
+/**
+ * A document is sent as JSON: strings, finite numbers, booleans, null, arrays and objects.
+ * JSON.stringify throws on a bigint and on a cycle, and writes NaN/Infinity as null (a silent
+ * change of value), so those are problems here.
+ */
+function validateDocument(value: unknown, name: string, out: Report, show: Show, path: Set<object>): void {
+  if (typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))) {
+    out.add(`Invalid type for document parameter ${name}, value: ${show(value)}, type: ${typeName(value)}, valid types: string, number (finite), boolean, null, array, object`);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  // Objects with their own JSON form (Date, Buffer) are sent as that form.
+  if (!Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
+  if (path.has(value)) {
+    out.add(`Invalid document parameter ${name}: circular reference`);
+    return;
+  }
+  path.add(value);
+  if (Array.isArray(value)) value.forEach((v, i) => validateDocument(v, `${name}[${i}]`, out, show, path));
+  else for (const [k, v] of Object.entries(value)) validateDocument(v, `${name}.${keyText(k)}`, out, show, path);
+  path.delete(value);
 }
 
 function checkLength(length: number, shape: Shape, name: string, out: Report, what: string, show: Show): void {
