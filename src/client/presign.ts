@@ -8,6 +8,7 @@ import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
 import { presignPost, presignUrl, usesS3Signing } from '../signing';
 import type { PresignedPost } from '../signing';
+import { checkHeaders } from '../validate/headers';
 
 export interface PresignedUrlOptions {
   Params?: Record<string, unknown>;
@@ -46,6 +47,8 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const { request, auth } = await prepareRequest(ctx, op, params, { presign: true });
       if (options.HttpMethod) request.method = options.HttpMethod.toUpperCase();
       delete request.headers['User-Agent'];
+      // The URL's user must send these headers as signed: one they could not send is an error now.
+      checkHeaders(op, request.headers);
       if (auth.kind === 'none') return request.url;
       return presignUrl(request, await signingCredentials(ctx), {
         signingName: auth.signingName,

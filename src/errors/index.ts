@@ -50,6 +50,17 @@ export class ParamValidationError extends BotojsError {
   }
 }
 
+/**
+ * A request header Node's HTTP stack would refuse (CR/LF or a character outside Latin-1 in a
+ * value, a name that is not a token); found before signing, so nothing was sent. `headers`
+ * names the offending headers; each problem line names the parameter a header came from.
+ */
+export class InvalidHeaderError extends ParamValidationError {
+  constructor(problems: string[], readonly headers: string[]) {
+    super(problems);
+  }
+}
+
 export class NoCredentialsError extends BotojsError {
   constructor(message = 'Unable to locate credentials') {
     super(message);

@@ -19,6 +19,7 @@ import { signBearer, signRequest, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
+import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
 import { joinUrl } from './url';
 import { isReadable } from '../util/is-readable';
@@ -208,6 +209,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
     await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
     await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
+    checkHeaders(op, req.headers);
     await sign(ctx, op, req, prepared.auth);
 
     let raw: RawResponse | undefined;

@@ -22,6 +22,11 @@ export function quoteExcerpt(s: string, max = EXCERPT_LENGTH): string {
   return `${JSON.stringify(s.slice(0, max)).slice(0, -1)}…" (${s.length} characters)`;
 }
 
+/** A key inside a parameter path (`Tags.<key>`), unquoted: `abc`, or `abc… (N characters)`. */
+export function keyExcerpt(key: string, max = EXCERPT_LENGTH): string {
+  return key.length > max ? `${key.slice(0, max)}… (${key.length} characters)` : key;
+}
+
 /** A name as messages quote it, `'abc'`, or `'abc…' (N characters)` when longer than `max`. */
 export function nameExcerpt(s: string, max = EXCERPT_LENGTH): string {
   return s.length > max ? `'${s.slice(0, max)}…' (${s.length} characters)` : `'${s}'`;

@@ -15,7 +15,7 @@
 import { Readable } from 'stream';
 import { closeMatches } from '../models/naming';
 import type { Shape } from '../models/shape';
-import { clip, excerpt, typeName } from '../util/excerpt';
+import { excerpt, keyExcerpt, typeName } from '../util/excerpt';
 import { isReadable } from '../util/is-readable';
 
 /** Problem lines kept; a pathological input (a million bad list items) only counts the rest. */
@@ -56,11 +56,6 @@ function compilePattern(p: string): RegExp | null {
   return re;
 }
 
-/** A map key or member name in a parameter path, bounded. */
-function keyText(key: string): string {
-  return key.length > 50 ? `${clip(key)} (${key.length} characters)` : key;
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
     && !(v instanceof Uint8Array) && !(v instanceof Readable);
@@ -73,7 +68,7 @@ export function validateParams(params: unknown, shape: Shape | undefined, rootNa
     if (isPlainObject(params)) {
       const keys = Object.keys(params);
       if (keys.length > 0) {
-        const shown = keys.slice(0, 10).map((k) => `"${keyText(k)}"`).join(', ');
+        const shown = keys.slice(0, 10).map((k) => `"${keyExcerpt(k)}"`).join(', ');
         const more = keys.length > 10 ? ` (and ${keys.length - 10} more)` : '';
         report.add(`Unknown parameter(s) in ${rootName}: ${shown}${more}, this operation takes no parameters`);
       }
@@ -104,8 +99,8 @@ function validateValue(value: unknown, shape: Shape, name: string, out: Report, 
     case 'map':
       if (!isPlainObject(value)) return invalidType(out, show, name, value, 'object');
       for (const [k, v] of Object.entries(value)) {
-        validate(k, shape.mapKey, `${name} (key: ${keyText(k)})`, out, show);
-        validate(v, shape.mapValue, `${name}.${keyText(k)}`, out, show);
+        validate(k, shape.mapKey, `${name} (key: ${keyExcerpt(k)})`, out, show);
+        validate(v, shape.mapValue, `${name}.${keyExcerpt(k)}`, out, show);
       }
       return;
     case 'string':
@@ -177,7 +172,7 @@ function validateStructure(value: unknown, shape: Shape, name: string, out: Repo
     if (!member) {
       const close = closeMatches(key, memberNames, 3);
       const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-      out.add(`Unknown parameter in ${name}: "${keyText(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
+      out.add(`Unknown parameter in ${name}: "${keyExcerpt(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
       continue;
     }
     if (v === undefined) continue;
@@ -208,7 +203,7 @@ function validateDocument(value: unknown, name: string, out: Report, show: Show,
   }
   path.add(value);
   if (Array.isArray(value)) value.forEach((v, i) => validateDocument(v, `${name}[${i}]`, out, show, path));
-  else for (const [k, v] of Object.entries(value)) validateDocument(v, `${name}.${keyText(k)}`, out, show, path);
+  else for (const [k, v] of Object.entries(value)) validateDocument(v, `${name}.${keyExcerpt(k)}`, out, show, path);
   path.delete(value);
 }
 
