@@ -92,6 +92,18 @@ export class PartialCredentialsError extends BotojsError {}
 /** No endpoint could be resolved (rule set error rule, bad endpoint_url, ...). */
 export class EndpointResolutionError extends BotojsError {}
 
+/**
+ * A resolved endpoint or request URL no HTTP client could send to (botocore's "Invalid
+ * endpoint"): not a URL, or a hostname with a label WHATWG URL parsing refuses (a character
+ * hostnames cannot hold, an `xn--` label that is not valid punycode). `hostLabel` is that label
+ * when one was found. A label that came from a parameter is reported as a ParamValidationError.
+ */
+export class InvalidEndpointError extends EndpointResolutionError {
+  constructor(message: string, readonly url: string, readonly hostLabel?: string) {
+    super(message);
+  }
+}
+
 // Transport failures. Each keeps the underlying error as `cause`.
 export class HTTPClientError extends BotojsError {
   constructor(message: string, readonly endpointUrl?: string, options?: { cause?: unknown }) {

@@ -21,7 +21,7 @@ import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
 import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
-import { joinUrl } from './url';
+import { requestUrl } from './request-url';
 import { isReadable } from '../util/is-readable';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
@@ -186,7 +186,7 @@ export interface PreparedCall {
 export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: { presign?: boolean } = {}): Promise<PreparedCall> {
   const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
-  const url = joinUrl(endpoint.url, spec);
+  const url = requestUrl(op, params, endpoint.url, spec);
   await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
   // The checksum stage may replace the body (aws-chunked with a trailer over https).
   const target = { headers: spec.headers, body: spec.body, url };
