@@ -61,6 +61,13 @@ export class InvalidHeaderError extends ParamValidationError {
   }
 }
 
+/**
+ * An argument of generatePresignedUrl / generatePresignedPost (not of the operation) is wrong:
+ * an ExpiresIn SigV4 cannot carry, an HTTP method that is not a token, an unknown option, ...
+ * Nothing was signed.
+ */
+export class InvalidPresignArgumentError extends ParamValidationError {}
+
 export class NoCredentialsError extends BotojsError {
   constructor(message = 'Unable to locate credentials') {
     super(message);
