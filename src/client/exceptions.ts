@@ -5,6 +5,7 @@
  */
 import { ClientError } from '../errors';
 import { didYouMean } from '../models/naming';
+import { nameExcerpt } from '../util/excerpt';
 import type { ServiceModel } from '../models/service-model';
 import type { ParsedResponse } from '../protocols/types';
 
@@ -53,7 +54,7 @@ export function buildExceptions(service: ServiceModel): Record<string, ClientErr
       if (prop in t) return t[prop];
       if (names.includes(prop)) return classFor(service, prop);
       if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
-      throw new TypeError(`${service.serviceName} has no exception '${prop}'.${didYouMean(prop, names)}`);
+      throw new TypeError(`${service.serviceName} has no exception ${nameExcerpt(prop)}.${didYouMean(prop, names)}`);
     },
     has(t, prop) {
       return prop in t || (typeof prop === 'string' && names.includes(prop));

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'util';
 import { ParamValidationError, StubAssertionError, StubResponseError, UnStubbedResponseError } from '../errors';
 import type { EventHandler } from '../events/emitter';
 import { closeMatches } from '../models/naming';
+import { clip } from '../util/excerpt';
 import type { OperationModel } from '../models/service-model';
 import type { ParsedResponse } from '../protocols/types';
 import { validateParams } from '../validate/validate';
@@ -110,7 +111,7 @@ export class Stubber {
     const name = model.operationIndex.resolve(method);
     if (!name) {
       const close = closeMatches(method, model.operationIndex.canonical, 3);
-      throw new TypeError(`Client ${model.serviceName} does not have method: ${method}${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
+      throw new TypeError(`Client ${model.serviceName} does not have method: ${clip(String(method))}${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
     }
     return model.operation(name);
   }

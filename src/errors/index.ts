@@ -40,12 +40,34 @@ export class ClientError extends BotojsError {
   }
 }
 
-/** Parameter validation failed; `report` lists every problem, and nothing was sent. */
+// Problem lines a ParamValidationError's message lists; `problems` keeps every one.
+const LISTED_PROBLEMS = 50;
+
+/** Parameter validation failed; `problems` lists every problem, and nothing was sent. */
 export class ParamValidationError extends BotojsError {
   constructor(readonly problems: string[]) {
-    super(`Parameter validation failed:\n${problems.join('\n')}`);
+    const listed = problems.length > LISTED_PROBLEMS ? [...problems.slice(0, LISTED_PROBLEMS), `... and ${problems.length - LISTED_PROBLEMS} more problem(s) in err.problems`] : problems;
+    super(`Parameter validation failed:\n${listed.join('\n')}`);
   }
 }
+
+/**
+ * A request header Node's HTTP stack would refuse (CR/LF or a character outside Latin-1 in a
+ * value, a name that is not a token); found before signing, so nothing was sent. `headers`
+ * names the offending headers; each problem line names the parameter a header came from.
+ */
+export class InvalidHeaderError extends ParamValidationError {
+  constructor(problems: string[], readonly headers: string[]) {
+    super(problems);
+  }
+}
+
+/**
+ * An argument of generatePresignedUrl / generatePresignedPost (not of the operation) is wrong:
+ * an ExpiresIn SigV4 cannot carry, an HTTP method that is not a token, an unknown option, ...
+ * Nothing was signed.
+ */
+export class InvalidPresignArgumentError extends ParamValidationError {}
 
 export class NoCredentialsError extends BotojsError {
   constructor(message = 'Unable to locate credentials') {
@@ -77,6 +99,18 @@ export class PartialCredentialsError extends BotojsError {}
 
 /** No endpoint could be resolved (rule set error rule, bad endpoint_url, ...). */
 export class EndpointResolutionError extends BotojsError {}
+
+/**
+ * A resolved endpoint or request URL no HTTP client could send to (botocore's "Invalid
+ * endpoint"): not a URL, or a hostname with a label WHATWG URL parsing refuses (a character
+ * hostnames cannot hold, an `xn--` label that is not valid punycode). `hostLabel` is that label
+ * when one was found. A label that came from a parameter is reported as a ParamValidationError.
+ */
+export class InvalidEndpointError extends EndpointResolutionError {
+  constructor(message: string, readonly url: string, readonly hostLabel?: string) {
+    super(message);
+  }
+}
 
 // Transport failures. Each keeps the underlying error as `cause`.
 export class HTTPClientError extends BotojsError {

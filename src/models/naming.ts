@@ -137,15 +137,25 @@ export function didYouMean(word: string, candidates: Iterable<string>, max = 3):
   return close.length ? ` Did you mean: ${close.join(', ')}?` : '';
 }
 
+/**
+ * Longest word closeMatches compares. Names in models are far shorter; a longer word is not a
+ * misspelling of one, and comparing it would cost time in its length times every candidate's.
+ */
+export const MAX_COMPARED_LENGTH = 256;
+
 /** Up to `max` candidates closest to `word` (compared by lookup key), best first. */
 export function closeMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
+  if (typeof word !== 'string' || word.length > MAX_COMPARED_LENGTH) return [];
   const key = lookupKey(word);
   const scored: Array<[number, string]> = [];
   for (const c of candidates) {
     const ck = lookupKey(c);
-    const d = editDistance(key, ck);
     const limit = Math.max(2, Math.floor(Math.max(key.length, ck.length) * 0.4));
-    if (d <= limit || ck.includes(key) || (key.length >= 4 && key.includes(ck))) scored.push([d, c]);
+    const contains = ck.includes(key) || (key.length >= 4 && key.includes(ck));
+    // The length difference is a lower bound of the distance: past the limit, skip the DP.
+    if (!contains && Math.abs(key.length - ck.length) > limit) continue;
+    const d = editDistance(key, ck);
+    if (d <= limit || contains) scored.push([d, c]);
   }
   scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
   return scored.slice(0, max).map((s) => s[1]);

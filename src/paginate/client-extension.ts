@@ -6,6 +6,7 @@
  * Stubber all apply to every page and every attempt.
  */
 import { canonicalName, didYouMean } from '../models/naming';
+import { nameExcerpt } from '../util/excerpt';
 import type { ClientContext } from '../pipeline/context';
 import type { Waiter } from '../waiters/waiter';
 import type * as WaiterModule from '../waiters/waiter';
@@ -98,7 +99,7 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
       const spec = name === undefined ? undefined : model.spec(name);
       if (name === undefined || spec === undefined) {
         const hint = model.waiterNames.length ? didYouMean(waiterName, model.waiterNames) : ' It has no waiters.';
-        throw new TypeError(`'${ctx.serviceName}' client has no waiter '${waiterName}'.${hint}`);
+        throw new TypeError(`'${ctx.serviceName}' client has no waiter ${nameExcerpt(String(waiterName))}.${hint}`);
       }
       let waiter = waiters.get(name);
       if (!waiter) {

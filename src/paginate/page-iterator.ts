@@ -14,6 +14,7 @@ import { PaginationError } from './errors';
 import { setOwn } from '../util/objects';
 import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
 import { decodeToken, encodeToken } from './token-codec';
+import { quoteExcerpt } from '../util/excerpt';
 
 /** Calls the operation with fully built params; ClientErrors propagate. */
 export type CallOperation = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -237,7 +238,7 @@ export class PageIterator implements AsyncIterable<Page> {
     if ('boto_truncate_amount' in token) {
       index = Number(token.boto_truncate_amount);
       delete token.boto_truncate_amount;
-      if (!Number.isInteger(index) || index < 0) throw new PaginationError(`Bad starting token: ${starting}`);
+      if (!Number.isInteger(index) || index < 0) throw new PaginationError(`Bad starting token: ${quoteExcerpt(starting)}`);
     }
     return [token, index];
   }
@@ -256,7 +257,7 @@ export class PageIterator implements AsyncIterable<Page> {
         parts = [starting];
       }
     }
-    if (parts.length > inputs.length) throw new PaginationError(`Bad starting token: ${starting}`);
+    if (parts.length > inputs.length) throw new PaginationError(`Bad starting token: ${quoteExcerpt(starting)}`);
     const token: TokenMap = {};
     inputs.forEach((name, i) => {
       const part = parts[i];

@@ -19,8 +19,10 @@ import type { RetryCallState, RetryContext } from '../retries';
 import { signBearer, signRequest, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
+import { paramsObject } from '../validate/params-object';
+import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
-import { joinUrl } from './url';
+import { requestUrl } from './request-url';
 import { isReadable } from '../util/is-readable';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import type { CallOptions } from './call-options';
@@ -139,7 +141,7 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
 /** Params as the request will carry them: events applied, validated, tokens filled. */
 export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
-  let params: Record<string, unknown> = { ...(inputParams ?? {}) };
+  let params: Record<string, unknown> = { ...paramsObject(inputParams) };
   const provideName = eventName(ctx, 'provide-client-params', op);
   // Checked first so that a client nobody hooks pays no await here.
   if (ctx.events.hasHandlers(provideName)) {
@@ -187,7 +189,7 @@ export interface PreparedCall {
 export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: { presign?: boolean } = {}): Promise<PreparedCall> {
   const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
-  const url = joinUrl(endpoint.url, spec);
+  const url = requestUrl(op, params, endpoint.url, spec);
   await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
   // The checksum stage may replace the body (aws-chunked with a trailer over https).
   const target = { headers: spec.headers, body: spec.body, url };
@@ -211,6 +213,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
     await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
     await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
+    checkHeaders(op, req.headers);
     await abortable(sign(ctx, op, req, prepared.auth), signal);
 
     let raw: RawResponse | undefined;

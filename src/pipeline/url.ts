@@ -1,8 +1,14 @@
 /**
  * Joins a resolved endpoint URL with a serialized request path, query and host prefix, as
  * botocore's _urljoin does: the endpoint's own path is kept and the request path appended.
+ *
+ * The result is a URL the HTTP client can parse: an endpoint URL that is not one, or a host
+ * prefix that makes the hostname unparsable, throws InvalidEndpointError naming the URL and the
+ * offending host label (never the URL parser's bare TypeError).
  */
+import { InvalidEndpointError } from '../errors';
 import type { HttpRequestSpec } from '../protocols/types';
+import { quoteExcerpt } from '../util/excerpt';
 import { encodeQuery } from '../util/percent-encode';
 
 interface ParsedEndpoint {
@@ -18,7 +24,12 @@ const parsedEndpoints = new Map<string, ParsedEndpoint>();
 function parseEndpoint(endpointUrl: string): ParsedEndpoint {
   let p = parsedEndpoints.get(endpointUrl);
   if (!p) {
-    const u = new URL(endpointUrl);
+    let u: URL;
+    try {
+      u = new URL(endpointUrl);
+    } catch {
+      throw invalidEndpoint(endpointUrl);
+    }
     p = { protocol: u.protocol, host: u.host, pathname: u.pathname, search: u.search };
     if (parsedEndpoints.size > 1000) parsedEndpoints.clear();
     parsedEndpoints.set(endpointUrl, p);
@@ -26,10 +37,63 @@ function parseEndpoint(endpointUrl: string): ParsedEndpoint {
   return p;
 }
 
+// Prefixed hosts already known to parse (host prefixes repeat across calls too).
+const parsableHosts = new Set<string>();
+
+/** Throws unless `protocol//host/` parses: a host prefix can make a parsable host unparsable. */
+function checkHost(protocol: string, host: string): void {
+  if (parsableHosts.has(host)) return;
+  const url = `${protocol}//${host}/`;
+  try {
+    new URL(url);
+  } catch {
+    throw invalidEndpoint(url);
+  }
+  if (parsableHosts.size > 1000) parsableHosts.clear();
+  parsableHosts.add(host);
+}
+
+/** The InvalidEndpointError for `url`, naming the first host label that does not parse alone. */
+function invalidEndpoint(url: string): InvalidEndpointError {
+  const label = badHostLabel(url);
+  const why = label === undefined ? 'it is not a URL an HTTP client can send to' : `the host label ${quoteExcerpt(label)} ${labelProblem(label)}`;
+  return new InvalidEndpointError(`Invalid endpoint ${quoteExcerpt(url, 200)}: ${why}`, url, label);
+}
+
+/** Why a label cannot be in a hostname, as far as can be told from the label alone. */
+export function labelProblem(label: string): string {
+  if (/^xn--/i.test(label)) return 'is not valid punycode (labels starting with "xn--" must be)';
+  return 'is not a valid hostname label';
+}
+
+function badHostLabel(url: string): string | undefined {
+  const schemeEnd = url.indexOf('://');
+  if (schemeEnd < 0) return undefined;
+  const rest = url.slice(schemeEnd + 3);
+  const authority = rest.split(/[/?#]/, 1)[0];
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  // An IPv6 literal or a bad port is not a label problem.
+  if (hostPort.startsWith('[')) return undefined;
+  const host = hostPort.replace(/:\d*$/, '');
+  for (const label of host.split('.')) {
+    // An empty label (`a..b`) parses; it cannot be what failed.
+    if (label === '') continue;
+    try {
+      new URL(`http://${label}/`);
+    } catch {
+      return label;
+    }
+  }
+  return undefined;
+}
+
 export function joinUrl(endpointUrl: string, spec: HttpRequestSpec): string {
   const u = parseEndpoint(endpointUrl);
   let host = u.host;
-  if (spec.hostPrefix) host = spec.hostPrefix + host;
+  if (spec.hostPrefix) {
+    host = spec.hostPrefix + host;
+    checkHost(u.protocol, host);
+  }
   const base = u.pathname === '/' ? '' : u.pathname.replace(/\/+$/, '');
   // A requestUri may carry a literal query (`/{Key+}?uploads`); it stays verbatim and first.
   let reqPath = spec.path;

@@ -5,11 +5,42 @@
  * and returns them as lines; the caller raises one ParamValidationError. Patterns in AWS models
  * are Java regexes: each is compiled once with the `u` flag, and one JS cannot compile is skipped
  * rather than rejecting valid input.
+ *
+ * Messages stay small whatever the input: values and keys are quoted as bounded excerpts, and
+ * after MAX_PROBLEMS lines the rest are only counted. Integer shapes take a number that is an
+ * integer or a bigint (every serializer writes a bigint exactly); float shapes take any number,
+ * NaN and Infinity included (sent as "NaN"/"Infinity", as botocore does); a document takes JSON
+ * values only, so a bigint, NaN or Infinity in one is refused (JSON has no way to write them).
  */
 import { Readable } from 'stream';
 import { closeMatches } from '../models/naming';
 import type { Shape } from '../models/shape';
+import { excerpt, keyExcerpt, typeName } from '../util/excerpt';
 import { isReadable } from '../util/is-readable';
+
+/** Problem lines kept; a pathological input (a million bad list items) only counts the rest. */
+export const MAX_PROBLEMS = 50;
+
+/** The problem lines found so far, capped at MAX_PROBLEMS. */
+class Report {
+  readonly lines: string[] = [];
+  private dropped = 0;
+
+  add(line: string): void {
+    if (this.lines.length < MAX_PROBLEMS) this.lines.push(line);
+    else this.dropped++;
+  }
+
+  finish(): string[] {
+    if (this.dropped) this.lines.push(`... and ${this.dropped} more problem(s) not listed`);
+    return this.lines;
+  }
+}
+
+/** How values are shown: a sensitive member's value (keys, passwords) never appears. */
+type Show = (value: unknown) => string;
+const showValue: Show = (value) => excerpt(value);
+const showSensitive: Show = () => '<sensitive>';
 
 const patternCache = new Map<string, RegExp | null>();
 
@@ -25,23 +56,6 @@ function compilePattern(p: string): RegExp | null {
   return re;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (Buffer.isBuffer(value)) return 'Buffer';
-  if (value instanceof Date) return 'Date';
-  return typeof value;
-}
-
-function show(value: unknown): string {
-  try {
-    const s = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  } catch {
-    return describe(value);
-  }
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
     && !(v instanceof Uint8Array) && !(v instanceof Readable);
@@ -49,59 +63,57 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Validates `params` against `shape`; returns every problem found (empty when valid). */
 export function validateParams(params: unknown, shape: Shape | undefined, rootName = 'input'): string[] {
-  const problems: string[] = [];
+  const report = new Report();
   if (!shape) {
-    if (isPlainObject(params) && Object.keys(params).length > 0) {
-      problems.push(`Unknown parameter(s) in ${rootName}: ${Object.keys(params).map((k) => `"${k}"`).join(', ')}, this operation takes no parameters`);
+    if (isPlainObject(params)) {
+      const keys = Object.keys(params);
+      if (keys.length > 0) {
+        const shown = keys.slice(0, 10).map((k) => `"${keyExcerpt(k)}"`).join(', ');
+        const more = keys.length > 10 ? ` (and ${keys.length - 10} more)` : '';
+        report.add(`Unknown parameter(s) in ${rootName}: ${shown}${more}, this operation takes no parameters`);
+      }
     }
-    return problems;
+    return report.finish();
   }
-  validate(params ?? {}, shape, rootName, problems);
-  return problems;
+  validate(params ?? {}, shape, rootName, report, showValue);
+  return report.finish();
 }
 
-function validate(value: unknown, shape: Shape, name: string, out: string[]): void {
-  // A sensitive member's value (keys, passwords) never appears in a message.
-  if (shape.isSensitive) {
-    const before = out.length;
-    validateValue(value, shape, name, out);
-    for (let i = before; i < out.length; i++) out[i] = redactValue(out[i]);
-    return;
-  }
-  validateValue(value, shape, name, out);
+function validate(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
+  validateValue(value, shape, name, out, shape.isSensitive ? showSensitive : show);
 }
 
-function redactValue(line: string): string {
-  return line.replace(/value: .*?, (type|valid|does)/, 'value: <sensitive>, $1');
+function invalidType(out: Report, show: Show, name: string, value: unknown, valid: string): void {
+  out.add(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${typeName(value)}, valid types: ${valid}`);
 }
 
-function validateValue(value: unknown, shape: Shape, name: string, out: string[]): void {
+function validateValue(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
   switch (shape.type) {
     case 'structure':
-      return validateStructure(value, shape, name, out);
+      return validateStructure(value, shape, name, out, show);
     case 'list':
-      if (!Array.isArray(value)) return void out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: array`);
-      checkLength(value.length, shape, name, out, 'length');
-      value.forEach((v, i) => validate(v, shape.listMember, `${name}[${i}]`, out));
+      if (!Array.isArray(value)) return invalidType(out, show, name, value, 'array');
+      checkLength(value.length, shape, name, out, 'length', show);
+      value.forEach((v, i) => validate(v, shape.listMember, `${name}[${i}]`, out, show));
       return;
     case 'map':
-      if (!isPlainObject(value)) return void out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: object`);
+      if (!isPlainObject(value)) return invalidType(out, show, name, value, 'object');
       for (const [k, v] of Object.entries(value)) {
-        validate(k, shape.mapKey, `${name} (key: ${k})`, out);
-        validate(v, shape.mapValue, `${name}.${k}`, out);
+        validate(k, shape.mapKey, `${name} (key: ${keyExcerpt(k)})`, out, show);
+        validate(v, shape.mapValue, `${name}.${keyExcerpt(k)}`, out, show);
       }
       return;
     case 'string':
-      if (typeof value !== 'string') return void out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: string`);
-      checkLength(value.length, shape, name, out, 'length');
+      if (typeof value !== 'string') return invalidType(out, show, name, value, 'string');
+      checkLength(value.length, shape, name, out, 'length', show);
       if (shape.enum && !shape.enum.includes(value)) {
         const close = closeMatches(value, shape.enum, 3);
         const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-        out.push(`Invalid value for parameter ${name}, value: ${show(value)}, valid values: ${shape.enum.slice(0, 20).join(', ')}${shape.enum.length > 20 ? ', ...' : ''}${hint}`);
+        out.add(`Invalid value for parameter ${name}, value: ${show(value)}, valid values: ${shape.enum.slice(0, 20).join(', ')}${shape.enum.length > 20 ? ', ...' : ''}${hint}`);
       }
       if (shape.pattern) {
         const re = compilePattern(shape.pattern);
-        if (re && !re.test(value)) out.push(`Invalid value for parameter ${name}, value: ${show(value)}, does not match pattern: ${shape.pattern}`);
+        if (re && !re.test(value)) out.add(`Invalid value for parameter ${name}, value: ${show(value)}, does not match pattern: ${shape.pattern}`);
       }
       return;
     case 'integer':
@@ -109,49 +121,48 @@ function validateValue(value: unknown, shape: Shape, name: string, out: string[]
     case 'short':
     case 'byte':
     case 'biginteger':
-      if (typeof value === 'bigint') return;
-      if (typeof value !== 'number' || !Number.isInteger(value)) return void out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: integer`);
-      checkRange(value, shape, name, out);
+      // NaN, Infinity and fractions are numbers but not integers: no integer shape holds them.
+      if (typeof value !== 'bigint' && (typeof value !== 'number' || !Number.isInteger(value))) {
+        return invalidType(out, show, name, value, typeof value === 'number' ? 'integer (a whole, finite number or a bigint)' : 'integer');
+      }
+      checkRange(value, shape, name, out, show);
       return;
     case 'float':
     case 'double':
     case 'bigdecimal':
-      if (typeof value !== 'number') return void out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: number`);
-      checkRange(value, shape, name, out);
+      if (typeof value !== 'number') return invalidType(out, show, name, value, 'number');
+      checkRange(value, shape, name, out, show);
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: boolean`);
+      if (typeof value !== 'boolean') invalidType(out, show, name, value, 'boolean');
       return;
     case 'timestamp':
       if (value instanceof Date) {
-        if (Number.isNaN(value.getTime())) out.push(`Invalid timestamp for parameter ${name}: Invalid Date`);
+        if (Number.isNaN(value.getTime())) out.add(`Invalid timestamp for parameter ${name}: Invalid Date`);
       } else if (typeof value === 'number') {
-        if (!Number.isFinite(value)) out.push(`Invalid timestamp for parameter ${name}, value: ${show(value)}`);
+        if (!Number.isFinite(value)) out.add(`Invalid timestamp for parameter ${name}, value: ${show(value)}`);
       } else if (typeof value === 'string') {
-        if (Number.isNaN(Date.parse(value)) && !/^\d+(\.\d+)?$/.test(value)) out.push(`Invalid timestamp for parameter ${name}, value: ${show(value)}, valid types: Date, number (epoch seconds), ISO 8601 string`);
+        if (Number.isNaN(Date.parse(value)) && !/^\d+(\.\d+)?$/.test(value)) out.add(`Invalid timestamp for parameter ${name}, value: ${show(value)}, valid types: Date, number (epoch seconds), ISO 8601 string`);
       } else {
-        out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: Date, number, string`);
+        invalidType(out, show, name, value, 'Date, number, string');
       }
       return;
     case 'blob':
       if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) return;
       if (isReadable(value)) return;
-      out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: string, Buffer, Uint8Array, Readable`);
+      invalidType(out, show, name, value, 'string, Buffer, Uint8Array, Readable');
       return;
     default:
       return;
   }
 }
 
-function validateStructure(value: unknown, shape: Shape, name: string, out: string[]): void {
-  if (shape.isDocument) return;
-  if (!isPlainObject(value)) {
-    out.push(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${describe(value)}, valid types: object`);
-    return;
-  }
+function validateStructure(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
+  if (shape.isDocument) return validateDocument(value, name, out, show, new Set());
+  if (!isPlainObject(value)) return invalidType(out, show, name, value, 'object');
   for (const req of shape.required) {
     if (value[req] === undefined || value[req] === null) {
-      out.push(`Missing required parameter in ${name}: "${req}"`);
+      out.add(`Missing required parameter in ${name}: "${req}"`);
     }
   }
   const memberNames = shape.memberNames;
@@ -161,28 +172,53 @@ function validateStructure(value: unknown, shape: Shape, name: string, out: stri
     if (!member) {
       const close = closeMatches(key, memberNames, 3);
       const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-      out.push(`Unknown parameter in ${name}: "${key}", must be one of: ${memberNames.join(', ')}${hint}`);
+      out.add(`Unknown parameter in ${name}: "${keyExcerpt(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
       continue;
     }
     if (v === undefined) continue;
     setCount++;
-    validate(v, member, name === 'input' ? key : `${name}.${key}`, out);
+    validate(v, member, name === 'input' ? key : `${name}.${key}`, out, show);
   }
   if (shape.isUnion && setCount !== 1) {
-    out.push(`Invalid number of parameters set for tagged union structure ${name}. Can only set one of the following keys: ${memberNames.join(', ')}.`);
+    out.add(`Invalid number of parameters set for tagged union structure ${name}. Can only set one of the following keys: ${memberNames.join(', ')}.`);
   }
 }
 
-function checkLength(length: number, shape: Shape, name: string, out: string[], what: string): void {
-  const min = shape.min;
-  const max = shape.max;
-  if (min !== undefined && length < min) out.push(`Invalid ${what} for parameter ${name}, value: ${length}, valid min ${what}: ${min}`);
-  if (max !== undefined && length > max) out.push(`Invalid ${what} for parameter ${name}, value: ${length}, valid max ${what}: ${max}`);
+/**
+ * A document is sent as JSON: strings, finite numbers, booleans, null, arrays and objects.
+ * JSON.stringify throws on a bigint and on a cycle, and writes NaN/Infinity as null (a silent
+ * change of value), so those are problems here.
+ */
+function validateDocument(value: unknown, name: string, out: Report, show: Show, path: Set<object>): void {
+  if (typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))) {
+    out.add(`Invalid type for document parameter ${name}, value: ${show(value)}, type: ${typeName(value)}, valid types: string, number (finite), boolean, null, array, object`);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  // Objects with their own JSON form (Date, Buffer) are sent as that form.
+  if (!Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
+  if (path.has(value)) {
+    out.add(`Invalid document parameter ${name}: circular reference`);
+    return;
+  }
+  path.add(value);
+  if (Array.isArray(value)) value.forEach((v, i) => validateDocument(v, `${name}[${i}]`, out, show, path));
+  else for (const [k, v] of Object.entries(value)) validateDocument(v, `${name}.${keyExcerpt(k)}`, out, show, path);
+  path.delete(value);
 }
 
-function checkRange(value: number, shape: Shape, name: string, out: string[]): void {
+function checkLength(length: number, shape: Shape, name: string, out: Report, what: string, show: Show): void {
   const min = shape.min;
   const max = shape.max;
-  if (min !== undefined && value < min) out.push(`Invalid value for parameter ${name}, value: ${value}, valid min value: ${min}`);
-  if (max !== undefined && value > max) out.push(`Invalid value for parameter ${name}, value: ${value}, valid max value: ${max}`);
+  // A sensitive value's length is not shown either (it says how long a password is).
+  const shown = show === showSensitive ? show(length) : String(length);
+  if (min !== undefined && length < min) out.add(`Invalid ${what} for parameter ${name}, value: ${shown}, valid min ${what}: ${min}`);
+  if (max !== undefined && length > max) out.add(`Invalid ${what} for parameter ${name}, value: ${shown}, valid max ${what}: ${max}`);
+}
+
+function checkRange(value: number | bigint, shape: Shape, name: string, out: Report, show: Show): void {
+  const min = shape.min;
+  const max = shape.max;
+  if (min !== undefined && value < min) out.add(`Invalid value for parameter ${name}, value: ${show(value)}, valid min value: ${min}`);
+  if (max !== undefined && value > max) out.add(`Invalid value for parameter ${name}, value: ${show(value)}, valid max value: ${max}`);
 }

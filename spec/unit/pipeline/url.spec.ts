@@ -1,3 +1,4 @@
+import { InvalidEndpointError } from '../../../src/errors';
 import { joinUrl } from '../../../src/pipeline/url';
 import { encodeQuery as buildQueryString } from '../../../src/util/percent-encode';
 
@@ -19,5 +20,30 @@ describe('joinUrl', () => {
   });
   it('encodes queries RFC 3986 style', () => {
     expect(buildQueryString([['a', "!'()*~"], ['b', '']])).toBe('a=%21%27%28%29%2A~&b=');
+  });
+});
+
+describe('joinUrl refuses URLs no HTTP client could send to', () => {
+  it('an endpoint URL that does not parse is an InvalidEndpointError, not the parser TypeError', () => {
+    for (const bad of ['not a url', 'http://host:99999', 'http://xn--a.example.com']) {
+      expect(() => joinUrl(bad, spec('/'))).toThrow(InvalidEndpointError);
+    }
+    expect(() => joinUrl('not a url', spec('/'))).toThrow('Invalid endpoint "not a url": it is not a URL an HTTP client can send to');
+  });
+
+  it('names the host label that does not parse', () => {
+    let err: InvalidEndpointError | undefined;
+    try {
+      joinUrl('https://a..b.xn--zz.example.com/path', spec('/'));
+    } catch (e) {
+      err = e as InvalidEndpointError;
+    }
+    expect(err?.hostLabel).toBe('xn--zz');
+    expect(err?.message).toBe('Invalid endpoint "https://a..b.xn--zz.example.com/path": the host label "xn--zz" is not valid punycode (labels starting with "xn--" must be)');
+  });
+
+  it('checks a host the host prefix changed', () => {
+    expect(() => joinUrl('https://control.example.com', spec('/v1', [], 'xn--q.'))).toThrow(expect.objectContaining({ name: 'InvalidEndpointError', hostLabel: 'xn--q' }));
+    expect(joinUrl('https://control.example.com', spec('/v1', [], 'a-b.'))).toBe('https://a-b.control.example.com/v1');
   });
 });

@@ -85,7 +85,11 @@ describe('sensitive values', () => {
   const m = new ServiceModel({
     metadata: { apiVersion: '1', endpointPrefix: 'x', protocol: 'json', serviceId: 'X' },
     operations: {},
-    shapes: { In: { type: 'structure', members: { Password: { shape: 'Secret' } } }, Secret: { type: 'string', sensitive: true, min: 20 } },
+    shapes: {
+      In: { type: 'structure', members: { Password: { shape: 'Secret' }, Pin: { shape: 'Pin' } } },
+      Secret: { type: 'string', sensitive: true, min: 20 },
+      Pin: { type: 'string', sensitive: true, pattern: '^[0-9]+$' },
+    },
   });
   it('never shows them in messages', () => {
     const problems = validateParams({ Password: 'hunter2' }, m.shape('In'));
@@ -94,5 +98,10 @@ describe('sensitive values', () => {
     const typed = validateParams({ Password: 12345678 }, m.shape('In'));
     expect(typed[0]).toMatch(/Invalid type for parameter Password, value: <sensitive>, type: number/);
     expect(typed[0]).not.toContain('12345678');
+  });
+
+  it('never shows them, even when the value reads like the rest of the message', () => {
+    const problems = validateParams({ Pin: '12, does-not-match 9876' }, m.shape('In'));
+    expect(problems).toEqual(['Invalid value for parameter Pin, value: <sensitive>, does not match pattern: ^[0-9]+$']);
   });
 });

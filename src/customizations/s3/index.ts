@@ -7,7 +7,8 @@
  * - List* calls ask for url-encoded keys and decode them (keys with any characters round-trip);
  * - CopySource accepts `{ Bucket, Key, VersionId }` and is percent-encoded;
  * - SSE-C keys are base64-encoded with their MD5 computed;
- * - bucket names are checked before anything is sent;
+ * - bucket names are checked before anything is sent, and user metadata must be ASCII
+ *   (ascii-metadata.ts);
  * - a 200 response whose body is an `<Error>`, or not XML at all, is an error (retried as a 500);
  * - GetBucketLocation's unmodelled body is read by hand.
  */
@@ -19,6 +20,8 @@ import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../session/create-client';
 import { percentEncodeGreedy } from '../../protocols/serialize/uri';
 import { lacksXmlDocument } from '../../protocols/parse/bodies';
+import { quoteExcerpt } from '../../util/excerpt';
+import { installS3AsciiMetadata } from './ascii-metadata';
 
 const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
 const ACCESSPOINT_ARN = /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$/;
@@ -115,13 +118,14 @@ function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
 /** Registers S3's event handlers on a session's emitter. */
 export function installS3(ev: HierarchicalEmitter): void {
   ev.register('creating-client-class.s3', (p) => buildS3Client(p.build as ClientBuild));
+  installS3AsciiMetadata(ev);
   ev.register('before-parameter-build.s3', (p) => {
     const params = p.params as Record<string, unknown>;
     const op = p.operation as OperationModel;
     const bucket = params.Bucket;
     if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !ACCESSPOINT_ARN.test(bucket) && !OUTPOST_ARN.test(bucket)) {
       throw new ParamValidationError([
-        `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point or outpost ARN`,
+        `Invalid bucket name ${quoteExcerpt(bucket)}: Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point or outpost ARN`,
       ]);
     }
     if (op.name === 'CopyObject' || op.name === 'UploadPartCopy') {

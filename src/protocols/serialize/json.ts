@@ -3,13 +3,15 @@
  * protocols, plus the `json` protocol itself (`X-Amz-Target`, `application/x-amz-json-1.x`).
  *
  * Members use their locationName when they have one; timestamps default to epoch seconds;
- * blobs are base64; documents pass through as given; unions serialize the member that is set.
+ * blobs are base64; documents pass through as given; unions serialize the member that is set;
+ * an integer given as a bigint is written exactly (json-text.ts).
  */
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { setOwn } from '../../util/objects';
 import { expandHostPrefix, handleFloat, isSet, presentEntries, toBase64 } from './common';
+import { jsonInteger, jsonText } from './json-text';
 import { formatTimestamp } from './timestamp';
 
 /** The JSON value for `value` under `shape`; undefined means "leave the key out". */
@@ -37,6 +39,12 @@ export function jsonValue(value: unknown, shape: Shape): unknown {
     case 'float':
     case 'double':
       return handleFloat(value);
+    case 'integer':
+    case 'long':
+    case 'short':
+    case 'byte':
+    case 'biginteger':
+      return jsonInteger(value);
     default:
       return value;
   }
@@ -67,7 +75,7 @@ export function serializeJson(op: OperationModel, params: Record<string, unknown
     path: '/',
     query: [],
     headers,
-    body: JSON.stringify(input ? jsonStructure(params, input) : {}),
+    body: jsonText(input ? jsonStructure(params, input) : {}),
   };
   const hostPrefix = expandHostPrefix(op, params);
   if (hostPrefix !== undefined) spec.hostPrefix = hostPrefix;

@@ -8,13 +8,14 @@ import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { jsonValue } from './json';
+import { jsonText } from './json-text';
 import { hasHeader, RestBodyCodec, serializeRest } from './rest';
 
 // Whether an input has body-bound members depends only on the shape: compute it once.
 const hasBodyMembers = new WeakMap<Shape, boolean>();
 
 const restJsonCodec: RestBodyCodec = {
-  body: (params: unknown, shape: Shape) => JSON.stringify(jsonValue(params, shape)),
+  body: (params: unknown, shape: Shape) => jsonText(jsonValue(params, shape)),
   emptyBody: '{}',
   requiresEmptyBody(input: Shape): boolean {
     let v = hasBodyMembers.get(input);

@@ -8,6 +8,8 @@
  * (`Tue, 29 Apr 2014 18:30:38 GMT`).
  */
 
+import { excerpt } from '../../util/excerpt';
+
 /** An instant as whole epoch seconds plus microseconds (Date alone would lose microseconds). */
 export interface Instant {
   seconds: number;
@@ -34,7 +36,7 @@ export function toInstant(value: unknown): Instant {
     const ms = Date.parse(value);
     if (!Number.isNaN(ms)) return toInstant(new Date(ms));
   }
-  throw new TypeError(`Invalid timestamp: ${String(value)}`);
+  throw new TypeError(`Invalid timestamp: ${excerpt(value)}`);
 }
 
 function fromEpoch(n: number): Instant {
