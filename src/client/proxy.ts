@@ -43,9 +43,9 @@ export interface ClientBase {
   close(): void;
   /** Whether paginators-1.json has a paginator for the operation (any spelling). */
   canPaginate(operationName: string): boolean;
-  /** A paginator for the operation: `.paginate(params)` iterates pages lazily. */
+  /** A paginator for the operation: `.paginate(params, { abortSignal }?)` iterates pages lazily. */
   getPaginator(operationName: string): Paginator;
-  /** A waiter from waiters-2.json: `.wait({ ...params, WaiterConfig })`. */
+  /** A waiter from waiters-2.json: `.wait({ ...params, WaiterConfig }, { abortSignal }?)`. */
   getWaiter(waiterName: string): Waiter;
   /** Canonical waiter names (`objectExists`, `instanceRunning`, ...). */
   readonly waiterNames: string[];
