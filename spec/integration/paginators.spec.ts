@@ -8,6 +8,7 @@ import { PaginationError } from '../../src/paginate/errors';
 import type { Page } from '../../src/paginate/page-iterator';
 import { CannedServer, RecordedRequest } from '../helpers/canned-server';
 import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
+import { waitFor } from '../helpers/wait-for';
 
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -323,7 +324,7 @@ describe('multi-token paginators against canned responses', () => {
       const iterating = (async () => {
         for await (const page of client.getPaginator('listObjectsV2').paginate({ Bucket: 'b', PaginationConfig: { PageSize: 2 } }, { abortSignal: controller.signal })) pages.push(page);
       })().catch((e: unknown) => e);
-      while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 10));
+      await waitFor(() => server.requests.length >= 2);
       const started = Date.now();
       controller.abort();
       expect(await iterating).toBeInstanceOf(AbortError);

@@ -7,6 +7,7 @@ import { AbortError, ClientError, Session } from '../../src';
 import { WaiterError } from '../../src/waiters/errors';
 import { CannedServer, CannedResponse } from '../helpers/canned-server';
 import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
+import { waitFor } from '../helpers/wait-for';
 
 
 describe('S3 waiters against s3rver', () => {
@@ -201,7 +202,7 @@ describe('EC2 waiter acceptors against canned responses', () => {
     const client = ec2();
     const controller = new AbortController();
     const p = client.getWaiter('instanceRunning').wait({ InstanceIds: ['i-0'], WaiterConfig: fast }, { abortSignal: controller.signal }).catch((e: unknown) => e);
-    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => server.requests.length >= 2);
     const started = Date.now();
     controller.abort();
     expect(await p).toBeInstanceOf(AbortError);

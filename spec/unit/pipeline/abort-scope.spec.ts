@@ -8,6 +8,7 @@ import { outsideAbortScope, resolveCallOptions, runWithAbortSignal, scopedAbortS
 import { anySignal } from '../../../src/util/any-signal';
 import { CannedServer } from '../../helpers/canned-server';
 import { isolatedSession } from '../../helpers/local';
+import { waitFor } from '../../helpers/wait-for';
 
 const LIST_TABLES = { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"TableNames":["t"]}' };
 const tick = () => new Promise((r) => setTimeout(r, 20));
@@ -29,7 +30,7 @@ describe('abort scopes', () => {
       await tick();
       return ddb.listTables();
     }).catch((e: unknown) => e);
-    while (server.requests.length === 0) await tick();
+    await waitFor(() => server.requests.length > 0);
     const started = Date.now();
     scope.abort();
     expect(await pending).toBeInstanceOf(AbortError);
@@ -47,7 +48,7 @@ describe('abort scopes', () => {
     const own = new AbortController();
     const a = runWithAbortSignal(scope.signal, () => ddb.listTables({}, { abortSignal: own.signal })).catch((e: unknown) => e);
     const b = runWithAbortSignal(new AbortController().signal, () => ddb.listTables({}, { abortSignal: own.signal })).catch((e: unknown) => e);
-    while (server.requests.length < 2) await tick();
+    await waitFor(() => server.requests.length >= 2);
     scope.abort(); // ends a only
     expect(await a).toBeInstanceOf(AbortError);
     own.abort(); // ends b, whose scope never fired
