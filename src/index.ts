@@ -22,6 +22,7 @@ export { client, resource, setupDefaultSession, getDefaultSession } from './sess
 export { Config, UNSIGNED } from './session/config';
 export type { ConfigOptions, RetriesOptions, S3Options } from './session/config';
 export type { Client, ClientMeta, OperationMethod } from './client/proxy';
+export type { CallOptions } from './pipeline/call-options';
 export type { ClientErrorStub } from './client/stubber';
 export type { ClientOptions } from './session/create-client';
 export { Credentials } from './credentials/credentials';

@@ -3,11 +3,12 @@
  * multi-token paginators (S3 ListObjectVersions / ListMultipartUploads, EC2 DescribeInstances)
  * against a loopback server answering canned real-format responses.
  */
-import { Session } from '../../src';
+import { AbortError, Session } from '../../src';
 import { PaginationError } from '../../src/paginate/errors';
 import type { Page } from '../../src/paginate/page-iterator';
 import { CannedServer, RecordedRequest } from '../helpers/canned-server';
 import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
+import { waitFor } from '../helpers/wait-for';
 
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -309,6 +310,31 @@ describe('multi-token paginators against canned responses', () => {
       expect(server.requests).toHaveLength(2);
     } finally {
       server.handler = saved;
+    }
+  });
+
+  it('{ abortSignal } cancels the page request on the wire, and no page follows it', async () => {
+    const saved = server.handler;
+    // The first page answers; the second never does.
+    server.handler = (req) => (query(req).has('continuation-token') ? { hang: true } : v2Page(query(req)));
+    const client = s3();
+    try {
+      const controller = new AbortController();
+      const pages: Page[] = [];
+      const iterating = (async () => {
+        for await (const page of client.getPaginator('listObjectsV2').paginate({ Bucket: 'b', PaginationConfig: { PageSize: 2 } }, { abortSignal: controller.signal })) pages.push(page);
+      })().catch((e: unknown) => e);
+      await waitFor(() => server.requests.length >= 2);
+      const started = Date.now();
+      controller.abort();
+      expect(await iterating).toBeInstanceOf(AbortError);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(pages.map((p) => p.KeyCount)).toEqual([2]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      server.handler = saved;
+      client.close();
     }
   });
 });

@@ -3,7 +3,7 @@
  * boto3 running the same code against the same server (skipped with a notice without boto3).
  */
 import { inspect } from 'util';
-import { Config, helpText, isResource, ResourceCollection } from '../../src';
+import { AbortError, Config, helpText, isResource, ResourceCollection } from '../../src';
 import type { Resource, ServiceResource } from '../../src';
 import { isolatedSession, s3Endpoint, uniqueName } from '../helpers/local';
 import { Call, recordCalls, renamed, runBoto3, toArray } from './resources-support';
@@ -215,5 +215,46 @@ describe('S3 resources (s3rver)', () => {
     const upload = s3.MultipartUpload('b', 'k', 'id');
     expect({ ...upload }).toMatchObject({ bucketName: 'b', objectKey: 'k', id: 'id' });
     await expect(upload.initiated).rejects.toThrow(/s3\.MultipartUpload has no load method/);
+  });
+
+  it('cancels through resources: withOptions on a collection, and { abortSignal } after the params of batch actions, loads, actions and waiters', async () => {
+    const keys = ['c/1', 'c/2', 'c/3', 'c/4', 'c/5'];
+    const bucket = await bucketWith(s3, keys);
+    const calls = recordCalls(bucket.meta.client);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const o of bucket.objects.pageSize(2).withOptions({ abortSignal: controller.signal }) as AsyncIterable<Resource>) {
+        seen.push(o.key as string);
+        if (seen.length === 2) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    expect(seen).toEqual(['c/1', 'c/2']);
+    expect(calls.map(([op]) => op)).toEqual(['ListObjects']); // no page after the abort
+
+    const obj = bucket.Object('c/1');
+    await expect(bucket.objects.delete({}, { abortSignal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    await expect(obj.load({}, { abortSignal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    await expect(obj.delete({}, { abortSignal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    await expect(bucket.load({}, { abortSignal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError); // the customized load
+    expect(calls).toHaveLength(1);
+
+    // A waiter's 30 s delay between polls ends as soon as the signal fires.
+    const waiting = new AbortController();
+    const started = Date.now();
+    const wait = bucket.Object('never').waitUntilExists({ WaiterConfig: { Delay: 30, MaxAttempts: 5 } }, { abortSignal: waiting.signal });
+    setTimeout(() => waiting.abort(), 150);
+    await expect(wait).rejects.toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(calls.map(([op]) => op)).toEqual(['ListObjects', 'HeadObject']);
+
+    // Nothing was deleted; a live signal changes nothing.
+    const live = { abortSignal: new AbortController().signal };
+    await obj.load({}, live);
+    expect(obj.contentLength).toBe('body of c/1'.length);
+    expect((await toArray(bucket.objects.withOptions(live) as AsyncIterable<Resource>)).map((o) => o.key)).toEqual(keys);
+    expect((await bucket.objects.delete({}, live)) as unknown[]).toHaveLength(1);
+    expect(await toArray(bucket.objects.all() as AsyncIterable<Resource>)).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@
  * never arrives), DynamoDB tableExists/tableNotExists against dynalite, and EC2 acceptors
  * (pathAll success, pathAny failure, error retry, unexpected errors) against canned responses.
  */
-import { ClientError, Session } from '../../src';
+import { AbortError, ClientError, Session } from '../../src';
 import { WaiterError } from '../../src/waiters/errors';
 import { CannedServer, CannedResponse } from '../helpers/canned-server';
 import { isolatedSession, localDynamoDb, localS3, uniqueName } from '../helpers/local';
+import { waitFor } from '../helpers/wait-for';
 
 
 describe('S3 waiters against s3rver', () => {
@@ -61,13 +62,31 @@ describe('S3 waiters against s3rver', () => {
     await expect(s3.getWaiter('object_not_exists').wait({ Bucket: bucket, Key: 'tmp/x', WaiterConfig: { Delay: 0.05, MaxAttempts: 3 } })).resolves.toBeDefined();
   });
 
-  it('an AbortSignal cancels a long wait promptly', async () => {
+  it('WaiterConfig.signal cancels a long wait promptly', async () => {
     const controller = new AbortController();
     const started = Date.now();
     const p = s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: 'never/abort', WaiterConfig: { Delay: 30, MaxAttempts: 10, signal: controller.signal } });
     setTimeout(() => controller.abort(), 100);
-    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(p).rejects.toBeInstanceOf(AbortError);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('wait(params, { abortSignal }) ends the delay between polls at once, with no further poll', async () => {
+    let heads = 0;
+    s3.meta.events.register('before-call.s3.HeadObject', () => void heads++, { uniqueId: 'count-abort-heads' });
+    try {
+      const controller = new AbortController();
+      const started = Date.now();
+      const p = s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: 'never/abort-2', WaiterConfig: { Delay: 30, MaxAttempts: 10 } }, { abortSignal: controller.signal });
+      setTimeout(() => controller.abort(), 150);
+      const err = await p.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AbortError);
+      expect((err as Error).name).toBe('AbortError');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(heads).toBe(1);
+    } finally {
+      s3.meta.events.unregister('before-call.s3.HeadObject', 'count-abort-heads');
+    }
   });
 });
 
@@ -176,5 +195,20 @@ describe('EC2 waiter acceptors against canned responses', () => {
     expect(err.reason).toBe('Max attempts exceeded');
     expect(server.requests).toHaveLength(3);
     expect(err.lastResponse).toMatchObject({ Reservations: [{ Instances: [{ State: { Name: 'pending' } }] }] });
+  });
+
+  it('{ abortSignal } cancels a poll on the wire (the server never answers)', async () => {
+    server.reply(ec2Xml(['pending']), { hang: true });
+    const client = ec2();
+    const controller = new AbortController();
+    const p = client.getWaiter('instanceRunning').wait({ InstanceIds: ['i-0'], WaiterConfig: fast }, { abortSignal: controller.signal }).catch((e: unknown) => e);
+    await waitFor(() => server.requests.length >= 2);
+    const started = Date.now();
+    controller.abort();
+    expect(await p).toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.requests).toHaveLength(2);
+    client.close();
   });
 });

@@ -2,10 +2,12 @@
 /**
  * `npx botojs repl [--profile P] [--region R] [--endpoint-url URL]`: a Node REPL with `session`,
  * `client(name)`, `resource(name)` and `help(obj)` in scope. Top-level await works, and tab
- * completion lists a client's operations (its Object.keys).
+ * completion lists a client's operations (its Object.keys). Ctrl-C while a line runs cancels
+ * the botojs calls it started and returns to the prompt (repl-cancel.ts).
  */
 import * as repl from 'repl';
 import { help } from '../help';
+import { cancelCallsOnSigint } from './repl-cancel';
 import type { ClientOptions } from '../session/create-client';
 import { Session } from '../session/session';
 
@@ -50,6 +52,17 @@ export function replContext(args: Args): Record<string, unknown> {
   };
 }
 
+/**
+ * Starts the REPL (on stdin/stdout unless `options` say otherwise) with `context` in scope.
+ * `breakEvalOnSigint` lets Ctrl-C interrupt an awaited line, as in `node`'s own REPL.
+ */
+export function startRepl(context: Record<string, unknown>, options: repl.ReplOptions = {}): repl.REPLServer {
+  const server = repl.start({ prompt: 'botojs> ', useGlobal: false, breakEvalOnSigint: true, ...options });
+  Object.assign(server.context, context);
+  cancelCallsOnSigint(server);
+  return server;
+}
+
 function main(argv: string[]): void {
   let args: Args;
   try {
@@ -67,9 +80,8 @@ function main(argv: string[]): void {
   const context = replContext(args);
   const session = context.session as Session;
   console.log(`botojs REPL (profile ${session.profileName}, region ${session.regionName ?? 'none'}). In scope: session, client(name), resource(name), help(obj).`);
-  console.log("Try: const s3 = client('s3'); help(s3); await s3.listBuckets()");
-  const server = repl.start({ prompt: 'botojs> ', useGlobal: false });
-  Object.assign(server.context, context);
+  console.log("Try: const s3 = client('s3'); help(s3); await s3.listBuckets()   (Ctrl-C cancels a call that is running)");
+  startRepl(context);
 }
 
 if (require.main === module) main(process.argv.slice(2));

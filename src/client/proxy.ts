@@ -9,7 +9,7 @@ import { unknownOperationError } from './unknown-operation';
 import type { ServiceModel } from '../models/service-model';
 import type { ClientContext } from '../pipeline/context';
 import { makeApiCall } from '../pipeline/make-api-call';
-import { checkCallOptions } from '../pipeline/call-options';
+import { resolveCallOptions } from '../pipeline/abort-scope';
 import type { CallOptions } from '../pipeline/call-options';
 import type { ParsedResponse } from '../protocols/types';
 import type { HierarchicalEmitter } from '../events/emitter';
@@ -43,9 +43,9 @@ export interface ClientBase {
   close(): void;
   /** Whether paginators-1.json has a paginator for the operation (any spelling). */
   canPaginate(operationName: string): boolean;
-  /** A paginator for the operation: `.paginate(params)` iterates pages lazily. */
+  /** A paginator for the operation: `.paginate(params, { abortSignal }?)` iterates pages lazily. */
   getPaginator(operationName: string): Paginator;
-  /** A waiter from waiters-2.json: `.wait({ ...params, WaiterConfig })`. */
+  /** A waiter from waiters-2.json: `.wait({ ...params, WaiterConfig }, { abortSignal }?)`. */
   getWaiter(waiterName: string): Waiter;
   /** Canonical waiter names (`objectExists`, `instanceRunning`, ...). */
   readonly waiterNames: string[];
@@ -73,7 +73,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     let m = methods.get(opName);
     if (!m) {
       const op = service.operation(opName);
-      m = async (params?: Record<string, unknown>, options?: CallOptions) => makeApiCall(ctx, op, params, checkCallOptions(options)) as ReturnType<OperationMethod>;
+      m = async (params?: Record<string, unknown>, options?: CallOptions) => makeApiCall(ctx, op, params, resolveCallOptions(options)) as ReturnType<OperationMethod>;
       Object.defineProperty(m, 'name', { value: index.canonicalOf(opName) });
       tagOperationMethod(m, ctx.serviceName, op);
       methods.set(opName, m);

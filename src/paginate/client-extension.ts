@@ -56,7 +56,7 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
   // Looked up per call, so wrappers installed on the client later still see every request.
   const caller = (operationName: string): CallOperation => {
     const method = canonicalName(operationName);
-    return (params) => (client[method] as CallOperation)(params);
+    return (params, options) => (client[method] as CallOperation)(params, options);
   };
 
   Object.defineProperty(client, 'waiterNames', {

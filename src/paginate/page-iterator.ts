@@ -8,16 +8,26 @@
  * resuming refetches that page and skips those items. Secondary result keys of a resumed first
  * page are emptied (numbers such as DynamoDB's Count are kept). A service that returns the same
  * token twice in a row raises PaginationError instead of looping forever.
+ *
+ * With an abortSignal (`paginate(params, { abortSignal })`) every page request carries it, and
+ * once it fires the iteration (and so `search()` and `buildFullResult()`) rejects with
+ * AbortError: a page in flight is cancelled and no further page is requested.
  */
+import type { CallOptions } from '../pipeline/call-options';
+import { signalOptions } from '../pipeline/abort-scope';
 import type { ParsedResponse } from '../protocols/types';
+import { abortable, throwIfAborted } from '../util/abort';
 import { PaginationError } from './errors';
 import { setOwn } from '../util/objects';
 import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
 import { decodeToken, encodeToken } from './token-codec';
 import { quoteExcerpt } from '../util/excerpt';
 
-/** Calls the operation with fully built params; ClientErrors propagate. */
-export type CallOperation = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+/**
+ * Calls the operation with fully built params; ClientErrors propagate. `options` is passed only
+ * when there is something in it (an abortSignal).
+ */
+export type CallOperation = (params: Record<string, unknown>, options?: CallOptions) => Promise<Record<string, unknown>>;
 
 /** One page: the operation's parsed response, as the client method returns it. */
 export type Page = ParsedResponse & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- model-shaped plain data, as OperationMethod returns
@@ -37,6 +47,8 @@ export interface PageIteratorSettings {
   pageSize?: number | string;
   /** The operation's params, without PaginationConfig. Never mutated. */
   params: Record<string, unknown>;
+  /** Cancels the iteration: each page request carries it. */
+  signal?: AbortSignal;
 }
 
 type TokenMap = Record<string, unknown>;
@@ -127,10 +139,15 @@ export class PageIterator implements AsyncIterable<Page> {
   }
 
   private async *searchPages(expression: string): AsyncGenerator<unknown, void, undefined> {
+    const signal = this.settings.signal;
     for await (const page of this) {
       const result = searchExpression(page, expression);
-      if (Array.isArray(result)) yield* result;
-      else if (result !== null) yield result;
+      // An abort ends the search between two items, not only between two pages.
+      const items = Array.isArray(result) ? result : result !== null ? [result] : [];
+      for (const item of items) {
+        throwIfAborted(signal);
+        yield item;
+      }
     }
   }
 
@@ -150,8 +167,12 @@ export class PageIterator implements AsyncIterable<Page> {
     let previousToken: TokenMap | undefined;
     let total = 0;
     let first = true;
+    const options = signalOptions(s.signal);
     for (;;) {
-      const page = (await s.call({ ...params })) as Page;
+      // Checked before each request: the consumer may have spent a long time on the last page.
+      throwIfAborted(s.signal);
+      // abortable: a hand-written CallOperation may ignore the options.
+      const page = (await abortable(options ? s.call({ ...params }, options) : s.call({ ...params }), s.signal)) as Page;
       if (first) {
         if (s.startingToken !== undefined) this.skipResumedItems(page, startingTruncation);
         this.recordNonAggregate(page);

@@ -3,6 +3,8 @@
  * operation. `paginate(params)` splits off PaginationConfig and returns a lazy PageIterator.
  */
 import type { Shape } from '../models/shape';
+import { resolveCallOptions } from '../pipeline/abort-scope';
+import type { CallOptions } from '../pipeline/call-options';
 import { PaginationError } from './errors';
 import { parseExpression } from './expression';
 import { CallOperation, PageIterator } from './page-iterator';
@@ -64,10 +66,13 @@ export class Paginator {
 
   /**
    * Pages of the operation called with `params`. Nothing is sent until the result is iterated.
+   * @param options `{ abortSignal }`: every page request carries it; once it fires the
+   *   iteration rejects with AbortError and no further page is requested
    * @throws PaginationError for PageSize on an operation without a limit key, or a non-integer
-   *   MaxItems
+   *   MaxItems; ParamValidationError for bad options
    */
-  paginate(params: PaginateParams = {}): PageIterator {
+  paginate(params: PaginateParams = {}, options?: CallOptions): PageIterator {
+    const { abortSignal } = resolveCallOptions(options);
     const { PaginationConfig: config = {}, ...opParams } = params;
     let maxItems: number | undefined;
     if (config.MaxItems !== undefined && config.MaxItems !== null) {
@@ -100,6 +105,7 @@ export class Paginator {
       startingToken: config.StartingToken ?? undefined,
       pageSize,
       params: opParams,
+      signal: abortSignal,
     });
   }
 }

@@ -7,9 +7,19 @@
  *
  * An unfiltered batch action acts on everything the listing returns: `bucket.objects.delete()`
  * deletes every object in the bucket.
+ *
+ * Cancelling: `withOptions({ abortSignal })` binds per-call options to a collection (kept by
+ * later filter/limit/pageSize), so a plain `for await` carries them; `pages(options)` and batch
+ * actions (`delete(params, options)`) take them directly too (either signal aborts). Every
+ * request of the listing carries the signal, and once it fires the iteration rejects with
+ * AbortError and no further page is requested.
  */
 import { inspect } from 'util';
 import { canonicalName } from '../models/naming';
+import { resolveCallOptions } from '../pipeline/abort-scope';
+import { checkCallOptions, type CallOptions } from '../pipeline/call-options';
+import { abortable, throwIfAborted } from '../util/abort';
+import { anySignal } from '../util/any-signal';
 import { callOperation, runBatchAction } from './actions';
 import { ensureData, resourceRepr } from './instance';
 import type { ActionModel } from './model';
@@ -35,6 +45,8 @@ interface CollectionState {
   readonly params: Record<string, unknown>;
   readonly limit?: number;
   readonly pageSize?: number;
+  /** Per-call options bound by withOptions(). */
+  readonly options?: CallOptions;
 }
 
 /** A lazy, immutable, async-iterable view of a listing. */
@@ -53,7 +65,10 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     // Own and enumerable, so Object.keys(collection) lists the batch actions.
     for (const { model, handler } of definition.batchActions) {
       Object.defineProperty(this, model.name, {
-        value: (params?: Record<string, unknown>) => runBatchAction(this.pages(), model, params ?? {}, parent, handler),
+        value: async (params?: Record<string, unknown>, options?: CallOptions) => {
+          const opts = this.callOptions(options);
+          return runBatchAction(this.pages(opts), model, params ?? {}, parent, handler, opts);
+        },
         enumerable: true,
       });
     }
@@ -76,7 +91,15 @@ export class ResourceCollection implements AsyncIterable<Resource> {
       params,
       limit: 'limit' in change ? change.limit : this.#state.limit,
       pageSize: 'pageSize' in change ? change.pageSize : this.#state.pageSize,
+      options: 'options' in change ? change.options : this.#state.options,
     });
+  }
+
+  /** The bound options joined with `options` (checked) and the abort scope: one signal. */
+  private callOptions(options?: CallOptions): CallOptions {
+    const given = resolveCallOptions(options);
+    const signal = anySignal([this.#state.options?.abortSignal, given.abortSignal]);
+    return signal ? { abortSignal: signal } : {};
   }
 
   /** Every item (a new collection; nothing is sent yet). */
@@ -99,20 +122,41 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     return this.clone({ pageSize: count });
   }
 
+  /**
+   * The same collection with per-call options bound: iterating it (`for await`), `pages()` and
+   * batch actions send every request with them.
+   * @example for await (const obj of bucket.objects.filter({ Prefix: 'logs/' }).withOptions({ abortSignal })) ...
+   * @throws ParamValidationError for bad options (before anything is sent)
+   */
+  withOptions(options: CallOptions): ResourceCollection {
+    return this.clone({ options: { ...checkCallOptions(options) } });
+  }
+
   /** The request params this collection sends (model params, then filters), for inspection. */
   get params(): Readonly<Record<string, unknown>> {
     return deepCopy(this.#state.params);
   }
 
-  /** Pages of resources, one per response; starts over on each call. */
-  async *pages(): AsyncGenerator<Resource[]> {
+  /**
+   * Pages of resources, one per response; starts over on each call.
+   * @param options per-call options for this iteration, joined with those of withOptions()
+   */
+  pages(options?: CallOptions): AsyncGenerator<Resource[]> {
+    // Checked now, so bad options fail at the call rather than at the first next().
+    return this.pagesWith(this.callOptions(options));
+  }
+
+  private async *pagesWith(options: CallOptions): AsyncGenerator<Resource[]> {
     const { model, handler } = this.#definition;
     const parent = this.parent;
     const client = parent.meta.client;
     const operation = model.request?.operation;
     if (!operation) throw new Error(`Collection ${this.#definition.className} has no request operation`);
     const { limit, pageSize } = this.#state;
-    if (needsLoadedData(model.request?.params) || handler.needsParentData) await ensureData(parent);
+    const signal = options.abortSignal;
+    throwIfAborted(signal);
+    // A load is shared with the parent's other readers: an abort stops waiting, not the load.
+    if ((needsLoadedData(model.request?.params) || handler.needsParentData) && parent.meta.data === null) await abortable(ensureData(parent), signal);
     const params = createRequestParameters(parent, model.request?.params);
     mergeDicts(params, deepCopy(this.#state.params));
     let responses: AsyncIterable<unknown> | unknown[];
@@ -121,9 +165,11 @@ export class ResourceCollection implements AsyncIterable<Resource> {
       const config: Record<string, number> = {};
       if (limit !== undefined && limit !== null) config.MaxItems = limit;
       if (pageSize !== undefined && pageSize !== null) config.PageSize = pageSize;
-      responses = client.getPaginator(opName).paginate({ ...params, PaginationConfig: config });
+      const paginator = client.getPaginator(opName);
+      const paginateParams = { ...params, PaginationConfig: config };
+      responses = signal ? paginator.paginate(paginateParams, options) : paginator.paginate(paginateParams);
     } else {
-      responses = [await callOperation(client, operation, params)];
+      responses = [await callOperation(client, operation, params, options)];
     }
     let count = 0;
     for await (const response of responses) {
@@ -144,8 +190,11 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     const limit = this.#state.limit;
     let count = 0;
     if (limit !== undefined && limit <= 0) return;
-    for await (const page of this.pages()) {
+    const options = this.callOptions();
+    for await (const page of this.pagesWith(options)) {
       for (const item of page) {
+        // An abort ends the iteration between two items, not only between two pages.
+        throwIfAborted(options.abortSignal);
         yield item;
         count += 1;
         if (limit !== undefined && count >= limit) return;
@@ -158,6 +207,7 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     if (Object.keys(this.#state.params).length) extra.push(`filter=${inspect(this.#state.params, { depth: 4, breakLength: Infinity })}`);
     if (this.#state.limit !== undefined) extra.push(`limit=${this.#state.limit}`);
     if (this.#state.pageSize !== undefined) extra.push(`pageSize=${this.#state.pageSize}`);
+    if (this.#state.options?.abortSignal) extra.push('abortSignal');
     return `${this.#definition.className}(${resourceRepr(this.parent)}, ${this.#definition.itemClassName}${extra.length ? `, ${extra.join(', ')}` : ''})`;
   }
 }

@@ -67,6 +67,7 @@ function resourceHelp(target: object): string {
   );
   out.push(...section('Waiters', model.waiters.map((w) => `${w.name}(params?)  waiter ${w.waiterName}`)));
   out.push(...section('Other', byKind('custom')));
+  out.push('  Loads, actions and waiters take { abortSignal } after their params: load({}, { abortSignal })');
   return out.join('\n');
 }
 
@@ -79,7 +80,15 @@ export function describeResourceHelp(target: unknown): string | undefined {
 export function resourceHelpText(target: unknown): string {
   if (isResource(target)) return resourceHelp(target);
   if (target instanceof ResourceCollection) {
-    const methods = ['all()', 'filter(params)', 'limit(n)', 'pageSize(n)', 'pages()', ...target.batchActionNames.map((k) => `${k}(params?)  (batch action: acts on every item the collection lists)`)];
+    const methods = [
+      'all()',
+      'filter(params)',
+      'limit(n)',
+      'pageSize(n)',
+      'withOptions({ abortSignal })  (every request of the iteration carries it)',
+      'pages(options?)',
+      ...target.batchActionNames.map((k) => `${k}(params?, options?)  (batch action: acts on every item the collection lists)`),
+    ];
     return [inspect(target), ...section('Methods', methods), `  Iterate with: for await (const item of collection) ...`].join('\n');
   }
   return inspect(target);

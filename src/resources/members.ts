@@ -10,7 +10,10 @@
  * - sub-resources: constructors taking the remaining identifiers (`bucket.Object('k')`);
  * - collections: a fresh lazy ResourceCollection on each access;
  * - waiters: `waitUntilX(params?)` through the client waiter.
+ *
+ * Loads, actions and waiters take the per-call options (`{ abortSignal }`) after their params.
  */
+import type { CallOptions } from '../pipeline/call-options';
 import type { ServiceAction } from './actions';
 import { runWaiter } from './actions';
 import { ResourceCollection, type CollectionDefinition } from './collection';
@@ -82,8 +85,8 @@ export function loadMember(action: ServiceAction): ClassMember {
   return {
     kind: 'load',
     modelName: action.operation,
-    descriptor: method('load', async function load(this: Resource, params?: Params) {
-      const data = await action.call(this, params ?? {});
+    descriptor: method('load', async function load(this: Resource, params?: Params, options?: CallOptions) {
+      const data = await action.call(this, params ?? {}, options);
       this.meta.data = (data ?? null) as Record<string, unknown> | null;
     }),
   };
@@ -93,8 +96,8 @@ export function actionMember(cls: () => ResourceClass, action: ServiceAction): C
   return {
     kind: 'action',
     modelName: action.model.modelName,
-    descriptor: method(action.model.name, async function (this: Resource, params?: Params) {
-      const result = await action.call(this, params ?? {});
+    descriptor: method(action.model.name, async function (this: Resource, params?: Params, options?: CallOptions) {
+      const result = await action.call(this, params ?? {}, options);
       // boto3 forgets loaded data after any action of a loadable resource.
       if (cls().hasLoad) this.meta.data = null;
       return result;
@@ -106,8 +109,8 @@ export function waiterMember(waiter: WaiterModel): ClassMember {
   return {
     kind: 'waiter',
     modelName: waiter.waiterName,
-    descriptor: method(waiter.name, async function (this: Resource, params?: Params) {
-      await runWaiter(this, waiter.waiterName, waiter.params, params ?? {});
+    descriptor: method(waiter.name, async function (this: Resource, params?: Params, options?: CallOptions) {
+      await runWaiter(this, waiter.waiterName, waiter.params, params ?? {}, options);
     }),
   };
 }

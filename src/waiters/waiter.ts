@@ -6,11 +6,18 @@
  * with WaiterError, `retry` (or no match) sleeps `Delay` seconds and tries again, up to
  * `MaxAttempts` attempts. An error response no acceptor matches ends the wait with that error
  * itself (the ClientError, catchable as `client.exceptions.X`), as issue #4 specifies; botocore
- * wraps it in a WaiterError instead. `WaiterConfig.signal` aborts at once, rejecting with the
- * signal's reason.
+ * wraps it in a WaiterError instead.
+ *
+ * `wait(params, { abortSignal })` cancels: each poll carries the signal, the delay between
+ * polls ends as soon as it fires, and the wait rejects with AbortError. `WaiterConfig.signal`
+ * (the older spelling) does the same.
  */
 import { ClientError } from '../errors';
 import type { CallOperation } from '../paginate/page-iterator';
+import { resolveCallOptions, signalOptions } from '../pipeline/abort-scope';
+import type { CallOptions } from '../pipeline/call-options';
+import { abortable, sleep, throwIfAborted } from '../util/abort';
+import { anySignal } from '../util/any-signal';
 import { Acceptor, AcceptorSpec, isErrorResponse } from './acceptor';
 import { WaiterConfigError, WaiterError } from './errors';
 
@@ -30,47 +37,11 @@ export interface WaiterConfig {
   Delay?: number;
   /** Attempts before giving up (the model's `maxAttempts` by default). */
   MaxAttempts?: number;
-  /** Cancels the wait promptly, even mid-request or mid-sleep. */
+  /** Cancels the wait, as `wait(params, { abortSignal })` does (which is the spelling to prefer). */
   signal?: AbortSignal;
 }
 
 export type WaitParams = Record<string, unknown> & { WaiterConfig?: WaiterConfig };
-
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** `promise`, unless the signal aborts first (the request is left to finish unobserved). */
-function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
 
 function positive(value: unknown, name: string, integer: boolean): number {
   const n = Number(value);
@@ -103,21 +74,25 @@ export class Waiter {
 
   /**
    * Polls until success.
+   * @param options `{ abortSignal }`: each poll carries it, and the delay between polls ends as
+   *   soon as it fires
    * @returns the response that matched the success acceptor
    * @throws WaiterError on a failure state or too many attempts; the ClientError itself for an
-   *   error response no acceptor expects
+   *   error response no acceptor expects; AbortError once the signal fires
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response is model-shaped plain data, as operation results are
-  async wait(params: WaitParams = {}): Promise<Record<string, any>> {
+  async wait(params: WaitParams = {}, options?: CallOptions): Promise<Record<string, any>> {
+    const { abortSignal } = resolveCallOptions(options);
     const { WaiterConfig: config = {}, ...opParams } = params;
     const delayMs = positive(config.Delay ?? this.spec.delay, 'Delay', false) * 1000;
     const maxAttempts = positive(config.MaxAttempts ?? this.spec.maxAttempts, 'MaxAttempts', true);
-    const signal = config.signal;
-    signal?.throwIfAborted();
+    const signal = anySignal([abortSignal, config.signal]);
+    throwIfAborted(signal);
 
     let lastMatched: Acceptor | undefined;
     for (let attempt = 1; ; attempt++) {
-      const { response, error } = await abortable(this.attempt(opParams), signal);
+      // abortable: a hand-written CallOperation may ignore the signal it is given.
+      const { response, error } = await abortable(this.attempt(opParams, signal), signal);
       const matched = this.acceptors.find((a) => a.matches(response));
       if (matched) {
         lastMatched = matched;
@@ -139,9 +114,10 @@ export class Waiter {
   }
 
   /** One call; a ClientError is turned into its error response. */
-  private async attempt(params: Record<string, unknown>): Promise<{ response: Record<string, unknown>; error?: ClientError }> {
+  private async attempt(params: Record<string, unknown>, signal: AbortSignal | undefined): Promise<{ response: Record<string, unknown>; error?: ClientError }> {
+    const options = signalOptions(signal);
     try {
-      return { response: await this.call({ ...params }) };
+      return { response: await (options ? this.call({ ...params }, options) : this.call({ ...params })) };
     } catch (err) {
       if (err instanceof ClientError) return { response: err.response as Record<string, unknown>, error: err };
       throw err;

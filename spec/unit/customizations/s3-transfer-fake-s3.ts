@@ -1,7 +1,8 @@
 /**
  * A small in-memory S3 on a loopback port for the transfer tests: just enough of PutObject,
- * multipart uploads, UploadPartCopy, CopyObject, HeadObject and ranged GetObject, recording
- * every request. `intercept` may answer a request instead (an error, a body cut short).
+ * multipart uploads (ListMultipartUploads included), UploadPartCopy, CopyObject, HeadObject and
+ * ranged GetObject, recording every request. `intercept` may answer a request instead (an
+ * error, a body cut short).
  */
 import { createHash } from 'crypto';
 import * as http from 'http';
@@ -192,6 +193,13 @@ export class FakeS3 {
       }
       this.objects.set(key, r.body);
       return send(200, '', { ETag: `"${md5(r.body)}"` });
+    }
+    if (r.method === 'GET' && 'uploads' in q) {
+      // ListMultipartUploads of the bucket `key` names (no paging: the tests have a few).
+      const prefix = `${key.replace(/\/$/, '')}/`;
+      const listed = [...this.uploads].filter(([, u]) => u.key.startsWith(prefix));
+      const entries = listed.map(([id, u]) => `<Upload><Key>${u.key.slice(prefix.length)}</Key><UploadId>${id}</UploadId></Upload>`).join('');
+      return send(200, `<ListMultipartUploadsResult><Bucket>${key.slice(1)}</Bucket><IsTruncated>false</IsTruncated>${entries}</ListMultipartUploadsResult>`);
     }
     const obj = this.objects.get(key);
     if (r.method === 'HEAD') {

@@ -1,3 +1,4 @@
+import { AbortError, ParamValidationError } from '../../../src/errors';
 import { PaginationError } from '../../../src/paginate/errors';
 import { Paginator, PaginatorSpec } from '../../../src/paginate/paginator';
 import type { Page } from '../../../src/paginate/page-iterator';
@@ -219,5 +220,67 @@ describe('PageIterator (botocore semantics)', () => {
       delete (Object.prototype as Record<string, unknown>).polluted;
       jest.restoreAllMocks();
     }
+  });
+
+  describe('cancellation: paginate(params, { abortSignal })', () => {
+    it('every page request carries the signal; once it fires the iteration rejects and no further page is requested', async () => {
+      const { call, calls } = fakeService();
+      const seen: unknown[] = [];
+      const recording = (params: Record<string, unknown>, options?: unknown) => {
+        seen.push(options);
+        return call(params);
+      };
+      const controller = new AbortController();
+      const pages = new Paginator('List', SPEC, recording).paginate({}, { abortSignal: controller.signal });
+      const got: Page[] = [];
+      const err = await (async () => {
+        for await (const page of pages) {
+          got.push(page);
+          if (got.length === 2) controller.abort();
+        }
+      })().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AbortError);
+      expect((err as Error).name).toBe('AbortError');
+      expect(got).toHaveLength(2);
+      expect(calls).toHaveLength(2);
+      expect(seen).toEqual([{ abortSignal: controller.signal }, { abortSignal: controller.signal }]);
+    });
+
+    it('search() and buildFullResult() reject with AbortError; an aborted signal sends nothing', async () => {
+      const { call, calls } = fakeService();
+      const controller = new AbortController();
+      const paginator = new Paginator('List', SPEC, call);
+      const keys: unknown[] = [];
+      const searching = (async () => {
+        for await (const key of paginator.paginate({}, { abortSignal: controller.signal }).search('Items[]')) {
+          keys.push(key);
+          if (keys.length === 4) controller.abort();
+        }
+      })();
+      await expect(searching).rejects.toBeInstanceOf(AbortError);
+      expect(keys).toEqual(['k0', 'k1', 'k2', 'k3']);
+      expect(calls).toHaveLength(2);
+
+      calls.length = 0;
+      await expect(paginator.paginate({}, { abortSignal: AbortSignal.abort() }).buildFullResult()).rejects.toBeInstanceOf(AbortError);
+      expect(calls).toHaveLength(0);
+    });
+
+    it('a page in flight is abandoned at once, even when the operation ignores the signal', async () => {
+      const hanging = () => new Promise<Record<string, unknown>>(() => undefined);
+      const controller = new AbortController();
+      const full = new Paginator('List', SPEC, hanging).paginate({}, { abortSignal: controller.signal }).buildFullResult();
+      setTimeout(() => controller.abort(), 20);
+      await expect(full).rejects.toBeInstanceOf(AbortError);
+    });
+
+    it('without options the operation gets params only; bad options are refused at once', async () => {
+      const { call } = fakeService();
+      const arity: number[] = [];
+      await collect(new Paginator('List', SPEC, (...args: [Record<string, unknown>]) => (arity.push(args.length), call(args[0]))).paginate());
+      expect(arity).toEqual([1, 1, 1, 1]);
+      expect(() => new Paginator('List', SPEC, call).paginate({}, { abortSignl: AbortSignal.abort() } as never)).toThrow(ParamValidationError);
+      expect(() => new Paginator('List', SPEC, call).paginate({}, { abortSignal: true } as never)).toThrow(/Invalid call option abortSignal/);
+    });
   });
 });

@@ -4,7 +4,7 @@
  * records calls and answers from a queue of canned responses. Paginators and waiters are the
  * real ones from src/paginate and src/waiters, over the fake calls.
  */
-import type { Client } from '../../../src';
+import { AbortError, type Client } from '../../../src';
 import { canonicalName } from '../../../src/models/naming';
 import { RawServiceModel, ServiceModel } from '../../../src/models/service-model';
 import { Paginator, PaginatorSpec } from '../../../src/paginate/paginator';
@@ -127,11 +127,18 @@ export const WAITERS: Record<string, WaiterSpec> = {
 
 export type Call = [string, Record<string, unknown>];
 
-/** A fake client: `responses[op]` is a queue of responses (the last one repeats). */
+/**
+ * A fake client: `responses[op]` is a queue of responses (the last one repeats). `options`
+ * records the per-call options of the calls that had some, as [operation, options]. A call
+ * with an aborted signal rejects with AbortError before it is recorded, as the client does.
+ */
 export function fakeClient(service: ServiceModel, responses: Record<string, Array<Record<string, unknown>>> = {}) {
   const calls: Call[] = [];
+  const options: Array<[string, unknown]> = [];
   const queues = JSON.parse(JSON.stringify(responses)) as typeof responses;
-  const call = (op: string) => async (params: Record<string, unknown> = {}) => {
+  const call = (op: string) => async (params: Record<string, unknown> = {}, callOptions?: { abortSignal?: AbortSignal }) => {
+    if (callOptions !== undefined) options.push([op, callOptions]);
+    if (callOptions?.abortSignal?.aborted) throw new AbortError();
     calls.push([op, JSON.parse(JSON.stringify(params)) as Record<string, unknown>]);
     const queue = queues[op] ?? [{}];
     const r = queue.length > 1 ? queue.shift() : queue[0];
@@ -150,13 +157,13 @@ export function fakeClient(service: ServiceModel, responses: Record<string, Arra
     },
   };
   for (const op of service.operationNames) client[op] = call(op);
-  return { client: client as unknown as Client, calls };
+  return { client: client as unknown as Client, calls, options };
 }
 
 /** A factory and a service resource over the fake client. */
 export function fakeResources(responses: Record<string, Array<Record<string, unknown>>> = {}, events?: HierarchicalEmitter, doc: RawResourceDocument = RESOURCE_MODEL) {
   const service = new ServiceModel(SERVICE_MODEL, 'fake');
-  const { client, calls } = fakeClient(service, responses);
+  const { client, calls, options } = fakeClient(service, responses);
   const factory = new ResourceFactory({ serviceName: 'fake', serviceModel: service, document: doc, events });
-  return { factory, service: factory.createServiceResource(client), calls, client };
+  return { factory, service: factory.createServiceResource(client), calls, client, options };
 }

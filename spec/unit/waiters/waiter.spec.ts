@@ -1,4 +1,4 @@
-import { ClientError, EndpointConnectionError } from '../../../src/errors';
+import { AbortError, ClientError, EndpointConnectionError, ParamValidationError } from '../../../src/errors';
 import { Waiter, WaiterSpec } from '../../../src/waiters/waiter';
 import { WaiterConfigError, WaiterError } from '../../../src/waiters/errors';
 import { WaiterModel } from '../../../src/waiters/waiter-model';
@@ -148,7 +148,7 @@ describe('Waiter', () => {
     }
   });
 
-  it('an AbortSignal cancels promptly during a sleep and during a request', async () => {
+  it('WaiterConfig.signal cancels promptly during a sleep and during a request, with AbortError', async () => {
     const spec: WaiterSpec = { operation: 'Op', delay: 60, maxAttempts: 10, acceptors: [{ matcher: 'path', argument: 'Done', expected: true, state: 'success' }] };
     const s = scripted([ok({ Done: false })]);
     const controller = new AbortController();
@@ -163,13 +163,67 @@ describe('Waiter', () => {
     const p2 = new Waiter('W', spec, hanging).wait({ WaiterConfig: { signal: c2.signal } });
     const reason = new Error('stop now');
     c2.abort(reason);
-    await expect(p2).rejects.toBe(reason);
+    // A botojs error, as for every cancelled call; the signal's reason is its cause.
+    const err = (await p2.catch((e: unknown) => e)) as AbortError;
+    expect(err).toBeInstanceOf(AbortError);
+    expect(err.cause).toBe(reason);
+    expect(err.message).toMatch(/stop now/);
 
     const c3 = new AbortController();
     c3.abort();
     const s3 = scripted([ok()]);
     await expect(new Waiter('W', spec, s3.call).wait({ WaiterConfig: { signal: c3.signal } })).rejects.toMatchObject({ name: 'AbortError' });
     expect(s3.calls).toHaveLength(0);
+  });
+
+  describe('cancellation: wait(params, { abortSignal })', () => {
+    const spec: WaiterSpec = { operation: 'Op', delay: 60, maxAttempts: 10, acceptors: [{ matcher: 'path', argument: 'Done', expected: true, state: 'success' }] };
+
+    it('each poll carries the signal; the delay between polls ends at once and no further poll is made', async () => {
+      const s = scripted([ok({ Done: false })]);
+      const seen: unknown[] = [];
+      const call = (params: Record<string, unknown>, options?: unknown) => (seen.push(options), s.call(params));
+      const controller = new AbortController();
+      const started = Date.now();
+      const p = new Waiter('W', spec, call).wait({ Id: 'x' }, { abortSignal: controller.signal });
+      setTimeout(() => controller.abort(), 30);
+      const err = await p.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AbortError);
+      expect(Date.now() - started).toBeLessThan(5000); // the delay is 60 s
+      expect(s.calls).toEqual([{ Id: 'x' }]);
+      expect(seen).toEqual([{ abortSignal: controller.signal }]);
+    });
+
+    it('a poll in flight is abandoned at once; an aborted signal polls nothing', async () => {
+      const controller = new AbortController();
+      const p = new Waiter('W', spec, () => new Promise<Record<string, unknown>>(() => undefined)).wait({}, { abortSignal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await expect(p).rejects.toBeInstanceOf(AbortError);
+      const s = scripted([ok({ Done: true })]);
+      await expect(new Waiter('W', spec, s.call).wait({}, { abortSignal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+      expect(s.calls).toHaveLength(0);
+    });
+
+    it('either the options signal or WaiterConfig.signal ends the wait', async () => {
+      const s = scripted([ok({ Done: false })]);
+      const options = new AbortController();
+      const config = new AbortController();
+      const p = new Waiter('W', spec, s.call).wait({ WaiterConfig: { signal: config.signal } }, { abortSignal: options.signal });
+      setTimeout(() => config.abort(), 20);
+      await expect(p).rejects.toBeInstanceOf(AbortError);
+      const q = new Waiter('W', spec, s.call).wait({ WaiterConfig: { signal: new AbortController().signal } }, { abortSignal: options.signal });
+      setTimeout(() => options.abort(), 20);
+      await expect(q).rejects.toBeInstanceOf(AbortError);
+    });
+
+    it('bad options are refused before any poll; without options a poll gets params only', async () => {
+      const s = scripted([ok({ Done: true })]);
+      await expect(new Waiter('W', spec, s.call).wait({}, { signal: AbortSignal.abort() } as never)).rejects.toBeInstanceOf(ParamValidationError);
+      expect(s.calls).toHaveLength(0);
+      const arity: number[] = [];
+      await new Waiter('W', spec, (...args: [Record<string, unknown>]) => (arity.push(args.length), s.call(args[0]))).wait();
+      expect(arity).toEqual([1]);
+    });
   });
 
   it('rejects a bad WaiterConfig and unknown matchers', async () => {

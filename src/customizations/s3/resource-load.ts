@@ -7,8 +7,11 @@
  * - `ObjectSummary.load()`: HeadObject, with ContentLength renamed to the summary's `Size`.
  *
  * Attributes of unloaded resources load through them. As in boto3 there is no `reload()` here.
+ * Like every load they take `(params?, options?)`; the options (`{ abortSignal }`) go with the
+ * request (these loads send no caller params).
  */
 import type { Client } from '../../client/proxy';
+import type { CallOptions } from '../../pipeline/call-options';
 import { ClientError } from '../../errors';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClassMember, CreatingResourceClassEvent } from '../../resources';
@@ -17,11 +20,11 @@ interface LoadableResource {
   meta: { client: Client; identifiers: Readonly<Record<string, unknown>>; data: Record<string, unknown> | null };
 }
 
-async function bucketLoad(this: LoadableResource): Promise<void> {
+async function bucketLoad(this: LoadableResource, _params?: Record<string, unknown>, options?: CallOptions): Promise<void> {
   const name = this.meta.identifiers.name;
   let data: Record<string, unknown> = {};
   try {
-    const listed = (await this.meta.client.listBuckets()) as { Buckets?: Array<Record<string, unknown>> };
+    const listed = (await this.meta.client.listBuckets({}, options)) as { Buckets?: Array<Record<string, unknown>> };
     data = listed.Buckets?.find((b) => b.Name === name) ?? {};
   } catch (err) {
     if (!(err instanceof ClientError && err.code === 'AccessDenied')) throw err;
@@ -29,9 +32,9 @@ async function bucketLoad(this: LoadableResource): Promise<void> {
   this.meta.data = data;
 }
 
-async function objectSummaryLoad(this: LoadableResource): Promise<void> {
+async function objectSummaryLoad(this: LoadableResource, _params?: Record<string, unknown>, options?: CallOptions): Promise<void> {
   const { bucketName, key } = this.meta.identifiers;
-  const head = (await this.meta.client.headObject({ Bucket: bucketName, Key: key })) as Record<string, unknown>;
+  const head = (await this.meta.client.headObject({ Bucket: bucketName, Key: key }, options)) as Record<string, unknown>;
   if ('ContentLength' in head) {
     head.Size = head.ContentLength;
     delete head.ContentLength;
@@ -39,7 +42,7 @@ async function objectSummaryLoad(this: LoadableResource): Promise<void> {
   this.meta.data = head;
 }
 
-function loadMember(fn: (this: LoadableResource) => Promise<void>, operation: string): { load: ClassMember } {
+function loadMember(fn: (this: LoadableResource, params?: Record<string, unknown>, options?: CallOptions) => Promise<void>, operation: string): { load: ClassMember } {
   Object.defineProperty(fn, 'name', { value: 'load' });
   return { load: { kind: 'load', modelName: operation, descriptor: { value: fn, writable: false } } };
 }

@@ -4,9 +4,14 @@
  * `multipartThreshold`, or a multipart copy: CreateMultipartUpload, UploadPartCopy per part
  * (CopySourceRange, CopySourceIfMatch: the ETag) with at most `maxConcurrency` in flight,
  * CompleteMultipartUpload in part order; aborted on any failure.
+ *
+ * The caller's signal goes with every request but CreateMultipartUpload and
+ * AbortMultipartUpload (see multipart-upload.ts for why); once it fires no new part starts and
+ * the multipart copy is aborted, then the copy rejects with AbortError.
  */
 import type { Client } from '../../../client/proxy';
 import { ParamValidationError } from '../../../errors';
+import { throwIfAborted } from '../../../util/abort';
 import { adjustChunksize, rangeFor } from './config';
 import { TaskGroup } from './concurrency';
 import {
@@ -21,7 +26,7 @@ import {
   pick,
   UPLOAD_PART_COPY_ARGS,
 } from './extra-args';
-import { callerOf, resolveOptions, type CopyOptions } from './types';
+import { callerOf, resolveOptions, uncancellableCallerOf, type CopyOptions } from './types';
 
 /** The object to copy from (VersionId optional). */
 export interface CopySource {
@@ -53,10 +58,12 @@ export async function copy(client: Client, copySource: CopySource, bucket: strin
   checkKey(key);
   const o = resolveOptions(client, options, 'copy', true);
   const extra = checkExtraArgs(o.extraArgs, ALLOWED_COPY_ARGS, 'copy');
-  const call = callerOf(client);
+  const signal = o.signal;
+  const call = callerOf(client, signal);
+  const uncancellable = uncancellableCallerOf(client);
   const headParams: Record<string, unknown> = { ...source };
   for (const [k, v] of Object.entries(extra)) if (COPY_TO_HEAD_ARGS[k]) headParams[COPY_TO_HEAD_ARGS[k]] = v;
-  const head = await callerOf(o.sourceClient ?? client)('headObject', headParams);
+  const head = await callerOf(o.sourceClient ?? client, signal)('headObject', headParams);
   const size = Number(head.ContentLength ?? 0);
   const etag = head.ETag as string | undefined;
 
@@ -66,7 +73,8 @@ export async function copy(client: Client, copySource: CopySource, bucket: strin
     return;
   }
 
-  const created = await call('createMultipartUpload', { Bucket: bucket, Key: key, ...omit(extra, COPY_CREATE_MULTIPART_BLOCKLIST) });
+  throwIfAborted(signal);
+  const created = await uncancellable('createMultipartUpload', { Bucket: bucket, Key: key, ...omit(extra, COPY_CREATE_MULTIPART_BLOCKLIST) });
   const uploadId = created.UploadId as string;
   const partSize = adjustChunksize(o.config.multipartChunksize, size);
   const count = Math.ceil(size / partSize);
@@ -77,6 +85,7 @@ export async function copy(client: Client, copySource: CopySource, bucket: strin
     try {
       for (let n = 1; n <= count; n++) {
         await group.ready();
+        throwIfAborted(signal);
         const params: Record<string, unknown> = { CopySource: source, Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n, ...pick(extra, UPLOAD_PART_COPY_ARGS) };
         params.CopySourceRange = rangeFor(partSize, n - 1, count, size);
         if (etag !== undefined) params.CopySourceIfMatch = etag;
@@ -94,10 +103,11 @@ export async function copy(client: Client, copySource: CopySource, bucket: strin
       group.fail(e);
     }
     await group.wait();
+    throwIfAborted(signal);
     parts.sort((x, y) => x.PartNumber - y.PartNumber);
     await call('completeMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...pick(extra, COPY_COMPLETE_MULTIPART_ARGS) });
   } catch (e) {
-    await call('abortMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId }).catch(() => undefined);
+    await uncancellable('abortMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId }).catch(() => undefined);
     throw e;
   }
 }

@@ -9,12 +9,18 @@
  * file is deleted, so the target name never holds a partial download. A Writable gets the bytes
  * in order (parts that finish early wait their turn, at most `maxConcurrency` of them); it is
  * not ended, as boto3 leaves the file object open.
+ *
+ * When the caller's signal fires, the ranged requests in flight are cancelled with it (their
+ * bodies end with AbortError), no new range starts, and the download rejects with AbortError
+ * once they settled; downloadFile then deletes its temporary file, so nothing is left under
+ * either name.
  */
 import { randomBytes } from 'crypto';
 import { promises as fsp } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import type { Client } from '../../../client/proxy';
 import { ParamValidationError } from '../../../errors';
+import { throwIfAborted } from '../../../util/abort';
 import { rangeFor } from './config';
 import { TaskGroup } from './concurrency';
 import { ALLOWED_DOWNLOAD_ARGS, checkBucket, checkExtraArgs, checkKey, type ExtraArgs } from './extra-args';
@@ -48,9 +54,10 @@ async function runDownload(p: Plan, out: Output): Promise<void> {
   const size = Number(head.ContentLength ?? 0);
   const etag = head.ETag as string | undefined;
   const attempts = p.o.config.numDownloadAttempts;
+  const signal = p.o.signal;
   const base = { Bucket: p.bucket, Key: p.key };
   if (size < p.o.config.multipartThreshold) {
-    await rangedGet({ call: p.call, params: { ...base, ...p.extra }, start: 0, attempts, progress: p.o.progress, target: out.whole() });
+    await rangedGet({ call: p.call, params: { ...base, ...p.extra }, start: 0, attempts, progress: p.o.progress, target: out.whole(), signal });
     return;
   }
   const partSize = p.o.config.multipartChunksize;
@@ -59,11 +66,12 @@ async function runDownload(p: Plan, out: Output): Promise<void> {
   try {
     for (let i = 0; i < count; i++) {
       await group.ready();
+      throwIfAborted(signal);
       const params: Record<string, unknown> = { ...base, Range: rangeFor(partSize, i, count) };
       if (etag !== undefined) params.IfMatch = etag;
       Object.assign(params, p.extra);
       const start = i * partSize;
-      group.start(() => out.part(i, start, (target) => rangedGet({ call: p.call, params, start, attempts, progress: p.o.progress, target })));
+      group.start(() => out.part(i, start, (target) => rangedGet({ call: p.call, params, start, attempts, progress: p.o.progress, target, signal })));
     }
   } catch (e) {
     group.fail(e);
@@ -76,7 +84,7 @@ function plan(client: Client, bucket: string, key: string, options: TransferOpti
   checkKey(key);
   const o = resolveOptions(client, options, method);
   const extra = checkExtraArgs(o.extraArgs, ALLOWED_DOWNLOAD_ARGS, method);
-  return { call: callerOf(client), bucket, key, extra, o };
+  return { call: callerOf(client, o.signal), bucket, key, extra, o };
 }
 
 /**
@@ -101,10 +109,13 @@ export async function downloadFile(client: Client, bucket: string, key: string, 
     },
   };
   try {
+    throwIfAborted(p.o.signal);
     await runDownload(p, {
       whole: () => positional,
       part: async (_i, _start, fetch) => fetch(positional),
     });
+    // Everything arrived, but the caller gave up: the target name is not touched.
+    throwIfAborted(p.o.signal);
     const handle = await open();
     opening = undefined;
     await handle.close();

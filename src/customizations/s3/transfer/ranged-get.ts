@@ -4,9 +4,11 @@
  * again, up to `attempts` times, and the progress it had reported is taken back (a negative
  * increment). A 412 PreconditionFailed means the object changed since HeadObject (the ranged
  * requests carry IfMatch): that is an S3DownloadFailedError, never retried. Errors writing to
- * the target are never retried either.
+ * the target are never retried either. Nor is anything once the caller's signal fired: the
+ * transfer was aborted, whatever error that left on the stream.
  */
 import { ClientError, HTTPClientError, ResponseStreamingError } from '../../../errors';
+import { abortError, throwIfAborted } from '../../../util/abort';
 import { RetriesExceededError, S3DownloadFailedError, S3ValidationError } from './errors';
 import type { ProgressReporter } from './progress';
 import type { S3Call } from './types';
@@ -26,6 +28,8 @@ export interface RangedGet {
   attempts: number;
   progress: ProgressReporter;
   target: StreamTarget;
+  /** The transfer's signal (the requests carry it through `call` already). */
+  signal?: AbortSignal;
 }
 
 /** Failures of the connection or of reading the body: worth another attempt. */
@@ -56,6 +60,7 @@ export async function rangedGet(g: RangedGet): Promise<void> {
     let position = g.start;
     let targetFailed = false;
     try {
+      throwIfAborted(g.signal);
       g.target.begin?.();
       const r = await g.call('getObject', g.params);
       checkContentRange(g.params.Range, r.ContentRange);
@@ -78,6 +83,7 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       }
       return;
     } catch (e) {
+      if (g.signal?.aborted) throw abortError(g.signal);
       if (e instanceof ClientError && e.code === 'PreconditionFailed') {
         throw new S3DownloadFailedError(`Contents of stored object "${key}" in bucket "${bucket}" did not match expected ETag.`, { cause: e });
       }

@@ -7,12 +7,13 @@
 import { promises as fsp } from 'fs';
 import type { Client } from '../../../client/proxy';
 import { ClientError, ParamValidationError } from '../../../errors';
+import { abortable, throwIfAborted } from '../../../util/abort';
 import { adjustChunksize } from './config';
 import { S3UploadFailedError } from './errors';
 import { addUploadDefaults, ALLOWED_UPLOAD_ARGS, checkBucket, checkExtraArgs, checkKey, omit, PUT_OBJECT_BLOCKLIST, type ExtraArgs } from './extra-args';
 import { multipartUpload } from './multipart-upload';
 import type { ProgressReporter } from './progress';
-import { callerOf, resolveOptions, type S3Call, type TransferOptions } from './types';
+import { callerOf, resolveOptions, uncancellableCallerOf, type S3Call, type TransferOptions } from './types';
 import { chunksOf, FilePartSource, StreamPartSource, type UploadInput } from './upload-sources';
 
 export function checkFilename(filename: unknown, method: string): string {
@@ -33,7 +34,7 @@ function prepareUpload(client: Client, bucket: string, key: string, options: Tra
   const o = resolveOptions(client, options, method);
   const extra = checkExtraArgs(o.extraArgs, ALLOWED_UPLOAD_ARGS, method);
   addUploadDefaults(extra, o.checksumCalculation);
-  return { o, extra, call: callerOf(client) };
+  return { o, extra, call: callerOf(client, o.signal), uncancellable: uncancellableCallerOf(client), signal: o.signal };
 }
 
 /**
@@ -44,7 +45,8 @@ function prepareUpload(client: Client, bucket: string, key: string, options: Tra
  */
 export async function uploadFile(client: Client, filename: string, bucket: string, key: string, options?: TransferOptions): Promise<void> {
   const file = checkFilename(filename, 'uploadFile');
-  const { o, extra, call } = prepareUpload(client, bucket, key, options, 'uploadFile');
+  const { o, extra, call, uncancellable, signal } = prepareUpload(client, bucket, key, options, 'uploadFile');
+  throwIfAborted(signal);
   const handle = await fsp.open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -54,7 +56,7 @@ export async function uploadFile(client: Client, filename: string, bucket: strin
       return;
     }
     const partSize = adjustChunksize(o.config.multipartChunksize, size);
-    await multipartUpload({ call, bucket, key, extraArgs: extra, source: new FilePartSource(handle, size, partSize), concurrency: o.config.concurrency, progress: o.progress });
+    await multipartUpload({ call, uncancellable, signal, bucket, key, extraArgs: extra, source: new FilePartSource(handle, size, partSize), concurrency: o.config.concurrency, progress: o.progress });
   } catch (e) {
     if (e instanceof ClientError) throw new S3UploadFailedError(`Failed to upload ${file} to ${bucket}/${key}: ${e.message}`, { cause: e });
     throw e;
@@ -70,14 +72,14 @@ export async function uploadFile(client: Client, filename: string, bucket: strin
  */
 export async function uploadFileobj(client: Client, fileobj: UploadInput, bucket: string, key: string, options?: TransferOptions): Promise<void> {
   const chunks = chunksOf(fileobj, 'uploadFileobj');
-  const { o, extra, call } = prepareUpload(client, bucket, key, options, 'uploadFileobj');
+  const { o, extra, call, uncancellable, signal } = prepareUpload(client, bucket, key, options, 'uploadFileobj');
   // The size is unknown: read up to the threshold to choose (s3transfer does the same).
   const source = new StreamPartSource(chunks, adjustChunksize(o.config.multipartChunksize));
-  const head = await source.take(o.config.multipartThreshold);
+  const head = await abortable(source.take(o.config.multipartThreshold), signal);
   if (head.length < o.config.multipartThreshold) {
     await putObject(call, bucket, key, head, extra, o.progress);
     return;
   }
   source.unshift(head);
-  await multipartUpload({ call, bucket, key, extraArgs: extra, source, concurrency: o.config.concurrency, progress: o.progress });
+  await multipartUpload({ call, uncancellable, signal, bucket, key, extraArgs: extra, source, concurrency: o.config.concurrency, progress: o.progress });
 }
