@@ -152,7 +152,7 @@ export async function prepareParams(ctx: ClientContext, op: OperationModel, inpu
   // A presigned URL is fetched by someone else: botocore adds no checksum mode to it.
   if (!opts.presign) setRequestValidationMode(op, params, ctx.config.responseChecksumValidation);
   if (ctx.config.parameterValidation) {
-    const problems = validateParams(params, op.input);
+    const problems = validateParams(params, op.input, 'input', { strict: ctx.config.parameterValidation === 'strict' });
     if (problems.length) throw new ParamValidationError(problems);
   }
   return op.input ? fillIdempotencyTokens(op.input, params) : params;
