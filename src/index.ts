@@ -20,7 +20,7 @@ export { Session } from './session/session';
 export type { SessionOptions } from './session/session';
 export { client, resource, setupDefaultSession, getDefaultSession } from './session/default-session';
 export { Config, UNSIGNED } from './session/config';
-export type { ConfigOptions, RetriesOptions, S3Options } from './session/config';
+export type { ConfigOptions, ParameterValidation, RetriesOptions, S3Options } from './session/config';
 export type { Client, ClientMeta, OperationMethod } from './client/proxy';
 export type { CallOptions } from './pipeline/call-options';
 export type { ClientErrorStub } from './client/stubber';

@@ -12,6 +12,7 @@ import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
+import { installParameterAliases } from './parameter-aliases';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -38,4 +39,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installMachineLearning(events);
   installSqs(events);
   installSsoOidc(events);
+  installParameterAliases(events);
 }

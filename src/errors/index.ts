@@ -69,6 +69,16 @@ export class InvalidHeaderError extends ParamValidationError {
  */
 export class InvalidPresignArgumentError extends ParamValidationError {}
 
+/**
+ * A parameter and its alias (botocore's ParameterAlias: EC2's `Filters` for `Filter`, ...) were
+ * both given; nothing was sent. botocore's AliasConflictParameterError, with its message.
+ */
+export class AliasConflictParameterError extends BotojsError {
+  constructor(readonly original: string, readonly alias: string, readonly operation: string) {
+    super(`Parameter '${original}' and its alias '${alias}' were provided for operation ${operation}.  Only one of them may be used.`);
+  }
+}
+
 export class NoCredentialsError extends BotojsError {
   constructor(message = 'Unable to locate credentials') {
     super(message);

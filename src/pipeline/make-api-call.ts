@@ -1,7 +1,7 @@
 /**
  * makeApiCall: the one place that orders the stages of a call.
  *
- *   params -> events -> validate -> idempotency -> endpoint -> serialize -> checksum -> url
+ *   params -> events -> idempotency -> validate -> endpoint -> serialize -> checksum -> url
  *   -> [attempt: sign -> send -> parse -> retry?] -> result + ResponseMetadata | ClientError
  *
  * Each stage is a function of plain data from its own module; this file only sequences them
@@ -138,7 +138,7 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
   return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal });
 }
 
-/** Params as the request will carry them: events applied, validated, tokens filled. */
+/** Params as the request will carry them: events applied, tokens filled, validated. */
 export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
   let params: Record<string, unknown> = { ...paramsObject(inputParams) };
@@ -151,11 +151,13 @@ export async function prepareParams(ctx: ClientContext, op: OperationModel, inpu
   await ctx.events.emit(eventName(ctx, 'before-parameter-build', op), { params, operation: op, context: {} });
   // A presigned URL is fetched by someone else: botocore adds no checksum mode to it.
   if (!opts.presign) setRequestValidationMode(op, params, ctx.config.responseChecksumValidation);
+  // botocore fills tokens on before-parameter-build, then validates: a required token left unset is filled, not refused.
+  if (op.input) params = fillIdempotencyTokens(op.input, params);
   if (ctx.config.parameterValidation) {
-    const problems = validateParams(params, op.input);
+    const problems = validateParams(params, op.input, 'input', { strict: ctx.config.parameterValidation === 'strict' });
     if (problems.length) throw new ParamValidationError(problems);
   }
-  return op.input ? fillIdempotencyTokens(op.input, params) : params;
+  return params;
 }
 
 /** Makes the API call `op` with `params` and returns the parsed result, or throws. */

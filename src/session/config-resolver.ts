@@ -4,7 +4,7 @@
  * botocore's names; nothing else in botojs reads AWS_* variables for these settings.
  */
 import type { ProfileData } from './config-files';
-import { Config, RetryMode, UNSIGNED } from './config';
+import { Config, ParameterValidation, RetryMode, UNSIGNED } from './config';
 
 type Conv = 'string' | 'int' | 'bool';
 
@@ -73,7 +73,8 @@ export interface ResolvedConfig {
   requestChecksumCalculation: 'when_supported' | 'when_required';
   responseChecksumValidation: 'when_supported' | 'when_required';
   proxies?: Record<string, string>;
-  parameterValidation: boolean;
+  /** true: botocore's checks; 'strict' (from Config only): also max, enum, pattern; false: none. */
+  parameterValidation: ParameterValidation;
   caBundle?: string;
   stsRegionalEndpoints: string;
   accountIdEndpointMode: string;
@@ -129,7 +130,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     requestChecksumCalculation: pick(config.requestChecksumCalculation, 'requestChecksumCalculation'),
     responseChecksumValidation: pick(config.responseChecksumValidation, 'responseChecksumValidation'),
     proxies: config.proxies,
-    parameterValidation: pick<boolean>(config.parameterValidation, 'parameterValidation'),
+    parameterValidation: pick<ParameterValidation>(config.parameterValidation, 'parameterValidation'),
     caBundle: lookupVariable('caBundle', env, profile) as string | undefined,
     stsRegionalEndpoints,
     accountIdEndpointMode: lookupVariable('accountIdEndpointMode', env, profile) as string,

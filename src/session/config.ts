@@ -2,6 +2,7 @@
  * Config: per-client options, as botocore.config.Config. Every field is optional; unset fields
  * fall back to the environment, then the profile, then botocore's defaults (config-resolver.ts).
  */
+import { excerpt } from '../util/excerpt';
 import { checkOptionNames } from './option-names';
 
 /** Pass as `signatureVersion` to send anonymous (unsigned) requests. */
@@ -9,6 +10,9 @@ export const UNSIGNED = Object.freeze({ toString: () => 'UNSIGNED' }) as { reado
 export type Unsigned = typeof UNSIGNED;
 
 export type RetryMode = 'legacy' | 'standard' | 'adaptive';
+
+/** How much of the model a call's params are checked against before sending (see ConfigOptions). */
+export type ParameterValidation = boolean | 'strict';
 
 export interface RetriesOptions {
   mode?: RetryMode;
@@ -47,7 +51,12 @@ export interface ConfigOptions {
   requestChecksumCalculation?: 'when_supported' | 'when_required';
   responseChecksumValidation?: 'when_supported' | 'when_required';
   proxies?: Record<string, string>;
-  parameterValidation?: boolean;
+  /**
+   * true (the default): botocore's checks (required, min, types, documents, unions, unknown
+   * members); 'strict': also max, enum and pattern; false: none. The profile's
+   * `parameter_validation` is a boolean, as in botocore.
+   */
+  parameterValidation?: ParameterValidation;
   tcpKeepalive?: boolean;
   stsRegionalEndpoints?: 'legacy' | 'regional';
 }
@@ -71,6 +80,10 @@ export class Config {
     const mode = this.retries?.mode;
     if (mode !== undefined && !['legacy', 'standard', 'adaptive'].includes(mode)) {
       throw new TypeError(`Invalid retry mode '${mode}': use 'legacy', 'standard' or 'adaptive'`);
+    }
+    const validation = this.parameterValidation;
+    if (validation !== undefined && validation !== true && validation !== false && validation !== 'strict') {
+      throw new TypeError(`Invalid parameterValidation ${excerpt(validation)}: use true, false or 'strict'`);
     }
     const style = this.s3?.addressingStyle;
     if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {

@@ -22,9 +22,20 @@ export function quoteExcerpt(s: string, max = EXCERPT_LENGTH): string {
   return `${JSON.stringify(s.slice(0, max)).slice(0, -1)}…" (${s.length} characters)`;
 }
 
-/** A key inside a parameter path (`Tags.<key>`), unquoted: `abc`, or `abc… (N characters)`. */
+/**
+ * A key inside a parameter path (`Tags.<key>`), unquoted: `abc`, or `abc… (N characters)`.
+ * Line breaks and other control characters are escaped (`\n`, `\u0000`): a message lists one
+ * problem a line, and a key must not break its line or hide the rest of it.
+ */
 export function keyExcerpt(key: string, max = EXCERPT_LENGTH): string {
-  return key.length > max ? `${key.slice(0, max)}… (${key.length} characters)` : key;
+  return key.length > max ? `${escapeControls(key.slice(0, max))}… (${key.length} characters)` : escapeControls(key);
+}
+
+const CONTROLS = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeControls(s: string): string {
+  return s.replace(CONTROLS, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A name as messages quote it, `'abc'`, or `'abc…' (N characters)` when longer than `max`. */

@@ -1,25 +1,47 @@
 /**
  * Parameter validation against an operation's input shape, before anything is sent.
  *
- * Collects every problem (required, unknown with the closest name, type, min/max, enum, pattern)
- * and returns them as lines; the caller raises one ParamValidationError. Patterns in AWS models
- * are Java regexes: each is compiled once with the `u` flag, and one JS cannot compile is skipped
- * rather than rejecting valid input.
+ * By default this is botocore's ParamValidator (botocore/validate.py), rule for rule, with
+ * Python's types read as their JS counterparts:
  *
- * Messages stay small whatever the input: values and keys are quoted as bounded excerpts, and
- * after MAX_PROBLEMS lines the rest are only counted. Integer shapes take a number that is an
- * integer or a bigint (every serializer writes a bigint exactly); float shapes take any number,
- * NaN and Infinity included (sent as "NaN"/"Infinity", as botocore does); a document takes JSON
- * values only, so a bigint, NaN or Infinity in one is refused (JSON has no way to write them).
+ * - structures and maps are plain objects, lists are arrays; a union has exactly one member
+ *   set (none: "Must set one of ...", several: "Invalid number of parameters ..."), any key
+ *   counted, an unknown one (SDK_UNKNOWN_MEMBER included) also reported as unknown;
+ * - `required` members must be present (undefined is absent; null is present, and refused by
+ *   its type, as botocore's None);
+ * - unknown members are errors, with the closest member names;
+ * - `min` is checked on strings (in code points, as Python's len), lists, integers and floats,
+ *   never on maps or blobs; a `hostLabel` member without one has min 1;
+ * - strings are strings, integers whole numbers or bigints, floats any number, booleans
+ *   booleans, timestamps a valid Date, a finite number or a date string, blobs a string,
+ *   Buffer, Uint8Array or Readable; a header `jsonvalue` string takes any JSON-serializable
+ *   value; a document takes JSON values (strings, numbers, booleans, null, arrays, objects).
+ *
+ * botocore never checks `max`, `enum` or `pattern`: with `strict` (parameterValidation:
+ * 'strict') those are checked too (max here, enum and pattern in strict.ts).
+ *
+ * Departures, each because JS differs: a boolean is not an integer (Python's bool is an int);
+ * a document refuses a bigint, NaN, Infinity, a cycle, a function, a Map or a Set (JSON cannot
+ * write them, or JSON.stringify silently drops or empties them), and takes objects with their
+ * own JSON form (Date, Buffer). Problems are collected, not thrown: the caller raises one
+ * ParamValidationError. Messages stay small whatever the input: values and keys are bounded
+ * excerpts, after MAX_PROBLEMS lines the rest are only counted, and a sensitive shape's value,
+ * length and map keys (and everything under it) never appear.
  */
 import { Readable } from 'stream';
 import { closeMatches } from '../models/naming';
 import type { Shape } from '../models/shape';
-import { excerpt, keyExcerpt, typeName } from '../util/excerpt';
+import { clip, excerpt, keyExcerpt, typeName } from '../util/excerpt';
 import { isReadable } from '../util/is-readable';
+import { enumProblem, patternProblem } from './strict';
 
 /** Problem lines kept; a pathological input (a million bad list items) only counts the rest. */
 export const MAX_PROBLEMS = 50;
+
+export interface ValidateOptions {
+  /** Also check `max`, `enum` and `pattern` (botocore checks none of them). */
+  strict?: boolean;
+}
 
 /** The problem lines found so far, capped at MAX_PROBLEMS. */
 class Report {
@@ -37,34 +59,22 @@ class Report {
   }
 }
 
-/** How values are shown: a sensitive member's value (keys, passwords) never appears. */
-type Show = (value: unknown) => string;
-const showValue: Show = (value) => excerpt(value);
-const showSensitive: Show = () => '<sensitive>';
-
-const patternCache = new Map<string, RegExp | null>();
-
-function compilePattern(p: string): RegExp | null {
-  let re = patternCache.get(p);
-  if (re !== undefined) return re;
-  try {
-    re = new RegExp(p, 'u');
-  } catch {
-    re = null;
-  }
-  patternCache.set(p, re);
-  return re;
-}
+const SENSITIVE = '<sensitive>';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
     && !(v instanceof Uint8Array) && !(v instanceof Readable);
 }
 
+const INTEGER_TYPES = new Set(['integer', 'long', 'short', 'byte', 'biginteger']);
+const FLOAT_TYPES = new Set(['float', 'double', 'bigdecimal']);
+
 /** Validates `params` against `shape`; returns every problem found (empty when valid). */
-export function validateParams(params: unknown, shape: Shape | undefined, rootName = 'input'): string[] {
+export function validateParams(params: unknown, shape: Shape | undefined, rootName = 'input', options: ValidateOptions = {}): string[] {
   const report = new Report();
   if (!shape) {
+    // botocore skips validation (and drops the params) when there is no input shape; a
+    // parameter that would be silently dropped is reported instead.
     if (isPlainObject(params)) {
       const keys = Object.keys(params);
       if (keys.length > 0) {
@@ -75,150 +85,211 @@ export function validateParams(params: unknown, shape: Shape | undefined, rootNa
     }
     return report.finish();
   }
-  validate(params ?? {}, shape, rootName, report, showValue);
+  new Validator(report, options.strict === true, rootName).check(params ?? {}, shape, '', false);
   return report.finish();
 }
 
-function validate(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
-  validateValue(value, shape, name, out, shape.isSensitive ? showSensitive : show);
-}
+class Validator {
+  constructor(private readonly out: Report, private readonly strict: boolean, private readonly rootName: string) {}
 
-function invalidType(out: Report, show: Show, name: string, value: unknown, valid: string): void {
-  out.add(`Invalid type for parameter ${name}, value: ${show(value)}, type: ${typeName(value)}, valid types: ${valid}`);
-}
+  /** `path` is '' at the root; `hidden` is true under a sensitive shape. */
+  check(value: unknown, shape: Shape, path: string, hidden: boolean): void {
+    const secret = hidden || shape.isSensitive;
+    const name = path || this.rootName;
+    switch (shape.type) {
+      case 'structure':
+        if (shape.isDocument) return this.document(value, name, secret, new Set());
+        return this.structure(value, shape, path, secret);
+      case 'list':
+        return this.list(value, shape, path, secret);
+      case 'map':
+        return this.map(value, shape, path, secret);
+      case 'string':
+        if (shape.serialization.jsonvalue && shape.serialization.location === 'header') return this.jsonValue(value, name);
+        return this.string(value, shape, name, secret);
+      case 'boolean':
+        if (typeof value !== 'boolean') this.invalidType(name, value, secret, 'boolean');
+        return;
+      case 'timestamp':
+        if (!isTimestamp(value)) this.invalidType(name, value, secret, 'Date, number (epoch seconds), timestamp string');
+        return;
+      case 'blob':
+        if (typeof value === 'string' || value instanceof Uint8Array || isReadable(value)) return;
+        return this.invalidType(name, value, secret, 'string, Buffer, Uint8Array, Readable');
+      default:
+        if (INTEGER_TYPES.has(shape.type)) return this.integer(value, shape, name, secret);
+        if (FLOAT_TYPES.has(shape.type)) return this.float(value, shape, name, secret);
+    }
+  }
 
-function validateValue(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
-  switch (shape.type) {
-    case 'structure':
-      return validateStructure(value, shape, name, out, show);
-    case 'list':
-      if (!Array.isArray(value)) return invalidType(out, show, name, value, 'array');
-      checkLength(value.length, shape, name, out, 'length', show);
-      value.forEach((v, i) => validate(v, shape.listMember, `${name}[${i}]`, out, show));
-      return;
-    case 'map':
-      if (!isPlainObject(value)) return invalidType(out, show, name, value, 'object');
-      for (const [k, v] of Object.entries(value)) {
-        validate(k, shape.mapKey, `${name} (key: ${keyExcerpt(k)})`, out, show);
-        validate(v, shape.mapValue, `${name}.${keyExcerpt(k)}`, out, show);
-      }
-      return;
-    case 'string':
-      if (typeof value !== 'string') return invalidType(out, show, name, value, 'string');
-      checkLength(value.length, shape, name, out, 'length', show);
-      if (shape.enum && !shape.enum.includes(value)) {
-        const close = closeMatches(value, shape.enum, 3);
+  private invalidType(name: string, value: unknown, secret: boolean, valid: string): void {
+    this.out.add(`Invalid type for parameter ${name}, value: ${secret ? SENSITIVE : excerpt(value)}, type: ${typeName(value)}, valid types: ${valid}`);
+  }
+
+  private structure(value: unknown, shape: Shape, path: string, secret: boolean): void {
+    const name = path || this.rootName;
+    if (!isPlainObject(value)) return this.invalidType(name, value, secret, 'object');
+    const memberNames = shape.memberNames;
+    if (shape.isUnion) {
+      // botocore counts every key given, known or not.
+      let set = 0;
+      for (const key of Object.keys(value)) if (value[key] !== undefined) set++;
+      if (set === 0) this.out.add(`Must set one of the following keys for tagged union structure ${name}: ${memberNames.join(', ')}.`);
+      else if (set > 1) this.out.add(`Invalid number of parameters set for tagged union structure ${name}. Can only set one of the following keys: ${memberNames.join(', ')}.`);
+    }
+    for (const req of shape.required) {
+      if (value[req] === undefined) this.out.add(`Missing required parameter in ${name}: "${req}"`);
+    }
+    const known: Array<[string, Shape]> = [];
+    for (const key of Object.keys(value)) {
+      const member = shape.member(key);
+      if (!member) {
+        const close = closeMatches(key, memberNames, 3);
         const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-        out.add(`Invalid value for parameter ${name}, value: ${show(value)}, valid values: ${shape.enum.slice(0, 20).join(', ')}${shape.enum.length > 20 ? ', ...' : ''}${hint}`);
+        this.out.add(`Unknown parameter in ${name}: "${keyExcerpt(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
+      } else if (value[key] !== undefined) {
+        known.push([key, member]);
       }
-      if (shape.pattern) {
-        const re = compilePattern(shape.pattern);
-        if (re && !re.test(value)) out.add(`Invalid value for parameter ${name}, value: ${show(value)}, does not match pattern: ${shape.pattern}`);
-      }
-      return;
-    case 'integer':
-    case 'long':
-    case 'short':
-    case 'byte':
-    case 'biginteger':
-      // NaN, Infinity and fractions are numbers but not integers: no integer shape holds them.
-      if (typeof value !== 'bigint' && (typeof value !== 'number' || !Number.isInteger(value))) {
-        return invalidType(out, show, name, value, typeof value === 'number' ? 'integer (a whole, finite number or a bigint)' : 'integer');
-      }
-      checkRange(value, shape, name, out, show);
-      return;
-    case 'float':
-    case 'double':
-    case 'bigdecimal':
-      if (typeof value !== 'number') return invalidType(out, show, name, value, 'number');
-      checkRange(value, shape, name, out, show);
-      return;
-    case 'boolean':
-      if (typeof value !== 'boolean') invalidType(out, show, name, value, 'boolean');
-      return;
-    case 'timestamp':
-      if (value instanceof Date) {
-        if (Number.isNaN(value.getTime())) out.add(`Invalid timestamp for parameter ${name}: Invalid Date`);
-      } else if (typeof value === 'number') {
-        if (!Number.isFinite(value)) out.add(`Invalid timestamp for parameter ${name}, value: ${show(value)}`);
-      } else if (typeof value === 'string') {
-        if (Number.isNaN(Date.parse(value)) && !/^\d+(\.\d+)?$/.test(value)) out.add(`Invalid timestamp for parameter ${name}, value: ${show(value)}, valid types: Date, number (epoch seconds), ISO 8601 string`);
-      } else {
-        invalidType(out, show, name, value, 'Date, number, string');
-      }
-      return;
-    case 'blob':
-      if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) return;
-      if (isReadable(value)) return;
-      invalidType(out, show, name, value, 'string, Buffer, Uint8Array, Readable');
-      return;
-    default:
-      return;
+    }
+    for (const [key, member] of known) this.check(value[key], member, path ? `${path}.${key}` : key, secret);
   }
-}
 
-function validateStructure(value: unknown, shape: Shape, name: string, out: Report, show: Show): void {
-  if (shape.isDocument) return validateDocument(value, name, out, show, new Set());
-  if (!isPlainObject(value)) return invalidType(out, show, name, value, 'object');
-  for (const req of shape.required) {
-    if (value[req] === undefined || value[req] === null) {
-      out.add(`Missing required parameter in ${name}: "${req}"`);
+  private list(value: unknown, shape: Shape, path: string, secret: boolean): void {
+    const name = path || this.rootName;
+    if (!Array.isArray(value)) return this.invalidType(name, value, secret, 'array');
+    this.length(value.length, shape, name, secret);
+    const member = shape.listMember;
+    for (let i = 0; i < value.length; i++) this.check(value[i], member, `${name}[${i}]`, secret);
+  }
+
+  private map(value: unknown, shape: Shape, path: string, secret: boolean): void {
+    const name = path || this.rootName;
+    // botocore checks no min (or max) on a map's size.
+    if (!isPlainObject(value)) return this.invalidType(name, value, secret, 'object');
+    const keyShape = shape.mapKey;
+    const valueShape = shape.mapValue;
+    // A sensitive key (Lambda's environment variable names) is not named in paths either.
+    const keyHidden = secret || keyShape.isSensitive;
+    for (const [k, v] of Object.entries(value)) {
+      const shownKey = keyHidden ? SENSITIVE : keyExcerpt(k);
+      this.check(k, keyShape, `${name} (key: ${shownKey})`, secret);
+      this.check(v, valueShape, `${name}.${shownKey}`, secret);
     }
   }
-  const memberNames = shape.memberNames;
-  let setCount = 0;
-  for (const [key, v] of Object.entries(value)) {
-    const member = shape.member(key);
-    if (!member) {
-      const close = closeMatches(key, memberNames, 3);
-      const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-      out.add(`Unknown parameter in ${name}: "${keyExcerpt(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
-      continue;
+
+  private string(value: unknown, shape: Shape, name: string, secret: boolean): void {
+    if (typeof value !== 'string') return this.invalidType(name, value, secret, 'string');
+    this.length(value, shape, name, secret);
+    if (!this.strict) return;
+    const shown = secret ? SENSITIVE : excerpt(value);
+    const problem = enumProblem(value, shape, name, shown, secret);
+    if (problem) this.out.add(problem);
+    const mismatch = patternProblem(value, shape, name, shown);
+    if (mismatch) this.out.add(mismatch);
+  }
+
+  private integer(value: unknown, shape: Shape, name: string, secret: boolean): void {
+    // NaN, Infinity and fractions are numbers but not integers: no integer shape holds them.
+    if (typeof value !== 'bigint' && (typeof value !== 'number' || !Number.isInteger(value))) {
+      return this.invalidType(name, value, secret, typeof value === 'number' ? 'integer (a whole, finite number or a bigint)' : 'integer');
     }
-    if (v === undefined) continue;
-    setCount++;
-    validate(v, member, name === 'input' ? key : `${name}.${key}`, out, show);
+    this.range(value, shape, name, secret);
   }
-  if (shape.isUnion && setCount !== 1) {
-    out.add(`Invalid number of parameters set for tagged union structure ${name}. Can only set one of the following keys: ${memberNames.join(', ')}.`);
+
+  private float(value: unknown, shape: Shape, name: string, secret: boolean): void {
+    // NaN and Infinity are floats (sent as "NaN"/"Infinity", as botocore does).
+    if (typeof value !== 'number') return this.invalidType(name, value, secret, 'number');
+    this.range(value, shape, name, secret);
+  }
+
+  /** Length of a string (in code points) or a list against min, and max when strict. */
+  private length(value: string | number, shape: Shape, name: string, secret: boolean): void {
+    const min = minOf(shape);
+    const max = this.strict ? shape.max : undefined;
+    const units = typeof value === 'number' ? value : value.length;
+    // A code point is one or two UTF-16 units: count them only when the unit count cannot decide.
+    const tooShort = min !== undefined && units < 2 * min;
+    const tooLong = max !== undefined && units > max;
+    if (!tooShort && !tooLong) return;
+    const length = typeof value === 'number' ? value : codePoints(value);
+    // A sensitive value's length is not shown either (it says how long a password is).
+    const shown = secret ? SENSITIVE : String(length);
+    if (min !== undefined && length < min) this.out.add(`Invalid length for parameter ${name}, value: ${shown}, valid min length: ${min}`);
+    if (max !== undefined && length > max) this.out.add(`Invalid length for parameter ${name}, value: ${shown}, valid max length: ${max}`);
+  }
+
+  private range(value: number | bigint, shape: Shape, name: string, secret: boolean): void {
+    const min = minOf(shape);
+    const max = this.strict ? shape.max : undefined;
+    const shown = secret ? SENSITIVE : excerpt(value);
+    if (min !== undefined && value < min) this.out.add(`Invalid value for parameter ${name}, value: ${shown}, valid min value: ${min}`);
+    if (max !== undefined && value > max) this.out.add(`Invalid value for parameter ${name}, value: ${shown}, valid max value: ${max}`);
+  }
+
+  /** A header `jsonvalue` string is any value JSON can write (the serializer sends its JSON). */
+  private jsonValue(value: unknown, name: string): void {
+    let reason: string | undefined;
+    try {
+      if (JSON.stringify(value) === undefined) reason = `${typeName(value)} has no JSON form`;
+    } catch (e) {
+      // JSON.stringify's messages run to several lines (a cycle's path): the first is enough.
+      reason = clip(String((e as Error).message ?? e).split('\n')[0], 200);
+    }
+    if (reason !== undefined) this.out.add(`Invalid parameter ${name} must be json serializable: ${reason}`);
+  }
+
+  /**
+   * A document is sent as JSON: strings, finite numbers, booleans, null, arrays and objects.
+   * JSON.stringify throws on a bigint and on a cycle, writes NaN/Infinity as null, drops a
+   * function and writes a Map or Set as {} (silent changes of value), so those are problems.
+   */
+  private document(value: unknown, name: string, secret: boolean, path: Set<object>): void {
+    if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
+    if (typeof value === 'number' && Number.isFinite(value)) return;
+    if (typeof value !== 'object' || value instanceof Map || value instanceof Set || value instanceof Promise) {
+      this.out.add(`Invalid type for document parameter ${name}, value: ${secret ? SENSITIVE : excerpt(value)}, type: ${typeName(value)}, valid types: string, number (finite), boolean, null, array, object`);
+      return;
+    }
+    // Objects with their own JSON form (Date, Buffer) are sent as that form.
+    if (!Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
+    if (path.has(value)) {
+      this.out.add(`Invalid document parameter ${name}: circular reference`);
+      return;
+    }
+    path.add(value);
+    if (Array.isArray(value)) value.forEach((v, i) => this.document(v, `${name}[${i}]`, secret, path));
+    else for (const [k, v] of Object.entries(value)) this.document(v, `${name}.${secret ? SENSITIVE : keyExcerpt(k)}`, secret, path);
+    path.delete(value);
   }
 }
 
-/**
- * A document is sent as JSON: strings, finite numbers, booleans, null, arrays and objects.
- * JSON.stringify throws on a bigint and on a cycle, and writes NaN/Infinity as null (a silent
- * change of value), so those are problems here.
- */
-function validateDocument(value: unknown, name: string, out: Report, show: Show, path: Set<object>): void {
-  if (typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))) {
-    out.add(`Invalid type for document parameter ${name}, value: ${show(value)}, type: ${typeName(value)}, valid types: string, number (finite), boolean, null, array, object`);
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  // Objects with their own JSON form (Date, Buffer) are sent as that form.
-  if (!Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
-  if (path.has(value)) {
-    out.add(`Invalid document parameter ${name}: circular reference`);
-    return;
-  }
-  path.add(value);
-  if (Array.isArray(value)) value.forEach((v, i) => validateDocument(v, `${name}[${i}]`, out, show, path));
-  else for (const [k, v] of Object.entries(value)) validateDocument(v, `${name}.${keyExcerpt(k)}`, out, show, path);
-  path.delete(value);
-}
-
-function checkLength(length: number, shape: Shape, name: string, out: Report, what: string, show: Show): void {
+/** botocore's min: the shape's, else 1 for a member bound to the host name. */
+function minOf(shape: Shape): number | undefined {
   const min = shape.min;
-  const max = shape.max;
-  // A sensitive value's length is not shown either (it says how long a password is).
-  const shown = show === showSensitive ? show(length) : String(length);
-  if (min !== undefined && length < min) out.add(`Invalid ${what} for parameter ${name}, value: ${shown}, valid min ${what}: ${min}`);
-  if (max !== undefined && length > max) out.add(`Invalid ${what} for parameter ${name}, value: ${shown}, valid max ${what}: ${max}`);
+  if (min !== undefined) return min;
+  return shape.serialization.hostLabel ? 1 : undefined;
 }
 
-function checkRange(value: number | bigint, shape: Shape, name: string, out: Report, show: Show): void {
-  const min = shape.min;
-  const max = shape.max;
-  if (min !== undefined && value < min) out.add(`Invalid value for parameter ${name}, value: ${show(value)}, valid min value: ${min}`);
-  if (max !== undefined && value > max) out.add(`Invalid value for parameter ${name}, value: ${show(value)}, valid max value: ${max}`);
+/** Python's len(): code points, a lone surrogate counting one. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** botocore's parse_to_aware_datetime accepts it: a valid Date, a finite number, a date string. */
+function isTimestamp(value: unknown): boolean {
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return !Number.isNaN(Date.parse(value)) || /^\d+(\.\d+)?$/.test(value);
+  return false;
 }
