@@ -6,6 +6,7 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
+import { installApiGatewayAccept } from './apigateway';
 import { installCloudFormation } from './cloudformation';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
@@ -38,4 +39,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installMachineLearning(events);
   installSqs(events);
   installSsoOidc(events);
+  installApiGatewayAccept(events);
 }
