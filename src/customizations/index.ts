@@ -16,6 +16,7 @@ import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
+import { installS3ControlHostPrefix } from './s3control';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
 import { s3TransferExtension } from './s3/transfer/client-extension';
@@ -40,4 +41,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installSqs(events);
   installSsoOidc(events);
   installApiGatewayAccept(events);
+  installS3ControlHostPrefix(events);
 }
