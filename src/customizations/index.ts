@@ -13,6 +13,7 @@ import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
+import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -42,4 +43,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installSsoOidc(events);
   installApiGatewayAccept(events);
   installS3ControlHostPrefix(events);
+  installRoute53Ids(events);
 }
