@@ -20,6 +20,7 @@ import { installS3ResourceLoads } from './s3/resource-load';
 import { installS3ControlHostPrefix } from './s3control';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
+import { installUserDataEncoding } from './user-data';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
 
@@ -44,4 +45,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installApiGatewayAccept(events);
   installS3ControlHostPrefix(events);
   installRoute53Ids(events);
+  installUserDataEncoding(events);
 }
