@@ -8,6 +8,7 @@ import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installApiGatewayAccept } from './apigateway';
 import { installCloudFormation } from './cloudformation';
+import { installCloudSearchDomainPost } from './cloudsearchdomain';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
@@ -46,4 +47,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3ControlHostPrefix(events);
   installRoute53Ids(events);
   installUserDataEncoding(events);
+  installCloudSearchDomainPost(events);
 }
