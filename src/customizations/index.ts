@@ -11,6 +11,7 @@ import { installCloudFormation } from './cloudformation';
 import { installCloudSearchDomainPost } from './cloudsearchdomain';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
+import { installEndpointDiscoveryVersion } from './endpoint-discovery-version';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
@@ -48,4 +49,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installRoute53Ids(events);
   installUserDataEncoding(events);
   installCloudSearchDomainPost(events);
+  installEndpointDiscoveryVersion(events);
 }
