@@ -19,6 +19,7 @@ import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
+import { installS3SseCustomerKey } from './s3/sse-customer-key';
 import { installS3ControlHostPrefix } from './s3control';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
@@ -50,4 +51,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installUserDataEncoding(events);
   installCloudSearchDomainPost(events);
   installEndpointDiscoveryVersion(events);
+  installS3SseCustomerKey(events);
 }
