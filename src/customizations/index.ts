@@ -17,6 +17,7 @@ import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
 import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
+import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { installS3SseCustomerKey } from './s3/sse-customer-key';
@@ -52,4 +53,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installCloudSearchDomainPost(events);
   installEndpointDiscoveryVersion(events);
   installS3SseCustomerKey(events);
+  installS3EscapeXmlPayload(events);
 }
