@@ -104,6 +104,8 @@ function validateValue(value: unknown, shape: Shape, name: string, out: Report, 
       }
       return;
     case 'string':
+      // A jsonvalue header takes any JSON value, sent JSON-encoded (botocore's _validate_jsonvalue_string).
+      if (shape.serialization.jsonvalue && shape.serialization.location === 'header') return validateDocument(value, name, out, show, new Set());
       if (typeof value !== 'string') return invalidType(out, show, name, value, 'string');
       checkLength(value.length, shape, name, out, 'length', show);
       if (shape.enum && !shape.enum.includes(value)) {
