@@ -7,6 +7,7 @@
 import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installApiGatewayAccept } from './apigateway';
+import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
 import { installCloudFormation } from './cloudformation';
 import { installCloudSearchDomainPost } from './cloudsearchdomain';
 import { installDynamoDb } from './dynamodb';
@@ -54,4 +55,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installEndpointDiscoveryVersion(events);
   installS3SseCustomerKey(events);
   installS3EscapeXmlPayload(events);
+  installBedrockAgentCoreTimestamps(events);
 }
