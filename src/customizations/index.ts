@@ -6,18 +6,27 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
+import { installApiGatewayAccept } from './apigateway';
+import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
 import { installCloudFormation } from './cloudformation';
+import { installCloudSearchDomainPost } from './cloudsearchdomain';
 import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
+import { installEndpointDiscoveryVersion } from './endpoint-discovery-version';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
+import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
+import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
+import { installS3SseCustomerKey } from './s3/sse-customer-key';
+import { installS3ControlHostPrefix } from './s3control';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
+import { installUserDataEncoding } from './user-data';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
 
@@ -40,4 +49,13 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installSqs(events);
   installSsoOidc(events);
   installParameterAliases(events);
+  installApiGatewayAccept(events);
+  installS3ControlHostPrefix(events);
+  installRoute53Ids(events);
+  installUserDataEncoding(events);
+  installCloudSearchDomainPost(events);
+  installEndpointDiscoveryVersion(events);
+  installS3SseCustomerKey(events);
+  installS3EscapeXmlPayload(events);
+  installBedrockAgentCoreTimestamps(events);
 }

@@ -4,10 +4,12 @@
  * place that branches on a protocol name. Each protocol's serializer and parser modules are
  * required when the first client of that protocol is built, so an S3-only program never loads
  * the JSON or query code (and a DynamoDB-only one never loads the XML code).
+ * withSerializerOptions binds a client's serializer options (botocore's serializer kwargs).
  */
 import type { ServiceMetadata } from '../models/service-model';
 import type * as ParseModules from './parse';
 import type * as SerializeModules from './serialize';
+import type { TimestampPrecision } from './serialize/timestamp';
 import type { Protocol } from './types';
 
 type Parsers = typeof ParseModules;
@@ -61,4 +63,20 @@ export function getProtocol(metadata: ServiceMetadata): Protocol {
   const fallback = protocolNamed(metadata.protocol) ?? (candidates.includes('smithy-rpc-v2-cbor') ? protocolNamed('json') : undefined);
   if (fallback) return fallback;
   throw new Error(`Unsupported protocol(s) ${candidates.join(', ')} for ${metadata.serviceId}; botojs speaks ${SUPPORTED_PROTOCOLS.join(', ')}`);
+}
+
+/** A client's serializer options, botocore's serializer kwargs (`creating-serializer` handlers set them). */
+export interface SerializerOptions {
+  timestampPrecision: TimestampPrecision;
+}
+
+const PRECISIONS: readonly string[] = ['default', 'millisecond'];
+
+/** `protocol` with its serializer bound to `options`; the same object when they are the defaults. */
+export function withSerializerOptions(protocol: Protocol, options: SerializerOptions): Protocol {
+  const precision = options.timestampPrecision;
+  // botocore's create_serializer refuses an unknown precision the same way, when the client is built.
+  if (!PRECISIONS.includes(precision)) throw new Error(`Invalid timestamp precision found while creating serializer: ${String(precision)}`);
+  if (precision === 'default') return protocol;
+  return { ...protocol, serialize: (op, params, ctx) => protocol.serialize(op, params, { ...ctx, timestampPrecision: precision }) };
 }

@@ -7,6 +7,7 @@
  */
 import type { Readable } from 'stream';
 import type { OperationModel, ServiceModel } from '../models/service-model';
+import type { TimestampPrecision } from './serialize/timestamp';
 
 export type RequestBody = string | Buffer | Readable | undefined;
 
@@ -64,6 +65,8 @@ export interface ResponseMetadata {
 
 export interface SerializeContext {
   service: ServiceModel;
+  /** botocore's serializer timestamp_precision; 'default' when absent. */
+  timestampPrecision?: TimestampPrecision;
 }
 
 export interface Protocol {

@@ -7,7 +7,8 @@ import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
 import { resolveConfiguredEndpointUrl } from '../endpoints';
-import { getProtocol } from '../protocols';
+import { getProtocol, withSerializerOptions } from '../protocols';
+import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
 import { Config, ConfigOptions } from './config';
@@ -82,6 +83,12 @@ export function createClient(session: Session, serviceName: string, options: Cli
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
 
+  // botocore's creating-serializer: handlers choose serializer options for this client
+  // (bedrock-agentcore asks for millisecond timestamps).
+  const serializerKwargs: SerializerOptions = { timestampPrecision: 'default' };
+  const protocol = getProtocol(service.metadata);
+  events.emitSync(`creating-serializer.${eventServiceId}`, { protocolName: protocol.name, serviceModel: service, serializerKwargs });
+
   let endpointUrl = options.endpointUrl;
   if (endpointUrl !== undefined && options.useSsl === false) endpointUrl = endpointUrl.replace(/^https:/, 'http:');
   const configuredUrl = resolveConfiguredEndpointUrl({
@@ -110,7 +117,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     eventServiceId,
     service,
     loader: session.loader,
-    protocol: getProtocol(service.metadata),
+    protocol: withSerializerOptions(protocol, serializerKwargs),
     region,
     config,
     events,

@@ -6,13 +6,12 @@
  * - a client without a region talks to us-east-1 (boto3 does the same for S3);
  * - List* calls ask for url-encoded keys and decode them (keys with any characters round-trip);
  * - CopySource accepts `{ Bucket, Key, VersionId }` and is percent-encoded;
- * - SSE-C keys are base64-encoded with their MD5 computed;
+ * - SSE-C keys are base64-encoded with their MD5 computed (sse-customer-key.ts);
  * - bucket names are checked before anything is sent, and user metadata must be ASCII
  *   (ascii-metadata.ts);
  * - a 200 response whose body is an `<Error>`, or not XML at all, is an error (retried as a 500);
  * - GetBucketLocation's unmodelled body is read by hand.
  */
-import { createHash } from 'crypto';
 import { ParamValidationError } from '../../errors';
 import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse } from '../../protocols/types';
@@ -59,14 +58,6 @@ function quoteCopySource(source: unknown): unknown {
     return out;
   }
   return source;
-}
-
-function sseMd5(params: Record<string, unknown>, prefix: 'SSECustomer' | 'CopySourceSSECustomer'): void {
-  const key = params[`${prefix}Key`];
-  if (key === undefined || key === null || `${prefix}KeyMD5` in params) return;
-  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key as Uint8Array);
-  params[`${prefix}Key`] = bytes.toString('base64');
-  params[`${prefix}KeyMD5`] = createHash('md5').update(bytes).digest('base64');
 }
 
 const LIST_DECODE: Record<string, { top: string[]; nested: Array<[string, string]> }> = {
@@ -128,11 +119,9 @@ export function installS3(ev: HierarchicalEmitter): void {
         `Invalid bucket name ${quoteExcerpt(bucket)}: Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point or outpost ARN`,
       ]);
     }
-    if (op.name === 'CopyObject' || op.name === 'UploadPartCopy') {
-      if (params.CopySource !== undefined) params.CopySource = quoteCopySource(params.CopySource);
-      sseMd5(params, 'CopySourceSSECustomer');
+    if ((op.name === 'CopyObject' || op.name === 'UploadPartCopy') && params.CopySource !== undefined) {
+      params.CopySource = quoteCopySource(params.CopySource);
     }
-    sseMd5(params, 'SSECustomer');
     if (LIST_DECODE[op.name] && params.EncodingType === undefined) {
       params.EncodingType = 'url';
       autoEncoded.add(params);

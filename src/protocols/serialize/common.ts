@@ -6,7 +6,7 @@ import { Buffer } from 'buffer';
 import { ParamValidationError } from '../../errors';
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
-import { formatTimestamp } from './timestamp';
+import { formatTimestamp, TimestampPrecision } from './timestamp';
 
 /** A param counts as absent when undefined or null (botocore's validator rejects None anyway). */
 export function isSet(v: unknown): boolean {
@@ -91,14 +91,14 @@ export function expandHostPrefix(op: OperationModel, params: Record<string, unkn
  * A scalar as the text the query and rest-xml bodies carry: booleans as true/false, blobs
  * base64, timestamps in the member's format (iso8601 by default), floats as Python prints them.
  */
-export function scalarText(shape: Shape, value: unknown): string {
+export function scalarText(shape: Shape, value: unknown, precision: TimestampPrecision = 'default'): string {
   switch (shape.type) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'blob':
       return toBase64(value);
     case 'timestamp':
-      return String(formatTimestamp(value, shape.serialization.timestampFormat ?? 'iso8601'));
+      return String(formatTimestamp(value, shape.serialization.timestampFormat ?? 'iso8601', precision));
     case 'float':
     case 'double':
       return pyStr(handleFloat(value));

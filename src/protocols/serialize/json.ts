@@ -4,7 +4,8 @@
  *
  * Members use their locationName when they have one; timestamps default to epoch seconds;
  * blobs are base64; documents pass through as given; unions serialize the member that is set;
- * an integer given as a bigint is written exactly (json-text.ts).
+ * an integer given as a bigint is written exactly (json-text.ts). The timestamp precision
+ * (SerializeContext) is passed down to every timestamp.
  */
 import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
@@ -12,28 +13,28 @@ import type { HttpRequestSpec, SerializeContext } from '../types';
 import { setOwn } from '../../util/objects';
 import { expandHostPrefix, handleFloat, isSet, presentEntries, toBase64 } from './common';
 import { jsonInteger, jsonText } from './json-text';
-import { formatTimestamp } from './timestamp';
+import { formatTimestamp, TimestampPrecision } from './timestamp';
 
 /** The JSON value for `value` under `shape`; undefined means "leave the key out". */
-export function jsonValue(value: unknown, shape: Shape): unknown {
+export function jsonValue(value: unknown, shape: Shape, precision: TimestampPrecision = 'default'): unknown {
   switch (shape.type) {
     case 'structure':
-      return shape.isDocument ? value : jsonStructure(value, shape);
+      return shape.isDocument ? value : jsonStructure(value, shape, precision);
     case 'list': {
       const member = shape.listMember;
-      return (Array.isArray(value) ? value : []).map((el) => (isSet(el) ? jsonValue(el, member) : null));
+      return (Array.isArray(value) ? value : []).map((el) => (isSet(el) ? jsonValue(el, member, precision) : null));
     }
     case 'map': {
       const valueShape = shape.mapValue;
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
         // Map keys are data: an own `__proto__` key is sent like any other.
-        setOwn(out, k, isSet(v) ? jsonValue(v, valueShape) : null);
+        setOwn(out, k, isSet(v) ? jsonValue(v, valueShape, precision) : null);
       }
       return out;
     }
     case 'timestamp':
-      return formatTimestamp(value, shape.serialization.timestampFormat ?? 'unixTimestamp');
+      return formatTimestamp(value, shape.serialization.timestampFormat ?? 'unixTimestamp', precision);
     case 'blob':
       return toBase64(value);
     case 'float':
@@ -51,17 +52,17 @@ export function jsonValue(value: unknown, shape: Shape): unknown {
 }
 
 /** A structure's members as a JSON object (absent members left out). */
-export function jsonStructure(value: unknown, shape: Shape): Record<string, unknown> {
+export function jsonStructure(value: unknown, shape: Shape, precision: TimestampPrecision = 'default'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of presentEntries(value)) {
     const member = shape.member(key);
     if (!member) continue;
-    out[member.serialization.name ?? key] = jsonValue(v, member);
+    out[member.serialization.name ?? key] = jsonValue(v, member, precision);
   }
   return out;
 }
 
-export function serializeJson(op: OperationModel, params: Record<string, unknown>, _ctx: SerializeContext): HttpRequestSpec {
+export function serializeJson(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec {
   const meta = op.service.metadata;
   const headers: Record<string, string> = {
     'X-Amz-Target': `${meta.targetPrefix ?? ''}.${op.name}`,
@@ -75,7 +76,7 @@ export function serializeJson(op: OperationModel, params: Record<string, unknown
     path: '/',
     query: [],
     headers,
-    body: jsonText(input ? jsonStructure(params, input) : {}),
+    body: jsonText(input ? jsonStructure(params, input, ctx.timestampPrecision) : {}),
   };
   const hostPrefix = expandHostPrefix(op, params);
   if (hostPrefix !== undefined) spec.hostPrefix = hostPrefix;

@@ -15,12 +15,15 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { expandHostPrefix, isSet, presentEntries, scalarText } from './common';
 import { percentEncode } from '../../util/percent-encode';
+import type { TimestampPrecision } from './timestamp';
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
 
 type Fields = Map<string, string>;
 
 interface Dialect {
+  /** The call's timestamp precision travels with the dialect (absent: 'default'). */
+  precision?: TimestampPrecision;
   memberName(shape: Shape, fallback: string): string;
   list(out: Fields, value: unknown[], shape: Shape, prefix: string): void;
 }
@@ -76,7 +79,7 @@ function serializeValue(d: Dialect, out: Fields, value: unknown, shape: Shape, p
       serializeMap(d, out, value, shape, prefix);
       return;
     default:
-      out.set(prefix, scalarText(shape, value));
+      out.set(prefix, scalarText(shape, value, d.precision));
   }
 }
 
@@ -117,7 +120,8 @@ function formEscape(s: string): string {
   return percentEncode(s).replace(FORM_SPACE, '+');
 }
 
-function serializeForm(d: Dialect, op: OperationModel, params: Record<string, unknown>): HttpRequestSpec {
+function serializeForm(dialect: Dialect, op: OperationModel, params: Record<string, unknown>, precision: TimestampPrecision = 'default'): HttpRequestSpec {
+  const d = precision === 'default' ? dialect : { ...dialect, precision };
   const fields: Fields = new Map();
   fields.set('Action', op.name);
   fields.set('Version', op.service.apiVersion);
@@ -136,10 +140,10 @@ function serializeForm(d: Dialect, op: OperationModel, params: Record<string, un
   return spec;
 }
 
-export function serializeQuery(op: OperationModel, params: Record<string, unknown>, _ctx: SerializeContext): HttpRequestSpec {
-  return serializeForm(queryDialect, op, params);
+export function serializeQuery(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec {
+  return serializeForm(queryDialect, op, params, ctx.timestampPrecision);
 }
 
-export function serializeEc2(op: OperationModel, params: Record<string, unknown>, _ctx: SerializeContext): HttpRequestSpec {
-  return serializeForm(ec2Dialect, op, params);
+export function serializeEc2(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec {
+  return serializeForm(ec2Dialect, op, params, ctx.timestampPrecision);
 }

@@ -15,7 +15,7 @@ import { hasHeader, RestBodyCodec, serializeRest } from './rest';
 const hasBodyMembers = new WeakMap<Shape, boolean>();
 
 const restJsonCodec: RestBodyCodec = {
-  body: (params: unknown, shape: Shape) => jsonText(jsonValue(params, shape)),
+  body: (params: unknown, shape: Shape, precision) => jsonText(jsonValue(params, shape, precision)),
   emptyBody: '{}',
   requiresEmptyBody(input: Shape): boolean {
     let v = hasBodyMembers.get(input);
@@ -37,6 +37,6 @@ const restJsonCodec: RestBodyCodec = {
   },
 };
 
-export function serializeRestJson(op: OperationModel, params: Record<string, unknown>, _ctx: SerializeContext): HttpRequestSpec {
-  return serializeRest(op, params, restJsonCodec);
+export function serializeRestJson(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec {
+  return serializeRest(op, params, restJsonCodec, ctx.timestampPrecision);
 }

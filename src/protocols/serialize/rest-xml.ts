@@ -11,6 +11,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { XmlElement } from '../xml-builder';
 import { isSet, presentEntries, pyStr, scalarText } from './common';
+import type { TimestampPrecision } from './timestamp';
 import { RestBodyCodec, serializeRest } from './rest';
 
 function addNamespace(shape: Shape, node: XmlElement): void {
@@ -24,28 +25,28 @@ function addNamespace(shape: Shape, node: XmlElement): void {
   }
 }
 
-function xmlSerialize(shape: Shape, value: unknown, parent: XmlElement, name: string): void {
+function xmlSerialize(shape: Shape, value: unknown, parent: XmlElement, name: string, precision: TimestampPrecision): void {
   switch (shape.type) {
     case 'structure':
-      xmlStructure(shape, value, parent, name);
+      xmlStructure(shape, value, parent, name, precision);
       return;
     case 'list':
-      xmlList(shape, value, parent, name);
+      xmlList(shape, value, parent, name, precision);
       return;
     case 'map':
-      xmlMap(shape, value, parent, name);
+      xmlMap(shape, value, parent, name, precision);
       return;
     default:
-      xmlScalar(shape, value, parent.child(name));
+      xmlScalar(shape, value, parent.child(name), precision);
   }
 }
 
-function xmlScalar(shape: Shape, value: unknown, node: XmlElement): void {
-  node.text = scalarText(shape, value);
+function xmlScalar(shape: Shape, value: unknown, node: XmlElement, precision: TimestampPrecision): void {
+  node.text = scalarText(shape, value, precision);
   addNamespace(shape, node);
 }
 
-function xmlStructure(shape: Shape, value: unknown, parent: XmlElement, name: string): void {
+function xmlStructure(shape: Shape, value: unknown, parent: XmlElement, name: string, precision: TimestampPrecision): void {
   const node = parent.child(name);
   addNamespace(shape, node);
   for (const [key, v] of presentEntries(value)) {
@@ -56,11 +57,11 @@ function xmlStructure(shape: Shape, value: unknown, parent: XmlElement, name: st
       node.setAttribute(memberName, pyStr(v));
       continue;
     }
-    xmlSerialize(member, v, node, memberName);
+    xmlSerialize(member, v, node, memberName, precision);
   }
 }
 
-function xmlList(shape: Shape, value: unknown, parent: XmlElement, name: string): void {
+function xmlList(shape: Shape, value: unknown, parent: XmlElement, name: string, precision: TimestampPrecision): void {
   const member = shape.listMember;
   let listNode = parent;
   let elementName = name;
@@ -71,11 +72,11 @@ function xmlList(shape: Shape, value: unknown, parent: XmlElement, name: string)
   // botocore puts a flattened list's namespace on the enclosing element.
   addNamespace(shape, listNode);
   for (const item of Array.isArray(value) ? value : []) {
-    if (isSet(item)) xmlSerialize(member, item, listNode, elementName);
+    if (isSet(item)) xmlSerialize(member, item, listNode, elementName, precision);
   }
 }
 
-function xmlMap(shape: Shape, value: unknown, parent: XmlElement, name: string): void {
+function xmlMap(shape: Shape, value: unknown, parent: XmlElement, name: string, precision: TimestampPrecision): void {
   const flattened = shape.serialization.flattened === true;
   let mapNode = parent;
   if (!flattened) {
@@ -88,16 +89,16 @@ function xmlMap(shape: Shape, value: unknown, parent: XmlElement, name: string):
   const valueName = valueShape.serialization.name ?? 'value';
   for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
     const entry = flattened ? parent.child(name) : mapNode.child('entry');
-    xmlSerialize(keyShape, k, entry, keyName);
-    if (isSet(v)) xmlSerialize(valueShape, v, entry, valueName);
+    xmlSerialize(keyShape, k, entry, keyName, precision);
+    if (isSet(v)) xmlSerialize(valueShape, v, entry, valueName, precision);
   }
 }
 
 /** The XML document for `value` under `shape`, rooted at the shape's locationName. */
-export function xmlBody(value: unknown, shape: Shape): string {
+export function xmlBody(value: unknown, shape: Shape, precision: TimestampPrecision = 'default'): string {
   const rootName = shape.serialization.name ?? shape.name;
   const pseudoRoot = new XmlElement('');
-  xmlSerialize(shape, value, pseudoRoot, rootName);
+  xmlSerialize(shape, value, pseudoRoot, rootName, precision);
   return pseudoRoot.children[0].toString();
 }
 
@@ -108,6 +109,6 @@ const restXmlCodec: RestBodyCodec = {
   contentType: () => undefined,
 };
 
-export function serializeRestXml(op: OperationModel, params: Record<string, unknown>, _ctx: SerializeContext): HttpRequestSpec {
-  return serializeRest(op, params, restXmlCodec);
+export function serializeRestXml(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec {
+  return serializeRest(op, params, restXmlCodec, ctx.timestampPrecision);
 }

@@ -8,7 +8,7 @@ import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, RequestBody } from '../types';
 import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toBuffer } from './common';
-import { formatTimestamp } from './timestamp';
+import { formatTimestamp, TimestampPrecision } from './timestamp';
 import { renderUriTemplate } from './uri';
 import { isReadable } from '../../util/is-readable';
 import { setOwn } from '../../util/objects';
@@ -16,7 +16,7 @@ import { setOwn } from '../../util/objects';
 /** What differs between rest-json and rest-xml. */
 export interface RestBodyCodec {
   /** Serializes a structure (the input's body members, or a structure payload member). */
-  body(params: unknown, shape: Shape): string;
+  body(params: unknown, shape: Shape, precision: TimestampPrecision): string;
   /** The body sent for an unset structure payload or a required empty body. */
   readonly emptyBody: RequestBody;
   /** Whether a request with no body members still sends `emptyBody`. */
@@ -29,10 +29,10 @@ const HEADER_TIMESTAMP_FORMAT = 'rfc822';
 const QUERY_TIMESTAMP_FORMAT = 'iso8601';
 
 /** Value for a URI label or query parameter (booleans lower-case, timestamps iso8601). */
-function uriValue(value: unknown, shape: Shape): string {
+function uriValue(value: unknown, shape: Shape, precision: TimestampPrecision): string {
   if (shape.type === 'boolean') return String(value).toLowerCase();
   if (shape.type === 'timestamp') {
-    return String(formatTimestamp(value, shape.serialization.timestampFormat ?? QUERY_TIMESTAMP_FORMAT));
+    return String(formatTimestamp(value, shape.serialization.timestampFormat ?? QUERY_TIMESTAMP_FORMAT, precision));
   }
   if (isFloatType(shape)) return pyStr(handleFloat(value));
   return pyStr(value);
@@ -47,12 +47,13 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function headerValue(shape: Shape, value: unknown): string {
+export function headerValue(shape: Shape, value: unknown, precision: TimestampPrecision = 'default'): string {
   switch (shape.type) {
     case 'timestamp': {
-      // botocore drops sub-second precision before formatting header timestamps.
+      // botocore drops sub-second precision before formatting header timestamps (at millisecond
+      // precision the format still shows the zero milliseconds: `.000Z`, `1398796238.0`).
       const seconds = formatTimestamp(value, 'unixTimestamp');
-      return String(formatTimestamp(seconds, shape.serialization.timestampFormat ?? HEADER_TIMESTAMP_FORMAT));
+      return String(formatTimestamp(seconds, shape.serialization.timestampFormat ?? HEADER_TIMESTAMP_FORMAT, precision));
     }
     case 'list': {
       const member = shape.listMember;
@@ -65,7 +66,7 @@ export function headerValue(shape: Shape, value: unknown): string {
           })
           .join(',');
       }
-      return items.map((v) => headerValue(member, v)).join(',');
+      return items.map((v) => headerValue(member, v, precision)).join(',');
     }
     case 'boolean':
       return String(value).toLowerCase();
@@ -94,7 +95,7 @@ function rawPayload(value: unknown): RequestBody {
   return pyStr(value);
 }
 
-export function serializeRest(op: OperationModel, params: Record<string, unknown>, codec: RestBodyCodec): HttpRequestSpec {
+export function serializeRest(op: OperationModel, params: Record<string, unknown>, codec: RestBodyCodec, precision: TimestampPrecision = 'default'): HttpRequestSpec {
   const spec: HttpRequestSpec = {
     method: op.http?.method ?? 'POST',
     path: op.http.requestUri,
@@ -122,14 +123,14 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
     const key = ser.name ?? name;
     switch (ser.location) {
       case 'uri':
-        uriValues.set(key, uriValue(value, member));
+        uriValues.set(key, uriValue(value, member, precision));
         break;
       case 'querystring':
-        addQuery(query, key, value, member);
+        addQuery(query, key, value, member, precision);
         break;
       case 'header':
         if (member.type === 'list' && (!Array.isArray(value) || value.length === 0)) break;
-        spec.headers[key] = headerValue(member, value);
+        spec.headers[key] = headerValue(member, value, precision);
         break;
       case 'headers':
         // The locationName is a prefix; each map key completes a header name.
@@ -155,9 +156,9 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
     spec.body = rawPayload(params[payloadName]);
   } else if (payloadName !== undefined && payloadMember) {
     const v = params[payloadName];
-    spec.body = isSet(v) ? codec.body(v, payloadMember) : codec.emptyBody;
+    spec.body = isSet(v) ? codec.body(v, payloadMember, precision) : codec.emptyBody;
   } else if (hasBodyParams) {
-    spec.body = codec.body(bodyParams, input);
+    spec.body = codec.body(bodyParams, input, precision);
   } else if (codec.requiresEmptyBody(input)) {
     spec.body = codec.emptyBody;
   }
@@ -165,7 +166,7 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
   return spec;
 }
 
-function addQuery(query: Map<string, string | string[]>, key: string, value: unknown, member: Shape): void {
+function addQuery(query: Map<string, string | string[]>, key: string, value: unknown, member: Shape, precision: TimestampPrecision): void {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)) {
     // A map member spreads its entries into the query string (a list value repeats the key).
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -174,8 +175,8 @@ function addQuery(query: Map<string, string | string[]>, key: string, value: unk
     }
   } else if (member.type === 'list') {
     const el = member.listMember;
-    query.set(key, (Array.isArray(value) ? value : []).map((v) => uriValue(v, el)));
+    query.set(key, (Array.isArray(value) ? value : []).map((v) => uriValue(v, el, precision)));
   } else {
-    query.set(key, uriValue(value, member));
+    query.set(key, uriValue(value, member, precision));
   }
 }

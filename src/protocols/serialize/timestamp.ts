@@ -6,9 +6,20 @@
  * Formats: `iso8601` (`2014-04-29T18:30:38Z`, or with six fraction digits when the instant has
  * sub-second precision), `unixTimestamp` (integer seconds, truncated) and `rfc822`
  * (`Tue, 29 Apr 2014 18:30:38 GMT`).
+ *
+ * Precision `millisecond` (botocore's TIMESTAMP_PRECISION_MILLISECOND, which a
+ * `creating-serializer` handler chooses per service) changes two formats: iso8601 always has
+ * three fraction digits (`2014-04-29T18:30:38.000Z`, truncated), and unixTimestamp is Python's
+ * float of seconds plus truncated milliseconds, written as Python writes it (`1398796238.5`,
+ * `1398796238.0`): a JsonNumber, so JSON bodies carry that number and String() that text.
+ * rfc822 has whole seconds either way.
  */
 
 import { excerpt } from '../../util/excerpt';
+import { JsonNumber } from './json-text';
+
+/** botocore's serializer timestamp precision. */
+export type TimestampPrecision = 'default' | 'millisecond';
 
 /** An instant as whole epoch seconds plus microseconds (Date alone would lose microseconds). */
 export interface Instant {
@@ -64,12 +75,21 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function formatIso8601(t: Instant): string {
+export function formatIso8601(t: Instant, precision: TimestampPrecision = 'default'): string {
   const d = new Date(t.seconds * 1000);
   const base =
     `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  if (precision === 'millisecond') return `${base}.${pad(Math.floor(t.micros / 1000), 3)}Z`;
   return t.micros > 0 ? `${base}.${pad(t.micros, 6)}Z` : `${base}Z`;
+}
+
+/** Seconds plus truncated milliseconds as a Python float: its repr, `.0` when whole. */
+function unixMilliseconds(t: Instant): JsonNumber {
+  const n = t.seconds + Math.floor(t.micros / 1000) / 1000;
+  // JavaScript and Python both print the shortest text that reads back as the same double;
+  // only Python adds `.0` to a whole float (no timestamp reaches Python's exponent forms).
+  return new JsonNumber(Number.isInteger(n) ? `${n}.0` : String(n));
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -85,15 +105,16 @@ export function formatRfc822(t: Instant): string {
 
 /**
  * Serializes a timestamp in the named format (case-insensitive, as botocore lower-cases it).
- * Returns a number for `unixTimestamp` so JSON bodies carry a number, as botocore's do.
+ * Returns a number for `unixTimestamp` (a JsonNumber at millisecond precision) so JSON bodies
+ * carry a number, as botocore's do; String() of the result is the text form.
  */
-export function formatTimestamp(value: unknown, format: string): string | number {
+export function formatTimestamp(value: unknown, format: string, precision: TimestampPrecision = 'default'): string | number | JsonNumber {
   const t = toInstant(value);
   switch (format.toLowerCase()) {
     case 'iso8601':
-      return formatIso8601(t);
+      return formatIso8601(t, precision);
     case 'unixtimestamp':
-      return t.seconds;
+      return precision === 'millisecond' ? unixMilliseconds(t) : t.seconds;
     case 'rfc822':
       return formatRfc822(t);
     default:
