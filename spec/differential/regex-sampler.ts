@@ -242,7 +242,9 @@ function emit(node: Node, rng: Prng, stretch: number, out: string[], limit: numb
       // Short by default; later attempts stretch repeats to reach a shape's minimum length.
       const hi = Math.max(node.min, Math.min(node.max, node.min + 2 + stretch));
       const lo = Math.min(hi, node.min + Math.floor(stretch / 2));
-      const n = rng.int(lo, hi);
+      // Half the short samples keep each repeat at its minimum: `.*X.*` under an exact length
+      // or word boundaries needs the wildcards empty.
+      const n = stretch === 0 && rng.chance(0.5) ? node.min : rng.int(lo, hi);
       for (let i = 0; i < n && (i < node.min || out.length < limit); i++) emit(node.node, rng, stretch, out, limit);
       return;
     }
@@ -250,6 +252,8 @@ function emit(node: Node, rng: Prng, stretch: number, out: string[], limit: numb
       return;
   }
 }
+
+const STRETCH_LEVELS = [2, 4, 8, 16, 32, 64, 128, 512, 4096];
 
 const compiled = new Map<string, RegExp | null>();
 
@@ -280,10 +284,10 @@ export function sampleMatching(pattern: string, rng: Prng, min: number, max: num
   } catch {
     return undefined;
   }
-  for (let attempt = 0; attempt < 40; attempt++) {
-    // Short samples and ever longer ones in turn: some patterns need every repeat at its
-    // minimum (an exact length), others long runs (a large minimum length).
-    const stretch = attempt % 2 === 0 ? 0 : Math.min(2 ** ((attempt + 1) / 2), 4096);
+  for (let attempt = 0; attempt < 96; attempt++) {
+    // Short samples and longer ones in turn, cycling through the stretch levels: some patterns
+    // need every repeat at its minimum (an exact length), others long runs (a minimum length).
+    const stretch = attempt % 2 === 0 ? 0 : STRETCH_LEVELS[(attempt >> 1) % STRETCH_LEVELS.length];
     const out: string[] = [];
     emit(ast, rng, stretch, out, Math.min(max, min + 64));
     const s = out.join('');
