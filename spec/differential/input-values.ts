@@ -58,15 +58,19 @@ function effectiveShape(model: RawModel, ref: RawRef): RawShape {
   return { ...s, ...traits } as RawShape;
 }
 
+const LOWER = [...'abcdefghijklmnopqrstuvwxyz'];
+const LOWER_DIGITS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+const ALNUM = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
+const TRICKY_CHARS = [...TRICKY];
+
 /** A DNS-label string: a letter, then [a-z0-9] with inner hyphens, within min/max. */
 export function labelString(rng: Prng, min = 0, max = 63): string {
   const len = Math.min(Math.max(min, rng.int(6, 10)), max);
   if (len <= 0) return '';
-  const alnum = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  let s = rng.pick([...'abcdefghijklmnopqrstuvwxyz']);
+  let s = rng.pick(LOWER);
   while (s.length < len) {
     const last = s.length === len - 1;
-    s += !last && rng.chance(0.1) && !s.endsWith('-') ? '-' : rng.pick([...alnum]);
+    s += !last && rng.chance(0.1) && !s.endsWith('-') ? '-' : rng.pick(LOWER_DIGITS);
   }
   return s;
 }
@@ -74,11 +78,10 @@ export function labelString(rng: Prng, min = 0, max = 63): string {
 /** Plain ASCII with URL/form-special characters inside (never first or last: headers trim). */
 function trickyString(rng: Prng, min = 0, max = Infinity): string {
   const len = Math.min(Math.max(min, rng.int(8, 14)), max);
-  const alnum = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   let s = '';
   for (let i = 0; i < len; i++) {
     const edge = i === 0 || i === len - 1;
-    s += !edge && rng.chance(0.35) ? rng.pick([...TRICKY]) : rng.pick([...alnum]);
+    s += !edge && rng.chance(0.35) ? rng.pick(TRICKY_CHARS) : rng.pick(ALNUM);
   }
   return s;
 }

@@ -217,12 +217,24 @@ class Parser {
   }
 }
 
+interface CharChoices {
+  plain: string[];
+  printable: string[];
+  all: string[];
+}
+
+/** Per character set, split once: sampling draws thousands of characters from few sets. */
+const choiceCache = new Map<string, CharChoices>();
+
 /** Prefers plain ASCII letters and digits when a class offers them: safest on every wire. */
 function pickChar(rng: Prng, set: string): string {
-  const chars = [...set];
-  const plain = chars.filter((c) => /[a-z0-9]/.test(c));
-  const printable = chars.filter((c) => c >= ' ' && c <= '~');
-  const from = plain.length && rng.chance(0.85) ? plain : printable.length ? printable : chars;
+  let c = choiceCache.get(set);
+  if (!c) {
+    const all = [...set];
+    c = { all, plain: all.filter((ch) => /[a-z0-9]/.test(ch)), printable: all.filter((ch) => ch >= ' ' && ch <= '~') };
+    choiceCache.set(set, c);
+  }
+  const from = c.plain.length && rng.chance(0.85) ? c.plain : c.printable.length ? c.printable : c.all;
   return from.length ? rng.pick(from) : '';
 }
 
@@ -256,6 +268,7 @@ function emit(node: Node, rng: Prng, stretch: number, out: string[], limit: numb
 const STRETCH_LEVELS = [2, 4, 8, 16, 32, 64, 128, 512, 4096];
 
 const compiled = new Map<string, RegExp | null>();
+const parsed = new Map<string, Node | null>();
 
 /** The pattern as botojs compiles it (JS, `u` flag), or null when JS cannot. */
 export function patternRegExp(pattern: string): RegExp | null {
@@ -278,12 +291,16 @@ export function patternRegExp(pattern: string): RegExp | null {
 export function sampleMatching(pattern: string, rng: Prng, min: number, max: number): string | undefined {
   const re = patternRegExp(pattern);
   if (!re) return undefined;
-  let ast: Node;
-  try {
-    ast = new Parser(pattern).parse();
-  } catch {
-    return undefined;
+  let ast = parsed.get(pattern);
+  if (ast === undefined) {
+    try {
+      ast = new Parser(pattern).parse();
+    } catch {
+      ast = null;
+    }
+    parsed.set(pattern, ast);
   }
+  if (ast === null) return undefined;
   for (let attempt = 0; attempt < 96; attempt++) {
     // Short samples and longer ones in turn, cycling through the stretch levels: some patterns
     // need every repeat at its minimum (an exact length), others long runs (a minimum length).
