@@ -7,9 +7,9 @@
  * (botocore without its optional awscrt dependency refusing CRT-only algorithms).
  *
  * An entry matches a difference when each field it sets matches: `service`, `operation`,
- * `aspect`, `detail` are patterns where `*` stands for any run of characters and `?` for any one (`detail` is
- * matched against the `boto3: ... | botojs: ...` text); `protocol`, `kind`, `phase` are exact.
- * Fields left out match anything.
+ * `aspect`, `detail` are patterns where `*` stands for any run of characters and `?` for any
+ * one (`detail` is matched against the `boto3: ... | botojs: ...` text); `protocol`, `kind`,
+ * `phase` are exact. Fields left out match anything.
  */
 import * as fs from 'fs';
 import * as path from 'path';
