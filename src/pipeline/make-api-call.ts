@@ -16,6 +16,7 @@ import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
 import { isErrorResponse } from '../protocols/error-response';
 import type { RetryCallState, RetryContext } from '../retries';
+import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
@@ -206,6 +207,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
   const callState: RetryCallState = {};
+  const sdkRequest = new SdkRequestHeaders(ctx.config.readTimeout);
 
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
@@ -215,6 +217,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
     checkHeaders(op, req.headers);
     await abortable(sign(ctx, op, req, prepared.auth), signal);
+    sdkRequest.apply(req.headers, attempt);
 
     let raw: RawResponse | undefined;
     let parsed: ParsedResponse | undefined;
@@ -252,6 +255,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       }
       return result;
     }
+    sdkRequest.afterAttempt(ctx.retry.maxAttempts, transportError ? undefined : raw?.headers);
     if (raw?.stream) raw.stream.destroy();
     if (decision > 0) await sleep(decision * 1000, signal);
   }
