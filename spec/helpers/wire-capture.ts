@@ -28,6 +28,8 @@ export function freezeClockAndIds(): void {
 export interface WireClientOptions {
   region?: string;
   sessionToken?: string;
+  /** The client's own endpoint (an http URL: it reaches loopback through the proxy too). */
+  endpointUrl?: string;
   config?: Record<string, unknown>;
 }
 
@@ -41,7 +43,7 @@ export function wireClient(proxy: string, service: string, opts: WireClientOptio
     awsSessionToken: opts.sessionToken,
     regionName: opts.region ?? 'us-east-1',
   });
-  return session.client(service, { useSsl: false, config: { proxies: { http: proxy }, ...opts.config } });
+  return session.client(service, { useSsl: false, endpointUrl: opts.endpointUrl, config: { proxies: { http: proxy }, ...opts.config } });
 }
 
 /** The recorded headers as [name, value] pairs in wire order, without the ones only the transport adds. */

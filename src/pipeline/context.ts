@@ -27,6 +27,11 @@ export interface EndpointSettings {
   clientContextParams: Record<string, unknown>;
   /** false: rule-set endpoints are called over plain http (botocore's use_ssl=False). */
   useSsl: boolean;
+  /**
+   * The signing name when the rule set names none: endpoints.json's credentialScope, else the
+   * model's (src/endpoints/legacy-signing-name.ts). Worked out on first use.
+   */
+  signingName(): string;
   /** Resolved endpoints by their parameters (botocore keeps an LRU of 100 the same way). */
   cache: Map<string, { url: string; headers: Record<string, string[]>; properties: Record<string, unknown> }>;
 }

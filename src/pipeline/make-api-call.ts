@@ -65,7 +65,7 @@ async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, param
     clientContextParams: ctx.endpoint.clientContextParams,
   });
   const resolved = cachedResolve(ctx, ruleSet, endpointParams);
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.service.signingName, region: ctx.region ?? 'us-east-1' });
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1' });
   // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
   const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
   return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };

@@ -6,7 +6,7 @@
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
-import { resolveConfiguredEndpointUrl } from '../endpoints';
+import { legacySigningName, resolveConfiguredEndpointUrl } from '../endpoints';
 import { getProtocol } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
@@ -119,6 +119,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       configuredUrl,
       ruleSet: memo(() => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion)),
       partitions: memo(() => session.loader.loadData('partitions')),
+      signingName: memo(() => legacySigningName(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, service.metadata.signingName)),
       cache: new Map(),
       useSsl: options.useSsl !== false,
       builtIns,

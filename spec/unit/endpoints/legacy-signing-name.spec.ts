@@ -1,0 +1,67 @@
+/**
+ * The signing name when the rule set gives no authSchemes comes from endpoints.json's
+ * credentialScope, as botocore's ClientEndpointBridge: Import/Export with its own endpoint_url
+ * signs as IngestionService (botojs signed `importexport`, the endpoint prefix). Expected
+ * requests: boto3 1.43.11 with `endpoint_url='http://importexport.example.test'` (regions
+ * us-east-1, eu-west-1) and with no endpoint_url in cn-north-1 (whose rule set names no scheme
+ * and whose partition has no Import/Export entry), captured as spec/helpers/wire-capture.ts says.
+ */
+import * as path from 'path';
+import { legacySigningName } from '../../../src/endpoints';
+import { ModelLoader } from '../../../src/models/loader';
+import { CannedServer } from '../../helpers/canned-server';
+import { freezeClockAndIds, wireClient } from '../../helpers/wire-capture';
+
+const LIST_JOBS = '<ListJobsResponse><ListJobsResult></ListJobsResult></ListJobsResponse>';
+
+describe('signing name without authSchemes', () => {
+  const server = new CannedServer();
+  let proxy: string;
+  beforeAll(async () => {
+    proxy = await server.start();
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    freezeClockAndIds();
+    server.requests.length = 0;
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    [
+      'us-east-1',
+      'http://importexport.example.test',
+      'http://importexport.example.test/',
+      'AWS4-HMAC-SHA256 Credential=AKID/20240506/us-east-1/IngestionService/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=64559940ecfd6d9805a173efa9564366d78115d2ede6ba64a4589a70d65c6ca6',
+    ],
+    [
+      'eu-west-1',
+      'http://importexport.example.test',
+      'http://importexport.example.test/',
+      'AWS4-HMAC-SHA256 Credential=AKID/20240506/eu-west-1/IngestionService/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=f268f60541476eaa30c807dd50bb5a689e72271daf8344b380f7725d1d867489',
+    ],
+    [
+      'cn-north-1',
+      undefined,
+      'http://importexport.cn-north-1.amazonaws.com.cn/',
+      'AWS4-HMAC-SHA256 Credential=AKID/20240506/cn-north-1/importexport/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=7349aa9b51fc65b48b9986d4814be984652cdc0d9562875b8f0389171c33e20f',
+    ],
+  ])('Import/Export in %s (endpoint_url %s) signs as boto3 does', async (region, endpointUrl, url, authorization) => {
+    server.reply({ status: 200, headers: { 'content-type': 'text/xml' }, body: LIST_JOBS });
+    await wireClient(proxy, 'importexport', { region, endpointUrl }).listJobs();
+    expect(server.requests[0].url).toBe(url);
+    expect(server.requests[0].headers.authorization).toBe(authorization);
+  });
+
+  it('follows botocore EndpointResolver.construct_endpoint (credentialScope, partition endpoints, the forced aws partition)', () => {
+    const data = new ModelLoader({ searchPaths: [path.resolve(__dirname, '../../../service-models')] }).loadData('endpoints');
+    // botocore: ClientCreator(...).create_client(...)._request_signer.signing_name for the same inputs.
+    expect(legacySigningName(data, 'importexport', 'us-east-1', undefined)).toBe('IngestionService');
+    expect(legacySigningName(data, 'importexport', 'ap-southeast-2', undefined)).toBe('IngestionService');
+    expect(legacySigningName(data, 'importexport', 'cn-north-1', undefined)).toBe('importexport');
+    expect(legacySigningName(data, 'importexport', 'mars-east-1', undefined)).toBe('IngestionService');
+    expect(legacySigningName(data, 'streams.dynamodb', 'us-east-1', 'dynamodb')).toBe('dynamodb');
+    expect(legacySigningName(data, 'email', 'us-east-1', 'ses')).toBe('ses');
+    expect(legacySigningName({}, 'x', 'us-east-1', undefined)).toBe('x');
+  });
+});
