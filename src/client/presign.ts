@@ -3,7 +3,7 @@
  * URL (or a POST policy) that someone without credentials can use until it expires. Their own
  * arguments are checked first (presign-args.ts), the operation's params as a call's are.
  */
-import { NoCredentialsError } from '../errors';
+import { NoCredentialsError, UnsupportedSignatureVersionError } from '../errors';
 import { unknownOperationError } from './unknown-operation';
 import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
@@ -55,6 +55,8 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       // The URL's user must send these headers as signed: one they could not send is an error now.
       checkHeaders(op, request.headers);
       if (auth.kind === 'none') return request.url;
+      // botocore has no query signer for SigV2 ('v2-query').
+      if (auth.kind === 'sigv2') throw new UnsupportedSignatureVersionError('Signature version(s) are not supported: v2-query');
       return presignUrl(request, await signingCredentials(ctx), {
         signingName: auth.signingName,
         region: auth.signingRegion,

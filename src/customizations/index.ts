@@ -11,6 +11,7 @@ import { installDynamoDb } from './dynamodb';
 import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
+import { installImportExport } from './importexport';
 import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
@@ -38,4 +39,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installMachineLearning(events);
   installSqs(events);
   installSsoOidc(events);
+  installImportExport(events);
 }

@@ -15,6 +15,8 @@ export interface AuthSchemeSelection {
   signingRegion: string;
   signingRegionSet?: string[];
   disableDoubleEncoding?: boolean;
+  /** True when the endpoint listed no authSchemes and the defaults were taken. */
+  defaulted?: boolean;
 }
 
 /** Schemes botojs signs natively, in no particular order: list order decides. */
@@ -41,7 +43,7 @@ export function selectAuthScheme(
   const raw = properties?.authSchemes;
   const schemes = Array.isArray(raw) ? raw.filter(isRecord) : [];
   const defaultName = (): string => (typeof defaults.signingName === 'function' ? defaults.signingName() : defaults.signingName);
-  if (schemes.length === 0) return { name: 'sigv4', signingName: defaultName(), signingRegion: defaults.region };
+  if (schemes.length === 0) return { name: 'sigv4', signingName: defaultName(), signingRegion: defaults.region, defaulted: true };
 
   const named: Array<Record<string, unknown> & { name: string }> = schemes.map((s) => ({
     ...s,

@@ -55,6 +55,11 @@ export interface ClientContext {
   retry: RetryStrategy;
   clockSkew: ClockSkew;
   userAgent: string;
+  /**
+   * The signature version a customization chose for this client (botocore's
+   * choose-signer.<service> handlers registered at client creation); it overrides a configured one.
+   */
+  signatureVersion?: string;
   /** The exception class for an error code (a ClientError subclass, or ClientError). */
   errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string): ClientError;
 }

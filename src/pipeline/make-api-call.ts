@@ -17,13 +17,14 @@ import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/
 import { isErrorResponse } from '../protocols/error-response';
 import type { RetryCallState, RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
-import { signBearer, signRequest, usesS3Signing } from '../signing';
+import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
 import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
+import { usesSigV2 } from './signature-version';
 import { isReadable } from '../util/is-readable';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import type { CallOptions } from './call-options';
@@ -37,7 +38,7 @@ export interface PreparedRequest {
 }
 
 export interface AuthPlan {
-  kind: 'sigv4' | 'bearer' | 'none';
+  kind: 'sigv4' | 'sigv2' | 'bearer' | 'none';
   signingName: string;
   signingRegion: string;
   disableDoubleEncoding?: boolean;
@@ -101,7 +102,7 @@ function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typ
   }
   if (op.authType === 'none') return { kind: 'none', ...base };
   if (op.authType === 'bearer' || ctx.service.metadata.signatureVersion === 'bearer') return { kind: 'bearer', ...base };
-  return { kind: 'sigv4', ...base };
+  return { kind: usesSigV2(ctx, op, scheme) ? 'sigv2' : 'sigv4', ...base };
 }
 
 async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
@@ -114,6 +115,7 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
   }
   const creds = await ctx.credentials();
   if (!creds) throw new NoCredentialsError();
+  if (auth.kind === 'sigv2') return void signV2(req, { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token }, ctx.clockSkew.now());
   const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,

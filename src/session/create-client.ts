@@ -141,6 +141,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     }),
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
+    signatureVersion: build.signatureVersion,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl });
@@ -176,4 +177,6 @@ export interface ClientBuild {
   serviceName: string;
   region?: string;
   config: ClientContext['config'];
+  /** A customization's signature version for the client (see ClientContext.signatureVersion). */
+  signatureVersion?: string;
 }
