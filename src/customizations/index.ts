@@ -12,6 +12,7 @@ import { installEc2 } from './ec2';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installImportExport } from './importexport';
+import { installGlacier } from './glacier';
 import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
@@ -40,4 +41,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installSqs(events);
   installSsoOidc(events);
   installImportExport(events);
+  installGlacier(events);
 }

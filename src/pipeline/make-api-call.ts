@@ -193,7 +193,7 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
   const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   const url = requestUrl(op, params, endpoint.url, spec);
-  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
+  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op, isPresign: opts.presign === true });
   // The checksum stage may replace the body (aws-chunked with a trailer over https).
   const target = { headers: spec.headers, body: spec.body, url };
   applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: opts.presign });

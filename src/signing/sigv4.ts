@@ -94,7 +94,9 @@ function prepare(
   const unsigned = !s3 && opts.unsignedPayload === true ? UNSIGNED_PAYLOAD : undefined;
   const payloadHash = unsigned ?? opts.payloadHash ?? existing ?? defaultPayloadHash(req, headers, opts);
   const payloadHashIsHeader = s3 || existing !== undefined || payloadHash === UNSIGNED_PAYLOAD;
-  if (payloadHashIsHeader) setHeader(headers, 'X-Amz-Content-SHA256', payloadHash);
+  // A request's own header (Glacier's x-amz-content-sha256) is signed as it is, name and place kept.
+  const keepOwn = existing !== undefined && payloadHash === existing;
+  if (payloadHashIsHeader && !keepOwn) setHeader(headers, 'X-Amz-Content-SHA256', payloadHash);
   return { headers, datetime, payloadHash, payloadHashIsHeader };
 }
 
