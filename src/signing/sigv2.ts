@@ -17,38 +17,7 @@ import type { SigningCredentials } from './aws4-signer';
 import { iso8601Seconds } from './request-parts';
 import type { SignableRequest } from './sigv4';
 import { percentEncode } from '../util/percent-encode';
-
-/** Decodes an application/x-www-form-urlencoded string into ordered pairs (Python's parse_qsl). */
-function parseForm(form: string): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (const part of form.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const [k, v] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
-    pairs.push([formDecode(k), formDecode(v)]);
-  }
-  return pairs;
-}
-
-function formDecode(s: string): string {
-  const spaced = s.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
-  }
-}
-
-/** urlencode's quote_plus: percentEncode with `+` for a space. */
-function formEncode(pairs: ReadonlyArray<[string, string]>): string {
-  return pairs.map(([k, v]) => `${percentEncode(k).replace(/%20/g, '+')}=${percentEncode(v).replace(/%20/g, '+')}`).join('&');
-}
-
-function setParam(pairs: Array<[string, string]>, key: string, value: string): void {
-  const at = pairs.findIndex(([k]) => k === key);
-  if (at >= 0) pairs[at][1] = value;
-  else pairs.push([key, value]);
-}
+import { formEncode, parseForm, setPair } from '../util/form-urlencoded';
 
 /** Python's sort of str keys: by code point (JavaScript's default compares UTF-16 units). */
 function byCodePoint(a: string, b: string): number {
@@ -79,11 +48,11 @@ export function signV2(req: SignableRequest, creds: SigningCredentials, date: Da
   // botocore signs request.data when there is any, else request.params (empty for these protocols).
   const inBody = body.length > 0;
   const params = inBody ? parseForm(body) : [];
-  setParam(params, 'AWSAccessKeyId', creds.accessKeyId);
-  setParam(params, 'SignatureVersion', '2');
-  setParam(params, 'SignatureMethod', 'HmacSHA256');
-  setParam(params, 'Timestamp', iso8601Seconds(date));
-  if (creds.sessionToken) setParam(params, 'SecurityToken', creds.sessionToken);
+  setPair(params, 'AWSAccessKeyId', creds.accessKeyId);
+  setPair(params, 'SignatureVersion', '2');
+  setPair(params, 'SignatureMethod', 'HmacSHA256');
+  setPair(params, 'Timestamp', iso8601Seconds(date));
+  if (creds.sessionToken) setPair(params, 'SecurityToken', creds.sessionToken);
 
   const canonical = params
     .filter(([k]) => k !== 'Signature')
@@ -91,7 +60,7 @@ export function signV2(req: SignableRequest, creds: SigningCredentials, date: Da
     .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
     .join('&');
   const stringToSign = `${req.method}\n${netloc}\n${path}\n${canonical}`;
-  setParam(params, 'Signature', createHmac('sha256', creds.secretAccessKey).update(stringToSign, 'utf8').digest('base64'));
+  setPair(params, 'Signature', createHmac('sha256', creds.secretAccessKey).update(stringToSign, 'utf8').digest('base64'));
 
   if (inBody) {
     req.body = formEncode(params);
