@@ -13,6 +13,7 @@ import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installImportExport } from './importexport';
 import { installGlacier } from './glacier';
+import { installCrossRegionPresign } from './cross-region-presign';
 import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
@@ -42,4 +43,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installSsoOidc(events);
   installImportExport(events);
   installGlacier(events);
+  installCrossRegionPresign(events);
 }

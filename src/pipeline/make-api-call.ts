@@ -25,6 +25,7 @@ import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
 import { usesSigV2 } from './signature-version';
+import { requestSigner } from './request-signer';
 import { isReadable } from '../util/is-readable';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import type { CallOptions } from './call-options';
@@ -193,7 +194,7 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
   const endpoint = await resolveCallEndpoint(ctx, op, params);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   const url = requestUrl(op, params, endpoint.url, spec);
-  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op, isPresign: opts.presign === true });
+  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });
   // The checksum stage may replace the body (aws-chunked with a trailer over https).
   const target = { headers: spec.headers, body: spec.body, url };
   applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: opts.presign });
