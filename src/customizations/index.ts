@@ -14,6 +14,7 @@ import { installIam } from './iam';
 import { installImportExport } from './importexport';
 import { installGlacier } from './glacier';
 import { installCrossRegionPresign } from './cross-region-presign';
+import { installS3Presign } from './s3/presign';
 import { installMachineLearning } from './machinelearning';
 import { installS3 } from './s3';
 import { installS3ExpiresHeader } from './s3/expires-header';
@@ -44,4 +45,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installImportExport(events);
   installGlacier(events);
   installCrossRegionPresign(events);
+  installS3Presign(events);
 }

@@ -7,7 +7,8 @@ export { resolveEndpoint, compileRuleSet, CompiledRuleSet } from './rule-set';
 export { buildEndpointParams } from './endpoint-params';
 export type { BuildEndpointParamsArgs, EndpointBuiltIns } from './endpoint-params';
 export { selectAuthScheme } from './auth-scheme';
-export { legacySigningName } from './legacy-signing-name';
+export { legacyEndpoint, legacySigningName, legacySigningRegion, regionalEndpointNames } from './legacy-endpoint';
+export type { LegacyEndpoint } from './legacy-endpoint';
 export type { AuthSchemeSelection } from './auth-scheme';
 export {
   resolveConfiguredEndpointUrl,

@@ -26,6 +26,7 @@ import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
 import { usesSigV2 } from './signature-version';
 import { requestSigner } from './request-signer';
+import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import type { CallOptions } from './call-options';
@@ -43,6 +44,8 @@ export interface AuthPlan {
   signingName: string;
   signingRegion: string;
   disableDoubleEncoding?: boolean;
+  /** The endpoint's auth scheme name (`sigv4`, `sigv4a`, `sigv4-s3express`, ...). */
+  scheme?: string;
 }
 
 function eventName(ctx: ClientContext, base: string, op: OperationModel): string {
@@ -50,14 +53,14 @@ function eventName(ctx: ClientContext, base: string, op: OperationModel): string
 }
 
 /** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
-async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
+async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, context: PrepareOptions = {}): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
   const ruleSet = ctx.endpoint.ruleSet();
   let builtIns = ctx.endpoint.builtIns;
   const hookName = eventName(ctx, 'before-endpoint-resolution', op);
   if (ctx.events.hasHandlers(hookName)) {
     // Handlers may change built-ins for this one call (S3 forces path style for some).
     builtIns = { ...builtIns };
-    await ctx.events.emit(hookName, { builtIns, params, operation: op });
+    await ctx.events.emit(hookName, { builtIns, params, operation: op, context });
   }
   const endpointParams = buildEndpointParams({
     ruleSet,
@@ -93,7 +96,7 @@ function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<stri
 }
 
 function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {
-  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding };
+  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding, scheme: scheme.name };
   if (ctx.config.unsigned || scheme.name === 'none') return { kind: 'none', ...base };
   const auth = op.auth;
   if (auth && auth.length > 0) {
@@ -190,8 +193,8 @@ export interface PreparedCall {
 }
 
 /** Everything up to signing: endpoint, serialization, checksum, URL and headers. */
-export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: { presign?: boolean } = {}): Promise<PreparedCall> {
-  const endpoint = await resolveCallEndpoint(ctx, op, params);
+export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: PrepareOptions = {}): Promise<PreparedCall> {
+  const endpoint = await resolveCallEndpoint(ctx, op, params, opts);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   const url = requestUrl(op, params, endpoint.url, spec);
   await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });

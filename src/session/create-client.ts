@@ -6,7 +6,8 @@
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
-import { legacySigningName, resolveConfiguredEndpointUrl } from '../endpoints';
+import { legacySigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
+import type { ModelLoader } from '../models/loader';
 import { getProtocol } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
@@ -77,7 +78,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -120,6 +121,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       ruleSet: memo(() => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion)),
       partitions: memo(() => session.loader.loadData('partitions')),
       signingName: memo(() => legacySigningName(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, service.metadata.signingName)),
+      signingRegion: memo(() => legacySigningRegion(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, configuredUrl !== undefined)),
       cache: new Map(),
       useSsl: options.useSsl !== false,
       builtIns,
@@ -142,6 +144,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
+    presignSignatureVersion: build.presignSignatureVersion && memo(build.presignSignatureVersion),
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl });
@@ -179,4 +182,8 @@ export interface ClientBuild {
   config: ClientContext['config'];
   /** A customization's signature version for the client (see ClientContext.signatureVersion). */
   signatureVersion?: string;
+  /** A customization's signature version for presigning (see ClientContext.presignSignatureVersion). */
+  presignSignatureVersion?: () => string | undefined;
+  /** The session's model loader, for customizations that read endpoints.json. */
+  loader: ModelLoader;
 }

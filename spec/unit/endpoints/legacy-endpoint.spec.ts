@@ -7,7 +7,7 @@
  * and whose partition has no Import/Export entry), captured as spec/helpers/wire-capture.ts says.
  */
 import * as path from 'path';
-import { legacySigningName } from '../../../src/endpoints';
+import { legacyEndpoint, legacySigningName, legacySigningRegion, regionalEndpointNames } from '../../../src/endpoints';
 import { ModelLoader } from '../../../src/models/loader';
 import { CannedServer } from '../../helpers/canned-server';
 import { freezeClockAndIds, wireClient } from '../../helpers/wire-capture';
@@ -63,5 +63,18 @@ describe('signing name without authSchemes', () => {
     expect(legacySigningName(data, 'streams.dynamodb', 'us-east-1', 'dynamodb')).toBe('dynamodb');
     expect(legacySigningName(data, 'email', 'us-east-1', 'ses')).toBe('ses');
     expect(legacySigningName({}, 'x', 'us-east-1', undefined)).toBe('x');
+  });
+
+  it('gives the signing region, partition and signature versions botocore reads', () => {
+    const data = new ModelLoader({ searchPaths: [path.resolve(__dirname, '../../../service-models')] }).loadData('endpoints');
+    // botocore: create_client(...)._request_signer._region_name, meta.partition, construct_endpoint(...)['signatureVersions'].
+    expect(legacySigningRegion(data, 'iam', 'aws-global', false)).toBe('us-east-1');
+    expect(legacySigningRegion(data, 'iam', 'aws-global', true)).toBe('aws-global');
+    expect(legacySigningRegion(data, 's3', 'eu-central-1', false)).toBe('eu-central-1');
+    expect(legacyEndpoint(data, 's3', 'us-west-2')).toMatchObject({ partition: 'aws', endpointName: 'us-west-2', signatureVersions: ['s3', 's3v4'] });
+    expect(legacyEndpoint(data, 's3', 'eu-central-1')).toMatchObject({ partition: 'aws', signatureVersions: ['s3v4'] });
+    expect(legacyEndpoint(data, 's3', 'cn-north-1')?.partition).toBe('aws-cn');
+    expect(regionalEndpointNames(data, 's3', 'aws')).toEqual(expect.arrayContaining(['us-east-1', 'us-west-2', 'eu-central-1']));
+    expect(regionalEndpointNames(data, 's3', 'aws')).not.toContain('aws-global');
   });
 });
