@@ -14,7 +14,15 @@
  * regionRegex match it (a non-regionalized service then uses its partitionEndpoint), else the
  * `aws` partition regardless of the region. Each key comes whole from the most specific of the
  * endpoint, the service defaults and the partition defaults that has it (_merge_keys).
+ *
+ * endpoints.json is 700 kB (15-20 ms to parse) and only a dozen services have a
+ * credentialScope.service, so models:import writes their endpoint prefixes next to it
+ * (endpoints-signing-names.json, `*` when a partition's defaults have one); clientSigningName
+ * parses endpoints.json only for those, or when that list is missing or belongs to another
+ * folder (endpoints.json from AWS_DATA_PATH).
  */
+import * as path from 'path';
+import type { ModelLoader } from '../models/loader';
 
 interface EndpointData {
   credentialScope?: { service?: string; region?: string };
@@ -94,6 +102,32 @@ export function legacyEndpoint(endpointsData: unknown, endpointPrefix: string, r
  */
 export function legacySigningName(endpointsData: unknown, endpointPrefix: string, region: string, modelSigningName: string | undefined): string {
   return legacyEndpoint(endpointsData, endpointPrefix, region)?.credentialScope?.service ?? modelSigningName ?? endpointPrefix;
+}
+
+/** The endpoint prefixes endpoints.json gives a credentialScope.service (`*`: a partition default). */
+export function scopedSigningNamePrefixes(endpointsData: unknown): string[] {
+  const out = new Set<string>();
+  for (const partition of partitionsOf(endpointsData)) {
+    if (partition.defaults?.credentialScope?.service !== undefined) out.add('*');
+    for (const [prefix, service] of Object.entries(partition.services ?? {})) {
+      const levels = [service.defaults, ...Object.values(service.endpoints ?? {})];
+      if (levels.some((l) => l?.credentialScope?.service !== undefined)) out.add(prefix);
+    }
+  }
+  return [...out].sort();
+}
+
+export const SCOPED_SIGNING_NAMES_FILE = 'endpoints-signing-names';
+
+/** legacySigningName, reading endpoints.json only when the prefix list says it can matter. */
+export function clientSigningName(loader: ModelLoader, endpointPrefix: string, region: string, modelSigningName: string | undefined): string {
+  const endpoints = loader.findFile('endpoints');
+  const list = loader.findFile(SCOPED_SIGNING_NAMES_FILE);
+  if (endpoints && list && path.dirname(endpoints) === path.dirname(list)) {
+    const prefixes = (loader.loadData(SCOPED_SIGNING_NAMES_FILE) as { prefixes?: string[] }).prefixes ?? [];
+    if (!prefixes.includes(endpointPrefix) && !prefixes.includes('*')) return modelSigningName ?? endpointPrefix;
+  }
+  return legacySigningName(loader.loadData('endpoints'), endpointPrefix, region, modelSigningName);
 }
 
 /** The client's signing region (botocore's _pick_region_values). */

@@ -6,7 +6,7 @@
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
-import { legacySigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
+import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
 import type { ModelLoader } from '../models/loader';
 import { getProtocol } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
@@ -120,7 +120,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       configuredUrl,
       ruleSet: memo(() => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion)),
       partitions: memo(() => session.loader.loadData('partitions')),
-      signingName: memo(() => legacySigningName(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, service.metadata.signingName)),
+      signingName: memo(() => clientSigningName(session.loader, service.metadata.endpointPrefix, region, service.metadata.signingName)),
       signingRegion: memo(() => legacySigningRegion(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, configuredUrl !== undefined)),
       cache: new Map(),
       useSsl: options.useSsl !== false,

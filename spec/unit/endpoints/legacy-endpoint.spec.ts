@@ -7,7 +7,9 @@
  * and whose partition has no Import/Export entry), captured as spec/helpers/wire-capture.ts says.
  */
 import * as path from 'path';
-import { legacyEndpoint, legacySigningName, legacySigningRegion, regionalEndpointNames } from '../../../src/endpoints';
+import * as fs from 'fs';
+import * as os from 'os';
+import { clientSigningName, legacyEndpoint, legacySigningName, legacySigningRegion, regionalEndpointNames, scopedSigningNamePrefixes } from '../../../src/endpoints';
 import { ModelLoader } from '../../../src/models/loader';
 import { CannedServer } from '../../helpers/canned-server';
 import { freezeClockAndIds, wireClient } from '../../helpers/wire-capture';
@@ -63,6 +65,30 @@ describe('signing name without authSchemes', () => {
     expect(legacySigningName(data, 'streams.dynamodb', 'us-east-1', 'dynamodb')).toBe('dynamodb');
     expect(legacySigningName(data, 'email', 'us-east-1', 'ses')).toBe('ses');
     expect(legacySigningName({}, 'x', 'us-east-1', undefined)).toBe('x');
+  });
+
+  it('the shipped endpoints-signing-names.json lists exactly the prefixes endpoints.json scopes', () => {
+    const loader = new ModelLoader({ searchPaths: [path.resolve(__dirname, '../../../service-models')] });
+    expect(loader.loadData('endpoints-signing-names')).toEqual({ prefixes: scopedSigningNamePrefixes(loader.loadData('endpoints')) });
+    expect((loader.loadData('endpoints-signing-names') as { prefixes: string[] }).prefixes).toContain('importexport');
+  });
+
+  it('clientSigningName reads endpoints.json only for listed prefixes, and always when the list is not beside it', () => {
+    const shipped = path.resolve(__dirname, '../../../service-models');
+    const loader = new ModelLoader({ searchPaths: [shipped] });
+    const spy = jest.spyOn(loader, 'loadData');
+    expect(clientSigningName(loader, 'sqs', 'us-east-1', undefined)).toBe('sqs');
+    expect(spy.mock.calls.map((c) => c[0])).toEqual(['endpoints-signing-names']);
+    expect(clientSigningName(loader, 'importexport', 'us-east-1', undefined)).toBe('IngestionService');
+    expect(spy.mock.calls.map((c) => c[0])).toContain('endpoints');
+    // An endpoints.json of the user's own (AWS_DATA_PATH) without a list beside it is always read.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-endpoints-'));
+    fs.writeFileSync(path.join(own, 'endpoints.json'), JSON.stringify({ partitions: [{ partition: 'aws', regionRegex: '^us-', services: { sqs: { endpoints: { 'us-east-1': { credentialScope: { service: 'queues' } } } } } }] }));
+    try {
+      expect(clientSigningName(new ModelLoader({ searchPaths: [own, shipped] }), 'sqs', 'us-east-1', undefined)).toBe('queues');
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('gives the signing region, partition and signature versions botocore reads', () => {
