@@ -15,6 +15,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { applyExtras } from '../src/models/deep-merge';
 import { isRecord } from '../src/util/objects';
+import { SCOPED_SIGNING_NAMES_FILE, scopedSigningNamePrefixes } from '../src/endpoints/legacy-endpoint';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVICE_OUT = path.join(ROOT, 'service-models');
@@ -191,6 +192,11 @@ export function importServices(botocoreData: string, outDir: string): ImportStat
     stats.bytes += writeJson(path.join(outDir, `${name}.json`), readJson(src));
     stats.files++;
   }
+  // The endpoint prefixes endpoints.json scopes to another signing name, so that clients need not
+  // parse all of it to learn theirs (src/endpoints/legacy-endpoint.ts, clientSigningName).
+  const prefixes = scopedSigningNamePrefixes(readJson(path.join(outDir, 'endpoints.json')));
+  stats.bytes += writeJson(path.join(outDir, `${SCOPED_SIGNING_NAMES_FILE}.json`), { prefixes });
+  stats.files++;
   return stats;
 }
 

@@ -22,6 +22,8 @@ export interface CannedResponse {
   reset?: boolean;
   /** Never answer (a client's timeout must fire). */
   hang?: boolean;
+  /** Send no Date header (Node adds one to every response unless told not to). */
+  omitDate?: boolean;
 }
 
 export class CannedServer {
@@ -44,6 +46,7 @@ export class CannedServer {
           return;
         }
         if (r.hang) return;
+        if (r.omitDate) res.sendDate = false;
         res.writeHead(r.status ?? 200, r.headers ?? {});
         res.end(r.body ?? '');
       });

@@ -65,7 +65,8 @@ describe('presigned URLs against s3rver', () => {
     const post = await s3.generatePresignedPost({ Bucket: bucket, Key: 'forms/${filename}', ExpiresIn: 600 });
     expect(post.url).toBe(`${s3Endpoint()}/${bucket}`);
     expect(post.fields.key).toBe('forms/${filename}');
-    expect(Object.keys(post.fields).sort()).toEqual(['key', 'policy', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-signature'].sort());
+    // us-east-1: boto3 signs presigned POSTs with S3's HMAC-SHA1 signature there.
+    expect(Object.keys(post.fields)).toEqual(['key', 'AWSAccessKeyId', 'policy', 'signature']);
     const policy = JSON.parse(Buffer.from(post.fields.policy, 'base64').toString());
     expect(policy.conditions).toEqual(expect.arrayContaining([{ bucket }, ['starts-with', '$key', 'forms/']]));
   });

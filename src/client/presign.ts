@@ -2,12 +2,18 @@
  * generatePresignedUrl / generatePresignedPost: the request a call would send, signed into a
  * URL (or a POST policy) that someone without credentials can use until it expires. Their own
  * arguments are checked first (presign-args.ts), the operation's params as a call's are.
+ * As botocore: the request is prepared with the presign context (presign-context.ts: S3 takes
+ * the global endpoint), signed for the client's region rather than the rule set's (unless the
+ * Bucket is an ARN), with SigV4 query auth, or S3's HMAC-SHA1 where a customization chose it.
  */
-import { NoCredentialsError } from '../errors';
+import { NoCredentialsError, UnsupportedSignatureVersionError } from '../errors';
 import { unknownOperationError } from './unknown-operation';
 import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
 import { presignPost, presignUrl, usesS3Signing } from '../signing';
+import { presignHmacV1Post, presignHmacV1Url } from '../signing/hmac-v1';
+import type { AuthPlan } from '../pipeline/make-api-call';
+import { presignRegion, renderAuthPath, shouldUseGlobalEndpoint } from './presign-context';
 import type { PresignedPost } from '../signing';
 import { checkHeaders } from '../validate/headers';
 import { paramsObject } from '../validate/params-object';
@@ -40,6 +46,15 @@ function operationFor(ctx: ClientContext, name: string) {
   return ctx.service.operation(opName);
 }
 
+/**
+ * Whether to presign with S3's HMAC-SHA1 signature instead of the call's SigV4: a customization
+ * asked for it (botocore's choose-signer.s3), and the endpoint's scheme is plain SigV4 (SigV4a
+ * and S3 Express keep theirs).
+ */
+function usesHmacV1(ctx: ClientContext, auth: AuthPlan): boolean {
+  return auth.kind === 'sigv4' && auth.scheme !== 'sigv4a' && auth.scheme !== 'sigv4-s3express' && ctx.presignSignatureVersion?.() === 's3';
+}
+
 export function presignExtension(ctx: ClientContext): Record<string, unknown> {
   const s3Style = usesS3Signing(ctx.service.metadata);
   return {
@@ -49,15 +64,20 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const op = operationFor(ctx, clientMethod);
       // Params=None means no params in botocore: null does here too.
       const params = await prepareParams(ctx, op, paramsObject(args.params ?? undefined, 'Params'), { presign: true });
-      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true });
+      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: shouldUseGlobalEndpoint(ctx) });
       if (args.httpMethod) request.method = args.httpMethod;
       delete request.headers['User-Agent'];
       // The URL's user must send these headers as signed: one they could not send is an error now.
       checkHeaders(op, request.headers);
       if (auth.kind === 'none') return request.url;
+      // botocore has no query signer for SigV2 ('v2-query').
+      if (auth.kind === 'sigv2') throw new UnsupportedSignatureVersionError('Signature version(s) are not supported: v2-query');
+      if (usesHmacV1(ctx, auth)) {
+        return presignHmacV1Url(request, await signingCredentials(ctx), { expiresIn: args.expiresIn, date: ctx.clockSkew.now(), authPath: renderAuthPath(op, params) });
+      }
       return presignUrl(request, await signingCredentials(ctx), {
         signingName: auth.signingName,
-        region: auth.signingRegion,
+        region: presignRegion(ctx, params, auth.signingRegion),
         date: ctx.clockSkew.now(),
         s3: s3Style,
         disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
@@ -70,16 +90,22 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       if (!ctx.service.hasOperation('CreateBucket')) throw new TypeError(`generatePresignedPost is an S3 feature; '${ctx.serviceName}' has no buckets`);
       const args = presignPostArgs(options);
       const op = ctx.service.operation('CreateBucket');
-      const { request, auth } = await prepareRequest(ctx, op, { Bucket: args.bucket });
+      const params = { Bucket: args.bucket };
+      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: shouldUseGlobalEndpoint(ctx) });
+      const url = request.url.split('?')[0];
+      if (usesHmacV1(ctx, auth)) {
+        const { bucket, key, fields, conditions, expiresIn } = args;
+        return presignHmacV1Post({ url, bucket, key, fields, conditions, expiresIn, creds: await signingCredentials(ctx), date: ctx.clockSkew.now() });
+      }
       return presignPost({
-        url: request.url.split('?')[0],
+        url,
         bucket: args.bucket,
         key: args.key,
         fields: args.fields,
         conditions: args.conditions,
         expiresIn: args.expiresIn,
         creds: await signingCredentials(ctx),
-        region: auth.signingRegion,
+        region: presignRegion(ctx, params, auth.signingRegion),
         date: ctx.clockSkew.now(),
       });
     },

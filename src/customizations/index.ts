@@ -15,6 +15,10 @@ import { installEc2 } from './ec2';
 import { installEndpointDiscoveryVersion } from './endpoint-discovery-version';
 import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
+import { installImportExport } from './importexport';
+import { installGlacier } from './glacier';
+import { installCrossRegionPresign } from './cross-region-presign';
+import { installS3Presign } from './s3/presign';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
 import { installRoute53Ids } from './route53';
@@ -58,4 +62,8 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3SseCustomerKey(events);
   installS3EscapeXmlPayload(events);
   installBedrockAgentCoreTimestamps(events);
+  installImportExport(events);
+  installGlacier(events);
+  installCrossRegionPresign(events);
+  installS3Presign(events);
 }

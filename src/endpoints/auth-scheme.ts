@@ -15,6 +15,8 @@ export interface AuthSchemeSelection {
   signingRegion: string;
   signingRegionSet?: string[];
   disableDoubleEncoding?: boolean;
+  /** True when the endpoint listed no authSchemes and the defaults were taken. */
+  defaulted?: boolean;
 }
 
 /** Schemes botojs signs natively, in no particular order: list order decides. */
@@ -28,19 +30,20 @@ function normalizeName(name: string): string {
 
 /**
  * @param properties the resolved endpoint's `properties`
- * @param defaults what to use when the endpoint has no authSchemes (the model's signing name,
- *   the client region)
+ * @param defaults what to use when the endpoint has no authSchemes (the client's signing name,
+ *   given as a function so that it is only worked out when needed, and the client region)
  * @example
  * selectAuthScheme(endpoint.properties, { signingName: 's3', region: 'us-east-1' })
  * // { name: 'sigv4', signingName: 's3', signingRegion: 'us-west-2', disableDoubleEncoding: true }
  */
 export function selectAuthScheme(
   properties: Record<string, unknown> | undefined,
-  defaults: { signingName: string; region: string },
+  defaults: { signingName: string | (() => string); region: string },
 ): AuthSchemeSelection {
   const raw = properties?.authSchemes;
   const schemes = Array.isArray(raw) ? raw.filter(isRecord) : [];
-  if (schemes.length === 0) return { name: 'sigv4', signingName: defaults.signingName, signingRegion: defaults.region };
+  const defaultName = (): string => (typeof defaults.signingName === 'function' ? defaults.signingName() : defaults.signingName);
+  if (schemes.length === 0) return { name: 'sigv4', signingName: defaultName(), signingRegion: defaults.region, defaulted: true };
 
   const named: Array<Record<string, unknown> & { name: string }> = schemes.map((s) => ({
     ...s,
@@ -50,7 +53,7 @@ export function selectAuthScheme(
 
   const out: AuthSchemeSelection = {
     name: chosen.name,
-    signingName: typeof chosen.signingName === 'string' ? chosen.signingName : defaults.signingName,
+    signingName: typeof chosen.signingName === 'string' ? chosen.signingName : defaultName(),
     signingRegion: defaults.region,
   };
   if (typeof chosen.signingRegion === 'string') {

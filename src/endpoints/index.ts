@@ -7,6 +7,16 @@ export { resolveEndpoint, compileRuleSet, CompiledRuleSet } from './rule-set';
 export { buildEndpointParams } from './endpoint-params';
 export type { BuildEndpointParamsArgs, EndpointBuiltIns } from './endpoint-params';
 export { selectAuthScheme } from './auth-scheme';
+export {
+  clientSigningName,
+  legacyEndpoint,
+  legacySigningName,
+  legacySigningRegion,
+  regionalEndpointNames,
+  scopedSigningNamePrefixes,
+  SCOPED_SIGNING_NAMES_FILE,
+} from './legacy-endpoint';
+export type { LegacyEndpoint } from './legacy-endpoint';
 export type { AuthSchemeSelection } from './auth-scheme';
 export {
   resolveConfiguredEndpointUrl,

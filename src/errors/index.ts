@@ -152,6 +152,8 @@ export class ClientClosedError extends BotojsError {
 
 export class ChecksumError extends BotojsError {}
 export class ResponseStreamingError extends BotojsError {}
+/** No signer for this signature version and signing type (botocore: SigV2 cannot presign a URL). */
+export class UnsupportedSignatureVersionError extends BotojsError {}
 /** A Stubber got a call it did not expect (wrong operation). */
 export class StubResponseError extends BotojsError {}
 /** A Stubber got a call when its queue was empty. */

@@ -28,7 +28,8 @@ export interface ServiceMetadata {
 
 export interface RawOperation {
   name: string;
-  http: { method: string; requestUri: string; responseCode?: number };
+  /** authPath: the path HMAC-v1 signs, where botocore's S3 customization records one. */
+  http: { method: string; requestUri: string; responseCode?: number; authPath?: string };
   input?: ShapeRef;
   output?: ShapeRef;
   errors?: ShapeRef[];

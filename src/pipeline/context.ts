@@ -27,6 +27,16 @@ export interface EndpointSettings {
   clientContextParams: Record<string, unknown>;
   /** false: rule-set endpoints are called over plain http (botocore's use_ssl=False). */
   useSsl: boolean;
+  /**
+   * The signing name when the rule set names none: endpoints.json's credentialScope, else the
+   * model's (src/endpoints/legacy-signing-name.ts). Worked out on first use.
+   */
+  signingName(): string;
+  /**
+   * The client's own signing region (botocore's RequestSigner region, from endpoints.json):
+   * presigned URLs sign for it rather than the rule set's. Worked out on first use.
+   */
+  signingRegion(): string;
   /** Resolved endpoints by their parameters (botocore keeps an LRU of 100 the same way). */
   cache: Map<string, { url: string; headers: Record<string, string[]>; properties: Record<string, unknown> }>;
 }
@@ -50,6 +60,17 @@ export interface ClientContext {
   retry: RetryStrategy;
   clockSkew: ClockSkew;
   userAgent: string;
+  /**
+   * The signature version a customization chose for this client (botocore's
+   * choose-signer.<service> handlers registered at client creation); it overrides a configured one.
+   */
+  signatureVersion?: string;
+  /**
+   * The signature version for presigning that a customization chose (botocore's
+   * choose-signer.s3 `_default_s3_presign_to_sigv2`: 's3' presigns with HMAC-SHA1), worked out
+   * on first use; undefined keeps the call's signer.
+   */
+  presignSignatureVersion?: () => string | undefined;
   /** The exception class for an error code (a ClientError subclass, or ClientError). */
   errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string): ClientError;
 }

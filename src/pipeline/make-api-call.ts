@@ -16,13 +16,17 @@ import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
 import { isErrorResponse } from '../protocols/error-response';
 import type { RetryCallState, RetryContext } from '../retries';
-import { signBearer, signRequest, usesS3Signing } from '../signing';
+import { SdkRequestHeaders } from '../retries/sdk-request-headers';
+import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
 import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
+import { usesSigV2 } from './signature-version';
+import { requestSigner } from './request-signer';
+import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import type { CallOptions } from './call-options';
@@ -36,10 +40,12 @@ export interface PreparedRequest {
 }
 
 export interface AuthPlan {
-  kind: 'sigv4' | 'bearer' | 'none';
+  kind: 'sigv4' | 'sigv2' | 'bearer' | 'none';
   signingName: string;
   signingRegion: string;
   disableDoubleEncoding?: boolean;
+  /** The endpoint's auth scheme name (`sigv4`, `sigv4a`, `sigv4-s3express`, ...). */
+  scheme?: string;
 }
 
 function eventName(ctx: ClientContext, base: string, op: OperationModel): string {
@@ -47,14 +53,14 @@ function eventName(ctx: ClientContext, base: string, op: OperationModel): string
 }
 
 /** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
-async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
+async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, context: PrepareOptions = {}): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
   const ruleSet = ctx.endpoint.ruleSet();
   let builtIns = ctx.endpoint.builtIns;
   const hookName = eventName(ctx, 'before-endpoint-resolution', op);
   if (ctx.events.hasHandlers(hookName)) {
     // Handlers may change built-ins for this one call (S3 forces path style for some).
     builtIns = { ...builtIns };
-    await ctx.events.emit(hookName, { builtIns, params, operation: op });
+    await ctx.events.emit(hookName, { builtIns, params, operation: op, context });
   }
   const endpointParams = buildEndpointParams({
     ruleSet,
@@ -64,7 +70,7 @@ async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, param
     clientContextParams: ctx.endpoint.clientContextParams,
   });
   const resolved = cachedResolve(ctx, ruleSet, endpointParams);
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.service.signingName, region: ctx.region ?? 'us-east-1' });
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1' });
   // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
   const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
   return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
@@ -90,7 +96,7 @@ function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<stri
 }
 
 function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {
-  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding };
+  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding, scheme: scheme.name };
   if (ctx.config.unsigned || scheme.name === 'none') return { kind: 'none', ...base };
   const auth = op.auth;
   if (auth && auth.length > 0) {
@@ -100,7 +106,7 @@ function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typ
   }
   if (op.authType === 'none') return { kind: 'none', ...base };
   if (op.authType === 'bearer' || ctx.service.metadata.signatureVersion === 'bearer') return { kind: 'bearer', ...base };
-  return { kind: 'sigv4', ...base };
+  return { kind: usesSigV2(ctx, op, scheme) ? 'sigv2' : 'sigv4', ...base };
 }
 
 async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
@@ -113,6 +119,7 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
   }
   const creds = await ctx.credentials();
   if (!creds) throw new NoCredentialsError();
+  if (auth.kind === 'sigv2') return void signV2(req, { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token }, ctx.clockSkew.now());
   const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,
@@ -188,11 +195,11 @@ export interface PreparedCall {
 }
 
 /** Everything up to signing: endpoint, serialization, checksum, URL and headers. */
-export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: { presign?: boolean } = {}): Promise<PreparedCall> {
-  const endpoint = await resolveCallEndpoint(ctx, op, params);
+export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: PrepareOptions = {}): Promise<PreparedCall> {
+  const endpoint = await resolveCallEndpoint(ctx, op, params, opts);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   const url = requestUrl(op, params, endpoint.url, spec);
-  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op });
+  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });
   // The checksum stage may replace the body (aws-chunked with a trailer over https).
   const target = { headers: spec.headers, body: spec.body, url };
   applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: opts.presign });
@@ -208,6 +215,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
   const callState: RetryCallState = {};
+  const sdkRequest = new SdkRequestHeaders(ctx.config.readTimeout);
 
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
@@ -217,6 +225,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
     checkHeaders(op, req.headers);
     await abortable(sign(ctx, op, req, prepared.auth), signal);
+    sdkRequest.apply(req.headers, attempt);
 
     let raw: RawResponse | undefined;
     let parsed: ParsedResponse | undefined;
@@ -254,6 +263,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       }
       return result;
     }
+    sdkRequest.afterAttempt(ctx.retry.maxAttempts, transportError ? undefined : raw?.headers);
     if (raw?.stream) raw.stream.destroy();
     if (decision > 0) await sleep(decision * 1000, signal);
   }

@@ -6,7 +6,8 @@
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
-import { resolveConfiguredEndpointUrl } from '../endpoints';
+import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
+import type { ModelLoader } from '../models/loader';
 import { getProtocol, withSerializerOptions } from '../protocols';
 import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
@@ -78,7 +79,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -126,6 +127,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
       configuredUrl,
       ruleSet: memo(() => session.loader.loadServiceModel(serviceName, 'endpoint-rule-set-1', service.apiVersion)),
       partitions: memo(() => session.loader.loadData('partitions')),
+      signingName: memo(() => clientSigningName(session.loader, service.metadata.endpointPrefix, region, service.metadata.signingName)),
+      signingRegion: memo(() => legacySigningRegion(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, configuredUrl !== undefined)),
       cache: new Map(),
       useSsl: options.useSsl !== false,
       builtIns,
@@ -147,6 +150,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
     }),
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
+    signatureVersion: build.signatureVersion,
+    presignSignatureVersion: build.presignSignatureVersion && memo(build.presignSignatureVersion),
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl });
@@ -182,4 +187,10 @@ export interface ClientBuild {
   serviceName: string;
   region?: string;
   config: ClientContext['config'];
+  /** A customization's signature version for the client (see ClientContext.signatureVersion). */
+  signatureVersion?: string;
+  /** A customization's signature version for presigning (see ClientContext.presignSignatureVersion). */
+  presignSignatureVersion?: () => string | undefined;
+  /** The session's model loader, for customizations that read endpoints.json. */
+  loader: ModelLoader;
 }

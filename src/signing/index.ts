@@ -1,5 +1,5 @@
 /**
- * Request signing: SigV4 headers, presigned URLs and POST policies, bearer tokens.
+ * Request signing: SigV4 headers, presigned URLs and POST policies, SigV2 form bodies, bearer tokens.
  * Only this folder imports aws4 (through aws4-signer.ts).
  */
 export { signRequest, canonicalRequest, stringToSign } from './sigv4';
@@ -9,6 +9,7 @@ export type { PresignOptions } from './presign-url';
 export { presignPost, pythonJsonDumps } from './presign-post';
 export type { PresignPostArgs, PresignedPost } from './presign-post';
 export { signBearer } from './bearer';
+export { signV2 } from './sigv2';
 export { EMPTY_SHA256_HASH, UNSIGNED_PAYLOAD, STREAMING_UNSIGNED_PAYLOAD_TRAILER } from './request-parts';
 
 /**

@@ -4,7 +4,8 @@
  * The result is `<url>?<operation params>&X-Amz-Algorithm=..&X-Amz-Credential=..&X-Amz-Date=..
  * &X-Amz-Expires=..&X-Amz-SignedHeaders=..[&X-Amz-Security-Token=..]&X-Amz-Signature=..`,
  * the order botocore writes. S3 signs UNSIGNED-PAYLOAD; other services hash the body (after a
- * form-encoded body has been moved into the query, as botocore does for query protocols).
+ * form-encoded body has been moved into the query, as botocore does for query protocols: its
+ * parameters re-encoded as percent_encode_sequence writes them, a space as %20, not the form's +).
  * `req` is not mutated; the headers it carries are the ones the URL's user must send.
  */
 import { createSigner, setSignerQuery, SigningCredentials } from './aws4-signer';
@@ -18,7 +19,8 @@ import {
 } from './request-parts';
 import type { SignableRequest, SigningOptions } from './sigv4';
 import { isReadable } from '../util/is-readable';
-import { percentEncode } from '../util/percent-encode';
+import { encodeQuery, percentEncode } from '../util/percent-encode';
+import { parseForm } from '../util/form-urlencoded';
 
 // botocore drops this auto-set content type: it makes no sense on a URL someone else will GET.
 const AUTO_FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
@@ -40,7 +42,7 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
   let body = req.body;
   if (contentType !== undefined && contentType.startsWith('application/x-www-form-urlencoded')) {
     if (body !== undefined && !isReadable(body) && body.length > 0) {
-      const form = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+      const form = encodeQuery(parseForm(typeof body === 'string' ? body : Buffer.from(body).toString('utf8')));
       query = query ? `${query}&${form}` : form;
       body = undefined;
     }

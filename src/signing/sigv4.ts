@@ -6,10 +6,14 @@
  * credentials, X-Amz-Content-SHA256 where botocore sends it, then Authorization. It never
  * reads a stream body and never changes the URL or the body.
  *
- * Payload hash, in order: `opts.payloadHash`; a non-S3 request's own X-Amz-Content-SHA256
+ * Payload hash, in order: for a non-S3 operation with payload signing disabled
+ * (`opts.unsignedPayload`, botocore's payload_signing_enabled=False), UNSIGNED-PAYLOAD, sent as
+ * X-Amz-Content-SHA256 over http as well as https (botocore's SigV4Auth sets that header whatever
+ * the scheme, and its canonical request reads the header before hashing the body);
+ * `opts.payloadHash`; a non-S3 request's own X-Amz-Content-SHA256
  * header; STREAMING-UNSIGNED-PAYLOAD-TRAILER when the body is aws-chunked with a trailer;
- * UNSIGNED-PAYLOAD when `opts.unsignedPayload` and the URL is https (botocore only skips
- * payload signing over TLS); UNSIGNED-PAYLOAD for a stream body (S3 as botocore; for other
+ * for S3, UNSIGNED-PAYLOAD when `opts.unsignedPayload`, the URL is https and a checksum header
+ * (Content-MD5 or x-amz-checksum-*) is present (S3's signer hashes the body otherwise); UNSIGNED-PAYLOAD for a stream body (S3 as botocore; for other
  * services botocore would need a seekable body to hash, and we refuse to buffer, so we send
  * UNSIGNED-PAYLOAD with an X-Amz-Content-SHA256 header, as botocore does for operations with
  * payload signing disabled); else the SHA-256 of the body.
@@ -87,9 +91,12 @@ function prepare(
 
   const s3 = opts.s3 === true;
   const existing = s3 ? undefined : getHeader(headers, 'x-amz-content-sha256');
-  const payloadHash = opts.payloadHash ?? existing ?? defaultPayloadHash(req, headers, opts);
+  const unsigned = !s3 && opts.unsignedPayload === true ? UNSIGNED_PAYLOAD : undefined;
+  const payloadHash = unsigned ?? opts.payloadHash ?? existing ?? defaultPayloadHash(req, headers, opts);
   const payloadHashIsHeader = s3 || existing !== undefined || payloadHash === UNSIGNED_PAYLOAD;
-  if (payloadHashIsHeader) setHeader(headers, 'X-Amz-Content-SHA256', payloadHash);
+  // A request's own header (Glacier's x-amz-content-sha256) is signed as it is, name and place kept.
+  const keepOwn = existing !== undefined && payloadHash === existing;
+  if (payloadHashIsHeader && !keepOwn) setHeader(headers, 'X-Amz-Content-SHA256', payloadHash);
   return { headers, datetime, payloadHash, payloadHashIsHeader };
 }
 
@@ -98,10 +105,20 @@ function defaultPayloadHash(req: SignableRequest, headers: Record<string, string
     const encoding = getHeader(headers, 'content-encoding');
     if (encoding !== undefined && encoding.includes('aws-chunked')) return STREAMING_UNSIGNED_PAYLOAD_TRAILER;
   }
-  if (opts.unsignedPayload && req.url.startsWith('https')) return UNSIGNED_PAYLOAD;
+  // Only S3 gets here with unsignedPayload: its signer skips the hash only over https and when a
+  // checksum header vouches for the body (S3SigV4Auth._should_sha256_sign_payload).
+  if (opts.unsignedPayload && req.url.startsWith('https') && hasChecksumHeader(headers)) return UNSIGNED_PAYLOAD;
   const body = req.body;
   if (isReadable(body)) return UNSIGNED_PAYLOAD;
   return sha256Hex(body as string | Uint8Array | undefined);
+}
+
+function hasChecksumHeader(headers: Record<string, string>): boolean {
+  for (const key in headers) {
+    const k = key.toLowerCase();
+    if (k === 'content-md5' || (k.startsWith('x-amz-checksum-') && k !== 'x-amz-checksum-algorithm' && k !== 'x-amz-checksum-type')) return true;
+  }
+  return false;
 }
 
 function signerFor(req: SignableRequest, p: Prepared, creds: SigningCredentials, opts: SigningOptions) {

@@ -5,7 +5,7 @@ const defaults = { signingName: 's3', region: 'us-east-1' };
 
 describe('selectAuthScheme', () => {
   it('falls back to sigv4 with the defaults when the endpoint lists no schemes', () => {
-    expect(selectAuthScheme({}, defaults)).toEqual({ name: 'sigv4', signingName: 's3', signingRegion: 'us-east-1' });
+    expect(selectAuthScheme({}, defaults)).toEqual({ name: 'sigv4', signingName: 's3', signingRegion: 'us-east-1', defaulted: true });
     expect(selectAuthScheme(undefined, defaults).name).toBe('sigv4');
   });
 

@@ -122,6 +122,8 @@ describe('importServices / importResources on a botocore-shaped folder', () => {
     expect(loader.loadServiceModel('widgets', 'endpoint-rule-set-1')).toHaveProperty('parameters.R.documentation', 'kept');
     expect(loader.loadServiceModel('widgets', 'resources-1')).toEqual({ service: { actions: {} }, resources: {} });
     expect(loader.loadData('_retry')).toEqual({ name: '_retry' });
+    // Derived from endpoints.json (which has no partitions here): see src/endpoints/legacy-endpoint.ts.
+    expect(loader.loadData('endpoints-signing-names')).toEqual({ prefixes: [] });
     expect(loader.listAvailableServices()).toEqual(['widgets']);
   });
 });

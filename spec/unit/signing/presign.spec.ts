@@ -51,6 +51,21 @@ describe('presignUrl', () => {
     );
     expect(req.headers['Content-Type']).toBeDefined(); // the input is not mutated
   });
+
+  it('re-encodes a moved form body as percent_encode_sequence does (a space is %20, not +)', () => {
+    // boto3 1.43.11: iam.generate_presigned_url('list_users', Params={'PathPrefix': '/a b+c/'}, ExpiresIn=60)
+    const req = {
+      method: 'POST',
+      url: 'https://iam.amazonaws.com/',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: 'Action=ListUsers&Version=2010-05-08&PathPrefix=%2Fa+b%2Bc%2F',
+    };
+    expect(presignUrl(req, CREDS, { signingName: 'iam', region: 'us-east-1', date: DATE, expiresIn: 60 })).toBe(
+      'https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08&PathPrefix=%2Fa%20b%2Bc%2F&X-Amz-Algorithm=AWS4-HMAC-SHA256' +
+        '&X-Amz-Credential=AKID%2F20240506%2Fus-east-1%2Fiam%2Faws4_request&X-Amz-Date=20240506T070809Z&X-Amz-Expires=60' +
+        '&X-Amz-SignedHeaders=host&X-Amz-Signature=ab71df30a195cc55323e384fd199213469b9c7dc34172658e11242c41d635fc6',
+    );
+  });
 });
 
 describe('presignPost', () => {

@@ -156,12 +156,18 @@ describe('signRequest (generic rules)', () => {
     expect(req.headers.Authorization).toContain('SignedHeaders=host;x-amz-content-sha256;x-amz-date,');
   });
 
-  it('honours unsignedPayload only over https, as botocore', () => {
+  it('honours unsignedPayload over http and https (botocore sends the header either way; see unsigned-payload.spec.ts)', () => {
     const opts = { signingName: 'svc', region: 'us-east-1', date: DATE, unsignedPayload: true };
     const https = canonicalRequest({ method: 'POST', url: 'https://h/', headers: {}, body: 'x' }, opts);
     const http = canonicalRequest({ method: 'POST', url: 'http://h/', headers: {}, body: 'x' }, opts);
     expect(https.endsWith('\nUNSIGNED-PAYLOAD')).toBe(true);
-    expect(http.endsWith('\n2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881')).toBe(true);
+    expect(http.endsWith('\nUNSIGNED-PAYLOAD')).toBe(true);
+    // S3 rules: the body is hashed over http, and over https without a checksum header.
+    const s3 = { ...opts, s3: true };
+    const hash = '\n2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881';
+    expect(canonicalRequest({ method: 'POST', url: 'http://h/', headers: { 'Content-MD5': 'm' }, body: 'x' }, s3).endsWith(hash)).toBe(true);
+    expect(canonicalRequest({ method: 'POST', url: 'https://h/', headers: {}, body: 'x' }, s3).endsWith(hash)).toBe(true);
+    expect(canonicalRequest({ method: 'POST', url: 'https://h/', headers: { 'Content-MD5': 'm' }, body: 'x' }, s3).endsWith('\nUNSIGNED-PAYLOAD')).toBe(true);
   });
 
   it('signs the host without a default port and with a custom one', () => {

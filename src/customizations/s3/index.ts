@@ -36,6 +36,9 @@ function removeBucketFromPaths(service: ServiceModel): void {
   for (const name of service.operationNames) {
     const http = service.raw.operations[name].http;
     if (http.requestUri.startsWith('/{Bucket}')) {
+      // botocore keeps the bucket's path for HMAC-v1 signing (the query goes; a bare bucket gets '/').
+      const path = http.requestUri.split('?')[0];
+      http.authPath = path === '/{Bucket}' ? `${path}/` : path;
       const rest = http.requestUri.slice('/{Bucket}'.length);
       http.requestUri = rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
     }

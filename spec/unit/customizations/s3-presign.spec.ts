@@ -1,0 +1,126 @@
+/**
+ * S3 presigned URLs and POSTs as boto3 1.43.11 makes them (clock frozen at 2024-05-06T07:08:09Z,
+ * AKID / SECRET, ExpiresIn 900 for URLs, 120 for POSTs; each literal below is boto3's output for
+ * the same call). Two things botojs did differently:
+ *
+ * - the signer: boto3 presigns with S3's HMAC-SHA1 signature (botocore HmacV1QueryAuth /
+ *   HmacV1PostAuth) in the regions whose endpoints.json entry lists the `s3` signature version
+ *   (us-west-2, us-east-1 here), so x-amz-meta-*, x-amz-acl, SSE-C and Content-Type go into the
+ *   query string and a plain PUT of the URL stores them; elsewhere (eu-central-1, cn-north-1, or
+ *   with signatureVersion s3v4) it signs SigV4 and keeps those headers in X-Amz-SignedHeaders;
+ * - the endpoint: presigned requests use the global endpoint (bucket.s3.amazonaws.com) unless
+ *   virtual addressing is configured, the bucket is not a host label, or it is an ARN, and sign
+ *   for the client's region, not the rule set's.
+ */
+import { Session } from '../../../src';
+
+const BOTO3: Record<string, string> = {
+  'put us-west-2':
+        'https://bucket.s3.amazonaws.com/k?AWSAccessKeyId=AKID&Signature=uvItyVYrymL1gue7evdLQoK9Iyg%3D&x-amz-meta-owner=me&x-amz' +
+        '-meta-note=a%20b%2Fc&content-type=text%2Fplain&x-amz-acl=public-read&Expires=1714980189',
+  'get us-west-2 token qsa':
+        'https://bucket.s3.amazonaws.com/dir/a%20b%2B%C3%A9.txt?versionId=v%201&response-content-type=text%2Fplain&response-conte' +
+        'nt-disposition=attachment%3B%20filename%3D%22x%20y%22&AWSAccessKeyId=AKID&Signature=Wc9%2BD2t2G5bpC07BTXQ3owriZzg%3D&x-a' +
+        'mz-security-token=TOK%2F%2B%3D&Expires=1714980189',
+  'put eu-central-1':
+        'https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20240506%2Feu-central-1%2Fs3%' +
+        '2Faws4_request&X-Amz-Date=20240506T070809Z&X-Amz-Expires=900&X-Amz-SignedHeaders=content-type%3Bhost%3Bx-amz-acl%3Bx-amz' +
+        '-meta-note%3Bx-amz-meta-owner&X-Amz-Signature=3a74e7ac7e2be6912d7905d7b46cbdad933e6bcae21688a38585a2fe714141eb',
+  'put us-west-2 virtual':
+        'https://bucket.s3.us-west-2.amazonaws.com/k?AWSAccessKeyId=AKID&Signature=uvItyVYrymL1gue7evdLQoK9Iyg%3D&x-amz-meta-owne' +
+        'r=me&x-amz-meta-note=a%20b%2Fc&content-type=text%2Fplain&x-amz-acl=public-read&Expires=1714980189',
+  'get us-west-2 dots':
+        'https://s3.us-west-2.amazonaws.com/my.bucket/k?AWSAccessKeyId=AKID&Signature=seMQ6m5tG4AIbNs%2F0TWDKoyUeds%3D&Expires=17' +
+        '14980189',
+  'list_buckets us-west-2':
+        'https://s3.amazonaws.com/?AWSAccessKeyId=AKID&Signature=ptyxDemWfknO6ncg89PCr%2B%2B4JGc%3D&Expires=1714980189',
+  'list_objects us-west-2':
+        'https://bucket.s3.amazonaws.com/?list-type=2&prefix=a%20b&encoding-type=url&AWSAccessKeyId=AKID&Signature=LwdVysEg8Hirvl' +
+        'dzjd0pQHGEDRk%3D&Expires=1714980189',
+  'upload_part us-east-1':
+        'https://bucket.s3.amazonaws.com/k?uploadId=u&partNumber=2&AWSAccessKeyId=AKID&Signature=95mKJlQ%2FltwogEOeVdOkdTj4NH8%3D' +
+        '&Expires=1714980189',
+  'get s3v4 us-west-2':
+        'https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20240506%2Fus-west-2%2Fs3%2Fa' +
+        'ws4_request&X-Amz-Date=20240506T070809Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=ea6f3518d65f98c3817de' +
+        'dc9a55cc88b05c9f8cc4ed6ee3926f241fab29324e2',
+  'get cn-north-1':
+        'https://bucket.s3.cn-north-1.amazonaws.com.cn/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20240506%2Fcn-n' +
+        'orth-1%2Fs3%2Faws4_request&X-Amz-Date=20240506T070809Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=1f101e' +
+        '4e991bda3a0d2756eb20d939dd9096e9da6a252838ac24ef4e2855337a',
+  'get sse-c us-west-2':
+        'https://bucket.s3.amazonaws.com/k?AWSAccessKeyId=AKID&Signature=d5OOfTkb4fQD2hl7z7LMOOKqmoc%3D&x-amz-server-side-encrypt' +
+        'ion-customer-algorithm=AES256&x-amz-server-side-encryption-customer-key=MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA%3D&x' +
+        '-amz-server-side-encryption-customer-key-md5=zZ5FnqcIqUjVwvWmyog4zw%3D%3D&Expires=1714980189',
+  'put method override':
+        'https://bucket.s3.amazonaws.com/k?AWSAccessKeyId=AKID&Signature=ltP%2FMPIIljWdlVpDWSucBQoTQUE%3D&Expires=1714980189',
+  'arn':
+        'https://myap-123456789012.s3-accesspoint.us-west-2.amazonaws.com/k?AWSAccessKeyId=AKID&Signature=E1EdovnWc91c89BB2ma61LB' +
+        't5g0%3D&Expires=1714980189',
+  'get_bucket_acl':
+        'https://bucket.s3.amazonaws.com/?acl&AWSAccessKeyId=AKID&Signature=SNJ0LDQKlim0bmRpK19JRLX5FZk%3D&Expires=1714980189',
+  'post us-west-2':
+        '{"url": "https://bucket.s3.amazonaws.com/", "fields": {"acl": "public-read", "key": "up/${filename}", "AWSAccessKeyId": ' +
+        '"AKID", "x-amz-security-token": "TOK", "policy": "eyJleHBpcmF0aW9uIjogIjIwMjQtMDUtMDZUMDc6MTA6MDlaIiwgImNvbmRpdGlvbnMiOi' +
+        'BbeyJhY2wiOiAicHVibGljLXJlYWQifSwgeyJidWNrZXQiOiAiYnVja2V0In0sIFsic3RhcnRzLXdpdGgiLCAiJGtleSIsICJ1cC8iXSwgeyJ4LWFtei1zZW' +
+        'N1cml0eS10b2tlbiI6ICJUT0sifV19", "signature": "zS5nRllX2i7+0X2Ky5f/7IZSTj8="}}',
+  'post eu-central-1':
+        '{"url": "https://bucket.s3.amazonaws.com/", "fields": {"key": "k", "x-amz-algorithm": "AWS4-HMAC-SHA256", "x-amz-credent' +
+        'ial": "AKID/20240506/eu-central-1/s3/aws4_request", "x-amz-date": "20240506T070809Z", "policy": "eyJleHBpcmF0aW9uIjogIjI' +
+        'wMjQtMDUtMDZUMDc6MTA6MDlaIiwgImNvbmRpdGlvbnMiOiBbeyJidWNrZXQiOiAiYnVja2V0In0sIHsia2V5IjogImsifSwgeyJ4LWFtei1hbGdvcml0aG0' +
+        'iOiAiQVdTNC1ITUFDLVNIQTI1NiJ9LCB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJRC8yMDI0MDUwNi9ldS1jZW50cmFsLTEvczMvYXdzNF9yZXF1ZXN0In0' +
+        'sIHsieC1hbXotZGF0ZSI6ICIyMDI0MDUwNlQwNzA4MDlaIn1dfQ==", "x-amz-signature": "1389e8ce36157f7b8362db3c901b4f4aa9aa3d93ae8c' +
+        '3be62560afcd91c784f6"}}',
+};
+
+const FROZEN = Date.UTC(2024, 4, 6, 7, 8, 9);
+
+function s3(region: string, token?: string, config: Record<string, unknown> = {}): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const session = new Session({ env: { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' }, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', awsSessionToken: token, regionName: region });
+  return session.client('s3', { config });
+}
+
+const PUT = { Bucket: 'bucket', Key: 'k', Metadata: { Owner: 'me', note: 'a b/c' }, ContentType: 'text/plain', ACL: 'public-read' };
+
+describe('S3 presigning as boto3', () => {
+  beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(FROZEN));
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['put us-west-2', () => s3('us-west-2'), 'put_object', PUT],
+    ['get us-west-2 token qsa', () => s3('us-west-2', 'TOK/+='), 'get_object', { Bucket: 'bucket', Key: 'dir/a b+é.txt', VersionId: 'v 1', ResponseContentType: 'text/plain', ResponseContentDisposition: 'attachment; filename="x y"' }],
+    ['put eu-central-1', () => s3('eu-central-1'), 'put_object', PUT],
+    ['put us-west-2 virtual', () => s3('us-west-2', undefined, { s3: { addressingStyle: 'virtual' } }), 'put_object', PUT],
+    ['get us-west-2 dots', () => s3('us-west-2'), 'get_object', { Bucket: 'my.bucket', Key: 'k' }],
+    ['list_buckets us-west-2', () => s3('us-west-2'), 'list_buckets', {}],
+    ['list_objects us-west-2', () => s3('us-west-2'), 'list_objects_v2', { Bucket: 'bucket', Prefix: 'a b' }],
+    ['upload_part us-east-1', () => s3('us-east-1'), 'upload_part', { Bucket: 'bucket', Key: 'k', UploadId: 'u', PartNumber: 2 }],
+    ['get s3v4 us-west-2', () => s3('us-west-2', undefined, { signatureVersion: 's3v4' }), 'get_object', { Bucket: 'bucket', Key: 'k' }],
+    ['get cn-north-1', () => s3('cn-north-1'), 'get_object', { Bucket: 'bucket', Key: 'k' }],
+    ['get sse-c us-west-2', () => s3('us-west-2'), 'get_object', { Bucket: 'bucket', Key: 'k', SSECustomerAlgorithm: 'AES256', SSECustomerKey: '0'.repeat(32) }],
+    ['arn', () => s3('us-west-2'), 'get_object', { Bucket: 'arn:aws:s3:us-west-2:123456789012:accesspoint/myap', Key: 'k' }],
+    ['get_bucket_acl', () => s3('us-west-2'), 'get_bucket_acl', { Bucket: 'bucket' }],
+  ])('%s', async (name, client, method, params) => {
+    expect(await client().generatePresignedUrl(method, { Params: params, ExpiresIn: 900 })).toBe(BOTO3[name]);
+  });
+
+  it('an HttpMethod override is signed', async () => {
+    const url = await s3('us-west-2').generatePresignedUrl('get_object', { Params: { Bucket: 'bucket', Key: 'k' }, ExpiresIn: 900, HttpMethod: 'PUT' });
+    expect(url).toBe(BOTO3['put method override']);
+  });
+
+  it('presigned POST: HMAC-SHA1 fields in us-west-2, SigV4 in eu-central-1, both on the global endpoint', async () => {
+    const v2 = await s3('us-west-2', 'TOK').generatePresignedPost({ Bucket: 'bucket', Key: 'up/${filename}', Fields: { acl: 'public-read' }, Conditions: [{ acl: 'public-read' }], ExpiresIn: 120 });
+    expect(JSON.stringify(v2)).toBe(
+      '{"url":"https://bucket.s3.amazonaws.com/","fields":{"acl":"public-read","key":"up/${filename}","AWSAccessKeyId":"AKID","x-amz-security-token":"TOK",' +
+        '"policy":"eyJleHBpcmF0aW9uIjogIjIwMjQtMDUtMDZUMDc6MTA6MDlaIiwgImNvbmRpdGlvbnMiOiBbeyJhY2wiOiAicHVibGljLXJlYWQifSwgeyJidWNrZXQiOiAiYnVja2V0In0sIFsic3RhcnRzLXdpdGgiLCAiJGtleSIsICJ1cC8iXSwgeyJ4LWFtei1zZWN1cml0eS10b2tlbiI6ICJUT0sifV19",' +
+        '"signature":"zS5nRllX2i7+0X2Ky5f/7IZSTj8="}}',
+    );
+    const v4 = await s3('eu-central-1').generatePresignedPost({ Bucket: 'bucket', Key: 'k', ExpiresIn: 120 });
+    expect(JSON.stringify(v4)).toBe(
+      '{"url":"https://bucket.s3.amazonaws.com/","fields":{"key":"k","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKID/20240506/eu-central-1/s3/aws4_request",' +
+        '"x-amz-date":"20240506T070809Z","policy":"eyJleHBpcmF0aW9uIjogIjIwMjQtMDUtMDZUMDc6MTA6MDlaIiwgImNvbmRpdGlvbnMiOiBbeyJidWNrZXQiOiAiYnVja2V0In0sIHsia2V5IjogImsifSwgeyJ4LWFtei1hbGdvcml0aG0iOiAiQVdTNC1ITUFDLVNIQTI1NiJ9LCB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJRC8yMDI0MDUwNi9ldS1jZW50cmFsLTEvczMvYXdzNF9yZXF1ZXN0In0sIHsieC1hbXotZGF0ZSI6ICIyMDI0MDUwNlQwNzA4MDlaIn1dfQ==",' +
+        '"x-amz-signature":"1389e8ce36157f7b8362db3c901b4f4aa9aa3d93ae8c3be62560afcd91c784f6"}}',
+    );
+  });
+});

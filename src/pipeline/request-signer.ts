@@ -1,0 +1,37 @@
+/**
+ * What botocore hands before-call handlers as `request_signer`: a way to presign another
+ * request the way this call is signed (its signing name and double-encoding; the region as
+ * given, else the call's signing region), with the client's credentials and clock. Handlers use
+ * it to embed a presigned URL in the request (RDS and EC2 cross-region copies).
+ */
+import { NoCredentialsError, UnsupportedSignatureVersionError } from '../errors';
+import { presignUrl } from '../signing';
+import type { SignableRequest } from '../signing';
+import type { ClientContext } from './context';
+import type { AuthPlan } from './make-api-call';
+
+export interface RequestSigner {
+  /** The client's region (botocore's RequestSigner._region_name). */
+  readonly regionName: string;
+  /** botocore's RequestSigner.generate_presigned_url: SigV4 query signing, 3600 s by default. */
+  generatePresignedUrl(request: SignableRequest, opts?: { regionName?: string; expiresIn?: number }): Promise<string>;
+}
+
+export function requestSigner(ctx: ClientContext, auth: AuthPlan): RequestSigner {
+  return {
+    regionName: ctx.region ?? auth.signingRegion,
+    async generatePresignedUrl(request, opts = {}) {
+      if (auth.kind === 'none') return request.url;
+      if (auth.kind !== 'sigv4') throw new UnsupportedSignatureVersionError(`Signature version(s) are not supported: ${auth.kind === 'sigv2' ? 'v2' : auth.kind}-query`);
+      const creds = await ctx.credentials();
+      if (!creds) throw new NoCredentialsError();
+      return presignUrl(request, { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token }, {
+        signingName: auth.signingName,
+        region: opts.regionName ?? auth.signingRegion,
+        date: ctx.clockSkew.now(),
+        disableDoubleEncoding: auth.disableDoubleEncoding,
+        expiresIn: opts.expiresIn ?? 3600,
+      });
+    },
+  };
+}
