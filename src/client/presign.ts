@@ -55,6 +55,11 @@ function usesHmacV1(ctx: ClientContext, auth: AuthPlan): boolean {
   return auth.kind === 'sigv4' && auth.scheme !== 'sigv4a' && auth.scheme !== 'sigv4-s3express' && ctx.presignSignatureVersion?.() === 's3';
 }
 
+/** The global endpoint goes with the HMAC-SHA1 opt-in only: SigV4 URLs stay regional (docs/DESIGN.md). */
+function globalPresignEndpoint(ctx: ClientContext): boolean {
+  return ctx.presignSignatureVersion?.() === 's3' && shouldUseGlobalEndpoint(ctx);
+}
+
 export function presignExtension(ctx: ClientContext): Record<string, unknown> {
   const s3Style = usesS3Signing(ctx.service.metadata);
   return {
@@ -64,7 +69,7 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const op = operationFor(ctx, clientMethod);
       // Params=None means no params in botocore: null does here too.
       const params = await prepareParams(ctx, op, paramsObject(args.params ?? undefined, 'Params'), { presign: true });
-      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: shouldUseGlobalEndpoint(ctx) });
+      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: globalPresignEndpoint(ctx) });
       if (args.httpMethod) request.method = args.httpMethod;
       delete request.headers['User-Agent'];
       // The URL's user must send these headers as signed: one they could not send is an error now.
@@ -91,7 +96,7 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const args = presignPostArgs(options);
       const op = ctx.service.operation('CreateBucket');
       const params = { Bucket: args.bucket };
-      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: shouldUseGlobalEndpoint(ctx) });
+      const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: globalPresignEndpoint(ctx) });
       const url = request.url.split('?')[0];
       if (usesHmacV1(ctx, auth)) {
         const { bucket, key, fields, conditions, expiresIn } = args;

@@ -50,6 +50,11 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
   }
 
   const s3 = opts.s3 === true;
+  // S3 reads x-amz-* request headers from the query of a presigned URL too: hoisting them there
+  // (as the AWS JS SDK's presigner does) means a plain PUT of the URL stores the object with its
+  // metadata, ACL, tagging and so on. Server-side-encryption headers stay headers the URL's user
+  // must send (an SSE-C key does not belong in a URL); other headers stay signed headers.
+  if (s3) query = hoistAmzHeaders(headers, query);
   let payloadHash = opts.payloadHash;
   if (payloadHash === undefined) {
     if (s3 || isReadable(body)) payloadHash = UNSIGNED_PAYLOAD;
@@ -84,4 +89,18 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
   const fullQuery = query ? `${query}&${auth}` : auth;
   setSignerQuery(signer, fullQuery);
   return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signer.signature()}`;
+}
+
+/** Moves the hoistable `x-amz-*` headers of an S3 presign into the query; returns the new query. */
+function hoistAmzHeaders(headers: Record<string, string>, query: string): string {
+  const pairs: string[] = [];
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    if (!lower.startsWith('x-amz-') || lower.startsWith('x-amz-server-side-encryption') || lower === 'x-amz-content-sha256') continue;
+    pairs.push(`${percentEncode(lower)}=${percentEncode(headers[name])}`);
+    delete headers[name];
+  }
+  if (!pairs.length) return query;
+  const hoisted = pairs.join('&');
+  return query ? `${query}&${hoisted}` : hoisted;
 }

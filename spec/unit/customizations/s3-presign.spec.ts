@@ -1,16 +1,15 @@
 /**
- * S3 presigned URLs and POSTs as boto3 1.43.11 makes them (clock frozen at 2024-05-06T07:08:09Z,
- * AKID / SECRET, ExpiresIn 900 for URLs, 120 for POSTs; each literal below is boto3's output for
- * the same call). Two things botojs did differently:
+ * S3 presigning. botojs deliberately differs from boto3 1.43.11's default here (docs/DESIGN.md):
  *
- * - the signer: boto3 presigns with S3's HMAC-SHA1 signature (botocore HmacV1QueryAuth /
- *   HmacV1PostAuth) in the regions whose endpoints.json entry lists the `s3` signature version
- *   (us-west-2, us-east-1 here), so x-amz-meta-*, x-amz-acl, SSE-C and Content-Type go into the
- *   query string and a plain PUT of the URL stores them; elsewhere (eu-central-1, cn-north-1, or
- *   with signatureVersion s3v4) it signs SigV4 and keeps those headers in X-Amz-SignedHeaders;
- * - the endpoint: presigned requests use the global endpoint (bucket.s3.amazonaws.com) unless
- *   virtual addressing is configured, the bucket is not a host label, or it is an ARN, and sign
- *   for the client's region, not the rule set's.
+ * - by default it signs SigV4 at the regional endpoint and hoists the x-amz-* headers
+ *   (metadata, ACL, tagging, ...) into the query, so a plain PUT of the URL stores them (the
+ *   AWS JS SDK's presigner does the same); server-side-encryption headers and Content-Type stay
+ *   headers the URL's user sends. boto3 signs HMAC-SHA1 URLs on the global endpoint in the older
+ *   regions, which buckets created since mid-2020 refuse;
+ * - boto3's HMAC-SHA1 URLs are the opt-in `Config({ signatureVersion: 's3' })`.
+ *
+ * The literals below are boto3's output (clock frozen at 2024-05-06T07:08:09Z, AKID / SECRET,
+ * ExpiresIn 900 for URLs, 120 for POSTs); the cases botojs must still match exactly use them.
  */
 import { Session } from '../../../src';
 
@@ -81,46 +80,60 @@ function s3(region: string, token?: string, config: Record<string, unknown> = {}
 }
 
 const PUT = { Bucket: 'bucket', Key: 'k', Metadata: { Owner: 'me', note: 'a b/c' }, ContentType: 'text/plain', ACL: 'public-read' };
+const HMAC = { signatureVersion: 's3' };
 
-describe('S3 presigning as boto3', () => {
+describe('S3 presigning', () => {
   beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(FROZEN));
   afterEach(() => jest.restoreAllMocks());
 
+  it('by default: SigV4, regional, x-amz-* headers hoisted into the query, Content-Type still signed', async () => {
+    const u = new URL(await s3('us-west-2').generatePresignedUrl('put_object', { Params: PUT, ExpiresIn: 900 }));
+    expect(u.host).toBe('bucket.s3.us-west-2.amazonaws.com');
+    expect(u.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
+    expect(u.searchParams.get('X-Amz-Credential')).toBe('AKID/20240506/us-west-2/s3/aws4_request');
+    expect(u.searchParams.get('x-amz-meta-owner')).toBe('me');
+    expect(u.searchParams.get('x-amz-meta-note')).toBe('a b/c');
+    expect(u.searchParams.get('x-amz-acl')).toBe('public-read');
+    expect(u.searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
+  });
+
+  it('by default: server-side-encryption headers stay signed headers, never in the URL', async () => {
+    const u = new URL(await s3('us-west-2').generatePresignedUrl('get_object', { Params: { Bucket: 'bucket', Key: 'k', SSECustomerAlgorithm: 'AES256', SSECustomerKey: '0'.repeat(32) }, ExpiresIn: 900 }));
+    expect([...u.searchParams.keys()].filter((k) => k.startsWith('x-amz-server-side'))).toEqual([]);
+    expect(u.searchParams.get('X-Amz-SignedHeaders')).toBe('host;x-amz-server-side-encryption-customer-algorithm;x-amz-server-side-encryption-customer-key;x-amz-server-side-encryption-customer-key-md5');
+  });
+
+  it('a GET with nothing to hoist is byte for byte boto3 where boto3 signs SigV4 regionally (cn-north-1)', async () => {
+    expect(await s3('cn-north-1').generatePresignedUrl('get_object', { Params: { Bucket: 'bucket', Key: 'k' }, ExpiresIn: 900 })).toBe(BOTO3['get cn-north-1']);
+  });
+
   it.each([
-    ['put us-west-2', () => s3('us-west-2'), 'put_object', PUT],
-    ['get us-west-2 token qsa', () => s3('us-west-2', 'TOK/+='), 'get_object', { Bucket: 'bucket', Key: 'dir/a b+é.txt', VersionId: 'v 1', ResponseContentType: 'text/plain', ResponseContentDisposition: 'attachment; filename="x y"' }],
-    ['put eu-central-1', () => s3('eu-central-1'), 'put_object', PUT],
-    ['put us-west-2 virtual', () => s3('us-west-2', undefined, { s3: { addressingStyle: 'virtual' } }), 'put_object', PUT],
-    ['get us-west-2 dots', () => s3('us-west-2'), 'get_object', { Bucket: 'my.bucket', Key: 'k' }],
-    ['list_buckets us-west-2', () => s3('us-west-2'), 'list_buckets', {}],
-    ['list_objects us-west-2', () => s3('us-west-2'), 'list_objects_v2', { Bucket: 'bucket', Prefix: 'a b' }],
-    ['upload_part us-east-1', () => s3('us-east-1'), 'upload_part', { Bucket: 'bucket', Key: 'k', UploadId: 'u', PartNumber: 2 }],
-    ['get s3v4 us-west-2', () => s3('us-west-2', undefined, { signatureVersion: 's3v4' }), 'get_object', { Bucket: 'bucket', Key: 'k' }],
-    ['get cn-north-1', () => s3('cn-north-1'), 'get_object', { Bucket: 'bucket', Key: 'k' }],
-    ['get sse-c us-west-2', () => s3('us-west-2'), 'get_object', { Bucket: 'bucket', Key: 'k', SSECustomerAlgorithm: 'AES256', SSECustomerKey: '0'.repeat(32) }],
-    ['arn', () => s3('us-west-2'), 'get_object', { Bucket: 'arn:aws:s3:us-west-2:123456789012:accesspoint/myap', Key: 'k' }],
-    ['get_bucket_acl', () => s3('us-west-2'), 'get_bucket_acl', { Bucket: 'bucket' }],
-  ])('%s', async (name, client, method, params) => {
+    ['put us-west-2 virtual', () => s3('us-west-2', undefined, { ...HMAC, s3: { addressingStyle: 'virtual' } }), 'put_object', PUT],
+    ['get us-west-2 dots', () => s3('us-west-2', undefined, HMAC), 'get_object', { Bucket: 'my.bucket', Key: 'k' }],
+    ['arn', () => s3('us-west-2', undefined, HMAC), 'get_object', { Bucket: 'arn:aws:s3:us-west-2:123456789012:accesspoint/myap', Key: 'k' }],
+  ])('signatureVersion s3 (opt-in): %s is byte for byte boto3', async (name, client, method, params) => {
     expect(await client().generatePresignedUrl(method, { Params: params, ExpiresIn: 900 })).toBe(BOTO3[name]);
   });
 
-  it('an HttpMethod override is signed', async () => {
-    const url = await s3('us-west-2').generatePresignedUrl('get_object', { Params: { Bucket: 'bucket', Key: 'k' }, ExpiresIn: 900, HttpMethod: 'PUT' });
-    expect(url).toBe(BOTO3['put method override']);
+  it.each([
+    ['put us-west-2', () => s3('us-west-2', undefined, HMAC), 'put_object', PUT],
+    ['get us-west-2 token qsa', () => s3('us-west-2', 'TOK/+=', HMAC), 'get_object', { Bucket: 'bucket', Key: 'dir/a b+é.txt', VersionId: 'v 1', ResponseContentType: 'text/plain', ResponseContentDisposition: 'attachment; filename="x y"' }],
+    ['list_objects us-west-2', () => s3('us-west-2', undefined, HMAC), 'list_objects_v2', { Bucket: 'bucket', Prefix: 'a b' }],
+    ['upload_part us-east-1', () => s3('us-east-1', undefined, HMAC), 'upload_part', { Bucket: 'bucket', Key: 'k', UploadId: 'u', PartNumber: 2 }],
+    ['get_bucket_acl', () => s3('us-west-2', undefined, HMAC), 'get_bucket_acl', { Bucket: 'bucket' }],
+  ])('signatureVersion s3 (opt-in): %s is boto3 on the global endpoint', async (name, client, method, params) => {
+    expect(await client().generatePresignedUrl(method, { Params: params, ExpiresIn: 900 })).toBe(BOTO3[name]);
   });
 
-  it('presigned POST: HMAC-SHA1 fields in us-west-2, SigV4 in eu-central-1, both on the global endpoint', async () => {
-    const v2 = await s3('us-west-2', 'TOK').generatePresignedPost({ Bucket: 'bucket', Key: 'up/${filename}', Fields: { acl: 'public-read' }, Conditions: [{ acl: 'public-read' }], ExpiresIn: 120 });
-    expect(JSON.stringify(v2)).toBe(
-      '{"url":"https://bucket.s3.amazonaws.com/","fields":{"acl":"public-read","key":"up/${filename}","AWSAccessKeyId":"AKID","x-amz-security-token":"TOK",' +
-        '"policy":"eyJleHBpcmF0aW9uIjogIjIwMjQtMDUtMDZUMDc6MTA6MDlaIiwgImNvbmRpdGlvbnMiOiBbeyJhY2wiOiAicHVibGljLXJlYWQifSwgeyJidWNrZXQiOiAiYnVja2V0In0sIFsic3RhcnRzLXdpdGgiLCAiJGtleSIsICJ1cC8iXSwgeyJ4LWFtei1zZWN1cml0eS10b2tlbiI6ICJUT0sifV19",' +
-        '"signature":"zS5nRllX2i7+0X2Ky5f/7IZSTj8="}}',
-    );
+  it('presigned POST: SigV4 fields by default (the policy and signature are boto3\'s where boto3 signs SigV4), HMAC-SHA1 as the opt-in', async () => {
     const v4 = await s3('eu-central-1').generatePresignedPost({ Bucket: 'bucket', Key: 'k', ExpiresIn: 120 });
-    expect(JSON.stringify(v4)).toBe(
-      '{"url":"https://bucket.s3.amazonaws.com/","fields":{"key":"k","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKID/20240506/eu-central-1/s3/aws4_request",' +
-        '"x-amz-date":"20240506T070809Z","policy":"eyJleHBpcmF0aW9uIjogIjIwMjQtMDUtMDZUMDc6MTA6MDlaIiwgImNvbmRpdGlvbnMiOiBbeyJidWNrZXQiOiAiYnVja2V0In0sIHsia2V5IjogImsifSwgeyJ4LWFtei1hbGdvcml0aG0iOiAiQVdTNC1ITUFDLVNIQTI1NiJ9LCB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJRC8yMDI0MDUwNi9ldS1jZW50cmFsLTEvczMvYXdzNF9yZXF1ZXN0In0sIHsieC1hbXotZGF0ZSI6ICIyMDI0MDUwNlQwNzA4MDlaIn1dfQ==",' +
-        '"x-amz-signature":"1389e8ce36157f7b8362db3c901b4f4aa9aa3d93ae8c3be62560afcd91c784f6"}}',
-    );
+    const boto3V4 = JSON.parse(BOTO3['post eu-central-1']) as { fields: Record<string, string> };
+    expect(v4.fields).toEqual(boto3V4.fields);
+    expect(v4.url).toBe('https://bucket.s3.eu-central-1.amazonaws.com/');
+    const v2 = await s3('us-west-2', 'TOK', HMAC).generatePresignedPost({ Bucket: 'bucket', Key: 'up/${filename}', Fields: { acl: 'public-read' }, Conditions: [{ acl: 'public-read' }], ExpiresIn: 120 });
+    expect(JSON.stringify(v2)).toBe(JSON.stringify(JSON.parse(BOTO3['post us-west-2'])));
+    const defaultPost = await s3('us-west-2').generatePresignedPost({ Bucket: 'bucket', Key: 'k', ExpiresIn: 120 });
+    expect(Object.keys(defaultPost.fields)).toEqual(['key', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'policy', 'x-amz-signature']);
+    expect(defaultPost.url).toBe('https://bucket.s3.us-west-2.amazonaws.com/');
   });
 });

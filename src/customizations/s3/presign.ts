@@ -29,8 +29,11 @@ function validHostLabel(bucket: string): boolean {
   return VALID_HOST_LABEL.test(bucket) && !bucket.endsWith('-');
 }
 
-/** Whether boto3 presigns with HMAC-SHA1 for this client's region. */
-function presignsWithHmacV1(build: ClientBuild): boolean {
+/**
+ * Whether boto3 would presign with HMAC-SHA1 for this client's region (kept for reference and
+ * for `presignSignatureVersion`'s explanation; botojs does not use it by default, see below).
+ */
+export function boto3PresignsWithHmacV1(build: ClientBuild): boolean {
   const region = build.region;
   if (build.config.signatureVersion !== undefined || region === undefined) return false;
   const data = build.loader.loadData('endpoints');
@@ -40,11 +43,17 @@ function presignsWithHmacV1(build: ClientBuild): boolean {
   return (endpoint.signatureVersions ?? []).includes('s3');
 }
 
+/**
+ * Deliberately different from boto3 1.43 (docs/DESIGN.md): by default botojs presigns S3 with
+ * SigV4 at the regional endpoint, hoisting x-amz-* headers into the query
+ * (src/signing/presign-url.ts). boto3's default HMAC-SHA1 URLs on the global endpoint are
+ * refused by buckets created since mid-2020 and by newer regions; they are available as an
+ * opt-in, `Config({ signatureVersion: 's3' })`, which also brings the global endpoint.
+ */
 export function installS3Presign(events: HierarchicalEmitter): void {
   events.register('creating-client-class.s3', (p) => {
     const build = p.build as ClientBuild;
-    // Decided on first presign: reading endpoints.json is not worth it for clients that never presign.
-    build.presignSignatureVersion = () => (presignsWithHmacV1(build) ? 's3' : undefined);
+    build.presignSignatureVersion = () => (build.config.signatureVersion === 's3' ? 's3' : undefined);
   });
   events.register('before-endpoint-resolution.s3', (p) => {
     const context = p.context as PrepareOptions | undefined;
