@@ -8,6 +8,7 @@ import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installApiGatewayAccept } from './apigateway';
 import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
+import { installBidirectionalStreamingRemovals } from './bidirectional-streaming';
 import { installCloudFormation } from './cloudformation';
 import { installCloudSearchDomainPost } from './cloudsearchdomain';
 import { installDynamoDb } from './dynamodb';
@@ -24,6 +25,8 @@ import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { installS3SseCustomerKey } from './s3/sse-customer-key';
 import { installS3ControlHostPrefix } from './s3control';
+import { installServiceNameAliases } from './service-name-aliases';
+import { installSocialMessagingMethodAlias } from './socialmessaging-method-alias';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
 import { installUserDataEncoding } from './user-data';
@@ -58,4 +61,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3SseCustomerKey(events);
   installS3EscapeXmlPayload(events);
   installBedrockAgentCoreTimestamps(events);
+  installServiceNameAliases(events);
+  installSocialMessagingMethodAlias(events);
+  installBidirectionalStreamingRemovals(events);
 }
