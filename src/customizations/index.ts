@@ -18,6 +18,7 @@ import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
+import { installRecursionDetection } from './recursion-detection';
 import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
 import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
@@ -64,4 +65,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installServiceNameAliases(events);
   installSocialMessagingMethodAlias(events);
   installBidirectionalStreamingRemovals(events);
+  installRecursionDetection(events);
 }
