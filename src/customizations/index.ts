@@ -33,10 +33,14 @@ import { installSsoOidc } from './sso-oidc';
 import { installUserDataEncoding } from './user-data';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
+import { rdsDbAuthTokenExtension } from './rds/db-auth-token';
+import { dsqlDbAuthTokenExtension } from './dsql/db-auth-token';
 
 // S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
 // nothing for other services. Registered once, when the session module loads this one.
 if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3TransferExtension);
+// RDS generateDbAuthToken and DSQL generateDbConnect(Admin)AuthToken (botocore adds them at creating-client-class).
+for (const ext of [rdsDbAuthTokenExtension, dsqlDbAuthTokenExtension]) if (!CLIENT_EXTENSIONS.includes(ext)) CLIENT_EXTENSIONS.push(ext);
 
 /** Registers every customization's event handlers on a new session's emitter. */
 export function installCustomizations(events: HierarchicalEmitter): void {
