@@ -25,6 +25,7 @@ import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { installS3SseCustomerKey } from './s3/sse-customer-key';
+import { installS3UnsignedTrailer } from './s3/unsigned-trailer';
 import { installS3ControlHostPrefix } from './s3control';
 import { installServiceNameAliases } from './service-name-aliases';
 import { installSocialMessagingMethodAlias } from './socialmessaging-method-alias';
@@ -70,4 +71,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installSocialMessagingMethodAlias(events);
   installBidirectionalStreamingRemovals(events);
   installRecursionDetection(events);
+  installS3UnsignedTrailer(events);
 }
