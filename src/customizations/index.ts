@@ -18,6 +18,7 @@ import { installEc2ConsoleOutput } from './ec2/console-output';
 import { installIam } from './iam';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
+import { installPollyPresignContentType } from './polly-presign-content-type';
 import { installRecursionDetection } from './recursion-detection';
 import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
@@ -72,4 +73,5 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installBidirectionalStreamingRemovals(events);
   installRecursionDetection(events);
   installS3UnsignedTrailer(events);
+  installPollyPresignContentType(events);
 }
