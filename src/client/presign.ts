@@ -72,6 +72,8 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const { request, auth } = await prepareRequest(ctx, op, params, { presign: true, useGlobalEndpoint: globalPresignEndpoint(ctx) });
       if (args.httpMethod) request.method = args.httpMethod;
       delete request.headers['User-Agent'];
+      // botocore's request signer emits before-sign for presigned URLs too, flagged as such.
+      await ctx.events.emit(`before-sign.${ctx.eventServiceId}.${op.name}`, { request, operation: op, auth, isPresignRequest: true });
       // The URL's user must send these headers as signed: one they could not send is an error now.
       checkHeaders(op, request.headers);
       if (auth.kind === 'none') return request.url;

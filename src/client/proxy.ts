@@ -3,9 +3,13 @@
  * (`listObjectsV2`, `ListObjectsV2`, `list_objects_v2`) to one cached async method;
  * `Object.keys(client)` lists the canonical names for REPL completion; `await client` is safe;
  * an unknown name throws a TypeError naming the service and the closest operations.
+ * Customizations add aliases and remove operations per client (method-overrides.ts).
  */
 import { inspect } from 'util';
 import { unknownOperationError } from './unknown-operation';
+import { methodResolver } from './method-overrides';
+import type { ClientMethods } from './method-overrides';
+import { UnsupportedOperationError } from '../errors';
 import type { ServiceModel } from '../models/service-model';
 import type { ClientContext } from '../pipeline/context';
 import { makeApiCall } from '../pipeline/make-api-call';
@@ -61,12 +65,17 @@ const PROBES = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$t
 /** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
 export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension, paginatorsAndWaitersExtension];
 
-export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string }): Client {
+export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string; methods?: ClientMethods }): Client {
   const service = ctx.service;
   const index = service.operationIndex;
   const methods = new Map<string, OperationMethod>();
   const mapping: Record<string, string> = {};
   const names = service.operationNames;
+  // Customizations' aliases and removed operations (method-overrides.ts) apply to every lookup.
+  const lookup = methodResolver(index, info.methods);
+  const removed = info.methods?.removed ?? {};
+  const listed = index.canonical.filter((_, i) => !Object.prototype.hasOwnProperty.call(removed, names[i]));
+  // botocore keeps removed methods in meta.method_to_api_mapping, and so does botojs.
   index.canonical.forEach((canon, i) => (mapping[canon] = names[i]));
 
   const methodFor = (opName: string): OperationMethod => {
@@ -96,28 +105,29 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     meta,
     close: () => ctx.transport.close(),
     [inspect.custom]: () =>
-      `<botojs.client.${ctx.serviceName} region=${ctx.region ?? 'none'}${info.endpointUrl ? ` endpoint=${info.endpointUrl}` : ''} operations=${index.canonical.length}>`,
+      `<botojs.client.${ctx.serviceName} region=${ctx.region ?? 'none'}${info.endpointUrl ? ` endpoint=${info.endpointUrl}` : ''} operations=${listed.length}>`,
   };
   Object.defineProperty(base, 'exceptions', { get: () => (exceptions ??= buildExceptions(service)), enumerable: false, configurable: true });
 
   const proxy: Client = new Proxy(base, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
-      const opName = index.resolve(prop);
-      if (opName) return methodFor(opName);
+      const found = lookup(prop);
+      if (found?.kind === 'removed') throw new UnsupportedOperationError(ctx.serviceName, found.opName, found.reason);
+      if (found) return methodFor(found.opName);
       if (PROBES.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
       throw unknownOperationError(ctx.serviceName, index.canonical, prop);
     },
     has(target, prop) {
-      return prop in target || (typeof prop === 'string' && index.resolve(prop) !== undefined);
+      return prop in target || (typeof prop === 'string' && lookup(prop)?.kind === 'operation');
     },
     ownKeys(target) {
-      return [...index.canonical, ...Reflect.ownKeys(target)];
+      return [...listed, ...Reflect.ownKeys(target)];
     },
     getOwnPropertyDescriptor(target, prop) {
       if (typeof prop === 'string' && !(prop in target)) {
-        const opName = index.resolve(prop);
-        if (opName) return { configurable: true, enumerable: true, writable: false, value: methodFor(opName) };
+        const found = lookup(prop);
+        if (found?.kind === 'operation') return { configurable: true, enumerable: true, writable: false, value: methodFor(found.opName) };
         return undefined;
       }
       const d = Reflect.getOwnPropertyDescriptor(target, prop);
@@ -126,7 +136,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     },
     set(target, prop, value) {
       // Users and tests may attach helpers; operation names stay reserved.
-      if (typeof prop === 'string' && index.resolve(prop)) throw new TypeError(`Cannot overwrite operation '${prop}'`);
+      if (typeof prop === 'string' && lookup(prop)) throw new TypeError(`Cannot overwrite operation '${prop}'`);
       target[prop] = value;
       return true;
     },

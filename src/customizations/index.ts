@@ -8,6 +8,7 @@ import type { HierarchicalEmitter } from '../events/emitter';
 import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installApiGatewayAccept } from './apigateway';
 import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
+import { installBidirectionalStreamingRemovals } from './bidirectional-streaming';
 import { installCloudFormation } from './cloudformation';
 import { installCloudSearchDomainPost } from './cloudsearchdomain';
 import { installDynamoDb } from './dynamodb';
@@ -21,22 +22,31 @@ import { installCrossRegionPresign } from './cross-region-presign';
 import { installS3Presign } from './s3/presign';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
+import { installPollyPresignContentType } from './polly-presign-content-type';
+import { installRecursionDetection } from './recursion-detection';
 import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
 import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
 import { installS3SseCustomerKey } from './s3/sse-customer-key';
+import { installS3UnsignedTrailer } from './s3/unsigned-trailer';
 import { installS3ControlHostPrefix } from './s3control';
+import { installServiceNameAliases } from './service-name-aliases';
+import { installSocialMessagingMethodAlias } from './socialmessaging-method-alias';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
 import { installUserDataEncoding } from './user-data';
 import { s3TransferExtension } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
+import { rdsDbAuthTokenExtension } from './rds/db-auth-token';
+import { dsqlDbAuthTokenExtension } from './dsql/db-auth-token';
 
 // S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
 // nothing for other services. Registered once, when the session module loads this one.
 if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3TransferExtension);
+// RDS generateDbAuthToken and DSQL generateDbConnect(Admin)AuthToken (botocore adds them at creating-client-class).
+for (const ext of [rdsDbAuthTokenExtension, dsqlDbAuthTokenExtension]) if (!CLIENT_EXTENSIONS.includes(ext)) CLIENT_EXTENSIONS.push(ext);
 
 /** Registers every customization's event handlers on a new session's emitter. */
 export function installCustomizations(events: HierarchicalEmitter): void {
@@ -66,4 +76,10 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installGlacier(events);
   installCrossRegionPresign(events);
   installS3Presign(events);
+  installServiceNameAliases(events);
+  installSocialMessagingMethodAlias(events);
+  installBidirectionalStreamingRemovals(events);
+  installRecursionDetection(events);
+  installS3UnsignedTrailer(events);
+  installPollyPresignContentType(events);
 }

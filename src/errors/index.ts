@@ -98,6 +98,13 @@ export class UnknownServiceError extends BotojsError {
   }
 }
 
+/** An operation the model has but botojs cannot call (botocore removes its method), with why. */
+export class UnsupportedOperationError extends BotojsError {
+  constructor(readonly serviceName: string, readonly operationName: string, reason: string) {
+    super(`'${serviceName}' operation ${operationName} is not supported: ${reason}`);
+  }
+}
+
 export class DataNotFoundError extends BotojsError {}
 export class ProfileNotFound extends BotojsError {
   constructor(readonly profile: string, detail = '') {

@@ -24,6 +24,7 @@ import { endpointBuiltIns } from './endpoint-builtins';
 import { checkOptionNames } from './option-names';
 import { errorFor } from '../client/exceptions';
 import { buildClientProxy, Client } from '../client/proxy';
+import { ClientMethods, emptyClientMethods } from '../client/method-overrides';
 
 const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
@@ -70,6 +71,7 @@ export function hyphenize(serviceId: string): string {
  */
 export function createClient(session: Session, serviceName: string, options: ClientOptions = {}, baseEvents: HierarchicalEmitter = session.events): Client {
   checkOptionNames('client', options, CLIENT_OPTION_NAMES);
+  serviceName = chooseServiceName(baseEvents, serviceName);
   const service = session.loader.loadServiceModelObject(serviceName, options.apiVersion);
   const events = baseEvents.copy();
   const eventServiceId = hyphenize(service.serviceId);
@@ -79,7 +81,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods() };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -154,7 +156,16 @@ export function createClient(session: Session, serviceName: string, options: Cli
     presignSignatureVersion: build.presignSignatureVersion && memo(build.presignSignatureVersion),
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
-  return buildClientProxy(ctx, { endpointUrl: configuredUrl });
+  return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });
+}
+
+/** botocore's `choose-service-name`: the first handler's answer replaces an old service name. */
+function chooseServiceName(events: HierarchicalEmitter, serviceName: string): string {
+  for (const handler of events.handlersFor('choose-service-name')) {
+    const chosen = handler({ serviceName, eventName: 'choose-service-name' });
+    if (typeof chosen === 'string') return chosen;
+  }
+  return serviceName;
 }
 
 /** A function computed once, on first call (per client: model data looked up on first use). */
@@ -193,4 +204,6 @@ export interface ClientBuild {
   presignSignatureVersion?: () => string | undefined;
   /** The session's model loader, for customizations that read endpoints.json. */
   loader: ModelLoader;
+  /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */
+  methods: ClientMethods;
 }

@@ -1,0 +1,42 @@
+/**
+ * Changes a customization makes to one client's methods at `creating-client-class` (botocore
+ * edits the client class's attributes there, or answers `getattr.<service>.<name>`):
+ *
+ * - `aliases`: an extra spelling (any case, underscores ignored) that calls a model operation,
+ *   as botocore's ClientMethodAlias. Aliases are not listed by `Object.keys(client)`.
+ * - `removed`: model operations botojs cannot call, each with the reason. They are not listed,
+ *   `in` says false, and any spelling throws UnsupportedOperationError (before any request), so
+ *   the caller learns why instead of reading "no operation".
+ */
+import { lookupKey, NameIndex } from '../models/naming';
+
+export interface ClientMethods {
+  /** alias spelling -> model operation name (`DeleteWhatsAppMessageMedia`) */
+  aliases: Record<string, string>;
+  /** model operation name -> why botojs cannot call it */
+  removed: Record<string, string>;
+}
+
+export function emptyClientMethods(): ClientMethods {
+  return { aliases: {}, removed: {} };
+}
+
+/** What a property name means on a client: an operation to call, a removed one, or nothing. */
+export type MethodLookup = { kind: 'operation'; opName: string } | { kind: 'removed'; opName: string; reason: string } | undefined;
+
+/** Resolves spellings with the client's aliases and removals applied over the model's index. */
+export function methodResolver(index: NameIndex, methods: ClientMethods | undefined): (spelling: string) => MethodLookup {
+  if (!methods || (Object.keys(methods.aliases).length === 0 && Object.keys(methods.removed).length === 0)) {
+    return (spelling) => {
+      const opName = index.resolve(spelling);
+      return opName ? { kind: 'operation', opName } : undefined;
+    };
+  }
+  const aliases = new Map(Object.entries(methods.aliases).map(([alias, op]) => [lookupKey(alias), op]));
+  return (spelling) => {
+    const opName = aliases.get(lookupKey(spelling)) ?? index.resolve(spelling);
+    if (!opName) return undefined;
+    const reason = Object.prototype.hasOwnProperty.call(methods.removed, opName) ? methods.removed[opName] : undefined;
+    return reason === undefined ? { kind: 'operation', opName } : { kind: 'removed', opName, reason };
+  };
+}
