@@ -17,6 +17,7 @@
  * condition appended), base64; fields gain AWSAccessKeyId, x-amz-security-token, policy and
  * `signature`, the base64 HMAC-SHA1 of the policy.
  */
+import type { PresignPostArgs } from './presign-post';
 import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
 import { pythonJsonDumps } from './presign-post';
@@ -119,16 +120,8 @@ function setQuery(query: Array<[string, string]>, key: string, value: string): v
   else query.push([key, value]);
 }
 
-export interface HmacV1PostArgs {
-  url: string;
-  bucket: string;
-  key: string;
-  fields?: Record<string, string>;
-  conditions?: unknown[];
-  expiresIn?: number;
-  creds: SigningCredentials;
-  date: Date;
-}
+/** The SigV4 POST's arguments, without a region (HMAC-SHA1 has no scope) and with a required date. */
+export type HmacV1PostArgs = Omit<PresignPostArgs, 'region' | 'date'> & { date: Date };
 
 /** Presigned POST fields, as botocore's S3PostPresigner with HmacV1PostAuth. */
 export function presignHmacV1Post(args: HmacV1PostArgs): { url: string; fields: Record<string, string> } {
