@@ -17,10 +17,9 @@
  * condition appended), base64; fields gain AWSAccessKeyId, x-amz-security-token, policy and
  * `signature`, the base64 HMAC-SHA1 of the policy.
  */
-import type { PresignPostArgs } from './presign-post';
 import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
-import { pythonJsonDumps } from './presign-post';
+import { pythonJsonDumps, type PresignPostArgs } from './presign-post';
 import { iso8601Seconds, splitUrl } from './request-parts';
 import { percentEncode } from '../util/percent-encode';
 
