@@ -2,8 +2,8 @@
  * `npm run sweep`: the whole-API differential against the installed boto3 (see
  * spec/differential/README.md). By default every operation of every shipped model; prints the
  * pass rates per protocol, the most frequent differences, the unlisted ones and, on a full
- * unsharded run, the known entries that matched nothing. Exits 1 when an unlisted difference
- * was found, 0 otherwise (also when python3/boto3 are missing: it says so and skips).
+ * unsharded run, the stale known entries (those that matched nothing). Exits 1 when an unlisted
+ * difference was found or (full run) a known entry is stale, 0 otherwise (also when python3/boto3 are missing: it says so and skips).
  *
  *   npm run sweep -- [--shard=i/n] [--services=s3,sqs] [--subset] [--out=report.json] [--top=40]
  *   npm run sweep -- --show=s3.PutObject.all,sqs.SendMessage.error   (both sides of these cases in full)
@@ -74,9 +74,10 @@ async function main(): Promise<number> {
   console.log(`\nMost frequent differences (all, known or not):\n${formatGroups(groupDifferences(judged, 'all'), top)}`);
   const unknown = groupDifferences(judged, 'unknown');
   if (unknown.length) console.log(`\nNOT in known-differences.json:\n${formatGroups(unknown, 1000)}`);
-  if (!shard && !services && !arg('subset')) {
-    const unused = unusedKnown(judged, known);
-    if (unused.length) console.log(`\nKnown entries that matched nothing (remove them?):\n${unused.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
+  let stale: unknown[] = [];
+  if (!shard && !services && !arg('subset') && !show) {
+    stale = unusedKnown(judged, known);
+    if (stale.length) console.log(`\nStale known entries, matching no difference (remove them: the run fails while they stay):\n${stale.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
   }
   if (show) {
     const ids = new Set(show.split(','));
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
     fs.writeFileSync(out, JSON.stringify({ label, times, skipped: skipped.map((c) => ({ id: c.id, reason: c.skip })), refused, cases: rows }, null, 1));
     console.log(`\nreport written to ${out}`);
   }
-  return unknown.length ? 1 : 0;
+  return unknown.length || stale.length ? 1 : 0;
 }
 
 main().then(

@@ -4,12 +4,14 @@
  * Runs every operation of the core services plus a deterministic per-protocol sample of the
  * rest (the full sweep takes about three minutes on two cores, too long for CI next to the rest
  * of the suite; `npm run sweep` runs it all, or set SWEEP_FULL=1 here). Prints the pass rates
- * per protocol and fails when it finds a difference known-differences.json does not list.
+ * per protocol and fails when it finds a difference known-differences.json does not list (and,
+ * in the full sweep, when an entry of that list matched nothing: stale).
  * Skips, saying why, where python3 with boto3 (of the models' botocore version) is missing.
  */
 import { loadKnown } from './known-list';
 import { listServices } from './model-catalog';
-import { formatGroups, formatSummary, groupDifferences, judge, JudgedCase, summarize } from './report';
+import { formatGroups, formatSummary, groupDifferences, judge, JudgedCase, summarize, unusedKnown } from './report';
+import type { KnownDifference } from './known-list';
 import { casesFor, subsetCases } from './selection';
 import { pythonStatus, runSweep } from './sweep-runner';
 
@@ -19,11 +21,13 @@ if (!status.ok) console.log(`differential sweep skipped: ${status.message}`);
 
 (status.ok ? describe : describe.skip)(`differential sweep against boto3 (${full ? 'full' : 'core services + sample'})`, () => {
   let judged: JudgedCase[] = [];
+  let known: KnownDifference[] = [];
 
   beforeAll(async () => {
     const cases = full ? casesFor(listServices().map((s) => s.name)) : subsetCases();
     const { pairs, times } = await runSweep(cases, { python: status.python });
-    judged = judge(pairs, loadKnown());
+    known = loadKnown();
+    judged = judge(pairs, known);
     const skipped = cases.filter((c) => c.skip);
     console.log(`${formatSummary(summarize(judged, skipped), `Differential sweep (${cases.length} cases, ${status.message})`, times)}\n\nMost frequent differences:\n${formatGroups(groupDifferences(judged, 'all'), 15)}`);
   }, 15 * 60_000);
@@ -34,5 +38,11 @@ if (!status.ok) console.log(`differential sweep skipped: ${status.message}`);
       throw new Error(`${unknown.length} kind(s) of difference not in spec/differential/known-differences.json (fix botojs, or list them with a reason; npm run sweep -- --show=<case id> shows a case in full):\n${formatGroups(unknown, 100)}`);
     }
     expect(judged.length).toBeGreaterThan(0);
+  });
+
+  // Only the full sweep sees every case, so only it can tell an entry matches nothing any more.
+  (full ? it : it.skip)('lists no stale entry (one that matched no difference)', () => {
+    const stale = unusedKnown(judged, known);
+    if (stale.length) throw new Error(`${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} in known-differences.json (remove them):\n${stale.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
   });
 });

@@ -150,7 +150,10 @@ export function formatGroups(groups: DifferenceGroup[], limit: number): string {
     .join('\n');
 }
 
-/** Known entries that matched nothing (meaningful only after a full sweep). */
+/**
+ * Stale known entries: those that matched nothing (meaningful only after a full sweep). A full
+ * run fails on them, so the list only ever names differences that still exist.
+ */
 export function unusedKnown(judged: JudgedCase[], known: KnownDifference[]): KnownDifference[] {
   const used = new Set<number>();
   for (const j of judged) for (const k of j.knownIndex) if (k >= 0) used.add(k);

@@ -3,8 +3,7 @@
  * enable_millisecond_timestamp_precision on creating-serializer.bedrock-agentcore): epoch
  * seconds as a float with the milliseconds (`.0` when whole, as Python's json writes it), iso8601
  * with three fraction digits. Expected body text is boto3 1.43.11's for the same calls, captured
- * by a loopback server (boto3 writes `", "` / `": "` separators, botojs none: only the values are
- * compared).
+ * by a loopback server; both write json.dumps's `, ` / `: ` separators.
  */
 import { Session } from '../../../src';
 import { CannedServer } from '../../helpers/canned-server';
@@ -26,8 +25,8 @@ describe('Bedrock AgentCore timestamps', () => {
   const body = (): string => server.requests[0].body.toString('utf8');
 
   it.each([
-    ['2024-01-02T03:04:05.678901Z', '"eventTimestamp":1704164645.678,'],
-    ['2024-01-02T03:04:05Z', '"eventTimestamp":1704164645.0,'],
+    ['2024-01-02T03:04:05.678901Z', '"eventTimestamp": 1704164645.678,'],
+    ['2024-01-02T03:04:05Z', '"eventTimestamp": 1704164645.0,'],
   ])('epoch seconds carry the milliseconds (%s)', async (iso, field) => {
     await agentcore.createEvent({ memoryId: 'mem-0123456789', actorId: 'a', eventTimestamp: iso, payload: [] });
     expect(body()).toContain(field);
@@ -40,6 +39,6 @@ describe('Bedrock AgentCore timestamps', () => {
       dataSourceConfig: { cloudWatchLogs: { serviceNames: ['s'], logGroupNames: ['g'], filterConfig: { timeRange: { startTime: new Date('2024-01-02T03:04:05Z'), endTime: new Date('2024-01-02T03:04:05.5Z') } } } },
       clientToken: 'tok-0123456789abcdef0123456789abcdef',
     });
-    expect(body()).toContain('"timeRange":{"startTime":"2024-01-02T03:04:05.000Z","endTime":"2024-01-02T03:04:05.500Z"}');
+    expect(body()).toContain('"timeRange": {"startTime": "2024-01-02T03:04:05.000Z", "endTime": "2024-01-02T03:04:05.500Z"}');
   });
 });

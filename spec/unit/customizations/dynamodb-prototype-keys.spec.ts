@@ -12,6 +12,8 @@ const session = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: '
 
 /** The issue's wire item: `__proto__` at the top, and inside a map under `constructor`. */
 const WIRE_ITEM = '{"__proto__":{"S":"x"},"constructor":{"M":{"__proto__":{"N":"1"}}},"prototype":{"L":[{"M":{"__proto__":{"BOOL":true}}}]}}';
+// The same item as a request body carries it (json.dumps's separators, json-text.ts).
+const SENT_ITEM = '{"__proto__": {"S": "x"}, "constructor": {"M": {"__proto__": {"N": "1"}}}, "prototype": {"L": [{"M": {"__proto__": {"BOOL": true}}}]}}';
 
 /** Own enumerable keys of a plain object (and that it is one). */
 function ownKeys(value: unknown): string[] {
@@ -77,7 +79,7 @@ describe('through the wire (canned loopback server)', () => {
     const ddb = session.client('dynamodb', { endpointUrl: url });
     reply('{}');
     await ddb.putItem({ TableName: 't', Item: JSON.parse(WIRE_ITEM) });
-    expect(server.requests[0].body.toString()).toBe(`{"TableName":"t","Item":${WIRE_ITEM}}`);
+    expect(server.requests[0].body.toString()).toBe(`{"TableName": "t", "Item": ${SENT_ITEM}}`);
     ddb.close();
   });
 
@@ -86,7 +88,7 @@ describe('through the wire (canned loopback server)', () => {
     reply('{}');
     await table.putItem({ Item: nativeItem() });
     expect(JSON.parse(server.requests[0].body.toString())).toEqual({ TableName: 't', Item: JSON.parse(WIRE_ITEM) });
-    expect(server.requests[0].body.toString()).toContain(`"Item":${WIRE_ITEM}`);
+    expect(server.requests[0].body.toString()).toContain(`"Item": ${SENT_ITEM}`);
 
     reply(`{"Item":${WIRE_ITEM}}`);
     const r = await table.getItem({ Key: { k: 'v' } });

@@ -37,19 +37,19 @@ describe('bigints in integer shapes', () => {
   it('are written exactly in a json body, at any depth', () => {
     const op = makeOp('json', shapes as never, {}, { jsonVersion: '1.0', targetPrefix: 'T' });
     const body = serializeJson(op, { Big: TWO_53_PLUS_1, Small: 5n, Longs: [-TWO_53_PLUS_1, 1n], ByKey: { k: 2n ** 63n - 1n } }, { service: op.service }).body;
-    expect(body).toBe('{"Big":9007199254740993,"Small":5,"Longs":[-9007199254740993,1],"ByKey":{"k":9223372036854775807}}');
+    expect(body).toBe('{"Big": 9007199254740993, "Small": 5, "Longs": [-9007199254740993, 1], "ByKey": {"k": 9223372036854775807}}');
   });
 
   it('are written exactly in a rest-json body', () => {
     const op = makeOp('rest-json', shapes as never);
-    expect(serializeRestJson(op, { Big: TWO_53_PLUS_1 }, { service: op.service }).body).toBe('{"Big":9007199254740993}');
+    expect(serializeRestJson(op, { Big: TWO_53_PLUS_1 }, { service: op.service }).body).toBe('{"Big": 9007199254740993}');
   });
 
   it('leave a string that looks like a marker alone', () => {
     const op = makeOp('json', { Input: { type: 'structure', members: { S: { shape: 'Str' }, Big: { shape: 'Long' } } }, Str: { type: 'string' }, Long: { type: 'long' } } as never, {}, { jsonVersion: '1.0', targetPrefix: 'T' });
     const body = String(serializeJson(op, { S: '\u0000bigint-0123456789abcdef:5', Big: TWO_53_PLUS_1 }, { service: op.service }).body);
     expect(JSON.parse(body.replace('9007199254740993', '0')).S).toBe('\u0000bigint-0123456789abcdef:5');
-    expect(body).toContain('"Big":9007199254740993');
+    expect(body).toContain('"Big": 9007199254740993');
   });
 
   it('go on the wire from a client call', async () => {
@@ -59,7 +59,7 @@ describe('bigints in integer shapes', () => {
       server.reply({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"MessageId":"m"}' });
       const sqs = session.client('sqs', { endpointUrl: endpoint });
       await sqs.sendMessage({ QueueUrl: 'q', MessageBody: 'x', DelaySeconds: 5n });
-      expect(server.requests[0].body.toString()).toBe('{"QueueUrl":"q","MessageBody":"x","DelaySeconds":5}');
+      expect(server.requests[0].body.toString()).toBe('{"QueueUrl": "q", "MessageBody": "x", "DelaySeconds": 5}');
     } finally {
       await server.stop();
     }

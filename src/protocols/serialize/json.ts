@@ -4,7 +4,7 @@
  *
  * Members use their locationName when they have one; timestamps default to epoch seconds;
  * blobs are base64; documents pass through as given; unions serialize the member that is set;
- * an integer given as a bigint is written exactly (json-text.ts). The timestamp precision
+ * an integer given as a bigint is written exactly; the text is json.dumps's (json-text.ts). The timestamp precision
  * (SerializeContext) is passed down to every timestamp.
  */
 import type { Shape } from '../../models/shape';
@@ -12,7 +12,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { setOwn } from '../../util/objects';
 import { expandHostPrefix, handleFloat, isSet, presentEntries, toBase64 } from './common';
-import { jsonInteger, jsonText } from './json-text';
+import { jsonInteger, JsonNumber, jsonText, pyFloatRepr } from './json-text';
 import { formatTimestamp, TimestampPrecision } from './timestamp';
 
 /** The JSON value for `value` under `shape`; undefined means "leave the key out". */
@@ -39,7 +39,7 @@ export function jsonValue(value: unknown, shape: Shape, precision: TimestampPrec
       return toBase64(value);
     case 'float':
     case 'double':
-      return handleFloat(value);
+      return jsonFloat(value);
     case 'integer':
     case 'long':
     case 'short':
@@ -49,6 +49,17 @@ export function jsonValue(value: unknown, shape: Shape, precision: TimestampPrec
     default:
       return value;
   }
+}
+
+/**
+ * A float/double member. JavaScript has one number type, so the shape decides: botocore sends
+ * what the Python caller gave, and a Python caller writes whole values as ints (`5`), so whole
+ * numbers are written as ints; fractions as Python's float repr (jsonText). Past 1e16 a whole
+ * number can only have come from a float literal in Python (`1e16`), so it is written as one.
+ */
+function jsonFloat(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1e16) return new JsonNumber(pyFloatRepr(value));
+  return handleFloat(value);
 }
 
 /** A structure's members as a JSON object (absent members left out). */

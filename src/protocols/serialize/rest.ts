@@ -9,6 +9,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, RequestBody } from '../types';
 import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toBuffer } from './common';
 import { formatTimestamp, TimestampPrecision } from './timestamp';
+import { jsonText } from './json-text';
 import { renderUriTemplate } from './uri';
 import { isReadable } from '../../util/is-readable';
 import { setOwn } from '../../util/objects';
@@ -40,12 +41,6 @@ function uriValue(value: unknown, shape: Shape, precision: TimestampPrecision): 
 
 const HEADER_LIST_NEEDS_QUOTES = /[",]/;
 const DOUBLE_QUOTE = /"/g;
-const NON_ASCII = /[\u0080-\uffff]/g;
-
-/** Python's json.dumps escapes every non-ASCII character; header values must be ASCII anyway. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 export function headerValue(shape: Shape, value: unknown, precision: TimestampPrecision = 'default'): string {
   switch (shape.type) {
@@ -72,7 +67,8 @@ export function headerValue(shape: Shape, value: unknown, precision: TimestampPr
       return String(value).toLowerCase();
     case 'string':
       if (shape.serialization.jsonvalue && shape.serialization.location === 'header') {
-        return toBase64(asciiJson(value));
+        // botocore: json.dumps(value, separators=(',', ':')), ASCII-escaped (header values must be ASCII).
+        return toBase64(jsonText(value, 'compact'));
       }
       return pyStr(value);
     default:

@@ -94,7 +94,7 @@ describe('rest HTTP bindings (rest-json)', () => {
 
   it('sends body members as JSON with Content-Type application/json', () => {
     const spec = serializeRestJson(op, { Bucket: 'b', Key: 'k', Body: 'x' }, ctx);
-    expect(spec.body).toBe('{"Body":"x"}');
+    expect(spec.body).toBe('{"Body": "x"}');
     expect(spec.headers['Content-Type']).toBe('application/json');
   });
 

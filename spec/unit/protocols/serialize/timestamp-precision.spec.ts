@@ -25,8 +25,8 @@ function serialize(svc: string, op: string, params: Record<string, unknown>, pre
 
 describe('millisecond timestamp precision', () => {
   it('json body: epoch seconds as Python floats', () => {
-    expect(serialize('kinesis', 'ListShards', { StreamCreationTimestamp: T1 }, 'millisecond').body).toBe('{"StreamCreationTimestamp":1704164645.678}');
-    expect(serialize('kinesis', 'ListShards', { StreamCreationTimestamp: T0 }, 'millisecond').body).toBe('{"StreamCreationTimestamp":1704164645.0}');
+    expect(serialize('kinesis', 'ListShards', { StreamCreationTimestamp: T1 }, 'millisecond').body).toBe('{"StreamCreationTimestamp": 1704164645.678}');
+    expect(serialize('kinesis', 'ListShards', { StreamCreationTimestamp: T0 }, 'millisecond').body).toBe('{"StreamCreationTimestamp": 1704164645.0}');
   });
 
   it('rest-json query: iso8601 with milliseconds, epoch seconds as float text', () => {
@@ -51,7 +51,7 @@ describe('millisecond timestamp precision', () => {
   });
 
   it('default precision is unchanged (microseconds in iso8601, whole epoch seconds)', () => {
-    expect(serialize('kinesis', 'ListShards', { StreamCreationTimestamp: T1 }).body).toBe('{"StreamCreationTimestamp":1704164645}');
+    expect(serialize('kinesis', 'ListShards', { StreamCreationTimestamp: T1 }).body).toBe('{"StreamCreationTimestamp": 1704164645}');
     expect(String(formatTimestamp(T1, 'iso8601'))).toBe('2024-01-02T03:04:05.678901Z');
     expect(String(formatTimestamp(T1, 'iso8601', 'millisecond'))).toBe('2024-01-02T03:04:05.678Z');
     // Before the epoch: floor seconds plus positive milliseconds, as Python's datetime splits it.
