@@ -20,6 +20,7 @@ Run only by the sweep (spec/differential/sweep-runner.ts), which sets the enviro
 """
 import base64
 import datetime
+import time
 import decimal
 import json
 import os
@@ -47,6 +48,19 @@ def frozen_now(remove_tzinfo=True):
 
 botocore.compat.get_current_datetime = frozen_now
 botocore.auth.get_current_datetime = frozen_now
+
+
+class _FrozenTime:
+    """botocore.auth's `time` for SigV2 (SimpleDB), which reads time.gmtime() directly."""
+
+    def __getattr__(self, name):
+        return getattr(time, name)
+
+    def gmtime(self, secs=None):
+        return time.gmtime(NOW.replace(tzinfo=datetime.timezone.utc).timestamp() if secs is None else secs)
+
+
+botocore.auth.time = _FrozenTime()
 
 _real_getaddrinfo = socket.getaddrinfo
 
