@@ -199,7 +199,11 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
   const endpoint = await resolveCallEndpoint(ctx, op, params, opts);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   const url = requestUrl(op, params, endpoint.url, spec);
-  await ctx.events.emit(eventName(ctx, 'before-checksum', op), { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });
+  const checksumHook = eventName(ctx, 'before-checksum', op);
+  // Built only when someone listens: the payload (a request signer among it) is per call.
+  if (ctx.events.hasHandlers(checksumHook)) {
+    await ctx.events.emit(checksumHook, { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });
+  }
   // The checksum stage may replace the body (aws-chunked with a trailer over https).
   const target = { headers: spec.headers, body: spec.body, url };
   applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: opts.presign });
