@@ -141,6 +141,17 @@ describe('cancelling managed transfers', () => {
     expect(written).toBeLessThanOrEqual(5 * MiB);
   });
 
+  it('downloadFileobj into a destination that never drains: the abort still ends the transfer', async () => {
+    fake.objects.set('/bkt/stall', pattern(1024, 3));
+    const controller = new AbortController();
+    const stalled = { write: (_chunk: Buffer, _cb: (e?: Error | null) => void) => undefined }; // never calls back
+    const pending = s3.downloadFileobj('bkt', 'stall', stalled, { Config: config(), abortSignal: controller.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort();
+    const settled = await Promise.race([pending, new Promise((r) => setTimeout(() => r('still pending'), 3000))]);
+    expect(settled).toBeInstanceOf(AbortError);
+  });
+
   it("in an abort scope (the REPL's Ctrl-C), the scope's abort cancels the transfer and AbortMultipartUpload still goes out", async () => {
     fake.delay = (r) => (isPart(r) ? 1500 : 0);
     const scope = new AbortController();

@@ -20,7 +20,7 @@ import { promises as fsp } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import type { Client } from '../../../client/proxy';
 import { ParamValidationError } from '../../../errors';
-import { throwIfAborted } from '../../../util/abort';
+import { abortable, throwIfAborted } from '../../../util/abort';
 import { rangeFor } from './config';
 import { TaskGroup } from './concurrency';
 import { ALLOWED_DOWNLOAD_ARGS, checkBucket, checkExtraArgs, checkKey, type ExtraArgs } from './extra-args';
@@ -164,7 +164,8 @@ export async function downloadFileobj(client: Client, bucket: string, key: strin
     turns.clear();
   };
   await runDownload(p, {
-    whole: () => ({ write: (chunk) => writeTo(fileobj, chunk) }),
+    // A stalled destination must not outlive an abort: each write ends with the signal.
+    whole: () => ({ write: (chunk) => abortable(writeTo(fileobj, chunk), p.o.signal) }),
     part: async (i, _start, fetch) => {
       let chunks: Buffer[] = [];
       try {
@@ -173,7 +174,7 @@ export async function downloadFileobj(client: Client, bucket: string, key: strin
           write: async (chunk) => void chunks.push(chunk),
         });
         await waitTurn(i);
-        for (const c of chunks) await writeTo(fileobj, c);
+        for (const c of chunks) await abortable(writeTo(fileobj, c), p.o.signal);
       } catch (e) {
         failAll(e);
         throw e;
