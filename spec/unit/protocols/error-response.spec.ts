@@ -74,3 +74,19 @@ describe('isErrorResponse', () => {
     expect(isErrorResponse(parsed as unknown as ParsedResponse)).toBe(expected);
   });
 });
+
+describe('a 300 response', () => {
+  it('is raised as a ClientError, never returned as a result (botocore raises every status >= 300)', async () => {
+    const { CannedServer } = await import('../../helpers/canned-server');
+    const { Session, ClientError } = await import('../../../src');
+    const server = new CannedServer();
+    server.reply({ status: 300, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' });
+    const url = await server.start();
+    const ddb = new Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b', env: { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' } }).client('dynamodb', { endpointUrl: url });
+    const err = await ddb.listTables({}).catch((e: unknown) => e);
+    ddb.close();
+    await server.stop();
+    expect(err).toBeInstanceOf(ClientError);
+    expect((err as InstanceType<typeof ClientError>).statusCode).toBe(300);
+  });
+});
