@@ -15,6 +15,7 @@ import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
 import { isErrorResponse } from '../protocols/error-response';
+import { genericError } from '../protocols/parse/common';
 import type { RetryCallState, RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
@@ -239,6 +240,9 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       ctx.clockSkew.observe(raw.headers.date);
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
+      // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
+      // give such a response the error description a ClientError needs, never return it as success.
+      if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
       for (const extra of extras) if (extra && typeof extra === 'object') Object.assign(parsed, extra);
     } catch (e) {
       // A body that did not parse goes to the retry decision with its raw response: a DynamoDB

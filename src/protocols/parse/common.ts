@@ -79,9 +79,6 @@ export function runParser(
     if (shape) Object.assign(parsed, hooks.parseModeledError(response, shape, headers));
   } else {
     parsed = hooks.parseSuccess(response, op.output, headers, op.name);
-    // botocore parses a 300 as a result but raises it (status >= 300): give it the error
-    // description a ClientError needs, so it is never returned as a success.
-    if (response.statusCode >= 300) parsed.Error = genericError(response.statusCode).Error;
   }
   const existing = parsed.ResponseMetadata;
   const metadata: ResponseMetadata = {
