@@ -40,13 +40,15 @@ export class ClientError extends BotojsError {
   }
 }
 
-// Problem lines a ParamValidationError's message lists; `problems` keeps every one.
+// Problem lines a ParamValidationError's message lists; `problems` keeps every one. The
+// validator's own report is at most 50 lines plus its "... and N more" line: that one more line
+// is shown too, so its count is not replaced by a second, smaller one.
 const LISTED_PROBLEMS = 50;
 
 /** Parameter validation failed; `problems` lists every problem, and nothing was sent. */
 export class ParamValidationError extends BotojsError {
   constructor(readonly problems: string[]) {
-    const listed = problems.length > LISTED_PROBLEMS ? [...problems.slice(0, LISTED_PROBLEMS), `... and ${problems.length - LISTED_PROBLEMS} more problem(s) in err.problems`] : problems;
+    const listed = problems.length > LISTED_PROBLEMS + 1 ? [...problems.slice(0, LISTED_PROBLEMS), `... and ${problems.length - LISTED_PROBLEMS} more problem(s) in err.problems`] : problems;
     super(`Parameter validation failed:\n${listed.join('\n')}`);
   }
 }

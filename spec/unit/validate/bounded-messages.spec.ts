@@ -90,6 +90,8 @@ describe('bounded error messages', () => {
     const problems = validateParams({ Ids: Array.from({ length: 100000 }, () => 'x') }, model.shape('In'));
     expect(problems).toHaveLength(51);
     expect(problems[50]).toBe('... and 99950 more problem(s) not listed');
+    // The error built from that report keeps the validator's count, not a second cap's.
+    expect(new ParamValidationError(problems).message).toMatch(/\.\.\. and 99950 more problem\(s\) not listed$/);
     const error = new ParamValidationError(Array.from({ length: 1000 }, (_, i) => `problem ${i}`));
     expect(error.problems).toHaveLength(1000);
     expect(error.message.split('\n')).toHaveLength(52);
