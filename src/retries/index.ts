@@ -2,7 +2,7 @@
 export { createRetryStrategy } from './create-retry-strategy';
 export type { CreateRetryStrategyArgs } from './create-retry-strategy';
 export type { RetryCallState, RetryContext, RetryMode, RetryStrategy } from './retry-context';
-export { StandardRetryStrategy, STANDARD_DEFAULT_MAX_ATTEMPTS, isStandardRetryable } from './standard';
+export { StandardRetryStrategy, STANDARD_DEFAULT_MAX_ATTEMPTS } from './standard';
 export { LegacyRetryStrategy, buildLegacyConfig, compileLegacyConfig } from './legacy';
 export { AdaptiveRetryStrategy, ClientRateLimiter, CubicCalculator, RateClocker } from './adaptive';
 export { RetryQuota } from './retry-quota';

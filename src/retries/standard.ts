@@ -39,11 +39,6 @@ export interface StandardOptions {
   quota?: RetryQuota;
 }
 
-/** Whether botocore's StandardRetryConditions (max attempts aside) would retry this attempt. */
-export function isStandardRetryable(serviceName: string, ctx: RetryContext): boolean {
-  return isRetryableBesidesChecksum(serviceName, ctx) || damagedDynamoDbBody(serviceName, ctx) !== null;
-}
-
 function isRetryableBesidesChecksum(serviceName: string, ctx: RetryContext): boolean {
   return isTransient(ctx) || isThrottlingCode(ctx) || modeledRetryable(ctx) !== null || isStsIdpError(serviceName, ctx);
 }

@@ -1,24 +1,21 @@
 /**
- * How boto3 presigns S3 (botocore ClientCreator._set_s3_presign_signature_version and the
- * presign half of handlers.customize_endpoint_resolver_builtins):
+ * S3 presigning choices (botocore ClientCreator._set_s3_presign_signature_version and the presign
+ * half of handlers.customize_endpoint_resolver_builtins), with botojs's deliberate default:
  *
- * - Signer: unless a signature version is configured, presigned URLs and POSTs use S3's legacy
- *   HMAC-SHA1 signature (src/signing/hmac-v1.ts) in every region endpoints.json knows for S3
- *   (or `aws-global`) whose endpoint lists the `s3` signature version: us-east-1, us-west-1,
- *   us-west-2, eu-west-1, ap-northeast-1, ap-southeast-1/2, sa-east-1, GovCloud. Newer regions
- *   stay SigV4. SigV4a (multi-region access points) and S3 Express keep their own signers.
- *   With HMAC-SHA1 the x-amz-* headers (metadata, ACL, SSE, ...) and Content-Type travel in the
- *   URL's query, so a plain PUT of the URL stores them.
- * - Endpoint: a presigned request is addressed to the global endpoint (Region `aws-global`,
- *   UseGlobalEndpoint) when the client may use it (aws partition, no dual-stack, not
- *   virtual-addressed, not us-east-1 with regional endpoints: src/client/presign-context.ts)
+ * - Signer: SigV4 at the regional endpoint, the x-amz-* headers hoisted into the query
+ *   (src/signing/presign-url.ts). boto3 1.43 instead presigns with S3's legacy HMAC-SHA1 in the
+ *   regions whose endpoints.json entry lists the `s3` signature version, on the global
+ *   endpoint; buckets created since mid-2020 refuse those URLs (docs/DESIGN.md). That is the
+ *   opt-in `Config({ signatureVersion: 's3' })` (src/signing/hmac-v1.ts).
+ * - Endpoint, with that opt-in only: presigned requests go to the global endpoint (Region
+ *   `aws-global`, UseGlobalEndpoint) when the client may use it (aws partition, no dual-stack,
+ *   not virtual-addressed, not us-east-1 with regional endpoints: src/client/presign-context.ts)
  *   and the bucket allows it: a valid host label, no path style asked for, not an ARN, not an
  *   S3 Express bucket. Registered after installS3, so GetBucketLocation's and ARNs' path-style
  *   choices are seen first, as in botocore's single handler.
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../session/create-client';
-import { legacyEndpoint, regionalEndpointNames } from '../../endpoints';
 import type { PrepareOptions } from '../../pipeline/prepare-options';
 import { isArn } from '../../client/presign-context';
 
@@ -29,27 +26,7 @@ function validHostLabel(bucket: string): boolean {
   return VALID_HOST_LABEL.test(bucket) && !bucket.endsWith('-');
 }
 
-/**
- * Whether boto3 would presign with HMAC-SHA1 for this client's region (kept for reference and
- * for `presignSignatureVersion`'s explanation; botojs does not use it by default, see below).
- */
-export function boto3PresignsWithHmacV1(build: ClientBuild): boolean {
-  const region = build.region;
-  if (build.config.signatureVersion !== undefined || region === undefined) return false;
-  const data = build.loader.loadData('endpoints');
-  const endpoint = legacyEndpoint(data, 's3', region);
-  if (!endpoint) return false;
-  if (region !== 'aws-global' && !regionalEndpointNames(data, 's3', endpoint.partition).includes(region)) return false;
-  return (endpoint.signatureVersions ?? []).includes('s3');
-}
-
-/**
- * Deliberately different from boto3 1.43 (docs/DESIGN.md): by default botojs presigns S3 with
- * SigV4 at the regional endpoint, hoisting x-amz-* headers into the query
- * (src/signing/presign-url.ts). boto3's default HMAC-SHA1 URLs on the global endpoint are
- * refused by buckets created since mid-2020 and by newer regions; they are available as an
- * opt-in, `Config({ signatureVersion: 's3' })`, which also brings the global endpoint.
- */
+/** Registers the presign signer choice and the global-endpoint rule on a session's events. */
 export function installS3Presign(events: HierarchicalEmitter): void {
   events.register('creating-client-class.s3', (p) => {
     const build = p.build as ClientBuild;

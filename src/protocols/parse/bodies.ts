@@ -85,16 +85,6 @@ export function parseEventXml(payload: Buffer, operationName: string): XmlDocume
   }
 }
 
-/** JSON text, leniently: {} when empty, `{ message: text }` when not JSON (as botocore). */
-export function parseJsonText(text: string): unknown {
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { message: text };
-  }
-}
-
 function jsonOf(response: RawResponse): Parsed<unknown> {
   let entry = jsonBodies.get(response);
   if (!entry) {
@@ -105,7 +95,7 @@ function jsonOf(response: RawResponse): Parsed<unknown> {
   return entry;
 }
 
-/** An error body as JSON (see parseJsonText), parsed once per response. */
+/** An error body as JSON, parsed once per response; `{ message: text }` when it is not JSON (as botocore). */
 export function parseJsonBody(response: RawResponse): unknown {
   const { value, error } = jsonOf(response);
   return error === undefined ? value : { message: bodyText(response) };
