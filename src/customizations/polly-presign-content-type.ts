@@ -6,11 +6,11 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { PreparedRequest } from '../pipeline/make-api-call';
+import { deleteHeader } from '../signing/request-parts';
 
 function removeContentTypeForPresigning(payload: Record<string, unknown>): void {
   if (payload.isPresignRequest !== true) return;
-  const headers = (payload.request as PreparedRequest).headers;
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+  deleteHeader((payload.request as PreparedRequest).headers, 'content-type');
 }
 
 export function installPollyPresignContentType(events: HierarchicalEmitter): void {

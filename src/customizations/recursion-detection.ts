@@ -10,6 +10,7 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { PreparedRequest } from '../pipeline/make-api-call';
+import { findHeader } from '../signing/request-parts';
 
 const HEADER = 'X-Amzn-Trace-Id';
 const KEPT = /[A-Za-z0-9_.\-~=;:+&[\]{}"',]/;
@@ -29,7 +30,7 @@ function addRecursionDetectionHeader(payload: Record<string, unknown>): void {
   const traceId = process.env._X_AMZN_TRACE_ID;
   if (!hasLambdaName || !traceId) return;
   const headers = (payload.request as PreparedRequest).headers;
-  if (Object.keys(headers).some((k) => k.toLowerCase() === HEADER.toLowerCase())) return;
+  if (findHeader(headers, 'x-amzn-trace-id') !== undefined) return;
   headers[HEADER] = quoteTraceId(traceId);
 }
 

@@ -10,6 +10,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { parseTimestamp } from '../../protocols/parse/timestamps';
 import type { RawResponse } from '../../protocols/types';
+import { findHeader } from '../../signing/request-parts';
 
 /** botocore's _has_expires_shape: a member of shape `Expires` bound to the `Expires` header. */
 function hasExpiresShape(shape: Shape | undefined): boolean {
@@ -20,17 +21,14 @@ function hasExpiresShape(shape: Shape | undefined): boolean {
   });
 }
 
-/** The key of the Expires header in `headers` (RawResponse promises lower case; be tolerant). */
-function expiresKey(headers: Record<string, string>): string | undefined {
-  return Object.keys(headers).find((k) => k.toLowerCase() === 'expires');
-}
 
 /** Registers the Expires handling on a session's events. */
 export function installS3ExpiresHeader(events: HierarchicalEmitter): void {
   events.register('before-parse.s3', (p) => {
     if (!hasExpiresShape((p.operation as OperationModel).output)) return undefined;
     const raw = p.response as RawResponse;
-    const key = expiresKey(raw.headers);
+    // RawResponse promises lower-case names; any spelling is found all the same.
+    const key = findHeader(raw.headers, 'expires');
     const value = key === undefined ? undefined : raw.headers[key];
     // An empty header is skipped, as botocore's truthiness test (its parse then fails, as there).
     if (key === undefined || !value) return undefined;

@@ -9,17 +9,13 @@
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { AuthPlan, PreparedRequest } from '../../pipeline/make-api-call';
 import { STREAMING_UNSIGNED_PAYLOAD_TRAILER } from '../../signing';
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some((k) => k.toLowerCase() === name);
-}
+import { findHeader, setHeader } from '../../signing/request-parts';
 
 function setUnsignedTrailerHeader(payload: Record<string, unknown>): void {
   if ((payload.auth as AuthPlan | undefined)?.kind !== 'none') return;
   const headers = (payload.request as PreparedRequest).headers;
-  if (!hasHeader(headers, 'x-amz-trailer')) return;
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === 'x-amz-content-sha256') delete headers[k];
-  headers['X-Amz-Content-SHA256'] = STREAMING_UNSIGNED_PAYLOAD_TRAILER;
+  if (findHeader(headers, 'x-amz-trailer') === undefined) return;
+  setHeader(headers, 'X-Amz-Content-SHA256', STREAMING_UNSIGNED_PAYLOAD_TRAILER);
 }
 
 export function installS3UnsignedTrailer(events: HierarchicalEmitter): void {
