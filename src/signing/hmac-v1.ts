@@ -21,7 +21,9 @@ import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
 import { pythonJsonDumps, type PresignPostArgs } from './presign-post';
 import { iso8601Seconds, splitUrl } from './request-parts';
-import { percentEncode } from '../util/percent-encode';
+import { encodeQuery } from '../util/percent-encode';
+import { setPair } from '../util/form-urlencoded';
+import { pythonUnquote } from '../util/python-unquote';
 
 /** botocore's HmacV1Auth.QSAOfInterest: query parameters that are part of the resource. */
 const SIGNED_QUERY_PARAMS = new Set([
@@ -36,17 +38,6 @@ function signString(secret: string, value: string): string {
   return createHmac('sha1', secret).update(value, 'utf8').digest('base64');
 }
 
-/** Python's unquote (UTF-8, malformed escapes kept). */
-function unquote(s: string): string {
-  return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return Buffer.from(run.split('%').slice(1).map((h) => parseInt(h, 16))).toString('utf8');
-    }
-  });
-}
-
 /** botocore's canonical_resource: the auth path plus the signed query parameters, sorted. */
 function canonicalResource(path: string, query: string): string {
   if (!query) return path;
@@ -54,7 +45,7 @@ function canonicalResource(path: string, query: string): string {
     .split('&')
     .map((part) => {
       const eq = part.indexOf('=');
-      return eq < 0 ? [part] : [part.slice(0, eq), unquote(part.slice(eq + 1))];
+      return eq < 0 ? [part] : [part.slice(0, eq), pythonUnquote(part.slice(eq + 1))];
     })
     .filter((kv) => SIGNED_QUERY_PARAMS.has(kv[0]));
   if (signed.length === 0) return path;
@@ -104,19 +95,10 @@ export function presignHmacV1Url(req: { method: string; url: string; headers: Re
   ];
   for (const [k, v] of headers) {
     const lk = k.toLowerCase();
-    if (k === 'Date') setQuery(query, 'Expires', v);
-    else if (lk.startsWith('x-amz-') || lk === 'content-md5' || lk === 'content-type') setQuery(query, lk, v);
+    if (k === 'Date') setPair(query, 'Expires', v);
+    else if (lk.startsWith('x-amz-') || lk === 'content-md5' || lk === 'content-type') setPair(query, lk, v);
   }
-  const encoded = query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
-  const hashAt = req.url.indexOf('#');
-  const base = hashAt < 0 ? req.url : req.url.slice(0, hashAt);
-  return `${base.split('?')[0]}?${url.query ? `${url.query}&` : ''}${encoded}`;
-}
-
-function setQuery(query: Array<[string, string]>, key: string, value: string): void {
-  const at = query.findIndex(([k]) => k === key);
-  if (at >= 0) query[at][1] = value;
-  else query.push([key, value]);
+  return `${url.origin}${url.path}?${url.query ? `${url.query}&` : ''}${encodeQuery(query)}`;
 }
 
 /** The SigV4 POST's arguments, without a region (HMAC-SHA1 has no scope) and with a required date. */

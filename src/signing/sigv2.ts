@@ -14,7 +14,7 @@
  */
 import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
-import { iso8601Seconds } from './request-parts';
+import { iso8601Seconds, splitUrl } from './request-parts';
 import type { SignableRequest } from './sigv4';
 import { percentEncode } from '../util/percent-encode';
 import { formEncode, parseForm, setPair } from '../util/form-urlencoded';
@@ -34,15 +34,11 @@ function byCodePoint(a: string, b: string): number {
 
 /** Signs `req` with SigV2 at `date`. */
 export function signV2(req: SignableRequest, creds: SigningCredentials, date: Date): SignableRequest {
-  const schemeEnd = req.url.indexOf('://');
-  const afterScheme = schemeEnd < 0 ? req.url : req.url.slice(schemeEnd + 3);
-  const authorityEnd = afterScheme.search(/[/?#]/);
-  const netloc = authorityEnd < 0 ? afterScheme : afterScheme.slice(0, authorityEnd);
-  const rest = authorityEnd < 0 ? '' : afterScheme.slice(authorityEnd);
-  const hashAt = rest.indexOf('#');
-  const noFragment = hashAt < 0 ? rest : rest.slice(0, hashAt);
-  const queryAt = noFragment.indexOf('?');
-  const path = (queryAt < 0 ? noFragment : noFragment.slice(0, queryAt)) || '/';
+  const url = splitUrl(req.url);
+  // urlsplit's netloc, as given (botocore signs it without lower-casing or dropping the port).
+  const netloc = url.origin.slice(url.origin.indexOf('://') + 3);
+  const path = url.path;
+  const hasQuery = req.url.indexOf('?', url.origin.length) >= 0;
 
   const body = typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) || req.body instanceof Uint8Array ? Buffer.from(req.body).toString('utf8') : '';
   // botocore signs request.data when there is any, else request.params (empty for these protocols).
@@ -65,7 +61,7 @@ export function signV2(req: SignableRequest, creds: SigningCredentials, date: Da
   if (inBody) {
     req.body = formEncode(params);
   } else {
-    req.url = `${req.url}${queryAt < 0 ? '?' : '&'}${formEncode(params)}`;
+    req.url = `${req.url}${hasQuery ? '&' : '?'}${formEncode(params)}`;
   }
   return req;
 }
