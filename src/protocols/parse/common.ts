@@ -25,23 +25,13 @@ export interface ParserHooks {
 /** Case-insensitive view of response headers (RawResponse promises lower case; be tolerant). */
 export class ResponseHeaders {
   readonly lower: Record<string, string>;
-  /** Lower-case name -> the server's spelling (its first one), when the transport kept it. */
-  private readonly spellings?: Map<string, string>;
+  /** Lower-case name -> the server's spelling (its first one); built on first use (header maps only). */
+  private spellings: Map<string, string> | undefined;
 
-  constructor(readonly raw: Record<string, string>, rawHeaders?: readonly string[]) {
+  constructor(readonly raw: Record<string, string>, private readonly rawHeaders?: readonly string[]) {
     const lower: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) setOwn(lower, k.toLowerCase(), v);
     this.lower = lower;
-    if (rawHeaders) {
-      // urllib3's HTTPHeaderDict keeps the first spelling of a repeated name; so do we.
-      const spellings = new Map<string, string>();
-      for (let i = 0; i < rawHeaders.length; i += 2) {
-        const name = rawHeaders[i];
-        const key = name.toLowerCase();
-        if (!spellings.has(key)) spellings.set(key, name);
-      }
-      this.spellings = spellings;
-    }
   }
 
   /**
@@ -49,7 +39,20 @@ export class ResponseHeaders {
    * RawResponse has it). Values are RawResponse's: a header a handler removed stays removed.
    */
   spelledEntries(): Array<[string, string]> {
-    return Object.entries(this.raw).map(([name, value]) => [this.spellings?.get(name.toLowerCase()) ?? name, value]);
+    const spellings = this.spellingMap();
+    return Object.entries(this.raw).map(([name, value]) => [spellings?.get(name.toLowerCase()) ?? name, value]);
+  }
+
+  private spellingMap(): Map<string, string> | undefined {
+    if (this.spellings || !this.rawHeaders) return this.spellings;
+    // urllib3's HTTPHeaderDict keeps the first spelling of a repeated name; so do we.
+    const spellings = new Map<string, string>();
+    for (let i = 0; i < this.rawHeaders.length; i += 2) {
+      const name = this.rawHeaders[i];
+      const key = name.toLowerCase();
+      if (!spellings.has(key)) spellings.set(key, name);
+    }
+    return (this.spellings = spellings);
   }
 
   get(name: string): string | undefined {
