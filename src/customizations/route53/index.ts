@@ -10,15 +10,26 @@ import type { OperationModel } from '../../models/service-model';
 
 const ID_SHAPES = new Set(['ResourceId', 'DelegationSetId', 'ChangeId']);
 
+// The id members of each operation, found once (the input shape never changes).
+const idMembersOf = new WeakMap<OperationModel, string[]>();
+
+function idMembers(op: OperationModel): string[] {
+  let names = idMembersOf.get(op);
+  if (!names) {
+    const input = op.input;
+    names = input ? Object.entries(input.members).filter(([, member]) => ID_SHAPES.has(member.name)).map(([name]) => name) : [];
+    idMembersOf.set(op, names);
+  }
+  return names;
+}
+
 /** Registers the id fix on a session's events. */
 export function installRoute53Ids(events: HierarchicalEmitter): void {
   events.register('before-parameter-build.route-53', (p) => {
-    const input = (p.operation as OperationModel).input;
-    if (!input) return;
     const params = p.params as Record<string, unknown>;
-    for (const [name, member] of Object.entries(input.members)) {
+    for (const name of idMembers(p.operation as OperationModel)) {
       const value = params[name];
-      if (ID_SHAPES.has(member.name) && typeof value === 'string') params[name] = value.slice(value.lastIndexOf('/') + 1);
+      if (typeof value === 'string') params[name] = value.slice(value.lastIndexOf('/') + 1);
     }
   });
 }

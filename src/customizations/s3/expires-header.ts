@@ -21,11 +21,20 @@ function hasExpiresShape(shape: Shape | undefined): boolean {
   });
 }
 
+// Decided once per operation: every S3 response asks.
+const expiresOutput = new WeakMap<OperationModel, boolean>();
+
+function hasExpiresOutput(op: OperationModel): boolean {
+  let has = expiresOutput.get(op);
+  if (has === undefined) expiresOutput.set(op, (has = hasExpiresShape(op.output)));
+  return has;
+}
+
 
 /** Registers the Expires handling on a session's events. */
 export function installS3ExpiresHeader(events: HierarchicalEmitter): void {
   events.register('before-parse.s3', (p) => {
-    if (!hasExpiresShape((p.operation as OperationModel).output)) return undefined;
+    if (!hasExpiresOutput(p.operation as OperationModel)) return undefined;
     const raw = p.response as RawResponse;
     // RawResponse promises lower-case names; any spelling is found all the same.
     const key = findHeader(raw.headers, 'expires');
