@@ -6,7 +6,8 @@
  * the global endpoint), signed for the client's region rather than the rule set's (unless the
  * Bucket is an ARN), with SigV4 query auth, or S3's HMAC-SHA1 where a customization chose it.
  */
-import { NoCredentialsError, UnsupportedSignatureVersionError } from '../errors';
+import { UnsupportedSignatureVersionError } from '../errors';
+import { signingCredentials } from '../pipeline/signing-credentials';
 import { unknownOperationError } from './unknown-operation';
 import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
@@ -34,11 +35,6 @@ export interface PresignedPostOptions {
   ExpiresIn?: number;
 }
 
-async function signingCredentials(ctx: ClientContext) {
-  const creds = await ctx.credentials();
-  if (!creds) throw new NoCredentialsError();
-  return { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token };
-}
 
 function operationFor(ctx: ClientContext, name: string) {
   const opName = ctx.service.operationIndex.resolve(name);

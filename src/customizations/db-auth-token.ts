@@ -4,7 +4,8 @@
  * `https://<host>/?<query>` with the client's credentials and clock, returned without its
  * `https://` (the database takes `host[:port]/?...` as the password). Nothing is sent.
  */
-import { InvalidPresignArgumentError, NoCredentialsError } from '../errors';
+import { InvalidPresignArgumentError } from '../errors';
+import { signingCredentials } from '../pipeline/signing-credentials';
 import type { ClientContext } from '../pipeline/context';
 import { presignUrl } from '../signing';
 import { encodeQuery } from '../util/percent-encode';
@@ -22,11 +23,10 @@ export interface DbTokenRequest {
 }
 
 export async function generateDbToken(ctx: ClientContext, req: DbTokenRequest): Promise<string> {
-  const creds = await ctx.credentials();
-  if (!creds) throw new NoCredentialsError();
+  const creds = await signingCredentials(ctx);
   const url = presignUrl(
     { method: 'GET', url: `${SCHEME}${req.authority}/?${encodeQuery(req.query)}`, headers: {}, body: undefined },
-    { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token },
+    creds,
     { signingName: req.signingName, region: req.region, date: ctx.clockSkew.now(), expiresIn: req.expiresIn, s3: false, disableDoubleEncoding: false },
   );
   return url.slice(SCHEME.length);

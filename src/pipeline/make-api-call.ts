@@ -29,6 +29,7 @@ import { usesSigV2 } from './signature-version';
 import { requestSigner } from './request-signer';
 import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
+import { signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import type { CallOptions } from './call-options';
 
@@ -118,13 +119,12 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
     signBearer(req.headers, token);
     return;
   }
-  const creds = await ctx.credentials();
-  if (!creds) throw new NoCredentialsError();
-  if (auth.kind === 'sigv2') return void signV2(req, { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token }, ctx.clockSkew.now());
+  const creds = await signingCredentials(ctx);
+  if (auth.kind === 'sigv2') return void signV2(req, creds, ctx.clockSkew.now());
   const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,
-    { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token },
+    creds,
     {
       signingName: auth.signingName,
       region: auth.signingRegion,

@@ -4,7 +4,8 @@
  * given, else the call's signing region), with the client's credentials and clock. Handlers use
  * it to embed a presigned URL in the request (RDS and EC2 cross-region copies).
  */
-import { NoCredentialsError, UnsupportedSignatureVersionError } from '../errors';
+import { UnsupportedSignatureVersionError } from '../errors';
+import { signingCredentials } from './signing-credentials';
 import { presignUrl } from '../signing';
 import type { SignableRequest } from '../signing';
 import type { ClientContext } from './context';
@@ -23,9 +24,7 @@ export function requestSigner(ctx: ClientContext, auth: AuthPlan): RequestSigner
     async generatePresignedUrl(request, opts = {}) {
       if (auth.kind === 'none') return request.url;
       if (auth.kind !== 'sigv4') throw new UnsupportedSignatureVersionError(`Signature version(s) are not supported: ${auth.kind === 'sigv2' ? 'v2' : auth.kind}-query`);
-      const creds = await ctx.credentials();
-      if (!creds) throw new NoCredentialsError();
-      return presignUrl(request, { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token }, {
+      return presignUrl(request, await signingCredentials(ctx), {
         signingName: auth.signingName,
         region: opts.regionName ?? auth.signingRegion,
         date: ctx.clockSkew.now(),
