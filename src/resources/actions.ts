@@ -29,7 +29,7 @@ export async function callOperation(client: Client, operation: string, params: P
 }
 
 /** Loads `resource` unless it has data, giving up (not cancelling the shared load) on abort. */
-async function ensureDataUnlessAborted(resource: ResourceLike, signal: AbortSignal | undefined): Promise<void> {
+export async function ensureDataUnlessAborted(resource: ResourceLike, signal: AbortSignal | undefined): Promise<void> {
   throwIfAborted(signal);
   if (resource.meta.data === null) await abortable(ensureData(resource), signal);
 }

@@ -18,10 +18,10 @@ import { inspect } from 'util';
 import { canonicalName } from '../models/naming';
 import { resolveCallOptions } from '../pipeline/abort-scope';
 import { checkCallOptions, type CallOptions } from '../pipeline/call-options';
-import { abortable, throwIfAborted } from '../util/abort';
+import { throwIfAborted } from '../util/abort';
 import { anySignal } from '../util/any-signal';
-import { callOperation, runBatchAction } from './actions';
-import { ensureData, resourceRepr } from './instance';
+import { callOperation, ensureDataUnlessAborted, runBatchAction } from './actions';
+import { resourceRepr } from './instance';
 import type { ActionModel } from './model';
 import { createRequestParameters, deepCopy, mergeDicts, needsLoadedData } from './params';
 import type { ResourceResponseHandler } from './response';
@@ -154,9 +154,9 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     if (!operation) throw new Error(`Collection ${this.#definition.className} has no request operation`);
     const { limit, pageSize } = this.#state;
     const signal = options.abortSignal;
-    throwIfAborted(signal);
     // A load is shared with the parent's other readers: an abort stops waiting, not the load.
-    if ((needsLoadedData(model.request?.params) || handler.needsParentData) && parent.meta.data === null) await abortable(ensureData(parent), signal);
+    if (needsLoadedData(model.request?.params) || handler.needsParentData) await ensureDataUnlessAborted(parent, signal);
+    else throwIfAborted(signal);
     const params = createRequestParameters(parent, model.request?.params);
     mergeDicts(params, deepCopy(this.#state.params));
     let responses: AsyncIterable<unknown> | unknown[];
