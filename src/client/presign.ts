@@ -48,12 +48,12 @@ function operationFor(ctx: ClientContext, name: string) {
  * and S3 Express keep theirs).
  */
 function usesHmacV1(ctx: ClientContext, auth: AuthPlan): boolean {
-  return auth.kind === 'sigv4' && auth.scheme !== 'sigv4a' && auth.scheme !== 'sigv4-s3express' && ctx.presignSignatureVersion?.() === 's3';
+  return auth.kind === 'sigv4' && auth.scheme !== 'sigv4a' && auth.scheme !== 'sigv4-s3express' && ctx.presignSignatureVersion === 's3';
 }
 
 /** The global endpoint goes with the HMAC-SHA1 opt-in only: SigV4 URLs stay regional (docs/DESIGN.md). */
 function globalPresignEndpoint(ctx: ClientContext): boolean {
-  return ctx.presignSignatureVersion?.() === 's3' && shouldUseGlobalEndpoint(ctx);
+  return ctx.presignSignatureVersion === 's3' && shouldUseGlobalEndpoint(ctx);
 }
 
 export function presignExtension(ctx: ClientContext): Record<string, unknown> {

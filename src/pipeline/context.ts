@@ -66,11 +66,11 @@ export interface ClientContext {
    */
   signatureVersion?: string;
   /**
-   * The signature version for presigning that a customization chose (botocore's
-   * choose-signer.s3 `_default_s3_presign_to_sigv2`: 's3' presigns with HMAC-SHA1), worked out
-   * on first use; undefined keeps the call's signer.
+   * The signature version for presigning that a customization chose at client creation ('s3':
+   * HMAC-SHA1, S3's opt-in; botocore's choose-signer.s3 `_default_s3_presign_to_sigv2`);
+   * undefined keeps the call's signer.
    */
-  presignSignatureVersion?: () => string | undefined;
+  presignSignatureVersion?: string;
   /** The exception class for an error code (a ClientError subclass, or ClientError). */
   errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string): ClientError;
 }

@@ -153,7 +153,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
-    presignSignatureVersion: build.presignSignatureVersion && memo(build.presignSignatureVersion),
+    presignSignatureVersion: build.presignSignatureVersion,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });
@@ -201,7 +201,7 @@ export interface ClientBuild {
   /** A customization's signature version for the client (see ClientContext.signatureVersion). */
   signatureVersion?: string;
   /** A customization's signature version for presigning (see ClientContext.presignSignatureVersion). */
-  presignSignatureVersion?: () => string | undefined;
+  presignSignatureVersion?: string;
   /** The session's model loader, for customizations that read endpoints.json. */
   loader: ModelLoader;
   /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */

@@ -30,7 +30,7 @@ function validHostLabel(bucket: string): boolean {
 export function installS3Presign(events: HierarchicalEmitter): void {
   events.register('creating-client-class.s3', (p) => {
     const build = p.build as ClientBuild;
-    build.presignSignatureVersion = () => (build.config.signatureVersion === 's3' ? 's3' : undefined);
+    if (build.config.signatureVersion === 's3') build.presignSignatureVersion = 's3';
   });
   events.register('before-endpoint-resolution.s3', (p) => {
     const context = p.context as PrepareOptions | undefined;
