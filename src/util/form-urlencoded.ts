@@ -26,13 +26,14 @@ function formDecode(s: string): string {
   }
 }
 
-/** Encodes pairs as urlencode does. */
-export function formEncode(pairs: ReadonlyArray<readonly [string, string]>): string {
-  return pairs.map(([k, v]) => `${formEscape(k)}=${formEscape(v)}`).join('&');
-}
+const FORM_SPACE = /%20/g;
 
-function formEscape(s: string): string {
-  return percentEncode(s).replace(/%20/g, '+');
+/** application/x-www-form-urlencoded as Python's urlencode (quote_plus) writes it. */
+export function formEncode(pairs: Iterable<readonly [string, string]>): string {
+  const parts: string[] = [];
+  // A space becomes `+` (quote_plus); everything else is percentEncode's.
+  for (const [k, v] of pairs) parts.push(`${percentEncode(k).replace(FORM_SPACE, '+')}=${percentEncode(v).replace(FORM_SPACE, '+')}`);
+  return parts.join('&');
 }
 
 /** Sets `key` as a Python dict would: an existing entry keeps its place, a new one goes last. */

@@ -14,7 +14,7 @@ import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { expandHostPrefix, isSet, presentEntries, scalarText } from './common';
-import { percentEncode } from '../../util/percent-encode';
+import { formEncode } from '../../util/form-urlencoded';
 import type { TimestampPrecision } from './timestamp';
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
@@ -106,19 +106,6 @@ function serializeMap(d: Dialect, out: Fields, value: unknown, shape: Shape, pre
   }
 }
 
-/** application/x-www-form-urlencoded as Python's urlencode (quote_plus) writes it. */
-export function formEncode(fields: Iterable<[string, string]>): string {
-  const parts: string[] = [];
-  for (const [k, v] of fields) parts.push(`${formEscape(k)}=${formEscape(v)}`);
-  return parts.join('&');
-}
-
-const FORM_SPACE = /%20/g;
-
-// Form bodies encode a space as `+` (urlencode's quote_plus); everything else as percentEncode.
-function formEscape(s: string): string {
-  return percentEncode(s).replace(FORM_SPACE, '+');
-}
 
 function serializeForm(dialect: Dialect, op: OperationModel, params: Record<string, unknown>, precision: TimestampPrecision = 'default'): HttpRequestSpec {
   const d = precision === 'default' ? dialect : { ...dialect, precision };
