@@ -8,7 +8,7 @@
  * from 00000000-0000-0000-0000-000000000001.
  */
 import { Session } from '../../src';
-import type { RecordedRequest } from './canned-server';
+import { CannedServer, type RecordedRequest } from './canned-server';
 
 /** 2024-05-06T07:08:09Z, the clock the expected values were captured with. */
 export const FROZEN = Date.UTC(2024, 4, 6, 7, 8, 9);
@@ -53,4 +53,23 @@ export function sentHeaders(req: RecordedRequest, omit: string[] = ['host', 'con
     if (!omit.includes(req.rawHeaders[i].toLowerCase())) out.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
   }
   return out;
+}
+
+/**
+ * The setup every wire-exact spec shares: a CannedServer as the clients' proxy, started once,
+ * with its recording cleared, the clock and UUIDs frozen before each test and restored after.
+ * Read `capture.proxy` inside tests (it is set in beforeAll).
+ */
+export function useWireCapture(): { server: CannedServer; proxy: string } {
+  const capture = { server: new CannedServer(), proxy: '' };
+  beforeAll(async () => {
+    capture.proxy = await capture.server.start();
+  });
+  afterAll(() => capture.server.stop());
+  beforeEach(() => {
+    freezeClockAndIds();
+    capture.server.requests.length = 0;
+  });
+  afterEach(() => jest.restoreAllMocks());
+  return capture;
 }

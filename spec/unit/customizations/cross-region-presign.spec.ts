@@ -8,8 +8,7 @@
  * token, taken at botocore's before-send hook.
  */
 import { Session } from '../../../src';
-import { CannedServer } from '../../helpers/canned-server';
-import { freezeClockAndIds, wireClient } from '../../helpers/wire-capture';
+import { useWireCapture, wireClient } from '../../helpers/wire-capture';
 
 const BOTO3 = {
   rdsCopy: {
@@ -85,21 +84,14 @@ const BOTO3 = {
 const XML = { 'content-type': 'text/xml' };
 
 describe('cross-region presigned URLs', () => {
-  const server = new CannedServer();
-  let proxy: string;
-  beforeAll(async () => {
-    proxy = await server.start();
-  });
-  afterAll(() => server.stop());
+  const capture = useWireCapture();
+  const server = capture.server;
   beforeEach(() => {
-    freezeClockAndIds();
-    server.requests.length = 0;
     server.fallback = { status: 200, headers: XML, body: '<R><RResult/></R>' };
   });
-  afterEach(() => jest.restoreAllMocks());
 
   async function sent(service: string, call: (client: any) => Promise<unknown>): Promise<{ authorization: string; body: string }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-    await call(wireClient(proxy, service, { region: 'us-west-2' })).catch(() => undefined);
+    await call(wireClient(capture.proxy, service, { region: 'us-west-2' })).catch(() => undefined);
     const req = server.requests[server.requests.length - 1];
     return { authorization: req.headers.authorization as string, body: req.body.toString('utf8') };
   }

@@ -5,8 +5,7 @@
  * bytes. botojs sent no version header and no checksums, and refused a missing accountId.
  */
 import { sha256TreeHash } from '../../../src/customizations/glacier/tree-hash';
-import { CannedServer } from '../../helpers/canned-server';
-import { freezeClockAndIds, sentHeaders, wireClient } from '../../helpers/wire-capture';
+import { useWireCapture, sentHeaders, wireClient } from '../../helpers/wire-capture';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const OMIT = ['host', 'connection', 'user-agent', 'content-length', 'amz-sdk-invocation-id', 'amz-sdk-request'];
@@ -19,21 +18,12 @@ function bigBody(): Buffer {
 }
 
 describe('Glacier', () => {
-  const server = new CannedServer();
-  let proxy: string;
-  beforeAll(async () => {
-    proxy = await server.start();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => {
-    freezeClockAndIds();
-    server.requests.length = 0;
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const capture = useWireCapture();
+  const server = capture.server;
 
   it('defaults accountId to "-" and sends x-amz-glacier-version', async () => {
     server.reply({ status: 200, headers: JSON_TYPE, body: '{"VaultList":[]}' });
-    await wireClient(proxy, 'glacier').listVaults();
+    await wireClient(capture.proxy, 'glacier').listVaults();
     const sent = server.requests[0];
     expect(`${sent.method} ${sent.url}`).toBe('GET http://glacier.us-east-1.amazonaws.com/-/vaults');
     expect(sentHeaders(sent, OMIT)).toEqual([
@@ -48,7 +38,7 @@ describe('Glacier', () => {
 
   it('UploadArchive carries x-amz-content-sha256 and x-amz-sha256-tree-hash over 1 MiB chunks', async () => {
     server.reply({ status: 201, headers: { ...JSON_TYPE, 'x-amz-archive-id': 'a' } });
-    await wireClient(proxy, 'glacier').uploadArchive({ vaultName: 'v', body: bigBody() });
+    await wireClient(capture.proxy, 'glacier').uploadArchive({ vaultName: 'v', body: bigBody() });
     const sent = server.requests[0];
     expect(`${sent.method} ${sent.url}`).toBe('POST http://glacier.us-east-1.amazonaws.com/-/vaults/v/archives');
     expect(sentHeaders(sent, OMIT)).toEqual([
@@ -66,7 +56,7 @@ describe('Glacier', () => {
 
   it('UploadMultipartPart with an accountId, and an empty UploadArchive', async () => {
     server.reply({ status: 204, headers: JSON_TYPE }, { status: 201, headers: { ...JSON_TYPE, 'x-amz-archive-id': 'a' } });
-    const glacier = wireClient(proxy, 'glacier');
+    const glacier = wireClient(capture.proxy, 'glacier');
     await glacier.uploadMultipartPart({ accountId: '123', vaultName: 'v', uploadId: 'u', range: 'bytes 0-9/*', body: Buffer.from('0123456789') });
     await glacier.uploadArchive({ vaultName: 'v', body: Buffer.alloc(0) });
     const [part, empty] = server.requests;
@@ -90,7 +80,7 @@ describe('Glacier', () => {
 
   it('a presigned URL gets the default accountId but no version header', async () => {
     // boto3: https://glacier.us-east-1.amazonaws.com/-/vaults?...&X-Amz-SignedHeaders=host&X-Amz-Signature=e3602724...
-    const url = await wireClient(proxy, 'glacier').generatePresignedUrl('list_vaults', { ExpiresIn: 60 });
+    const url = await wireClient(capture.proxy, 'glacier').generatePresignedUrl('list_vaults', { ExpiresIn: 60 });
     expect(url).toBe(
       'http://glacier.us-east-1.amazonaws.com/-/vaults?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20240506%2Fus-east-1%2Fglacier%2Faws4_request' +
         '&X-Amz-Date=20240506T070809Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=e3602724bac3ad931e5c6f576861ed173598dd05cb4ed18c094608ef4935ee45',

@@ -11,23 +11,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { clientSigningName, legacyEndpoint, legacySigningName, legacySigningRegion, regionalEndpointNames, scopedSigningNamePrefixes } from '../../../src/endpoints';
 import { ModelLoader } from '../../../src/models/loader';
-import { CannedServer } from '../../helpers/canned-server';
-import { freezeClockAndIds, wireClient } from '../../helpers/wire-capture';
+import { useWireCapture, wireClient } from '../../helpers/wire-capture';
 
 const LIST_JOBS = '<ListJobsResponse><ListJobsResult></ListJobsResult></ListJobsResponse>';
 
 describe('signing name without authSchemes', () => {
-  const server = new CannedServer();
-  let proxy: string;
-  beforeAll(async () => {
-    proxy = await server.start();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => {
-    freezeClockAndIds();
-    server.requests.length = 0;
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const capture = useWireCapture();
+  const server = capture.server;
 
   it.each([
     [
@@ -50,7 +40,7 @@ describe('signing name without authSchemes', () => {
     ],
   ])('Import/Export in %s (endpoint_url %s) signs as boto3 does', async (region, endpointUrl, url, authorization) => {
     server.reply({ status: 200, headers: { 'content-type': 'text/xml' }, body: LIST_JOBS });
-    await wireClient(proxy, 'importexport', { region, endpointUrl }).listJobs();
+    await wireClient(capture.proxy, 'importexport', { region, endpointUrl }).listJobs();
     expect(server.requests[0].url).toBe(url);
     expect(server.requests[0].headers.authorization).toBe(authorization);
   });

@@ -6,8 +6,7 @@
  * 503 without a Date, 200.
  */
 import { parseResponseDate } from '../../../src/retries/sdk-request-headers';
-import { CannedServer } from '../../helpers/canned-server';
-import { freezeClockAndIds, sentHeaders, wireClient } from '../../helpers/wire-capture';
+import { useWireCapture, sentHeaders, wireClient } from '../../helpers/wire-capture';
 
 const JSON_TYPE = { 'content-type': 'application/x-amz-json-1.0' };
 const ERR = '{"__type":"InternalError","message":"x"}';
@@ -28,17 +27,8 @@ const SIGNED = [
 const BOTO3_SDK_REQUEST = ['attempt=1', 'ttl=20240506T070854Z; attempt=2; max=4', 'ttl=20240506T070854Z; attempt=3; max=4', 'ttl=20240506T070854Z; attempt=4; max=4'];
 
 describe('amz-sdk-invocation-id / amz-sdk-request', () => {
-  const server = new CannedServer();
-  let proxy: string;
-  beforeAll(async () => {
-    proxy = await server.start();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => {
-    freezeClockAndIds();
-    server.requests.length = 0;
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const capture = useWireCapture();
+  const server = capture.server;
 
   it('go on every attempt after signing: one invocation id, the attempt, max once judged, ttl from the last Date', async () => {
     server.reply(
@@ -48,7 +38,7 @@ describe('amz-sdk-invocation-id / amz-sdk-request', () => {
       { status: 200, headers: JSON_TYPE, body: '{}', omitDate: true },
     );
     jest.spyOn(Math, 'random').mockReturnValue(0); // no backoff sleeps
-    const sqs = wireClient(proxy, 'sqs', { config: { retries: { mode: 'standard', totalMaxAttempts: 4 }, readTimeout: 45 } });
+    const sqs = wireClient(capture.proxy, 'sqs', { config: { retries: { mode: 'standard', totalMaxAttempts: 4 }, readTimeout: 45 } });
     const result = await sqs.listQueues();
     expect(result.ResponseMetadata.RetryAttempts).toBe(3);
     expect(server.requests.map((r) => sentHeaders(r))).toEqual(BOTO3_SDK_REQUEST.map((value) => [...SIGNED, ['amz-sdk-request', value]]));

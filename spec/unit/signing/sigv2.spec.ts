@@ -7,29 +7,19 @@
  */
 import { Session } from '../../../src';
 import { UnsupportedSignatureVersionError } from '../../../src/errors';
-import { CannedServer } from '../../helpers/canned-server';
-import { freezeClockAndIds, sentHeaders, wireClient } from '../../helpers/wire-capture';
+import { useWireCapture, sentHeaders, wireClient } from '../../helpers/wire-capture';
 
 const XML = { 'content-type': 'text/xml' };
 const LIST_DOMAINS = '<ListDomainsResponse><ListDomainsResult/></ListDomainsResponse>';
 const FORM = ['Content-Type', 'application/x-www-form-urlencoded; charset=utf-8'];
 
 describe('SigV2 (SimpleDB)', () => {
-  const server = new CannedServer();
-  let proxy: string;
-  beforeAll(async () => {
-    proxy = await server.start();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => {
-    freezeClockAndIds();
-    server.requests.length = 0;
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const capture = useWireCapture();
+  const server = capture.server;
 
   it('signs the form body: AWSAccessKeyId, SignatureVersion, SignatureMethod, Timestamp, Signature', async () => {
     server.reply({ status: 200, headers: XML, body: '<PutAttributesResponse/>' });
-    await wireClient(proxy, 'sdb').putAttributes({
+    await wireClient(capture.proxy, 'sdb').putAttributes({
       DomainName: 'dom',
       ItemName: 'it em/*~é',
       Attributes: [
@@ -49,7 +39,7 @@ describe('SigV2 (SimpleDB)', () => {
 
   it('adds SecurityToken for session credentials', async () => {
     server.reply({ status: 200, headers: XML, body: LIST_DOMAINS });
-    await wireClient(proxy, 'sdb', { region: 'us-west-2', sessionToken: 'TOKEN/+=' }).listDomains();
+    await wireClient(capture.proxy, 'sdb', { region: 'us-west-2', sessionToken: 'TOKEN/+=' }).listDomains();
     const sent = server.requests[0];
     expect(sent.url).toBe('http://sdb.us-west-2.amazonaws.com/');
     expect(sent.headers.authorization).toBeUndefined();
@@ -62,7 +52,7 @@ describe('SigV2 (SimpleDB)', () => {
 
   it('a configured signatureVersion v4 signs SimpleDB with SigV4', async () => {
     server.reply({ status: 200, headers: XML, body: LIST_DOMAINS });
-    await wireClient(proxy, 'sdb', { config: { signatureVersion: 'v4' } }).listDomains();
+    await wireClient(capture.proxy, 'sdb', { config: { signatureVersion: 'v4' } }).listDomains();
     expect(server.requests[0].headers.authorization).toBe(
       'AWS4-HMAC-SHA256 Credential=AKID/20240506/us-east-1/sdb/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=871e261bf6c4e912f88ea493ead07d784d944c060cc72fdf193ad473ada28dbb',
     );
@@ -72,8 +62,8 @@ describe('SigV2 (SimpleDB)', () => {
   it('Import/Export (modelled v2) signs SigV4, even with signatureVersion v2 configured', async () => {
     const listJobs = '<ListJobsResponse><ListJobsResult></ListJobsResult></ListJobsResponse>';
     server.reply({ status: 200, headers: XML, body: listJobs }, { status: 200, headers: XML, body: listJobs });
-    await wireClient(proxy, 'importexport').listJobs();
-    await wireClient(proxy, 'importexport', { config: { signatureVersion: 'v2' } }).listJobs();
+    await wireClient(capture.proxy, 'importexport').listJobs();
+    await wireClient(capture.proxy, 'importexport', { config: { signatureVersion: 'v2' } }).listJobs();
     const expected =
       'AWS4-HMAC-SHA256 Credential=AKID/20240506/us-east-1/IngestionService/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=870d1ca59b8d9daa54cfacf3b896c86be1aebb2824f59d56c186cb03301ddb1c';
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([expected, expected]);
