@@ -27,6 +27,8 @@ export type { ClientErrorStub } from './client/stubber';
 export type { ClientOptions } from './session/create-client';
 export { Credentials } from './credentials/credentials';
 export { RefreshableCredentials } from './credentials/refreshable';
+export type { CredentialProvider } from './credentials/credentials';
+export type { ProviderChain } from './credentials/providers';
 export {
   CredentialRetrievalError,
   InvalidConfigError,

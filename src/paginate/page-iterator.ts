@@ -114,8 +114,11 @@ export class PageIterator implements AsyncIterable<Page> {
     return this.searchPages(expression);
   }
 
-  /** Every page merged: result keys concatenated (numbers summed), plus NextToken when cut short. */
-  async buildFullResult(): Promise<Record<string, unknown>> {
+  /**
+   * Every page merged: result keys concatenated (numbers summed), plus NextToken when cut short.
+   * Typed like a page (model-shaped data), so `full.Contents.length` compiles as `page.Contents` does.
+   */
+  async buildFullResult(): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- model-shaped plain data, as Page
     const complete: Record<string, unknown> = {};
     for await (const page of this) {
       for (const key of this.settings.resultKeys) {
