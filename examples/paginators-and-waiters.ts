@@ -2,8 +2,12 @@
  * The seed's paginator and waiter examples: listing thousands of keys with a paginator, and an
  * ETL job waiting for its input file to land. Runs against any S3 endpoint (the demo passes the
  * embedded s3rver).
+ *
+ * Run it: `npm run example examples/paginators-and-waiters.ts` (starts the embedded S3 and DynamoDB servers; see
+ * examples/run-example.ts). `npm run demo` runs every example in turn.
  */
 import { Config, Session, WaiterError } from '../src';
+import { runExample } from './run-example';
 
 export interface PaginatorsAndWaitersEndpoints {
   s3Endpoint: string;
@@ -68,3 +72,5 @@ export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaiter
   }
   s3.close();
 }
+
+runExample(module, runPaginatorsAndWaitersTour);

@@ -5,11 +5,15 @@
  * credentials differently ('dev': keys in the credentials file; 'prod': a credential_process),
  * then runs calls against the local S3 and DynamoDB endpoints under each profile.
  * Call: `await runProfilesDemo({ s3Endpoint, dynamodbEndpoint })`.
+ *
+ * Run it: `npm run example examples/profiles.ts` (starts the embedded S3 and DynamoDB servers; see
+ * examples/run-example.ts). `npm run demo` runs every example in turn.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { client, Config, getDefaultSession, setupDefaultSession } from '../src';
+import { runExample } from './run-example';
 
 export interface ProfilesDemoEndpoints {
   s3Endpoint: string;
@@ -75,3 +79,5 @@ export async function runProfilesDemo(endpoints: ProfilesDemoEndpoints): Promise
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+runExample(module, runProfilesDemo);

@@ -4,10 +4,14 @@
  * waiting for an object) and a DynamoDB Table resource with native JS values, Key/Attr
  * conditions and a batch writer. Runs against any S3 and DynamoDB endpoints (the demo passes
  * the embedded s3rver and dynalite).
+ *
+ * Run it: `npm run example examples/resources-tour.ts` (starts the embedded S3 and DynamoDB servers; see
+ * examples/run-example.ts). `npm run demo` runs every example in turn.
  */
 import { inspect } from 'util';
 import { Attr, Config, Key, Session, helpText } from '../src';
 import type { BatchWriter, Resource } from '../src';
+import { runExample } from './run-example';
 
 export interface ResourcesTourEndpoints {
   s3Endpoint: string;
@@ -118,3 +122,5 @@ export async function runResourcesTour(endpoints: ResourcesTourEndpoints): Promi
   console.log(`  tables: ${tables.length} (includes ours: ${tables.includes(table.name)})`);
   await table.delete();
 }
+
+runExample(module, runResourcesTour);

@@ -1,8 +1,12 @@
 /**
  * The seed tour, client half: what a newcomer does first with botojs. Runs against any
  * S3/DynamoDB endpoint (the demo passes the embedded local servers).
+ *
+ * Run it: `npm run example examples/tour.ts` (starts the embedded S3 and DynamoDB servers; see
+ * examples/run-example.ts). `npm run demo` runs every example in turn.
  */
 import { Config, Session } from '../src';
+import { runExample } from './run-example';
 
 export interface TourEndpoints {
   s3Endpoint: string;
@@ -95,3 +99,5 @@ export async function runTour(endpoints: TourEndpoints): Promise<void> {
 
 /** Later chapters of the tour (paginators, waiters, resources) plug in here. */
 export const TOUR_EXTENSIONS: Array<(t: { session: Session; s3: ReturnType<Session['client']>; bucket: string; ddb: ReturnType<Session['client']>; table: string; step: (title: string) => void }) => Promise<void>> = [];
+
+runExample(module, runTour);

@@ -2,12 +2,16 @@
  * The S3 managed-transfer part of the demo: a 12 MiB file goes up as a parallel multipart
  * upload with a progress callback, comes back as a ranged multipart download, is copied
  * server-side, and a mistyped ExtraArgs key is refused before anything is sent.
+ *
+ * Run it: `npm run example examples/transfers-tour.ts` (starts the embedded S3 and DynamoDB servers; see
+ * examples/run-example.ts). `npm run demo` runs every example in turn.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Config, Session, TransferConfig } from '../src';
+import { runExample } from './run-example';
 
 export interface TransfersTourEndpoints {
   s3Endpoint: string;
@@ -70,3 +74,5 @@ export async function runTransfersTour(endpoints: TransfersTourEndpoints): Promi
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+runExample(module, runTransfersTour);
