@@ -5,7 +5,8 @@
  * Each block becomes a module of its own:
  *
  *   import ...                               every import of its preludes and of the block, one
- *                                            specifier a line, duplicates dropped
+ *                                            specifier a line, duplicates dropped; and their
+ *   declare ...                              `declare` statements
  *   export async function __docBlock() {
  *     { <prelude code>                       the file's preludes so far, in page order, each
  *       { <next prelude code>                in a scope inside the one before, so a later
@@ -51,25 +52,42 @@ interface Source {
 }
 
 /** Blanks an import in place (keeping line breaks) and returns one import line per binding. */
+/** A statement that must stand at module level: one binding of an import, or a `declare`. */
 interface ImportLine {
   key: string;
   text: string;
   line: number;
-  column: number;
+  /** Set for regenerated import lines, whose columns are not the markdown's. */
+  column?: number;
 }
 
+function isAmbient(st: ts.Statement): boolean {
+  return ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+}
+
+/**
+ * Blanks, in place (keeping line breaks), the statements that cannot go inside a function:
+ * imports (returned one binding a line) and `declare` statements (returned verbatim), so a
+ * fragment can `declare const orders: Order[];` what the page describes in prose.
+ */
 function extractImports(src: Source, kind: ts.ScriptKind): { body: string; imports: ImportLine[] } {
   const sf = ts.createSourceFile('block.ts', src.code, ts.ScriptTarget.ES2022, true, kind);
   let body = src.code;
   const imports: ImportLine[] = [];
   for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st)) continue;
+    const ambient = isAmbient(st);
+    if (!ts.isImportDeclaration(st) && !ambient) continue;
     const start = st.getStart(sf);
     body = body.slice(0, start) + body.slice(start, st.end).replace(/[^\n]/g, ' ') + body.slice(st.end);
     const at = (node: ts.Node) => {
       const pos = sf.getLineAndCharacterOfPosition(node.getStart(sf));
       return { line: src.line + pos.line, column: pos.character + src.indent };
     };
+    if (!ts.isImportDeclaration(st)) {
+      const text = st.getText(sf);
+      imports.push({ key: `declare|${text}`, text, line: at(st).line });
+      continue;
+    }
     const from = st.moduleSpecifier.getText(sf);
     const clause = st.importClause;
     const type = clause?.isTypeOnly ? 'type ' : '';
@@ -101,8 +119,9 @@ export function generateModule(block: DocBlock, fixturesModule: string): { text:
     for (const imp of part.imports) {
       if (seen.has(imp.key)) continue;
       seen.add(imp.key);
-      segments.push({ genLine: out.length, lines: 1, file: part.src.file, mdLine: imp.line, indent: 0, column: imp.column });
-      out.push(imp.text);
+      const lines = imp.text.split('\n');
+      segments.push({ genLine: out.length, lines: lines.length, file: part.src.file, mdLine: imp.line, indent: part.src.indent, column: imp.column });
+      out.push(...lines);
     }
   }
   const param = block.role !== 'setup' ? '' : block.lang === 'ts' ? `fixtures: import(${JSON.stringify(fixturesModule)}).DocsFixtures` : 'fixtures';

@@ -4,12 +4,14 @@
  * (credentials, region, endpoints, profiles), and a scratch working directory. Blocks use
  * plain `new Session()` / `client('s3')`: the endpoints come from AWS_ENDPOINT_URL_S3 and
  * AWS_ENDPOINT_URL_DYNAMODB, as botojs reads them for any user. Every other service points at a
- * closed loopback port, so a block that would call real AWS fails fast instead of reaching out.
+ * loopback server that drops every connection, so a block that would call real AWS fails fast
+ * instead of reaching out.
  *
  * A page creates what its blocks name in a hidden `<!-- docs-test: setup ... -->` comment,
  * through `fixtures` (the DocsFixtures below); every method is idempotent.
  */
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { startLocalServers } from '../../scripts/local-servers';
@@ -28,14 +30,22 @@ export interface DocsWorld {
   fixtures: DocsFixtures;
   /** The scratch directory blocks run in (relative file names land here). */
   dir: string;
+  /** Where every service but S3 and DynamoDB goes (AWS_ENDPOINT_URL): it drops every connection. */
+  unservedEndpoint: string;
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on: services without a local server fail at once (ECONNREFUSED). */
-const CLOSED_ENDPOINT = 'http://127.0.0.1:9';
+/** A loopback server that drops every connection: services without a local server fail at once. */
+async function startDroppingServer(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const server = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
 export async function startDocsWorld(): Promise<DocsWorld> {
   const servers = await startLocalServers();
+  const dropping = await startDroppingServer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-docs-'));
   const config = path.join(dir, '.aws-config');
   const credentials = path.join(dir, '.aws-credentials');
@@ -54,7 +64,7 @@ export async function startDocsWorld(): Promise<DocsWorld> {
     AWS_DEFAULT_PROFILE: undefined,
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
-    AWS_ENDPOINT_URL: CLOSED_ENDPOINT,
+    AWS_ENDPOINT_URL: dropping.endpoint,
     AWS_ENDPOINT_URL_S3: servers.s3Endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: servers.dynamodbEndpoint,
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: undefined,
@@ -104,6 +114,7 @@ export async function startDocsWorld(): Promise<DocsWorld> {
   return {
     fixtures,
     dir,
+    unservedEndpoint: dropping.endpoint,
     async stop() {
       s3.close();
       ddb.close();
@@ -113,6 +124,7 @@ export async function startDocsWorld(): Promise<DocsWorld> {
         else process.env[k] = v;
       }
       await servers.stop();
+      await dropping.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

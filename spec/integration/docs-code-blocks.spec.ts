@@ -58,7 +58,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * console output is kept for the failure message; timers and signal handlers it leaves behind
  * are removed afterwards.
  */
-async function runBlock(c: CompiledBlock, fixtures: DocsFixtures): Promise<void> {
+async function runBlock(c: CompiledBlock, { fixtures, unservedEndpoint }: DocsWorld): Promise<void> {
   const output: string[] = [];
   const spies = (['log', 'info', 'warn', 'error'] as const).map((m) =>
     jest.spyOn(console, m).mockImplementation((...args: unknown[]) => void output.push(`${format(...args)}\n`)),
@@ -87,7 +87,10 @@ async function runBlock(c: CompiledBlock, fixtures: DocsFixtures): Promise<void>
     await withTimeout(entry(fixtures), BLOCK_TIMEOUT_MS, `the block at ${label(c.block)}`);
   } catch (err) {
     const shown = output.join('').split('\n').slice(-20).join('\n');
-    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    let detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    if (detail.includes(unservedEndpoint)) {
+      detail += `\n(${unservedEndpoint} stands for every service but S3 and DynamoDB: give the block '<!-- docs-test: typecheck-only (reason) -->')`;
+    }
     // new Function puts two lines of its own before the body.
     const frame = err instanceof Error ? new RegExp(`${sourceUrl.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(err.stack ?? '') : null;
     const at = frame ? c.locate(Number(frame[1]) - 2, Number(frame[2])) : undefined;
@@ -149,7 +152,7 @@ describe('docs code blocks', () => {
         expect(compiled.get(block)?.diagnostics).toEqual([]);
       });
       if (block.mode === 'run') {
-        it(`${label(block)} runs`, () => runBlock(compiled.get(block)!, world!.fixtures), BLOCK_TIMEOUT_MS + 5000);
+        it(`${label(block)} runs`, () => runBlock(compiled.get(block)!, world!), BLOCK_TIMEOUT_MS + 5000);
       }
     }
   });

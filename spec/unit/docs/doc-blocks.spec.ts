@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { missingNpmScripts, parseDoc } from '../../helpers/doc-blocks';
 import { compileBlocks } from '../../helpers/doc-blocks-compile';
+import type { CompiledBlock } from '../../helpers/doc-blocks-compile';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES_MODULE = path.join(ROOT, 'spec/helpers/docs-fixtures');
@@ -80,34 +81,62 @@ describe('missingNpmScripts', () => {
 });
 
 describe('compileBlocks', () => {
+  const X_MD = [
+    '<!-- docs-test: prelude',
+    "import { Session } from 'botojs';",
+    'const session = new Session();',
+    '-->',
+    'Prose.',
+    '',
+    `${fence}ts`,
+    "import { Session, Config } from 'botojs';",
+    '',
+    "const s3 = new Session().client('s3', { config: new Config({ connectTimeout: 5 }) });",
+    'const session = 1;          // a block may redeclare a prelude name',
+    fence,
+    '',
+    '- In a list:',
+    `  ${fence}ts`,
+    "  import { NoSuchThing } from 'botojs';",
+    '  const n: number = session.regionName;',
+    `  ${fence}`,
+    '',
+    `${fence}ts`,
+    'declare const orders: Array<{ total: number }>;   // what the prose describes',
+    'const sum: number = orders.reduce((a, o) => a + o.total, 0);',
+    fence,
+    '',
+    `${fence}js`,
+    "const { Session: S } = require('botojs');",
+    'const region = new S().regionName;',
+    fence,
+  ].join('\n');
+  const Y_MD = ['<!-- docs-test: prelude', 'const a = 1;', '-->', '', `${fence}ts`, "import { Session } from 'botojs';", '', 'const x: number = a;', "throw new Error('here');", fence].join('\n');
+  let compiled: CompiledBlock[] = [];
+  // One program for both pages, as the docs spec compiles every page in one.
+  beforeAll(() => {
+    compiled = compileBlocks([...parseDoc('docs/x.md', X_MD).blocks, ...parseDoc('docs/y.md', Y_MD).blocks], ROOT, FIXTURES_MODULE);
+  }, 60000);
+
   it('type-checks against src with botojs mapped, merges imports, and reports errors at the markdown line', () => {
-    const md = [
-      '<!-- docs-test: prelude',
-      "import { Session } from 'botojs';",
-      'const session = new Session();',
-      '-->',
-      'Prose.',
-      '',
-      `${fence}ts`,
-      "import { Session, Config } from 'botojs';",
-      '',
-      "const s3 = new Session().client('s3', { config: new Config({ connectTimeout: 5 }) });",
-      'const session = 1;          // a block may redeclare a prelude name',
-      fence,
-      '',
-      '- In a list:',
-      `  ${fence}ts`,
-      "  import { NoSuchThing } from 'botojs';",
-      '  const n: number = session.regionName;',
-      `  ${fence}`,
-    ].join('\n');
-    const doc = parseDoc('docs/x.md', md);
-    const [good, bad] = compileBlocks(doc.blocks, ROOT, FIXTURES_MODULE);
+    const [good, bad, declared, js] = compiled;
     expect(good.diagnostics).toEqual([]);
     expect(good.js).toMatch(/require\("botojs"\)/);
+    expect(declared.diagnostics).toEqual([]);
+    expect(js.diagnostics).toEqual([]);
+    expect(js.js).toMatch(/exports\.__docBlock = __docBlock/);
     expect(bad.diagnostics).toEqual([
       expect.stringMatching(/^docs\/x\.md:16:12: Module '"botojs"' has no exported member 'NoSuchThing'/),
       expect.stringMatching(/^docs\/x\.md:17:9: Type 'string( \| null)?( \| undefined)?' is not assignable to type 'number'/),
     ]);
-  }, 60000);
+  });
+
+  it('maps a line of the emitted JavaScript back to the markdown line it came from', () => {
+    const c = compiled[4];
+    const jsLines = c.js.split('\n');
+    const throwLine = jsLines.findIndex((l) => l.includes("throw new Error('here')")) + 1;
+    const preludeLine = jsLines.findIndex((l) => l.includes('const a = 1')) + 1;
+    expect(c.locate(throwLine, jsLines[throwLine - 1].indexOf('throw') + 1)).toBe('docs/y.md:9');
+    expect(c.locate(preludeLine, 1)).toBe('docs/y.md:2');
+  });
 });
