@@ -78,7 +78,7 @@ describe('where transfer methods appear', () => {
     for (const m of ['uploadFile', 'downloadFile', 'uploadFileobj', 'downloadFileobj', 'copy']) expect(typeof s3[m]).toBe('function');
     const sqs = session.client('sqs');
     expect('uploadFile' in sqs).toBe(false);
-    expect(() => sqs.uploadFile).toThrow(/has no operation 'uploadFile'/);
+    expect(() => sqs.uploadFile).toThrow(/has no operation or attribute 'uploadFile'/);
   });
 
   it('as Bucket and Object members that use the resource client and identifiers', async () => {
