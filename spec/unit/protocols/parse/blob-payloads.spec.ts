@@ -83,10 +83,16 @@ function botocoreStreamingOutputs(): Array<[string, string, string]> | null {
   const script = `
 import json, botocore.session
 s = botocore.session.get_session()
+loader = s.get_component('data_loader')
 out = []
 for svc in s.get_available_services():
+    raw = loader.load_service_model(svc, 'service-2')
+    # Only an output with a payload can stream; building the other operations' models costs seconds.
+    candidates = [n for n, o in raw['operations'].items() if 'output' in o and 'payload' in raw['shapes'][o['output']['shape']]]
+    if not candidates:
+        continue
     m = s.get_service_model(svc)
-    for op in m.operation_names:
+    for op in candidates:
         o = m.operation_model(op)
         if o.has_streaming_output:
             out.append([svc, op, o.output_shape.serialization['payload']])
