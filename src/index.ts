@@ -39,6 +39,7 @@ export {
   MetadataRetrievalError,
 } from './credentials/errors';
 export { StreamingBody } from './util/streaming-body';
+export type { CollectableGenerator } from './util/to-array';
 export type { Page, PaginationConfig, PaginateParams } from './paginate';
 export type { WaiterConfig, WaitParams } from './waiters';
 export type { Resource, ServiceResource, ResourceMeta, CreatingResourceClassEvent, ClassMember } from './resources';

@@ -6,6 +6,7 @@
 import { ClientError } from '../errors';
 import { didYouMean } from '../models/naming';
 import { nameExcerpt } from '../util/excerpt';
+import { isProbe, MemberIndex } from '../util/spelling';
 import type { ServiceModel } from '../models/service-model';
 import type { ParsedResponse } from '../protocols/types';
 
@@ -48,16 +49,20 @@ export function errorFor(service: ServiceModel, parsed: ErrorResponse, operation
 export function buildExceptions(service: ServiceModel): Record<string, ClientErrorClass> {
   const names = [...new Set([...service.errorShapes.values()].map((s) => s.name))].sort();
   const target: Record<string, ClientErrorClass> = { ClientError: ClientError as unknown as ClientErrorClass };
+  // Other spellings resolve by the rule every member follows (src/util/spelling.ts).
+  let index: MemberIndex | undefined;
+  const resolve = (prop: string) => (index ??= new MemberIndex(['ClientError', ...names])).resolve(prop);
   return new Proxy(target, {
     get(t, prop) {
       if (typeof prop !== 'string') return Reflect.get(t, prop);
       if (prop in t) return t[prop];
-      if (names.includes(prop)) return classFor(service, prop);
-      if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
+      const name = names.includes(prop) ? prop : resolve(prop);
+      if (name !== undefined) return name in t ? t[name] : classFor(service, name);
+      if (isProbe(prop)) return undefined;
       throw new TypeError(`${service.serviceName} has no exception ${nameExcerpt(prop)}.${didYouMean(prop, names)}`);
     },
     has(t, prop) {
-      return prop in t || (typeof prop === 'string' && names.includes(prop));
+      return prop in t || (typeof prop === 'string' && resolve(prop) !== undefined);
     },
     ownKeys() {
       return ['ClientError', ...names];

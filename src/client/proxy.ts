@@ -1,12 +1,15 @@
 /**
- * The client: an ES Proxy over the service model. Any spelling of an operation name resolves
- * (`listObjectsV2`, `ListObjectsV2`, `list_objects_v2`) to one cached async method;
- * `Object.keys(client)` lists the canonical names for REPL completion; `await client` is safe;
- * an unknown name throws a TypeError naming the service and the closest operations.
+ * The client: an ES Proxy over the service model. Any spelling of a member resolves to it, by
+ * the one rule of src/util/spelling.ts: operations (`listObjectsV2`, `ListObjectsV2`,
+ * `list_objects_v2` -> one cached async method) and every other member alike (`get_paginator`,
+ * `generate_presigned_url`, `upload_file`, `waiter_names`, `Meta`). `Object.keys(client)` lists
+ * the canonical operation names for REPL completion; `await client` is safe; an unknown name
+ * throws a TypeError naming the service and the closest members, operations or not.
  * Customizations add aliases and remove operations per client (method-overrides.ts).
  */
 import { inspect } from 'util';
-import { unknownOperationError } from './unknown-operation';
+import { unknownMemberError } from './unknown-operation';
+import { isProbe, MemberIndex } from '../util/spelling';
 import { methodResolver } from './method-overrides';
 import type { ClientMethods } from './method-overrides';
 import { UnsupportedOperationError } from '../errors';
@@ -59,9 +62,6 @@ export interface ClientBase {
 /** A client: the base members plus one async method per operation. */
 export type Client = ClientBase & { [operation: string]: OperationMethod | unknown } & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- dynamic operation methods
 
-/** Property names tools probe on any object; answering undefined keeps them working. */
-const PROBES = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', 'valueOf', 'toString', 'prototype', '__proto__', 'length', 'name', 'caller', 'callee', 'arguments']);
-
 /** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
 export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension, paginatorsAndWaitersExtension];
 
@@ -109,17 +109,30 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
   };
   Object.defineProperty(base, 'exceptions', { get: () => (exceptions ??= buildExceptions(service)), enumerable: false, configurable: true });
 
+  // The members that are not operations (meta, close, getPaginator, uploadFile, ...), indexed on
+  // first use and again after one is added (extensions add theirs after the proxy exists).
+  let baseIndex: MemberIndex | undefined;
+  const baseMember = (prop: string): string | undefined =>
+    (baseIndex ??= new MemberIndex(Object.getOwnPropertyNames(base).filter((k) => /^[A-Za-z]/.test(k)))).resolve(prop);
+
   const proxy: Client = new Proxy(base, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
+      // A member's own name wins over an operation's, for other spellings as for exact ones.
+      const member = baseMember(prop);
+      if (member !== undefined) return Reflect.get(target, member, receiver);
       const found = lookup(prop);
       if (found?.kind === 'removed') throw new UnsupportedOperationError(ctx.serviceName, found.opName, found.reason);
       if (found) return methodFor(found.opName);
-      if (PROBES.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
-      throw unknownOperationError(ctx.serviceName, index.canonical, prop);
+      if (isProbe(prop)) return undefined;
+      throw unknownMemberError(ctx.serviceName, [...listed, ...(baseIndex as MemberIndex).names], prop);
     },
     has(target, prop) {
-      return prop in target || (typeof prop === 'string' && lookup(prop)?.kind === 'operation');
+      return prop in target || (typeof prop === 'string' && (baseMember(prop) !== undefined || lookup(prop)?.kind === 'operation'));
+    },
+    defineProperty(target, prop, descriptor) {
+      baseIndex = undefined;
+      return Reflect.defineProperty(target, prop, descriptor);
     },
     ownKeys(target) {
       return [...listed, ...Reflect.ownKeys(target)];
@@ -138,6 +151,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
       // Users and tests may attach helpers; operation names stay reserved.
       if (typeof prop === 'string' && lookup(prop)) throw new TypeError(`Cannot overwrite operation '${prop}'`);
       target[prop] = value;
+      baseIndex = undefined;
       return true;
     },
   }) as Client;
@@ -145,5 +159,6 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
   for (const ext of CLIENT_EXTENSIONS) {
     for (const [k, v] of Object.entries(ext(ctx, proxy))) base[k] = v;
   }
+  baseIndex = undefined;
   return proxy;
 }

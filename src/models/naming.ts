@@ -3,8 +3,12 @@
  *
  * canonicalName(Name) = camelize(xformName(Name)), where xformName is botocore's
  * PascalCase -> snake_case transform. lookupKey() is the forgiving form used to resolve any
- * spelling a user types (lower-cased, underscores removed).
+ * spelling a user types (lower-cased, underscores removed; src/util/spelling.ts, which also
+ * finds close matches for error messages).
  */
+import { lookupKey } from '../util/spelling';
+
+export { closeMatches, didYouMean, editDistance, lookupKey, MAX_COMPARED_LENGTH } from '../util/spelling';
 
 const FIRST_CAP = /(.)([A-Z][a-z]+)/g;
 const END_CAP = /([a-z0-9])([A-Z])/g;
@@ -75,11 +79,6 @@ export function canonicalName(modelName: string): string {
   return camelize(xformName(modelName));
 }
 
-/** The forgiving lookup form: any spelling with the same key resolves to the same name. */
-export function lookupKey(name: string): string {
-  return name.replace(/_/g, '').toLowerCase();
-}
-
 /**
  * A case-insensitive, underscore-blind index from user spellings to model names.
  * Throws at build time when two model names collide (an import-time error per API.md).
@@ -113,50 +112,4 @@ export class NameIndex {
   canonicalOf(modelName: string): string {
     return canonicalName(modelName);
   }
-}
-
-/** Levenshtein distance, used to suggest close matches in error messages. */
-export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-/** ` Did you mean: a, b?` naming the close matches of `word`, or '' when there are none. */
-export function didYouMean(word: string, candidates: Iterable<string>, max = 3): string {
-  const close = closeMatches(word, candidates, max);
-  return close.length ? ` Did you mean: ${close.join(', ')}?` : '';
-}
-
-/**
- * Longest word closeMatches compares. Names in models are far shorter; a longer word is not a
- * misspelling of one, and comparing it would cost time in its length times every candidate's.
- */
-export const MAX_COMPARED_LENGTH = 256;
-
-/** Up to `max` candidates closest to `word` (compared by lookup key), best first. */
-export function closeMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
-  if (typeof word !== 'string' || word.length > MAX_COMPARED_LENGTH) return [];
-  const key = lookupKey(word);
-  const scored: Array<[number, string]> = [];
-  for (const c of candidates) {
-    const ck = lookupKey(c);
-    const limit = Math.max(2, Math.floor(Math.max(key.length, ck.length) * 0.4));
-    const contains = ck.includes(key) || (key.length >= 4 && key.includes(ck));
-    // The length difference is a lower bound of the distance: past the limit, skip the DP.
-    if (!contains && Math.abs(key.length - ck.length) > limit) continue;
-    const d = editDistance(key, ck);
-    if (d <= limit || contains) scored.push([d, c]);
-  }
-  scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
-  return scored.slice(0, max).map((s) => s[1]);
 }

@@ -12,6 +12,10 @@
  * With an abortSignal (`paginate(params, { abortSignal })`) every page request carries it, and
  * once it fires the iteration (and so `search()` and `buildFullResult()`) rejects with
  * AbortError: a page in flight is cancelled and no further page is requested.
+ *
+ * `await pages.toArray()` (and `search(expr).toArray()`) is that iteration run to its end, with
+ * the same MaxItems and signal. Members resolve in boto3's spellings too (`build_full_result`,
+ * `resume_token`; src/util/spelling.ts).
  */
 import type { CallOptions } from '../pipeline/call-options';
 import { signalOptions } from '../pipeline/abort-scope';
@@ -22,6 +26,8 @@ import { setOwn } from '../util/objects';
 import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
 import { decodeToken, encodeToken } from './token-codec';
 import { quoteExcerpt } from '../util/excerpt';
+import { withForgivingMembers } from '../util/spelling';
+import { collect, collectable, type CollectableGenerator } from '../util/to-array';
 
 /**
  * Calls the operation with fully built params; ClientErrors propagate. `options` is passed only
@@ -80,7 +86,10 @@ export class PageIterator implements AsyncIterable<Page> {
   private resume: string | undefined;
   private nonAggregate: Record<string, unknown> = {};
 
-  constructor(private readonly settings: PageIteratorSettings) {}
+  constructor(private readonly settings: PageIteratorSettings) {
+    // Not strict: Node's stream helpers probe iterables for stream members (write, on, pipe).
+    return withForgivingMembers(this, { strict: false, label: () => 'PageIterator' });
+  }
 
   /**
    * Where to continue: set when MaxItems stopped the iteration (mid-page or on a page
@@ -105,13 +114,22 @@ export class PageIterator implements AsyncIterable<Page> {
   }
 
   /**
+   * Every page, as `for await` yields them (MaxItems and the abortSignal apply).
+   * @example const pages = await s3.getPaginator('listObjectsV2').paginate({ Bucket }).toArray()
+   */
+  toArray(): Promise<Page[]> {
+    return collect(this);
+  }
+
+  /**
    * Applies a JMESPath expression to every page, yielding list results element by element and
    * other results as they are. Pages where the expression selects nothing yield nothing.
+   * `toArray()` on the result collects every value.
    * @throws jmespath's ParserError at once when the expression does not parse
    */
-  search(expression: string): AsyncIterable<unknown> {
+  search(expression: string): CollectableGenerator<unknown> {
     parseExpression(expression);
-    return this.searchPages(expression);
+    return collectable(this.searchPages(expression));
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * Paginator: one operation's entry in paginators-1.json, bound to a way of calling the
  * operation. `paginate(params)` splits off PaginationConfig and returns a lazy PageIterator.
+ * Members resolve in any spelling (src/util/spelling.ts), as the client's do.
  */
 import type { Shape } from '../models/shape';
 import { resolveCallOptions } from '../pipeline/abort-scope';
@@ -8,6 +9,7 @@ import type { CallOptions } from '../pipeline/call-options';
 import { PaginationError } from './errors';
 import { parseExpression } from './expression';
 import { CallOperation, PageIterator } from './page-iterator';
+import { withForgivingMembers } from '../util/spelling';
 
 /** One paginator as paginators-1.json writes it. */
 export interface PaginatorSpec {
@@ -62,6 +64,8 @@ export class Paginator {
     this.moreResults = spec.more_results;
     for (const e of [...this.outputTokens, ...this.resultKeys, ...this.nonAggregateKeys]) parseExpression(e);
     if (this.moreResults !== undefined) parseExpression(this.moreResults);
+    // boto3's spellings (`result_keys`) resolve too; a misspelling names the closest members.
+    return withForgivingMembers(this, { strict: true, label: () => `'${operationName}' paginator` });
   }
 
   /**

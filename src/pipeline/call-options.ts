@@ -6,9 +6,20 @@ import { ParamValidationError } from '../errors';
 import { closeMatches } from '../models/naming';
 import { isPlainObject } from '../util/objects';
 
+/**
+ * Internal call option: called with the request-body bytes as the socket takes them, and with
+ * the negative of an attempt's bytes when that attempt is retried (its body is sent again), as
+ * botocore's reset_stream rewinds s3transfer's progress. Counted in payload bytes: the framing
+ * of an aws-chunked body is left out. A symbol, so checkCallOptions (which reads string keys)
+ * lets it through without making it public API; managed transfers use it.
+ */
+export const kBodyProgress: unique symbol = Symbol('botojs.bodyProgress');
+
 export interface CallOptions {
   /** Ends the call with AbortError when it fires (waiting for a connection, on the wire, in a retry back-off, or while a streamed body is read). */
   abortSignal?: AbortSignal;
+  /** @internal see kBodyProgress */
+  [kBodyProgress]?: (bytes: number) => void;
 }
 
 const NAMES = ['abortSignal'];

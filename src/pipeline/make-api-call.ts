@@ -31,7 +31,8 @@ import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
 import { signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
-import type { CallOptions } from './call-options';
+import { kBodyProgress, type CallOptions } from './call-options';
+import { BodyProgress, bodyLength } from './body-progress';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export interface PreparedRequest {
@@ -138,12 +139,12 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
 }
 
 /** Sends one attempt, or takes a response a `before-send` handler (a stub) supplies. */
-async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest, signal: AbortSignal | undefined): Promise<RawResponse> {
+async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<RawResponse> {
   const name = eventName(ctx, 'before-send', op);
   // Handlers see the signed request with its session token masked: events never carry secrets.
   const stub = ctx.events.hasHandlers(name) ? await ctx.events.emitUntilResponse(name, { request: { ...req, headers: redactHeaders(req.headers) }, operation: op }) : undefined;
   if (stub) return stub as RawResponse;
-  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal });
+  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal, onBodyProgress });
 }
 
 /** Params as the request will carry them: events applied, tokens filled, validated. */
@@ -171,6 +172,7 @@ export async function prepareParams(ctx: ClientContext, op: OperationModel, inpu
 /** Makes the API call `op` with `params` and returns the parsed result, or throws. */
 export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<ParsedResponse> {
   const signal = options.abortSignal;
+  const onBodyProgress = options[kBodyProgress];
   throwIfAborted(signal);
   const params = await prepareParams(ctx, op, inputParams);
   const stubbed = await ctx.events.emitUntilResponse(eventName(ctx, 'before-call', op), { params, operation: op });
@@ -178,7 +180,7 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   if (stubbed) {
     parsed = stubbed as ParsedResponse;
   } else {
-    parsed = await sendWithRetries(ctx, op, params, signal);
+    parsed = await sendWithRetries(ctx, op, params, signal, onBodyProgress);
   }
   await ctx.events.emit(eventName(ctx, 'after-call', op), { parsed, operation: op, params });
   if (isErrorResponse(parsed)) {
@@ -193,6 +195,8 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
 export interface PreparedCall {
   request: PreparedRequest;
   auth: AuthPlan;
+  /** The serialized body, before the checksum stage may have framed it (aws-chunked). */
+  payload: HttpRequestSpec['body'];
 }
 
 /** Everything up to signing: endpoint, serialization, checksum, URL and headers. */
@@ -211,14 +215,17 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
   const headers: Record<string, string> = { ...target.headers, 'User-Agent': ctx.userAgent };
   // botocore sends only the first value of each rule-set header.
   for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) headers[k] = v[0];
-  return { request: { method: spec.method, url, headers, body: target.body }, auth: endpoint.auth };
+  return { request: { method: spec.method, url, headers, body: target.body }, auth: endpoint.auth, payload: spec.body };
 }
 
 
-async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, signal: AbortSignal | undefined): Promise<ParsedResponse> {
+async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<ParsedResponse> {
   const prepared = await prepareRequest(ctx, op, params);
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
+  const wireLength = bodyLength(body);
+  // A stream's length is unknown: its chunks are reported as read (it is never retried).
+  const progress = onBodyProgress ? new BodyProgress(onBodyProgress, bodyLength(prepared.payload) ?? wireLength ?? Infinity, wireLength ?? Infinity) : undefined;
   const callState: RetryCallState = {};
   const sdkRequest = new SdkRequestHeaders(ctx.config.readTimeout);
 
@@ -236,7 +243,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     let parsed: ParsedResponse | undefined;
     let transportError: Error | undefined;
     try {
-      raw = await sendOnce(ctx, op, req, signal);
+      raw = await sendOnce(ctx, op, req, signal, progress?.onWire);
       ctx.clockSkew.observe(raw.headers.date);
       const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
@@ -273,6 +280,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     }
     sdkRequest.afterAttempt(ctx.retry.maxAttempts, transportError ? undefined : raw?.headers);
     if (raw?.stream) raw.stream.destroy();
+    progress?.rewind();
     if (decision > 0) await sleep(decision * 1000, signal);
   }
 }

@@ -13,6 +13,10 @@
  * actions (`delete(params, options)`) take them directly too (either signal aborts). Every
  * request of the listing carries the signal, and once it fires the iteration rejects with
  * AbortError and no further page is requested.
+ *
+ * `await coll.toArray()` is one iteration run to its end (limit, pageSize and the options
+ * apply); `coll.pages().toArray()` collects the pages. Members resolve in boto3's spellings
+ * too (`page_size`, batch actions such as `create_tags`; src/util/spelling.ts).
  */
 import { inspect } from 'util';
 import { canonicalName } from '../models/naming';
@@ -20,6 +24,8 @@ import { resolveCallOptions } from '../pipeline/abort-scope';
 import { checkCallOptions, type CallOptions } from '../pipeline/call-options';
 import { throwIfAborted } from '../util/abort';
 import { anySignal } from '../util/any-signal';
+import { withForgivingMembers } from '../util/spelling';
+import { collect, collectable, type CollectableGenerator } from '../util/to-array';
 import { callOperation, ensureDataUnlessAborted, runBatchAction } from './actions';
 import { resourceRepr } from './instance';
 import type { ActionModel } from './model';
@@ -49,19 +55,31 @@ interface CollectionState {
   readonly options?: CallOptions;
 }
 
+interface Internals {
+  readonly definition: CollectionDefinition;
+  readonly parent: Resource;
+  readonly state: CollectionState;
+}
+
+// A collection's own data, kept off the object (so Object.keys lists only batch actions) and
+// keyed by both the instance and its proxy: methods run with the proxy as `this`, where
+// `#private` fields cannot be read.
+const internals = new WeakMap<object, Internals>();
+
+function inner(collection: ResourceCollection): Internals {
+  const i = internals.get(collection);
+  if (!i) throw new TypeError('Not a ResourceCollection');
+  return i;
+}
+
 /** A lazy, immutable, async-iterable view of a listing. */
 export class ResourceCollection implements AsyncIterable<Resource> {
   /** Batch actions (`delete`, `stop`, ...) are added per collection type; the index keeps TS open to them. */
   [batchAction: string]: unknown;
 
-  readonly #definition: CollectionDefinition;
-  readonly #parent: Resource;
-  readonly #state: CollectionState;
-
   constructor(definition: CollectionDefinition, parent: Resource, state: CollectionState = { params: {} }) {
-    this.#definition = definition;
-    this.#parent = parent;
-    this.#state = state;
+    const own: Internals = { definition, parent, state };
+    internals.set(this, own);
     // Own and enumerable, so Object.keys(collection) lists the batch actions.
     for (const { model, handler } of definition.batchActions) {
       Object.defineProperty(this, model.name, {
@@ -72,33 +90,38 @@ export class ResourceCollection implements AsyncIterable<Resource> {
         enumerable: true,
       });
     }
+    // Not strict: Node's stream helpers probe iterables for stream members (write, on, pipe).
+    const proxy = withForgivingMembers(this, { strict: false, label: () => definition.className });
+    internals.set(proxy, own);
+    return proxy;
   }
 
   /** The resource this collection belongs to. */
   get parent(): Resource {
-    return this.#parent;
+    return inner(this).parent;
   }
 
   /** Names of the batch actions (`delete`, ...). */
   get batchActionNames(): string[] {
-    return this.#definition.batchActions.map((b) => b.model.name);
+    return inner(this).definition.batchActions.map((b) => b.model.name);
   }
 
   private clone(change: Partial<CollectionState>): ResourceCollection {
-    const params = deepCopy(this.#state.params);
+    const { definition, parent, state } = inner(this);
+    const params = deepCopy(state.params);
     if (change.params) mergeDicts(params, deepCopy(change.params));
-    return new ResourceCollection(this.#definition, this.#parent, {
+    return new ResourceCollection(definition, parent, {
       params,
-      limit: 'limit' in change ? change.limit : this.#state.limit,
-      pageSize: 'pageSize' in change ? change.pageSize : this.#state.pageSize,
-      options: 'options' in change ? change.options : this.#state.options,
+      limit: 'limit' in change ? change.limit : state.limit,
+      pageSize: 'pageSize' in change ? change.pageSize : state.pageSize,
+      options: 'options' in change ? change.options : state.options,
     });
   }
 
   /** The bound options joined with `options` (checked) and the abort scope: one signal. */
   private callOptions(options?: CallOptions): CallOptions {
     const given = resolveCallOptions(options);
-    const signal = anySignal([this.#state.options?.abortSignal, given.abortSignal]);
+    const signal = anySignal([inner(this).state.options?.abortSignal, given.abortSignal]);
     return signal ? { abortSignal: signal } : {};
   }
 
@@ -134,31 +157,32 @@ export class ResourceCollection implements AsyncIterable<Resource> {
 
   /** The request params this collection sends (model params, then filters), for inspection. */
   get params(): Readonly<Record<string, unknown>> {
-    return deepCopy(this.#state.params);
+    return deepCopy(inner(this).state.params);
   }
 
   /**
    * Pages of resources, one per response; starts over on each call.
    * @param options per-call options for this iteration, joined with those of withOptions()
    */
-  pages(options?: CallOptions): AsyncGenerator<Resource[]> {
+  pages(options?: CallOptions): CollectableGenerator<Resource[]> {
     // Checked now, so bad options fail at the call rather than at the first next().
-    return this.pagesWith(this.callOptions(options));
+    return collectable(this.pagesWith(this.callOptions(options)));
   }
 
-  private async *pagesWith(options: CallOptions): AsyncGenerator<Resource[]> {
-    const { model, handler } = this.#definition;
+  private async *pagesWith(options: CallOptions): AsyncGenerator<Resource[], void, undefined> {
+    const { definition, state } = inner(this);
+    const { model, handler } = definition;
     const parent = this.parent;
     const client = parent.meta.client;
     const operation = model.request?.operation;
-    if (!operation) throw new Error(`Collection ${this.#definition.className} has no request operation`);
-    const { limit, pageSize } = this.#state;
+    if (!operation) throw new Error(`Collection ${definition.className} has no request operation`);
+    const { limit, pageSize } = state;
     const signal = options.abortSignal;
     // A load is shared with the parent's other readers: an abort stops waiting, not the load.
     if (needsLoadedData(model.request?.params) || handler.needsParentData) await ensureDataUnlessAborted(parent, signal);
     else throwIfAborted(signal);
     const params = createRequestParameters(parent, model.request?.params);
-    mergeDicts(params, deepCopy(this.#state.params));
+    mergeDicts(params, deepCopy(state.params));
     let responses: AsyncIterable<unknown> | unknown[];
     const opName = canonicalName(operation);
     if (client.canPaginate(opName)) {
@@ -186,11 +210,24 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Resource> {
-    const limit = this.#state.limit;
+  [Symbol.asyncIterator](): AsyncGenerator<Resource> {
+    return this.items(this.callOptions());
+  }
+
+  /**
+   * Every item, as `for await` yields them: limit() and pageSize() apply, and the requests carry
+   * `options` joined with those of withOptions().
+   * @example const objects = await bucket.objects.filter({ Prefix: 'logs/' }).limit(100).toArray()
+   * @throws ParamValidationError for bad options (before anything is sent)
+   */
+  toArray(options?: CallOptions): Promise<Resource[]> {
+    return collect(this.items(this.callOptions(options)));
+  }
+
+  private async *items(options: CallOptions): AsyncGenerator<Resource> {
+    const limit = inner(this).state.limit;
     let count = 0;
     if (limit !== undefined && limit <= 0) return;
-    const options = this.callOptions();
     for await (const page of this.pagesWith(options)) {
       for (const item of page) {
         // An abort ends the iteration between two items, not only between two pages.
@@ -203,11 +240,12 @@ export class ResourceCollection implements AsyncIterable<Resource> {
   }
 
   [inspect.custom](): string {
+    const { definition, state } = inner(this);
     const extra: string[] = [];
-    if (Object.keys(this.#state.params).length) extra.push(`filter=${inspect(this.#state.params, { depth: 4, breakLength: Infinity })}`);
-    if (this.#state.limit !== undefined) extra.push(`limit=${this.#state.limit}`);
-    if (this.#state.pageSize !== undefined) extra.push(`pageSize=${this.#state.pageSize}`);
-    if (this.#state.options?.abortSignal) extra.push('abortSignal');
-    return `${this.#definition.className}(${resourceRepr(this.parent)}, ${this.#definition.itemClassName}${extra.length ? `, ${extra.join(', ')}` : ''})`;
+    if (Object.keys(state.params).length) extra.push(`filter=${inspect(state.params, { depth: 4, breakLength: Infinity })}`);
+    if (state.limit !== undefined) extra.push(`limit=${state.limit}`);
+    if (state.pageSize !== undefined) extra.push(`pageSize=${state.pageSize}`);
+    if (state.options?.abortSignal) extra.push('abortSignal');
+    return `${definition.className}(${resourceRepr(this.parent)}, ${definition.itemClassName}${extra.length ? `, ${extra.join(', ')}` : ''})`;
   }
 }

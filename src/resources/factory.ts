@@ -157,9 +157,15 @@ export class ResourceFactory implements ResourceCreator {
     Object.defineProperty(prototype, 'toJSON', { value: function (this: Resource) { return { ...this.meta.identifiers }; } });
     Object.defineProperty(prototype, Symbol.toStringTag, { value: className });
     const keys = KIND_ORDER.flatMap((k) => [...kinds].filter(([, kind]) => kind === k).map(([n]) => n));
+    // boto3's get_available_subresources(): not listed by Object.keys, as boto3 lists only model members.
+    const subresourceNames = keys.filter((n) => kinds.get(n) === 'subresource').sort();
+    if (!('getAvailableSubresources' in prototype)) {
+      Object.defineProperty(prototype, 'getAvailableSubresources', { value: function getAvailableSubresources() { return [...subresourceNames]; } });
+    }
     const lookup = new Map<string, string>();
-    // Exact JS names first, so a forgiving spelling never shadows a member's own name.
-    for (const n of keys) if (!lookup.has(lookupKey(n))) lookup.set(lookupKey(n), n);
+    // Exact JS names first, so a forgiving spelling never shadows a member's own name; then the
+    // members every resource has (`Meta`, `get_available_subresources` resolve like the rest).
+    for (const n of [...keys, 'meta', 'getAvailableSubresources']) if (!lookup.has(lookupKey(n))) lookup.set(lookupKey(n), n);
     built = {
       serviceName,
       resourceName,

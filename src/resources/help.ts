@@ -87,6 +87,7 @@ export function resourceHelpText(target: unknown): string {
       'pageSize(n)',
       'withOptions({ abortSignal })  (every request of the iteration carries it)',
       'pages(options?)',
+      'toArray(options?)  (every item, with the same limits as iterating)',
       ...target.batchActionNames.map((k) => `${k}(params?, options?)  (batch action: acts on every item the collection lists)`),
     ];
     return [inspect(target), ...section('Methods', methods), `  Iterate with: for await (const item of collection) ...`].join('\n');

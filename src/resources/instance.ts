@@ -12,6 +12,8 @@
 import { inspect } from 'util';
 import type { Client } from '../client/proxy';
 import { didYouMean, lookupKey } from '../models/naming';
+import { nameExcerpt } from '../util/excerpt';
+import { isProbe } from '../util/spelling';
 import { ResourceLoadError } from './errors';
 import type { IdentifierModel, ResourceModel } from './model';
 import type { Resource, ResourceLike, ResourceMeta } from './types';
@@ -62,8 +64,8 @@ export function isResource(value: unknown): value is Resource {
   return typeof meta === 'object' && meta !== null && classOfMeta.has(meta as ResourceMeta);
 }
 
-/** Names tools (and `typeof r.load`) probe on any object; answering undefined keeps them working. */
-const PROBES = new Set(['load', 'reload', 'then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', 'valueOf', 'toString', 'prototype', '__proto__', 'length', 'name', 'caller', 'callee', 'arguments', 'nodeName', 'toAsymmetricMatcher']);
+/** `typeof r.load` asks whether a resource can load: undefined answers it, as for the names tools probe. */
+const LOAD_PROBES = new Set(['load', 'reload']);
 
 /** The Proxy handler shared by every instance of a class. */
 export function makeProxyHandler(cls: () => ResourceClass): ProxyHandler<object> {
@@ -73,8 +75,8 @@ export function makeProxyHandler(cls: () => ResourceClass): ProxyHandler<object>
       const c = cls();
       const name = c.lookup.get(lookupKey(prop));
       if (name !== undefined) return Reflect.get(target, name, receiver);
-      if (PROBES.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
-      throw new TypeError(`'${c.className}' resource has no attribute '${prop}'.${didYouMean(prop, c.keys)}`);
+      if (LOAD_PROBES.has(prop) || isProbe(prop)) return undefined;
+      throw new TypeError(`'${c.className}' resource has no attribute ${nameExcerpt(prop)}.${didYouMean(prop, [...c.keys, 'meta', 'getAvailableSubresources'])}`);
     },
     has(target, prop) {
       return prop in target || (typeof prop === 'string' && cls().lookup.has(lookupKey(prop)));

@@ -1,7 +1,10 @@
 /**
  * Session: the one object a user creates. It knows the profile, region and credentials, owns the
  * model loader and the event emitter, and hands out clients (and resources) that share them.
- * Creating a Session reads nothing; files and models are read on first need.
+ * Creating a Session reads no models. It reads the shared config files only when a profile was
+ * chosen (profileName, AWS_DEFAULT_PROFILE or AWS_PROFILE), to raise ProfileNotFound there and
+ * then, as boto3.Session() does; the parsed files are cached by modification time
+ * (config-files.ts), so that costs two stat calls after the first session.
  */
 import { inspect } from 'util';
 import { Client } from '../client/proxy';
@@ -72,11 +75,17 @@ export class Session {
       Object.defineProperty(this, field, { value: (this as unknown as Record<string, unknown>)[field], enumerable: false, writable: true, configurable: true });
     }
     for (const init of Session.initializers) init(this);
+    // boto3.Session(profile_name='nope') raises ProfileNotFound in its constructor, and so does
+    // boto3.Session() under AWS_PROFILE=nope: a typo fails here, not at the first call.
+    if (this.profileChosen) void this.profile;
   }
 
-  /** The profile in use: explicit, else AWS_PROFILE / AWS_DEFAULT_PROFILE, else 'default'. */
+  /**
+   * The profile in use: explicit, else AWS_DEFAULT_PROFILE, else AWS_PROFILE, else 'default'.
+   * botocore reads the two variables in that order (configprovider.py), so the legacy name wins.
+   */
   get profileName(): string {
-    return this.options.profileName ?? this.env.AWS_PROFILE ?? this.env.AWS_DEFAULT_PROFILE ?? 'default';
+    return this.options.profileName ?? this.env.AWS_DEFAULT_PROFILE ?? this.env.AWS_PROFILE ?? 'default';
   }
 
   /** Whether the profile was chosen (explicitly or through the environment). */
@@ -93,11 +102,15 @@ export class Session {
     return Object.keys(this.configFiles.profiles);
   }
 
-  /** The active profile's settings; a named profile that does not exist raises ProfileNotFound. */
+  /**
+   * The active profile's settings. A chosen profile that does not exist raises ProfileNotFound,
+   * `default` included (as botocore: AWS_PROFILE=default with no files fails); only the implicit
+   * default may be missing.
+   */
   get profile(): ProfileData {
     const p = this.configFiles.profiles[this.profileName];
     if (p) return p;
-    if (this.profileChosen && this.profileName !== 'default') {
+    if (this.profileChosen) {
       const known = this.availableProfiles;
       throw new ProfileNotFound(
         this.profileName,

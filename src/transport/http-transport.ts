@@ -62,9 +62,16 @@ export interface SendOptions {
   stream?: boolean;
   /** Ends the request (and a handed-over stream) with AbortError when it fires. */
   signal?: AbortSignal;
+  /**
+   * Called with the size of each piece of the request body as the socket takes it (a byte body
+   * is written in BODY_PROGRESS_SLICE pieces; a stream's chunks as they are read).
+   */
+  onBodyProgress?: (bytes: number) => void;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
+/** Piece size of a byte body written with progress: small enough for steady reports, large enough to cost nothing. */
+export const BODY_PROGRESS_SLICE = 64 * 1024;
 const DEFAULT_POOL = 10;
 // botocore's AWSRequestPreparer sends no Content-Length for these when there is no body.
 const NO_LENGTH_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -212,7 +219,7 @@ export class HttpTransport {
       (r) => (r.stream ? r.stream.once('close', forget) : forget()),
       forget,
     );
-    writeBody(clientRequest, req.body, flight);
+    writeBody(clientRequest, req.body, flight, opts.onBodyProgress);
     return flight.promise;
   }
 
@@ -262,13 +269,28 @@ export class HttpTransport {
   }
 }
 
-/** Sends the body: bytes in one write, a stream piped (its failure fails the request). */
-function writeBody(req: http.ClientRequest, body: RequestBody, flight: InFlight): void {
+/**
+ * Sends the body: bytes in one write (in slices, each reported once the socket took it, when
+ * someone follows the progress), a stream piped (its failure fails the request).
+ */
+function writeBody(req: http.ClientRequest, body: RequestBody, flight: InFlight, onProgress?: (bytes: number) => void): void {
   if (!isReadable(body)) {
     if (body === undefined || body.length === 0) req.end();
-    else req.end(body);
+    else if (!onProgress) req.end(body);
+    else {
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+      for (let at = 0; at < bytes.length; at += BODY_PROGRESS_SLICE) {
+        const slice = bytes.subarray(at, at + BODY_PROGRESS_SLICE);
+        // Written all at once (the slices share the body's memory): Node queues them in order.
+        req.write(slice, (err) => {
+          if (!err && !flight.error) onProgress(slice.length);
+        });
+      }
+      req.end();
+    }
     return;
   }
+  if (onProgress) body.on('data', (chunk: Buffer | string) => onProgress(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
   body.once('error', (err: Error) => {
     flight.fail(new HTTPClientError(`Failed to read the request body for ${flight.url}: ${err.message}`, flight.url, { cause: err }));
   });

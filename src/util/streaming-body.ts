@@ -1,9 +1,11 @@
 /**
  * StreamingBody: what a streaming response member (S3 GetObject's Body) resolves to.
  * Wraps the Node Readable; read() buffers it, iteration streams it. A body can be consumed once.
+ * boto3's spellings resolve too (`iter_lines`, `iter_chunks`; src/util/spelling.ts).
  */
 import { Readable } from 'stream';
 import { inspect } from 'util';
+import { withForgivingMembers } from './spelling';
 
 export class StreamingBody implements AsyncIterable<Buffer> {
   private consumed = false;
@@ -13,7 +15,10 @@ export class StreamingBody implements AsyncIterable<Buffer> {
     readonly stream: Readable,
     /** Content-Length, when the server sent one. */
     readonly contentLength?: number,
-  ) {}
+  ) {
+    // Not strict: a body is handed to stream helpers, which probe it for stream members.
+    return withForgivingMembers(this, { strict: false, label: () => 'StreamingBody' });
+  }
 
   private take(): Readable {
     if (this.consumed) throw new Error('StreamingBody was already consumed');

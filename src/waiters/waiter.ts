@@ -20,6 +20,7 @@ import { abortable, sleep, throwIfAborted } from '../util/abort';
 import { anySignal } from '../util/any-signal';
 import { Acceptor, AcceptorSpec, isErrorResponse } from './acceptor';
 import { WaiterConfigError, WaiterError } from './errors';
+import { withForgivingMembers } from '../util/spelling';
 
 /** One waiter as waiters-2.json writes it. */
 export interface WaiterSpec {
@@ -65,6 +66,8 @@ export class Waiter {
     private readonly call: CallOperation,
   ) {
     this.acceptors = spec.acceptors.map((a) => new Acceptor(a));
+    // Any spelling of a member resolves (src/util/spelling.ts); a misspelling names the closest.
+    return withForgivingMembers(this, { strict: true, label: () => `'${name}' waiter` });
   }
 
   /** The operation this waiter polls (API name). */

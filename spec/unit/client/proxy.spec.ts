@@ -34,7 +34,7 @@ describe('the client proxy', () => {
 
   it('names the service and the closest operations for an unknown name', () => {
     expect(() => sqs.sendMesage).toThrow(TypeError);
-    expect(() => sqs.sendMesage).toThrow(/'sqs' client has no operation 'sendMesage'.*sendMessage/);
+    expect(() => sqs.sendMesage).toThrow(/'sqs' client has no operation or attribute 'sendMesage'.*sendMessage/);
   });
 
   it('exposes meta and exception classes', () => {

@@ -10,7 +10,7 @@ const CONFIG = '[default]\naws_access_key_id = AKCONFIG\naws_secret_access_key =
 
 describe('the default chain, in botocore order', () => {
   it('lists providers in botocore order (explicit and env first, IMDS last)', () => {
-    const h = tempHome();
+    const h = tempHome({ config: '[profile x]\n' });
     const chain = new Session({ env: h.env, awsAccessKeyId: 'a', awsSecretAccessKey: 'b' }).credentialProvider() as ProviderChain;
     expect(chain.availableMethods).toEqual([
       'explicit', 'env', 'assume-role', 'assume-role-with-web-identity', 'sso', 'shared-credentials-file', 'custom-process', 'config-file', 'container-role', 'iam-role',

@@ -13,7 +13,7 @@ const MiB = 1024 * 1024;
 describe('TransferConfig', () => {
   it("has boto3's defaults", () => {
     const c = new TransferConfig();
-    expect(c).toMatchObject({ multipartThreshold: 8 * MiB, multipartChunksize: 8 * MiB, maxConcurrency: 10, numDownloadAttempts: 5, useThreads: true });
+    expect(c).toMatchObject({ multipartThreshold: 8 * MiB, multipartChunksize: 8 * MiB, maxConcurrency: 10, numDownloadAttempts: 5, useThreads: true, ioChunksize: 256 * 1024 });
     expect(c.concurrency).toBe(10);
     expect(new TransferConfig({ useThreads: false, maxConcurrency: 4 }).concurrency).toBe(1);
   });
@@ -23,6 +23,7 @@ describe('TransferConfig', () => {
     expect(() => new TransferConfig({ maxConcurrency: 0 })).toThrow(/maxConcurrency must be a positive integer, got 0/);
     expect(() => new TransferConfig({ multipartChunksize: 1.5 })).toThrow(/positive integer/);
     expect(() => new TransferConfig({ useThreads: 'no' as never })).toThrow(/boolean/);
+    expect(() => new TransferConfig({ ioChunksize: -1 })).toThrow(/ioChunksize must be a positive integer, got -1/);
   });
 });
 
@@ -78,7 +79,7 @@ describe('where transfer methods appear', () => {
     for (const m of ['uploadFile', 'downloadFile', 'uploadFileobj', 'downloadFileobj', 'copy']) expect(typeof s3[m]).toBe('function');
     const sqs = session.client('sqs');
     expect('uploadFile' in sqs).toBe(false);
-    expect(() => sqs.uploadFile).toThrow(/has no operation 'uploadFile'/);
+    expect(() => sqs.uploadFile).toThrow(/has no operation or attribute 'uploadFile'/);
   });
 
   it('as Bucket and Object members that use the resource client and identifiers', async () => {

@@ -95,11 +95,23 @@ describe('S3 managed downloads and copies', () => {
     let cut = 0;
     fake.intercept = (r) => (r.headers.range === 'bytes=4096-8191' && cut++ === 0 ? { cutAfter: 1000 } : undefined);
     const progress: number[] = [];
-    await s3.downloadFile('bkt', 'obj', target('retry.bin'), { Callback: (n: number) => progress.push(n), Config: ranged() });
+    // Progress every 256 bytes read, so the 1000 bytes of the broken attempt were reported.
+    await s3.downloadFile('bkt', 'obj', target('retry.bin'), { Callback: (n: number) => progress.push(n), Config: ranged({ ioChunksize: 256 }) });
     expect(fake.requests.filter((r) => r.headers.range === 'bytes=4096-8191')).toHaveLength(2);
     expect((await fsp.readFile(target('retry.bin'))).equals(data)).toBe(true);
-    expect(progress.some((n) => n < 0)).toBe(true);
+    // s3transfer's GetObjectTask takes back what the broken read had reported: 3 x 256 bytes.
+    expect(progress.filter((n) => n < 0)).toEqual([-768]);
     expect(progress.reduce((a, b) => a + b, 0)).toBe(SIZE);
+  });
+
+  it('reports every ioChunksize bytes read, many times per part, as s3transfer reads', async () => {
+    const progress: number[] = [];
+    await s3.downloadFile('bkt', 'obj', target('chunks.bin'), { Callback: (n: number) => progress.push(n), Config: ranged({ ioChunksize: 1024 }) });
+    // Parts of 4096, 4096 and 1808 bytes: 4 + 4 + 1 reads of 1024, and the last part's 784.
+    expect(progress).toEqual([...Array(9).fill(1024), 784]);
+    const whole: number[] = [];
+    await s3.downloadFile('bkt', 'obj', target('whole.bin'), { Callback: (n: number) => whole.push(n), Config: new TransferConfig({ ioChunksize: 4000 }) });
+    expect(whole).toEqual([4000, 4000, 2000]);
   });
 
   it('gives up after numDownloadAttempts and leaves no file behind (an existing file is untouched)', async () => {

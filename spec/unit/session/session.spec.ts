@@ -83,10 +83,28 @@ describe('Session', () => {
     expect(creds!.secretKey).toBe('SECRET');
   });
 
-  it('raises ProfileNotFound naming the profile and files', () => {
-    const s = new Session({ env: tempAws(CONFIG, CREDS), profileName: 'nope' });
-    expect(() => s.regionName).toThrow(ProfileNotFound);
-    expect(() => s.regionName).toThrow(/nope.*config.*(dev|prod)/s);
+  it('raises ProfileNotFound naming the profile and files when it is built, as boto3.Session()', () => {
+    const env = tempAws(CONFIG, CREDS);
+    expect(() => new Session({ env, profileName: 'nope' })).toThrow(ProfileNotFound);
+    expect(() => new Session({ env, profileName: 'nope' })).toThrow(/nope.*config.*(dev|prod)/s);
+    // Explicit keys or a region do not make a missing profile acceptable (boto3 raises too).
+    expect(() => new Session({ env, profileName: 'nope', awsAccessKeyId: 'a', awsSecretAccessKey: 'b', regionName: 'us-east-1' })).toThrow(ProfileNotFound);
+  });
+
+  it('reads the profile from AWS_DEFAULT_PROFILE, then AWS_PROFILE, and checks it at construction', () => {
+    const env = tempAws(CONFIG, CREDS);
+    expect(() => new Session({ env: { ...env, AWS_PROFILE: 'nope' } })).toThrow(/The config profile \(nope\)/);
+    expect(() => new Session({ env: { ...env, AWS_DEFAULT_PROFILE: 'nope' } })).toThrow(ProfileNotFound);
+    // botocore's configprovider reads AWS_DEFAULT_PROFILE first: it wins over AWS_PROFILE.
+    expect(new Session({ env: { ...env, AWS_PROFILE: 'nope', AWS_DEFAULT_PROFILE: 'dev' } }).profileName).toBe('dev');
+    expect(() => new Session({ env: { ...env, AWS_PROFILE: 'dev', AWS_DEFAULT_PROFILE: 'nope' } })).toThrow(/\(nope\)/);
+    // An explicit profileName wins over both, and is what is checked.
+    expect(new Session({ env: { ...env, AWS_PROFILE: 'nope' }, profileName: 'dev' }).profileName).toBe('dev');
+    // A chosen 'default' must exist too; the implicit default may be missing.
+    const empty = tempAws('', '');
+    expect(() => new Session({ env: { ...empty, AWS_PROFILE: 'default' } })).toThrow(/\(default\)/);
+    expect(() => new Session({ env: empty, profileName: 'default' })).toThrow(ProfileNotFound);
+    expect(new Session({ env: empty }).profile).toEqual({});
   });
 
   it('resolves client settings: explicit > env > profile > default', () => {

@@ -62,7 +62,7 @@ describe('bounded error messages', () => {
   it('a 1 MiB unknown operation name gives a short TypeError, quickly', async () => {
     const { error, ms } = await timedError(() => (sqs as Record<string, unknown>)[huge]);
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toContain(`'sqs' client has no operation '${'a'.repeat(50)}…' (${MiB} characters)`);
+    expect(error.message).toContain(`'sqs' client has no operation or attribute '${'a'.repeat(50)}…' (${MiB} characters)`);
     expect(error.message.length).toBeLessThan(2000);
     expect(ms).toBeLessThan(100);
   });

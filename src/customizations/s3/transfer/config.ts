@@ -26,6 +26,11 @@ export interface TransferConfigOptions {
   numDownloadAttempts?: number;
   /** false: one request at a time, whatever maxConcurrency says. Default true. */
   useThreads?: boolean;
+  /**
+   * Bytes a download reads from the body before it reports progress (s3transfer reads its
+   * bodies io_chunksize at a time and calls back per read). Default 256 KiB.
+   */
+  ioChunksize?: number;
 }
 
 const DEFAULTS: Required<TransferConfigOptions> = {
@@ -34,9 +39,10 @@ const DEFAULTS: Required<TransferConfigOptions> = {
   maxConcurrency: 10,
   numDownloadAttempts: 5,
   useThreads: true,
+  ioChunksize: 256 * KB,
 };
 
-const NUMERIC = ['multipartThreshold', 'multipartChunksize', 'maxConcurrency', 'numDownloadAttempts'] as const;
+const NUMERIC = ['multipartThreshold', 'multipartChunksize', 'maxConcurrency', 'numDownloadAttempts', 'ioChunksize'] as const;
 
 export class TransferConfig {
   readonly multipartThreshold: number;
@@ -44,6 +50,7 @@ export class TransferConfig {
   readonly maxConcurrency: number;
   readonly numDownloadAttempts: number;
   readonly useThreads: boolean;
+  readonly ioChunksize: number;
 
   /**
    * @example new TransferConfig({ multipartThreshold: 64 * 1024 * 1024, maxConcurrency: 4 })
@@ -71,6 +78,7 @@ export class TransferConfig {
     this.maxConcurrency = merged.maxConcurrency;
     this.numDownloadAttempts = merged.numDownloadAttempts;
     this.useThreads = merged.useThreads;
+    this.ioChunksize = merged.ioChunksize;
   }
 
   /** Requests one transfer may have in flight. */

@@ -57,7 +57,7 @@ async function runDownload(p: Plan, out: Output): Promise<void> {
   const signal = p.o.signal;
   const base = { Bucket: p.bucket, Key: p.key };
   if (size < p.o.config.multipartThreshold) {
-    await rangedGet({ call: p.call, params: { ...base, ...p.extra }, start: 0, attempts, progress: p.o.progress, target: out.whole(), signal });
+    await rangedGet({ call: p.call, params: { ...base, ...p.extra }, start: 0, attempts, progress: p.o.progress, ioChunksize: p.o.config.ioChunksize, target: out.whole(), signal });
     return;
   }
   const partSize = p.o.config.multipartChunksize;
@@ -71,7 +71,7 @@ async function runDownload(p: Plan, out: Output): Promise<void> {
       if (etag !== undefined) params.IfMatch = etag;
       Object.assign(params, p.extra);
       const start = i * partSize;
-      group.start(() => out.part(i, start, (target) => rangedGet({ call: p.call, params, start, attempts, progress: p.o.progress, target, signal })));
+      group.start(() => out.part(i, start, (target) => rangedGet({ call: p.call, params, start, attempts, progress: p.o.progress, ioChunksize: p.o.config.ioChunksize, target, signal })));
     }
   } catch (e) {
     group.fail(e);

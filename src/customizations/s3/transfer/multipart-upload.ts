@@ -59,11 +59,13 @@ export async function multipartUpload(a: MultipartUploadArgs): Promise<void> {
         const body = await abortable(a.source.next(), a.signal);
         if (body === undefined) break;
         group.start(async () => {
-          const r = await a.call('uploadPart', { Bucket: a.bucket, Key: a.key, UploadId: uploadId, PartNumber: partNumber, Body: body, ...partArgs });
+          // Progress while the part's body goes out, not once it is in (s3transfer's ReadFileChunk).
+          const sent = a.progress.upload(body.length);
+          const r = await a.call('uploadPart', { Bucket: a.bucket, Key: a.key, UploadId: uploadId, PartNumber: partNumber, Body: body, ...partArgs }, a.progress.followed ? sent.onBody : undefined);
           const part: CompletedPart = { ETag: r.ETag, PartNumber: partNumber };
           if (algorithm && r[`Checksum${algorithm}`] !== undefined) part[`Checksum${algorithm}`] = r[`Checksum${algorithm}`];
           parts.push(part);
-          a.progress.report(body.length);
+          sent.complete();
         });
       }
     } catch (e) {

@@ -2,7 +2,7 @@
  * One GetObject whose body is streamed into a target, retried as s3transfer's GetObjectTask
  * does: when the body fails while it is read (reset, timeout, short body), the request is made
  * again, up to `attempts` times, and the progress it had reported is taken back (a negative
- * increment). A 412 PreconditionFailed means the object changed since HeadObject (the ranged
+ * increment). Progress is reported every `ioChunksize` bytes read, as s3transfer reads. A 412 PreconditionFailed means the object changed since HeadObject (the ranged
  * requests carry IfMatch): that is an S3DownloadFailedError, never retried. Errors writing to
  * the target are never retried either. Nor is anything once the caller's signal fired: the
  * transfer was aborted, whatever error that left on the stream.
@@ -27,6 +27,8 @@ export interface RangedGet {
   start: number;
   attempts: number;
   progress: ProgressReporter;
+  /** Bytes read between two progress reports (TransferConfig.ioChunksize). */
+  ioChunksize: number;
   target: StreamTarget;
   /** The transfer's signal (the requests carry it through `call` already). */
   signal?: AbortSignal;
@@ -59,6 +61,7 @@ export async function rangedGet(g: RangedGet): Promise<void> {
   for (let attempt = 0; attempt < g.attempts; attempt++) {
     let position = g.start;
     let targetFailed = false;
+    const progress = g.progress.download(g.ioChunksize);
     try {
       throwIfAborted(g.signal);
       g.target.begin?.();
@@ -74,13 +77,14 @@ export async function rangedGet(g: RangedGet): Promise<void> {
             throw e;
           }
           position += chunk.length;
-          g.progress.report(chunk.length);
+          progress.read(chunk.length);
         }
       }
       const expected = r.ContentLength;
       if (typeof expected === 'number' && position - g.start < expected) {
         throw new ResponseStreamingError(`Incomplete read: got ${position - g.start} of ${expected} bytes`);
       }
+      progress.end();
       return;
     } catch (e) {
       if (g.signal?.aborted) throw abortError(g.signal);
@@ -89,7 +93,7 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       }
       if (targetFailed || !isRetryable(e)) throw e;
       last = e;
-      g.progress.report(g.start - position);
+      progress.rewind();
     }
   }
   throw new RetriesExceededError(last);

@@ -10,6 +10,7 @@ import type { Client } from '../../../client/proxy';
 import { ParamValidationError } from '../../../errors';
 import { didYouMean } from '../../../models/naming';
 import { outsideAbortScope, resolveCallOptions } from '../../../pipeline/abort-scope';
+import { kBodyProgress, type CallOptions } from '../../../pipeline/call-options';
 import { TransferConfig } from './config';
 import type { ExtraArgs } from './extra-args';
 import { ProgressReporter, type ProgressCallback } from './progress';
@@ -17,7 +18,12 @@ import { ProgressReporter, type ProgressCallback } from './progress';
 export interface TransferOptions {
   /** Extra request parameters (ContentType, Metadata, SSE, VersionId, ...), checked per method. */
   ExtraArgs?: ExtraArgs;
-  /** Called with the number of bytes transferred since the previous call. */
+  /**
+   * Called with the number of bytes transferred since the previous call, while they move
+   * (uploads: as the socket takes the body, in batches of 256 KiB; downloads: every
+   * `ioChunksize` bytes read; copies: per part), as s3transfer calls it. A download range that
+   * is read again after a failure is taken back with a negative number.
+   */
   Callback?: ProgressCallback;
   Config?: TransferConfig;
   /**
@@ -34,18 +40,23 @@ export interface CopyOptions extends TransferOptions {
 }
 
 export type S3Response = Record<string, unknown>;
-export type S3Call = (operation: string, params: Record<string, unknown>) => Promise<S3Response>;
+/** Calls an operation; `onBody` follows the request body onto the wire (kBodyProgress). */
+export type S3Call = (operation: string, params: Record<string, unknown>, onBody?: (bytes: number) => void) => Promise<S3Response>;
 
 /**
  * Calls an operation through the client's own method (`putObject`, `uploadPart`, ...), with
- * `{ abortSignal: signal }` when there is a signal.
+ * `{ abortSignal: signal }` when there is a signal, and the body progress hook when given.
  */
 export function callerOf(client: Client, signal?: AbortSignal): S3Call {
-  return (operation, params) => {
+  return (operation, params, onBody) => {
     const method = client[operation];
     if (typeof method !== 'function') throw new TypeError(`Managed transfers need an S3 client; this client has no '${operation}'`);
-    const call = method as (p: Record<string, unknown>, o?: { abortSignal: AbortSignal }) => Promise<S3Response>;
-    return signal ? call(params, { abortSignal: signal }) : call(params);
+    const call = method as (p: Record<string, unknown>, o?: CallOptions) => Promise<S3Response>;
+    if (!signal && !onBody) return call(params);
+    const options: CallOptions = {};
+    if (signal) options.abortSignal = signal;
+    if (onBody) options[kBodyProgress] = onBody;
+    return call(params, options);
   };
 }
 

@@ -23,8 +23,9 @@ export function checkFilename(filename: unknown, method: string): string {
 }
 
 async function putObject(call: S3Call, bucket: string, key: string, body: Buffer, extra: ExtraArgs, progress: ProgressReporter): Promise<void> {
-  await call('putObject', { Bucket: bucket, Key: key, Body: body, ...omit(extra, PUT_OBJECT_BLOCKLIST) });
-  progress.report(body.length);
+  const sent = progress.upload(body.length);
+  await call('putObject', { Bucket: bucket, Key: key, Body: body, ...omit(extra, PUT_OBJECT_BLOCKLIST) }, progress.followed ? sent.onBody : undefined);
+  sent.complete();
 }
 
 /** The checks and settings both uploads start with; bad input fails here, before any request. */
