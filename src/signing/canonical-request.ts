@@ -46,12 +46,33 @@ export function canonicalQuery(rawQuery: string): string {
   if (!rawQuery) return '';
   const pairs = rawQuery.split('&').map((pair): [string, string] => {
     const eq = pair.indexOf('=');
-    return eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    return eq < 0 ? [escapeUnsendable(pair), ''] : [escapeUnsendable(pair.slice(0, eq)), escapeUnsendable(pair.slice(eq + 1))];
   });
-  // Python sorts the (key, value) tuples; a URL botojs built is ASCII, where code-unit order is
+  // Python sorts the (key, value) tuples; escaped, the pairs are ASCII, where code-unit order is
   // Python's code-point order.
   pairs.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+}
+
+// Characters no request line can carry raw: controls, space, DEL and anything past ASCII.
+const HAS_UNSENDABLE = /[^\x21-\x7e]/;
+const UNSENDABLE = /[^\x21-\x7e]/gu;
+
+/**
+ * A query written by hand with characters a request line cannot carry raw (the SigV4 suite's
+ * `?ሴ=bar`) is signed with them UTF-8 percent-encoded, as a server decoding the sent query
+ * sees it. botocore's serializers never write one; Node refuses to send it as it is.
+ */
+function escapeUnsendable(s: string): string {
+  return HAS_UNSENDABLE.test(s) ? s.replace(UNSENDABLE, escapeChar) : s;
+}
+
+function escapeChar(c: string): string {
+  try {
+    return encodeURIComponent(c);
+  } catch {
+    return c; // a lone surrogate has no UTF-8 form: signed as it is
+  }
 }
 
 function compare(a: string, b: string): number {
