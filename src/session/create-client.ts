@@ -23,6 +23,8 @@ import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
 import { checkOptionNames } from './option-names';
 import { errorFor } from '../client/exceptions';
+import { invalidEndpointError } from '../pipeline/url';
+import { endpointUrlProblem } from '../util/hostnames';
 import { buildClientProxy, Client } from '../client/proxy';
 import { ClientMethods, emptyClientMethods } from '../client/method-overrides';
 
@@ -102,6 +104,10 @@ export function createClient(session: Session, serviceName: string, options: Cli
     clientEndpointUrl: endpointUrl,
     ignoreConfiguredEndpointUrls: config.ignoreConfiguredEndpointUrls,
   });
+  // botocore's EndpointCreator refuses a host that is not DNS labels (or an IPv6 literal) here,
+  // when the client is made, before any call could try to connect to it.
+  const urlProblem = configuredUrl === undefined ? undefined : endpointUrlProblem(configuredUrl);
+  if (urlProblem) throw invalidEndpointError(configuredUrl as string, urlProblem);
 
   const explicitKeys = options.awsAccessKeyId || options.awsSecretAccessKey || options.awsSessionToken;
   let credentials: () => Promise<Credentials | null>;
