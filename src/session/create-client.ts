@@ -6,6 +6,7 @@
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
+import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
 import type { ModelLoader } from '../models/loader';
 import { getProtocol, withSerializerOptions } from '../protocols';
@@ -160,6 +161,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
     presignSignatureVersion: build.presignSignatureVersion,
+    hasEnvironmentBearerToken: (signingName) => bearerTokenFromEnvironment(session.env, signingName) !== undefined,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });
