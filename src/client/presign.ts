@@ -75,6 +75,8 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       if (auth.kind === 'none') return request.url;
       // botocore has no query signer for SigV2 ('v2-query').
       if (auth.kind === 'sigv2') throw new UnsupportedSignatureVersionError('Signature version(s) are not supported: v2-query');
+      // Nor for bearer tokens (Bedrock with AWS_BEARER_TOKEN_BEDROCK): botocore's UnknownSignatureVersionError.
+      if (auth.kind === 'bearer') throw new UnsupportedSignatureVersionError('Signature version(s) are not supported: bearer-query');
       if (usesHmacV1(ctx, auth)) {
         return presignHmacV1Url(request, await signingCredentials(ctx), { expiresIn: args.expiresIn, date: ctx.clockSkew.now(), authPath: renderAuthPath(op, params) });
       }

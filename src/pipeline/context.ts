@@ -71,6 +71,11 @@ export interface ClientContext {
    * undefined keeps the call's signer.
    */
   presignSignatureVersion?: string;
+  /**
+   * Whether the environment holds a bearer token for a signing name (AWS_BEARER_TOKEN_<NAME>,
+   * read from the session's env): botocore then signs Bedrock with it (choose-auth.ts).
+   */
+  hasEnvironmentBearerToken(signingName: string): boolean;
   /** The exception class for an error code (a ClientError subclass, or ClientError). */
   errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string): ClientError;
 }

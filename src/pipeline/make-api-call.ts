@@ -26,6 +26,7 @@ import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
 import { usesSigV2 } from './signature-version';
+import { operationPreferredAuth, servicePreferredAuth } from './choose-auth';
 import { requestSigner } from './request-signer';
 import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
@@ -101,6 +102,15 @@ function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<stri
 function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {
   const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding, scheme: scheme.name };
   if (ctx.config.unsigned || scheme.name === 'none') return { kind: 'none', ...base };
+  // An endpoint's authSchemes, or a customization's signer for the client (botocore's
+  // choose-signer.<service> handlers, run first), decide alone; otherwise an auth scheme
+  // preference or an environment bearer token may (choose-auth.ts).
+  if (scheme.defaulted && ctx.signatureVersion === undefined) {
+    const preferred = operationPreferredAuth(ctx, op) ?? (op.raw.auth === undefined && op.authType === undefined ? servicePreferredAuth(ctx, scheme.signingName) : undefined);
+    if (preferred === 'none') return { kind: 'none', ...base };
+    if (preferred === 'bearer') return { kind: 'bearer', ...base };
+    if (preferred === 'v4') return { kind: 'sigv4', ...base };
+  }
   const auth = op.auth;
   if (auth && auth.length > 0) {
     const first = auth[0];
@@ -115,7 +125,8 @@ function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typ
 async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
   if (auth.kind === 'none') return;
   if (auth.kind === 'bearer') {
-    const token = await ctx.events.emitUntilResponse(`get-auth-token.${ctx.eventServiceId}`, {});
+    // The client's token: AWS_BEARER_TOKEN_<its model's signing name>, else the session's (SSO).
+    const token = await ctx.events.emitUntilResponse(`get-auth-token.${ctx.eventServiceId}`, { signingName: ctx.service.signingName });
     if (typeof token !== 'string') throw new NoCredentialsError('Unable to locate an auth token for bearer authentication (run `aws sso login`)');
     signBearer(req.headers, token);
     return;

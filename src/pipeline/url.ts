@@ -2,14 +2,16 @@
  * Joins a resolved endpoint URL with a serialized request path, query and host prefix, as
  * botocore's _urljoin does: the endpoint's own path is kept and the request path appended.
  *
- * The result is a URL the HTTP client can parse: an endpoint URL that is not one, or a host
- * prefix that makes the hostname unparsable, throws InvalidEndpointError naming the URL and the
- * offending host label (never the URL parser's bare TypeError).
+ * The result is a URL the HTTP client can parse and look up: an endpoint URL that is not one, a
+ * host prefix that makes the hostname unparsable, or a host with an empty label (`.a.com`,
+ * `a..b`) or one longer than 63 characters, throws InvalidEndpointError naming the URL and the
+ * offending host label (never the URL parser's bare TypeError, nor a failed DNS lookup).
  */
 import { InvalidEndpointError } from '../errors';
 import type { HttpRequestSpec } from '../protocols/types';
 import { quoteExcerpt } from '../util/excerpt';
 import { encodeQuery } from '../util/percent-encode';
+import { dnsNameProblem, HostProblem } from '../util/hostnames';
 
 interface ParsedEndpoint {
   protocol: string;
@@ -30,6 +32,8 @@ function parseEndpoint(endpointUrl: string): ParsedEndpoint {
     } catch {
       throw invalidEndpoint(endpointUrl);
     }
+    const problem = dnsNameProblem(u.hostname);
+    if (problem) throw invalidEndpointError(endpointUrl, problem);
     p = { protocol: u.protocol, host: u.host, pathname: u.pathname, search: u.search };
     if (parsedEndpoints.size > 1000) parsedEndpoints.clear();
     parsedEndpoints.set(endpointUrl, p);
@@ -44,11 +48,14 @@ const parsableHosts = new Set<string>();
 function checkHost(protocol: string, host: string): void {
   if (parsableHosts.has(host)) return;
   const url = `${protocol}//${host}/`;
+  let hostname: string;
   try {
-    new URL(url);
+    hostname = new URL(url).hostname;
   } catch {
     throw invalidEndpoint(url);
   }
+  const problem = dnsNameProblem(hostname);
+  if (problem) throw invalidEndpointError(url, problem);
   if (parsableHosts.size > 1000) parsableHosts.clear();
   parsableHosts.add(host);
 }
@@ -56,12 +63,19 @@ function checkHost(protocol: string, host: string): void {
 /** The InvalidEndpointError for `url`, naming the first host label that does not parse alone. */
 function invalidEndpoint(url: string): InvalidEndpointError {
   const label = badHostLabel(url);
-  const why = label === undefined ? 'it is not a URL an HTTP client can send to' : `the host label ${quoteExcerpt(label)} ${labelProblem(label)}`;
-  return new InvalidEndpointError(`Invalid endpoint ${quoteExcerpt(url, 200)}: ${why}`, url, label);
+  const problem = label === undefined ? 'it is not a URL an HTTP client can send to' : `the host label ${quoteExcerpt(label)} ${labelProblem(label)}`;
+  return invalidEndpointError(url, { label, problem });
+}
+
+/** `Invalid endpoint "<url>": <problem>`, with the label to blame (botocore's "Invalid endpoint"). */
+export function invalidEndpointError(url: string, { label, problem }: HostProblem): InvalidEndpointError {
+  return new InvalidEndpointError(`Invalid endpoint ${quoteExcerpt(url, 200)}: ${problem}`, url, label);
 }
 
 /** Why a label cannot be in a hostname, as far as can be told from the label alone. */
 export function labelProblem(label: string): string {
+  if (label === '') return 'is empty (a leading dot, or two in a row)';
+  if (label.length > 63) return 'is longer than 63 characters';
   if (/^xn--/i.test(label)) return 'is not valid punycode (labels starting with "xn--" must be)';
   return 'is not a valid hostname label';
 }

@@ -25,6 +25,7 @@ const VARIABLES: Record<string, [string | null, string[], unknown, Conv]> = {
   s3UseArnRegion: [null, ['AWS_S3_USE_ARN_REGION'], undefined, 'bool'],
   s3DisableMrap: [null, ['AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS'], undefined, 'bool'],
   accountIdEndpointMode: ['account_id_endpoint_mode', ['AWS_ACCOUNT_ID_ENDPOINT_MODE'], 'preferred', 'string'],
+  authSchemePreference: ['auth_scheme_preference', ['AWS_AUTH_SCHEME_PREFERENCE'], undefined, 'string'],
 };
 
 function convert(value: string, conv: Conv, name: string): unknown {
@@ -78,6 +79,25 @@ export interface ResolvedConfig {
   caBundle?: string;
   stsRegionalEndpoints: string;
   accountIdEndpointMode: string;
+  /** `signatureVersion` was set in Config (UNSIGNED included): botocore's ClientConfigString. */
+  signatureVersionInCode: boolean;
+  /** Auth scheme names to prefer, in order (`sigv4`, `httpBearerAuth`, ...); undefined for none. */
+  authSchemePreference?: string[];
+  /** The preference was set in Config, not by the environment or the profile. */
+  authSchemePreferenceInCode: boolean;
+}
+
+/**
+ * botocore's normalization of auth_scheme_preference: items split on commas, spaces and tabs
+ * inside an item removed, blank items dropped. An empty list is no preference.
+ */
+export function parseAuthSchemePreference(value: string | undefined): string[] | undefined {
+  if (!value) return undefined;
+  const items = value
+    .split(',')
+    .filter((item) => item.trim() !== '')
+    .map((item) => item.replace(/[ \t]/g, ''));
+  return items.length > 0 ? items : undefined;
 }
 
 /** Merges a client's Config with the environment and profile into concrete values. */
@@ -134,5 +154,9 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     caBundle: lookupVariable('caBundle', env, profile) as string | undefined,
     stsRegionalEndpoints,
     accountIdEndpointMode: lookupVariable('accountIdEndpointMode', env, profile) as string,
+    signatureVersionInCode: sig !== undefined,
+    // An empty string in Config is not set there (botocore tests the value's truth).
+    authSchemePreference: parseAuthSchemePreference(config.authSchemePreference || (lookupVariable('authSchemePreference', env, profile) as string | undefined)),
+    authSchemePreferenceInCode: Boolean(config.authSchemePreference),
   };
 }

@@ -59,6 +59,13 @@ export interface ConfigOptions {
   parameterValidation?: ParameterValidation;
   tcpKeepalive?: boolean;
   stsRegionalEndpoints?: 'legacy' | 'regional';
+  /**
+   * Auth schemes to prefer, comma-separated, by their short names: `sigv4`, `sigv4a`,
+   * `httpBearerAuth`, `noAuth` (botocore's auth_scheme_preference; also AWS_AUTH_SCHEME_PREFERENCE
+   * and the profile's `auth_scheme_preference`). Set here, it also stops a bearer token in the
+   * environment (AWS_BEARER_TOKEN_BEDROCK) from taking over unless the preference picks bearer.
+   */
+  authSchemePreference?: string;
 }
 
 const KEYS: Array<keyof ConfigOptions> = [
@@ -66,6 +73,7 @@ const KEYS: Array<keyof ConfigOptions> = [
   'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
   'clientContextParams', 'ignoreConfiguredEndpointUrls', 'requestChecksumCalculation',
   'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
+  'authSchemePreference',
 ];
 
 // Declaration merging gives the class every ConfigOptions field without repeating them.
@@ -84,6 +92,11 @@ export class Config {
     const validation = this.parameterValidation;
     if (validation !== undefined && validation !== true && validation !== false && validation !== 'strict') {
       throw new TypeError(`Invalid parameterValidation ${excerpt(validation)}: use true, false or 'strict'`);
+    }
+    const preference = this.authSchemePreference as unknown;
+    if (preference !== undefined && typeof preference !== 'string') {
+      // botocore's InvalidConfigError
+      throw new TypeError(`authSchemePreference must be a comma-delimited string (such as 'httpBearerAuth,sigv4'), got ${excerpt(preference)}`);
     }
     const style = this.s3?.addressingStyle;
     if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {

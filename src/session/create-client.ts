@@ -6,6 +6,7 @@
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
+import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
 import type { ModelLoader } from '../models/loader';
 import { getProtocol, withSerializerOptions } from '../protocols';
@@ -23,6 +24,8 @@ import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
 import { checkOptionNames } from './option-names';
 import { errorFor } from '../client/exceptions';
+import { invalidEndpointError } from '../pipeline/url';
+import { endpointUrlProblem } from '../util/hostnames';
 import { buildClientProxy, Client } from '../client/proxy';
 import { ClientMethods, emptyClientMethods } from '../client/method-overrides';
 
@@ -102,6 +105,10 @@ export function createClient(session: Session, serviceName: string, options: Cli
     clientEndpointUrl: endpointUrl,
     ignoreConfiguredEndpointUrls: config.ignoreConfiguredEndpointUrls,
   });
+  // botocore's EndpointCreator refuses a host that is not DNS labels (or an IPv6 literal) here,
+  // when the client is made, before any call could try to connect to it.
+  const urlProblem = configuredUrl === undefined ? undefined : endpointUrlProblem(configuredUrl);
+  if (urlProblem) throw invalidEndpointError(configuredUrl as string, urlProblem);
 
   const explicitKeys = options.awsAccessKeyId || options.awsSecretAccessKey || options.awsSessionToken;
   let credentials: () => Promise<Credentials | null>;
@@ -154,6 +161,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
     presignSignatureVersion: build.presignSignatureVersion,
+    hasEnvironmentBearerToken: (signingName) => bearerTokenFromEnvironment(session.env, signingName) !== undefined,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });

@@ -14,6 +14,7 @@ import type * as ChainModule from '../credentials/chain';
 import type { CredentialContext, InternalClientOptions, ServiceCall } from '../credentials/context';
 import { Credentials, CredentialProvider, frozenCredentials, LoadedCredentials } from '../credentials/credentials';
 import { ProviderChain } from '../credentials/providers';
+import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import type { SsoTokenProvider } from '../credentials/sso-token';
 import type * as SsoTokenModule from '../credentials/sso-token';
 import { Config, UNSIGNED } from './config';
@@ -68,7 +69,7 @@ export class Session {
       this.explicitCredentials = { accessKey: options.awsAccessKeyId, secretKey: options.awsSecretAccessKey, token: options.awsSessionToken };
     }
     // Bearer-auth services ask `get-auth-token.<service>` for a token (see pipeline `sign`).
-    this.events.register('get-auth-token', async () => (await this.getAuthToken()) ?? undefined, { uniqueId: 'botojs-session-auth-token' });
+    this.events.register('get-auth-token', async (p) => (await this.getAuthToken(typeof p.signingName === 'string' ? p.signingName : undefined)) ?? undefined, { uniqueId: 'botojs-session-auth-token' });
     installCustomizations(this.events);
     // What may hold keys or tokens stays out of Object.keys, spreads and JSON.stringify.
     for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents']) {
@@ -199,9 +200,15 @@ export class Session {
     return frozenCredentials(await this.credentialsPromise);
   }
 
-  /** A bearer token for bearer-auth services: the option's provider, else the profile's SSO session. */
-  async getAuthToken(): Promise<string | null> {
+  /**
+   * A bearer token for bearer-auth services: the option's provider; else, for a service's
+   * signing name, AWS_BEARER_TOKEN_<SIGNING NAME> from the environment; else the profile's SSO
+   * session (botocore's token provider chain: ScopedEnvTokenProvider, then SSOTokenProvider).
+   */
+  async getAuthToken(signingName?: string): Promise<string | null> {
     if (this.options.authTokenProvider) return (await this.options.authTokenProvider()) ?? null;
+    const fromEnv = bearerTokenFromEnvironment(this.env, signingName);
+    if (fromEnv !== undefined) return fromEnv;
     if (!this.ssoTokens) {
       const { SsoTokenProvider } = require('../credentials/sso-token') as typeof SsoTokenModule;
       this.ssoTokens = new SsoTokenProvider(this.credentialContext(), this.profileName);

@@ -11,13 +11,17 @@
  * - The payload hash travels in its private header copy as `x-amz-content-sha256`, which aws4
  *   prefers over hashing the body; when botocore would not send that header it is put on the
  *   ignore list so it is not signed.
- * - aws4 switches to S3 rules (no path normalization, single URI encoding) when its service is
- *   exactly `s3`; the canonical string is computed under a mode name so that `s3-outposts`
- *   can use S3 rules and a non-S3 signer named `s3` can use generic ones.
+ * - The canonical request itself is botocore's, not aws4's (canonical-request.ts): botocore
+ *   takes the path and query as they are on the wire (S3 signers: the path untouched; others: dot
+ *   segments removed, then encoded again) and the query's raw pairs, sorted, every repeated key
+ *   kept. aws4 decodes and re-encodes both, turns an S3 path's %2F back into `/` and keeps only
+ *   the first value of a repeated S3 query key, which signs another request than the one sent.
+ *   aws4 still canonicalizes the headers, derives (and caches) the signing key and signs.
  * - Header filtering follows botocore's SIGNED_HEADERS_BLACKLIST rather than aws4's list
  *   (aws4 skips `range` and `presigned-expires`, which botocore signs).
  */
 import * as aws4 from 'aws4';
+import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -33,12 +37,14 @@ interface Aws4Signer {
   parsedPath?: { path: string; query: Record<string, string | string[]> | null };
   request: { headers: Record<string, string> };
   canonicalString(): string;
+  canonicalHeaders(): string;
   stringToSign(): string;
   signature(): string;
   signedHeaders(): string;
   authHeader(): string;
   credentialString(): string;
-  modeService?: string;
+  /** The raw query botocore's canonical query is made from (presigning replaces it). */
+  rawQuery?: string;
 }
 
 export interface SignerInput {
@@ -73,53 +79,7 @@ const IGNORE: Record<string, boolean> = {
   upgrade: true,
 };
 const IGNORE_WITH_PAYLOAD_HASH: Record<string, boolean> = { ...IGNORE, 'x-amz-content-sha256': true };
-// A service name aws4 treats with generic (non-S3) rules.
-const GENERIC_MODE = 'generic';
-
 const RequestSignerCtor = aws4.RequestSigner as unknown as new (request: object, creds: object) => Aws4Signer;
-const baseCanonicalString = (aws4.RequestSigner.prototype as unknown as Aws4Signer).canonicalString;
-
-function canonicalStringInMode(this: Aws4Signer): string {
-  const real = this.service;
-  this.service = this.modeService as string;
-  try {
-    return baseCanonicalString.call(this);
-  } finally {
-    this.service = real;
-  }
-}
-
-/** Parses a raw query into aws4's form (decoded keys/values; aws4 re-encodes them per RFC 3986). */
-export function parseQuery(query: string): Record<string, string | string[]> | null {
-  if (!query) return null;
-  const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  let start = 0;
-  while (start <= query.length) {
-    let end = query.indexOf('&', start);
-    if (end < 0) end = query.length;
-    if (end > start) {
-      const eq = query.indexOf('=', start);
-      const hasValue = eq >= 0 && eq < end;
-      const key = decode(query.slice(start, hasValue ? eq : end));
-      const value = hasValue ? decode(query.slice(eq + 1, end)) : '';
-      const prev = out[key];
-      if (prev === undefined) out[key] = value;
-      else if (typeof prev === 'string') out[key] = [prev, value];
-      else prev.push(value);
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
-function decode(s: string): string {
-  if (s.indexOf('%') < 0) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s; // malformed escapes are signed as written
-  }
-}
 
 /** Builds a ready-to-use aws4 signer; nothing is computed until one of its methods is called. */
 export function createSigner(input: SignerInput, creds: SigningCredentials): Aws4Signer {
@@ -131,7 +91,6 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
       service: input.service,
       region: input.region,
       doNotModifyHeaders: true,
-      doNotEncodePath: input.disableDoubleEncoding && !input.s3,
       extraHeadersToInclude: INCLUDE,
       extraHeadersToIgnore: input.payloadHashIsHeader ? IGNORE : IGNORE_WITH_PAYLOAD_HASH,
     },
@@ -144,18 +103,26 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
   }
   headers['x-amz-content-sha256'] = input.payloadHash;
   signer.datetime = input.datetime;
-  signer.parsedPath = { path: input.path, query: parseQuery(input.query) };
-  const mode = input.s3 ? 's3' : input.service === 's3' ? GENERIC_MODE : input.service;
-  if (mode !== input.service) {
-    signer.modeService = mode;
-    signer.canonicalString = canonicalStringInMode;
-  }
+  // Set so that aws4 never parses the URL itself (its prepareRequest), though it reads neither.
+  signer.parsedPath = { path: input.path, query: null };
+  signer.rawQuery = input.query;
+  const pathMode: PathMode = input.s3 ? 'as-sent' : input.disableDoubleEncoding ? 'normalized' : 'encoded-again';
+  signer.canonicalString = function (this: Aws4Signer): string {
+    return [
+      input.method,
+      canonicalPath(input.path, pathMode),
+      canonicalQuery(this.rawQuery ?? ''),
+      `${this.canonicalHeaders()}\n`,
+      this.signedHeaders(),
+      input.payloadHash,
+    ].join('\n');
+  };
   return signer;
 }
 
 /** Replaces the query the signer canonicalizes (presigning adds its auth parameters late). */
 export function setSignerQuery(signer: Aws4Signer, query: string): void {
-  if (signer.parsedPath) signer.parsedPath.query = parseQuery(query);
+  signer.rawQuery = query;
 }
 
 /** HMAC-SHA256 of `stringToSign` with the SigV4 signing key (aws4 caches derived keys). */

@@ -23,6 +23,7 @@ import { ClientClosedError, HTTPClientError } from '../errors';
 import type { RawResponse, RequestBody } from '../protocols/types';
 import { isReadable } from '../util/is-readable';
 import { splitUrl } from '../util/url-parts';
+import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
 import { abortError, onAbort } from '../util/abort';
 import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
@@ -176,6 +177,10 @@ export class HttpTransport {
     const secure = parts.scheme === 'https';
     if (!secure && parts.scheme !== 'http') throw new HTTPClientError(`Unsupported URL scheme '${parts.scheme}' in ${req.url}: use http or https`, req.url);
     const { hostname, port } = hostAndPort(parts.origin, secure);
+    // A name no resolver takes (a handler such as Predict's PredictEndpoint set it) is refused
+    // here, as urllib3 refuses it, rather than failing its DNS lookup as a connection error.
+    const badHost = dnsNameProblem(hostname);
+    if (badHost) throw new HTTPClientError(`Cannot send the request to ${req.url}: ${badHost.problem}`, req.url);
     const proxy = this.proxies.size === 0 ? undefined : this.proxyFor(secure, hostname, port);
 
     const key = proxy ? `${parts.origin} via ${proxy.url}` : parts.origin;

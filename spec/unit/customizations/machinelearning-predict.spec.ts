@@ -4,7 +4,7 @@
  * the request, switched before signing. boto3 1.43.11, run the same way against a loopback
  * server, sent `POST /` with `Host: <the PredictEndpoint's host:port>` and signed that host.
  */
-import { Session } from '../../../src';
+import { HTTPClientError, Session } from '../../../src';
 import { switchedUrl } from '../../../src/customizations/machinelearning';
 import { CannedServer } from '../../helpers/canned-server';
 
@@ -31,6 +31,22 @@ describe('Machine Learning Predict', () => {
     expect(sent.headers.host).toBe(url.slice('http://'.length));
     expect(sent.headers.authorization).toMatch(/SignedHeaders=[^,]*\bhost\b/);
     expect(JSON.parse(sent.body.toString('utf8'))).toMatchObject({ PredictEndpoint: `${url}/ignored/path?x=1#frag` });
+  });
+
+  it.each([
+    ['https://.amazon.com', /Cannot send the request to https:\/\/\.amazon\.com\/: the host "\.amazon\.com" has an empty label/],
+    ['http://a..b:1', /the host "a\.\.b" has an empty label/],
+    [`http://${'a'.repeat(64)}.com:1`, /is longer than 63 characters/],
+    ['realtime.example.com', /the URL names no host/],
+  ])('a PredictEndpoint %j no resolver takes is an HTTPClientError, not a failed connection (as botocore)', async (endpoint, message) => {
+    // (EndpointConnectionError, what a DNS lookup of such a name gave, is an HTTPClientError too: the name tells them apart.)
+    const ml = session.client('machinelearning', { endpointUrl: url, config: { parameterValidation: false, retries: { mode: 'standard', totalMaxAttempts: 1 } } });
+    const before = server.requests.length;
+    const err = await ml.predict({ MLModelId: 'm', Record: { a: 'b' }, PredictEndpoint: endpoint }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HTTPClientError);
+    expect((err as Error).name).toBe('HTTPClientError');
+    expect((err as Error).message).toMatch(message);
+    expect(server.requests.length).toBe(before);
   });
 
   it.each([

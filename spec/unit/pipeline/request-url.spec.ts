@@ -44,6 +44,27 @@ describe('invalid host labels', () => {
     expect(err.message).toMatch(/Invalid host label for parameter AccountId, value: "xn--ab"/);
   });
 
+  it('an endpoint URL whose host is not DNS labels is refused when the client is made, as botocore does', () => {
+    for (const [endpointUrl, problem] of [
+      ['https://.amazon.com', 'the host ".amazon.com" has an empty label (it starts with a dot or has two in a row)'],
+      ['http://my_service:4566', 'the host label "my_service" is not a valid hostname label (1-63 letters, digits and hyphens, not starting or ending with a hyphen)'],
+      ['localhost:4566', 'it names no host (write it as scheme://host[:port])'],
+    ]) {
+      let err: unknown;
+      try {
+        session.client('sqs', { endpointUrl });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InvalidEndpointError);
+      expect((err as Error).message).toBe(`Invalid endpoint ${JSON.stringify(endpointUrl)}: ${problem}`);
+    }
+    // The same for one configured in the environment.
+    const configured = new Session({ env: { ...env, AWS_ENDPOINT_URL_SQS: 'http://a..b:1' }, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-west-2' });
+    expect(() => configured.client('sqs')).toThrow(InvalidEndpointError);
+    expect(() => session.client('sqs', { endpointUrl: 'http://[::1]:4566' })).not.toThrow();
+  });
+
   it('an endpoint URL that no client could send to is an InvalidEndpointError', async () => {
     const sqs = session.client('sqs', { endpointUrl: 'http://xn--a:9000' });
     const err = await rejection(sqs.listQueues());

@@ -42,6 +42,13 @@ describe('joinUrl refuses URLs no HTTP client could send to', () => {
     expect(err?.message).toBe('Invalid endpoint "https://a..b.xn--zz.example.com/path": the host label "xn--zz" is not valid punycode (labels starting with "xn--" must be)');
   });
 
+  it('refuses a host with an empty label or one longer than 63 characters, naming it', () => {
+    expect(() => joinUrl('https://a..b.example.com', spec('/'))).toThrow('Invalid endpoint "https://a..b.example.com": the host "a..b.example.com" has an empty label (it starts with a dot or has two in a row)');
+    expect(() => joinUrl('https://control.example.com', spec('/v1', [], '.'))).toThrow(expect.objectContaining({ name: 'InvalidEndpointError', hostLabel: '' }));
+    expect(() => joinUrl('https://control.example.com', spec('/v1', [], `${'a'.repeat(64)}.`))).toThrow(/is longer than 63 characters/);
+    expect(joinUrl('https://a.example.com.', spec('/'))).toBe('https://a.example.com./');
+  });
+
   it('checks a host the host prefix changed', () => {
     expect(() => joinUrl('https://control.example.com', spec('/v1', [], 'xn--q.'))).toThrow(expect.objectContaining({ name: 'InvalidEndpointError', hostLabel: 'xn--q' }));
     expect(joinUrl('https://control.example.com', spec('/v1', [], 'a-b.'))).toBe('https://a-b.control.example.com/v1');

@@ -56,6 +56,30 @@ describe('signRequest (S3 rules)', () => {
     expect(sigOf(req.headers.Authorization)).toBe('f32c91f091d5318614965b91874227d7a3750b33af6dc54718feda5a953ead3d');
   });
 
+  it('signs an S3 Control path with encoded reserved characters as sent (%3B and %2F kept)', () => {
+    const req: SignableRequest = {
+      method: 'DELETE',
+      url: 'https://523695703702.s3-control.us-east-1.amazonaws.com/v20180820/accessgrantsinstance/grant/P%3BXe%2F9xY',
+      headers: { 'x-amz-account-id': '523695703702' },
+    };
+    const opts = { signingName: 's3', region: 'us-east-1', s3: true, disableDoubleEncoding: true, date: DATE };
+    expect(canonicalRequest(req, opts).split('\n')[1]).toBe('/v20180820/accessgrantsinstance/grant/P%3BXe%2F9xY');
+    signRequest(req, CREDS, opts);
+    expect(sigOf(req.headers.Authorization)).toBe('387c0d2999e1fc3dffc0fbdace63480da6e505dcfb0354f2a12978a3355cdfaf');
+  });
+
+  it('signs every value of a repeated query key, raw pairs sorted', () => {
+    const req: SignableRequest = {
+      method: 'GET',
+      url: 'https://807712273386.s3-control.us-east-1.amazonaws.com/v20180820/jobs?nextToken=j22zudj%2B2&jobStatuses=Failed&jobStatuses=Cancelling&maxResults=23',
+      headers: { 'x-amz-account-id': '807712273386' },
+    };
+    const opts = { signingName: 's3', region: 'us-east-1', s3: true, date: DATE };
+    expect(canonicalRequest(req, opts).split('\n')[2]).toBe('jobStatuses=Cancelling&jobStatuses=Failed&maxResults=23&nextToken=j22zudj%2B2');
+    signRequest(req, CREDS, opts);
+    expect(sigOf(req.headers.Authorization)).toBe('2aee5c1b325a61d76f6cef41875bdf9bec748e28423cf630ec5567688ccb81c3');
+  });
+
   it('never reads a stream body: UNSIGNED-PAYLOAD', () => {
     const body = new Readable({ read() { throw new Error('must not be read'); } });
     const req: SignableRequest = { method: 'PUT', url: 'https://b.s3.amazonaws.com/k', headers: {}, body };
@@ -123,6 +147,15 @@ describe('signRequest (generic rules)', () => {
     );
     signRequest(req, TOKEN_CREDS, opts);
     expect(sigOf(req.headers.Authorization)).toBe('ebbb7175f2e1859c87057f63b7052d0e957c2f70201595ab879c670febef5ccb');
+  });
+
+  it('normalizes dot segments, double-encodes and keeps empty query pairs as botocore does', () => {
+    const req: SignableRequest = { method: 'GET', url: 'https://svc.us-east-1.amazonaws.com/a/./b//c/../d%2Fe?b=2&a=z&a=y&&c', headers: {} };
+    const opts = { signingName: 'svc', region: 'us-east-1', date: DATE };
+    const lines = canonicalRequest(req, opts).split('\n');
+    expect(lines.slice(1, 3)).toEqual(['/a/b/d%252Fe', '=&a=y&a=z&b=2&c=']);
+    signRequest(req, CREDS, opts);
+    expect(sigOf(req.headers.Authorization)).toBe('585e3b0f81fca39025b14415d1268fa4644a7e9ae2f10e14b6bac3e1e3da4737');
   });
 
   it('encodes the path once with disableDoubleEncoding', () => {

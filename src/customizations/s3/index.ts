@@ -10,7 +10,7 @@
  * - bucket names are checked before anything is sent, and user metadata must be ASCII
  *   (ascii-metadata.ts);
  * - a 200 response whose body is an `<Error>`, or not XML at all, is an error (retried as a 500);
- * - GetBucketLocation's unmodelled body is read by hand.
+ * - GetBucketLocation's unmodelled body is read by hand (errors get LocationConstraint too).
  */
 import { ParamValidationError } from '../../errors';
 import type { OperationModel, ServiceModel } from '../../models/service-model';
@@ -18,7 +18,8 @@ import type { ParsedResponse, RawResponse } from '../../protocols/types';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../session/create-client';
 import { percentEncodeGreedy } from '../../protocols/serialize/uri';
-import { lacksXmlDocument } from '../../protocols/parse/bodies';
+import { lacksXmlDocument, tryParseXml } from '../../protocols/parse/bodies';
+import { xmlTextOrNull } from '../../protocols/xml-parser';
 import { quoteExcerpt } from '../../util/excerpt';
 import { installS3AsciiMetadata } from './ascii-metadata';
 
@@ -148,12 +149,26 @@ export function installS3(ev: HierarchicalEmitter): void {
     const op = p.operation as OperationModel;
     const raw = p.response as RawResponse;
     if (isEmbeddedError(op, raw)) raw.statusCode = 500;
-    if (op.name === 'GetBucketLocation' && raw.statusCode < 300) {
-      const m = /<LocationConstraint[^>]*>([^<]*)<\/LocationConstraint>|<LocationConstraint[^>]*\/>/.exec(raw.body.toString('utf8'));
-      return { LocationConstraint: m?.[1] || null };
-    }
+    if (op.name === 'GetBucketLocation') return bucketLocation(raw);
     return undefined;
   });
+}
+
+/**
+ * GetBucketLocation's body is one unmodelled element, `<LocationConstraint>us-west-2</...>`:
+ * its text is the result, null when empty. botocore's after-call handler reads the document
+ * element's text whatever the status, so an error's response gets `LocationConstraint` too
+ * (null for an `<Error>` document): copied, so `err.response` is the same dict. An error body
+ * that is not XML gets none (botocore's handler raises an XML ParseError there instead of the
+ * ClientError).
+ */
+function bucketLocation(raw: RawResponse): { LocationConstraint: string | null } | undefined {
+  if (raw.statusCode < 300) {
+    const m = /<LocationConstraint[^>]*>([^<]*)<\/LocationConstraint>|<LocationConstraint[^>]*\/>/.exec(raw.body.toString('utf8'));
+    return { LocationConstraint: m?.[1] || null };
+  }
+  const doc = tryParseXml(raw);
+  return doc ? { LocationConstraint: xmlTextOrNull(doc.root) } : undefined;
 }
 
 /** Model patches and defaults applied when an S3 client is built. */
