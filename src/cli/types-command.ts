@@ -77,8 +77,9 @@ export function runTypes(args: TypesArgs, cwd = process.cwd()): TypesRun {
   }
   const result = generateTypes({ services, outDir, docs: args.docs });
   const rel = path.relative(cwd, outDir) || '.';
+  const named = services.length > 12 ? `${services.slice(0, 12).join(', ')} and ${services.length - 12} more` : services.join(', ');
   const lines = [
-    `wrote ${result.files.length} service${result.files.length === 1 ? '' : 's'} to ${rel}/ (${(result.bytes / 1024).toFixed(0)} KB, ${result.ms} ms): ${services.join(', ')}`,
+    `wrote ${result.files.length} service${result.files.length === 1 ? '' : 's'} to ${rel}/ (${(result.bytes / 1024).toFixed(0)} KB, ${result.ms} ms): ${named}`,
     ...notes,
     `include ${rel}/ in your tsconfig.json ("include": [..., "${rel}"]) and client('${services[0]}') is typed.`,
   ];
