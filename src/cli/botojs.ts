@@ -8,6 +8,7 @@
 import * as repl from 'repl';
 import { help } from '../help';
 import { cancelCallsOnSigint } from './repl-cancel';
+import type * as TypesCommandModule from './types-command';
 import type { ClientOptions } from '../session/create-client';
 import { Session } from '../session/session';
 
@@ -64,6 +65,11 @@ export function startRepl(context: Record<string, unknown>, options: repl.ReplOp
 }
 
 function main(argv: string[]): void {
+  if (argv[0] === 'types') {
+    // `botojs types` (types-command.ts), required only here so the REPL never loads the generator.
+    process.exitCode = (require('./types-command') as typeof TypesCommandModule).typesCommand(argv.slice(1));
+    return;
+  }
   let args: Args;
   try {
     args = parseArgs(argv);

@@ -17,7 +17,7 @@ import { AliasConflictParameterError } from '../errors';
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { OperationModel } from '../models/service-model';
 
-interface ParameterAlias {
+export interface ParameterAlias {
   /** Service id as events spell it (hyphenized), e.g. `cloudwatch-logs`. */
   service: string;
   /** The one operation it applies to; every operation of the service when absent. */
@@ -26,7 +26,8 @@ interface ParameterAlias {
   alias: string;
 }
 
-const ALIASES: ParameterAlias[] = [
+/** Also read by `botojs types` (type-hints.ts), so the declarations accept the aliases. */
+export const PARAMETER_ALIASES: readonly ParameterAlias[] = [
   { service: 'ec2', original: 'Filter', alias: 'Filters' },
   { service: 'cloudwatch-logs', operation: 'CreateExportTask', original: 'from', alias: 'fromTime' },
   { service: 'cloudsearch-domain', operation: 'Search', original: 'return', alias: 'returnFields' },
@@ -47,7 +48,7 @@ function applyAlias(a: ParameterAlias, params: Record<string, unknown>, op: Oper
 
 /** Registers the aliases on a session's events. */
 export function installParameterAliases(events: HierarchicalEmitter): void {
-  for (const a of ALIASES) {
+  for (const a of PARAMETER_ALIASES) {
     events.register(
       `before-parameter-build.${a.service}`,
       (p) => applyAlias(a, p.params as Record<string, unknown>, p.operation as OperationModel),

@@ -4,7 +4,7 @@
  * botocore's names; nothing else in botojs reads AWS_* variables for these settings.
  */
 import type { ProfileData } from './config-files';
-import { Config, ParameterValidation, RetryMode, UNSIGNED } from './config';
+import { Config, ParameterValidation, ProxiesOptions, RetryMode, UNSIGNED } from './config';
 
 type Conv = 'string' | 'int' | 'bool';
 
@@ -73,7 +73,7 @@ export interface ResolvedConfig {
   ignoreConfiguredEndpointUrls: boolean;
   requestChecksumCalculation: 'when_supported' | 'when_required';
   responseChecksumValidation: 'when_supported' | 'when_required';
-  proxies?: Record<string, string>;
+  proxies?: ProxiesOptions;
   /** true: botocore's checks; 'strict' (from Config only): also max, enum, pattern; false: none. */
   parameterValidation: ParameterValidation;
   caBundle?: string;

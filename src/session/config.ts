@@ -28,8 +28,14 @@ export interface S3Options {
   useDualstackEndpoint?: boolean;
   useArnRegion?: boolean;
   disableMultiRegionAccessPoints?: boolean;
-  [key: string]: unknown;
 }
+
+/** Proxy URLs by the scheme of the request URL (botocore's `proxies`); only these two are read. */
+// A type alias, not an interface: the transport takes it as its `Record<string, string>` map.
+export type ProxiesOptions = {
+  http?: string;
+  https?: string;
+};
 
 export interface ConfigOptions {
   regionName?: string;
@@ -50,7 +56,7 @@ export interface ConfigOptions {
   ignoreConfiguredEndpointUrls?: boolean;
   requestChecksumCalculation?: 'when_supported' | 'when_required';
   responseChecksumValidation?: 'when_supported' | 'when_required';
-  proxies?: Record<string, string>;
+  proxies?: ProxiesOptions;
   /**
    * true (the default): botocore's checks (required, min, types, documents, unions, unknown
    * members); 'strict': also max, enum and pattern; false: none. The profile's
@@ -68,6 +74,14 @@ export interface ConfigOptions {
   authSchemePreference?: string;
 }
 
+// The keys of the nested option objects: a misspelt one would be ignored silently otherwise
+// (`s3: { adressingStyle: 'path' }` sending virtual-host requests).
+const NESTED_KEYS: Record<'s3' | 'retries' | 'proxies', readonly string[]> = {
+  s3: ['addressingStyle', 'useAccelerateEndpoint', 'useDualstackEndpoint', 'useArnRegion', 'disableMultiRegionAccessPoints'] satisfies Array<keyof S3Options>,
+  retries: ['mode', 'totalMaxAttempts', 'maxAttempts'] satisfies Array<keyof RetriesOptions>,
+  proxies: ['http', 'https'] satisfies Array<keyof ProxiesOptions>,
+};
+
 const KEYS: Array<keyof ConfigOptions> = [
   'regionName', 'signatureVersion', 'userAgent', 'userAgentExtra', 'userAgentAppId', 'connectTimeout',
   'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
@@ -84,6 +98,12 @@ export interface Config extends ConfigOptions {}
 export class Config {
   constructor(options: ConfigOptions = {}) {
     checkOptionNames('Config', options, KEYS);
+    for (const [key, valid] of Object.entries(NESTED_KEYS)) {
+      const value = (options as Record<string, unknown>)[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`Config ${key} must be an object ({ ${valid.join(', ')} }), got ${excerpt(value)}`);
+      checkOptionNames(`Config ${key}`, value, valid);
+    }
     for (const k of KEYS) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
     const mode = this.retries?.mode;
     if (mode !== undefined && !['legacy', 'standard', 'adaptive'].includes(mode)) {

@@ -6,6 +6,7 @@ import type { ClientOptions } from './create-client';
 import type { Client } from '../client/proxy';
 import type { ServiceResource } from '../resources/types';
 import { Session, SessionOptions } from './session';
+import type { ServiceClients, ServiceResources } from './typed-services';
 
 let defaultSession: Session | undefined;
 
@@ -20,12 +21,16 @@ export function getDefaultSession(): Session {
   return defaultSession;
 }
 
-/** A client from the default session. */
+/** A client from the default session (typed for services with generated declarations). */
+export function client<K extends keyof ServiceClients>(serviceName: K, options?: ClientOptions): ServiceClients[K];
+export function client(serviceName: string, options?: ClientOptions): Client;
 export function client(serviceName: string, options?: ClientOptions): Client {
   return getDefaultSession().client(serviceName, options);
 }
 
-/** A resource from the default session. */
+/** A resource from the default session (typed for services with generated declarations). */
+export function resource<K extends keyof ServiceResources>(serviceName: K, options?: ClientOptions): ServiceResources[K];
+export function resource(serviceName: string, options?: ClientOptions): ServiceResource;
 export function resource(serviceName: string, options?: ClientOptions): ServiceResource {
   return getDefaultSession().resource(serviceName, options);
 }

@@ -23,6 +23,7 @@ import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
 import type * as ServiceResourceModule from '../resources/service-resource';
 import type { ServiceResource } from '../resources/types';
+import type { ServiceClients, ServiceResources } from './typed-services';
 import { loadConfigFiles, ParsedConfigFiles, ProfileData } from './config-files';
 import { lookupVariable } from './config-resolver';
 import { checkOptionNames } from './option-names';
@@ -217,7 +218,12 @@ export class Session {
     return t?.token ?? null;
   }
 
-  /** A low-level client for `serviceName` (botocore's service name: 's3', 'dynamodb', ...). */
+  /**
+   * A low-level client for `serviceName` (botocore's service name: 's3', 'dynamodb', ...).
+   * Typed as the generated interface for services `botojs types` wrote declarations for.
+   */
+  client<K extends keyof ServiceClients>(serviceName: K, options?: ClientOptions): ServiceClients[K];
+  client(serviceName: string, options?: ClientOptions): Client;
   client(serviceName: string, options: ClientOptions = {}): Client {
     return createClient(this, serviceName, options);
   }
@@ -226,6 +232,8 @@ export class Session {
    * A resource for `serviceName` (`s3`, `ec2`, ...): the service resource over a new client.
    * resources-1.json is read on the first call; its classes are built once per session.
    */
+  resource<K extends keyof ServiceResources>(serviceName: K, options?: ClientOptions): ServiceResources[K];
+  resource(serviceName: string, options?: ClientOptions): ServiceResource;
   resource(serviceName: string, options: ClientOptions = {}): ServiceResource {
     // The resource layer loads with the first resource, so client-only programs never read it.
     const { createServiceResource } = require('../resources/service-resource') as typeof ServiceResourceModule;

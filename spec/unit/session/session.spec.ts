@@ -151,6 +151,18 @@ describe('Session', () => {
     expect(merged).toMatchObject({ regionName: 'b', connectTimeout: 5 });
   });
 
+  it('Config rejects unknown keys of its nested options (s3, retries, proxies), naming close matches', () => {
+    expect(() => new Config({ s3: { adressingStyle: 'path' } } as never)).toThrow(/Unknown Config s3 option: 'adressingStyle' \(did you mean: addressingStyle\?\)/);
+    // boto3's snake_case spelling is refused the same way, rather than ignored.
+    expect(() => new Config({ retries: { max_attempts: 3 } } as never)).toThrow(/Unknown Config retries option: 'max_attempts' \(did you mean: maxAttempts/);
+    expect(() => new Config({ proxies: { htps: 'http://p:3128' } } as never)).toThrow(/Unknown Config proxies option: 'htps' \(did you mean: https/);
+    expect(() => new Config({ s3: 'path' } as never)).toThrow(/Config s3 must be an object/);
+    // A client's plain config object goes through the same check, before anything is sent.
+    expect(() => new Session({ regionName: 'us-east-1' }).client('s3', { config: { s3: { adressingStyle: 'path' } } as never })).toThrow(/did you mean: addressingStyle/);
+    const ok = new Config({ s3: { addressingStyle: 'path' }, retries: { mode: 'standard', maxAttempts: 2 }, proxies: { http: 'http://p:3128' } });
+    expect(ok.s3).toEqual({ addressingStyle: 'path' });
+  });
+
   it('switches the default session profile with one line', () => {
     const env = tempAws(CONFIG, CREDS);
     setupDefaultSession({ profileName: 'prod', env });
