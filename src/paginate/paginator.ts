@@ -2,6 +2,7 @@
  * Paginator: one operation's entry in paginators-1.json, bound to a way of calling the
  * operation. `paginate(params)` splits off PaginationConfig and returns a lazy PageIterator.
  */
+import { inspect } from 'util';
 import type { Shape } from '../models/shape';
 import { resolveCallOptions } from '../pipeline/abort-scope';
 import type { CallOptions } from '../pipeline/call-options';
@@ -94,6 +95,7 @@ export class Paginator {
       }
     }
     return new PageIterator({
+      operationName: this.operationName,
       call: this.call,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
@@ -107,5 +109,10 @@ export class Paginator {
       params: opParams,
       signal: abortSignal,
     });
+  }
+
+  /** What the REPL echoes: the operation and what it collects, not the internals. */
+  [inspect.custom](): string {
+    return `Paginator(operation='${this.operationName}', resultKeys=[${this.resultKeys.map((k) => `'${k}'`).join(', ')}])`;
   }
 }

@@ -12,6 +12,7 @@
  * polls ends as soon as it fires, and the wait rejects with AbortError. `WaiterConfig.signal`
  * (the older spelling) does the same.
  */
+import { inspect } from 'util';
 import { ClientError } from '../errors';
 import type { CallOperation } from '../paginate/page-iterator';
 import { resolveCallOptions, signalOptions } from '../pipeline/abort-scope';
@@ -65,6 +66,11 @@ export class Waiter {
     private readonly call: CallOperation,
   ) {
     this.acceptors = spec.acceptors.map((a) => new Acceptor(a));
+  }
+
+  /** What the REPL echoes: the waiter, what it polls and how often, not the acceptors. */
+  [inspect.custom](): string {
+    return `Waiter(name='${this.name}', operation='${this.spec.operation}', delay=${this.spec.delay}, maxAttempts=${this.spec.maxAttempts})`;
   }
 
   /** The operation this waiter polls (API name). */
