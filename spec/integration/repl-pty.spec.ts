@@ -115,6 +115,11 @@ describePty('the REPL in a terminal', () => {
     expect(listed).toContain('[ 3145728 ]');
   }, 60000);
 
+  it('prints a service error short: its message, the error response and the status', async () => {
+    const shown = await run(`await s3.getObject({ Bucket: '${bucket}', Key: 'missing' })`);
+    expect(shown).toMatch(/NoSuchKey: An error occurred \(NoSuchKey\) when calling the GetObject operation: [^\n]+\n {2}Error: \{ Code: 'NoSuchKey', [^\n]+\}, HTTP 404\n {2}\(_error is this error: _error\.stack, _error\.response\)\nbotojs> $/);
+  }, 60000);
+
   it('help() describes transfer methods', async () => {
     const shown = await run('help(s3.uploadFile)');
     expect(shown).toContain("s3.uploadFile(filename, bucket, key, options?) -> Promise<void>   [managed transfer, as boto3's upload_file]");

@@ -1,6 +1,6 @@
 /** What the REPL echoes (its writer), and the progress bars it adds to S3 transfers. */
 import { PassThrough } from 'stream';
-import { Session } from '../../../src';
+import { ClientError, ParamValidationError, Session } from '../../../src';
 import { withTransferBars } from '../../../src/cli/repl/transfer-bars';
 import { replWriter } from '../../../src/cli/repl/writer';
 
@@ -31,6 +31,31 @@ describe('REPL echo', () => {
     // Other values print as Node prints them.
     expect(write({ ResponseMetadata: 'not metadata' })).toBe("{ ResponseMetadata: 'not metadata' }");
     expect(write([1, 2])).toBe('[ 1, 2 ]');
+  });
+});
+
+describe('REPL echo of botojs errors', () => {
+  const write = replWriter(false);
+
+  it('a service error: name, message, the error response and the status, no stack', () => {
+    const err = new ClientError(
+      { Error: { Code: 'NoSuchBucket', Message: 'The specified bucket does not exist', BucketName: 'b' }, ResponseMetadata: { HTTPStatusCode: 404, HTTPHeaders: {}, RetryAttempts: 0 } },
+      'GetObject',
+    );
+    expect(write(err)).toBe(
+      [
+        `${err.name}: An error occurred (NoSuchBucket) when calling the GetObject operation: The specified bucket does not exist`,
+        "  Error: { Code: 'NoSuchBucket', Message: 'The specified bucket does not exist', BucketName: 'b' }, HTTP 404",
+        '  (_error is this error: _error.stack, _error.response)',
+      ].join('\n'),
+    );
+  });
+
+  it('other botojs errors: name and message; errors of anything else as Node prints them', () => {
+    expect(write(new ParamValidationError(['Missing required parameter in input: "Key"']))).toBe(
+      'ParamValidationError: Parameter validation failed:\nMissing required parameter in input: "Key"\n  (_error is this error: _error.stack)',
+    );
+    expect(write(new TypeError('x'))).toMatch(/^TypeError: x\n {4}at /);
   });
 });
 

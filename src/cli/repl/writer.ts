@@ -9,6 +9,7 @@
  * half the screen. Only the echo changes: `r.ResponseMetadata.HTTPHeaders` prints them all.
  */
 import { inspect, type InspectOptions } from 'util';
+import { BotojsError, ClientError } from '../../errors';
 
 class FoldedHeaders {
   constructor(private readonly count: number) {}
@@ -24,8 +25,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** A result shaped for the echo: ResponseMetadata folded and moved last. Anything else as it is. */
+/**
+ * A botojs error as the REPL prints an uncaught one: its name and message, and for a service
+ * error the error response's fields and HTTP status, without the stack (frames inside botojs
+ * say nothing about the line typed). `_error` still holds the whole error, stack included.
+ */
+function errorEcho(err: BotojsError): { [inspect.custom](depth: number, options: InspectOptions): string } {
+  return {
+    [inspect.custom]: (_depth, options) => {
+      const lines = [`${err.name}: ${err.message}`];
+      if (err instanceof ClientError) {
+        const response = (err as ClientError & { response?: { Error?: unknown; ResponseMetadata?: { HTTPStatusCode?: number } } }).response;
+        const status = response?.ResponseMetadata?.HTTPStatusCode;
+        if (response?.Error) lines.push(`  Error: ${inspect(response.Error, { ...options, breakLength: Infinity, compact: true })}${status === undefined ? '' : `, HTTP ${status}`}`);
+      }
+      const hint = `  (_error is this error: _error.stack${err instanceof ClientError ? ', _error.response' : ''})`;
+      lines.push(options.colors ? `\x1b[90m${hint}\x1b[39m` : hint);
+      return lines.join('\n');
+    },
+  };
+}
+
+/** A value shaped for the echo: results with ResponseMetadata folded and moved last, botojs errors short. Anything else as it is. */
 export function forEcho(value: unknown): unknown {
+  if (value instanceof BotojsError) return errorEcho(value);
   // hasOwnProperty, not a read: a client answers the read of a name it lacks with a TypeError.
   if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, 'ResponseMetadata') || !isPlainObject(value.ResponseMetadata)) return value;
   const { ResponseMetadata: meta, ...data } = value;
