@@ -36,7 +36,7 @@ describe('botojs repl', () => {
       cwd: ROOT,
       input,
       encoding: 'utf8',
-      env: { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+      env: { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', BOTOJS_REPL_HISTORY: '', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
       timeout: 60000,
     });
     expect(r.stderr).not.toMatch(/Error/);

@@ -119,7 +119,8 @@ export async function runRepl(argv: string[], io: { stdout?: NodeJS.WriteStream;
   stdout.write("Try: const s3 = client('s3'); help(s3); await s3.listBuckets()   (TAB completes; Ctrl-C cancels a running call; .exit quits)\n");
   server = startRepl(context);
   const file = historyFile(io.env ?? process.env);
-  if (file) {
+  // Only a terminal REPL recalls lines; piped input (a script fed to botojs) leaves no file behind.
+  if (file && server.terminal) {
     server.setupHistory(file, (err) => {
       if (err) stderr.write(`botojs: history is not kept (${err.message})\n`);
     });
