@@ -6,7 +6,7 @@
  * Run it: `npm run example examples/paginators-and-waiters.ts` (starts the embedded S3 and DynamoDB servers; see
  * examples/run-example.ts). `npm run demo` runs every example in turn.
  */
-import { Config, Session, WaiterError } from '../src';
+import { Config, progressBar, Session, WaiterError } from '../src';
 import { runExample } from './run-example';
 
 export interface PaginatorsAndWaitersEndpoints {
@@ -25,9 +25,14 @@ export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaiter
 
   step('Upload 2500 log files');
   const keys = Array.from({ length: 2500 }, (_, i) => `logs/2024/${String(i).padStart(5, '0')}.log`);
+  // A progress bar counts anything: here objects, 50 PutObject calls at a time.
+  const uploaded = progressBar(keys.length, { label: '  PutObject', unit: 'objects' });
   for (let i = 0; i < keys.length; i += 50) {
-    await Promise.all(keys.slice(i, i + 50).map((Key) => s3.putObject({ Bucket: bucket, Key, Body: `line ${Key}\n` })));
+    const batch = keys.slice(i, i + 50);
+    await Promise.all(batch.map((Key) => s3.putObject({ Bucket: bucket, Key, Body: `line ${Key}\n` })));
+    uploaded(batch.length);
   }
+  uploaded.stop();
   console.log(`  uploaded ${keys.length} objects`);
 
   step('List thousands of keys with a paginator (one request per page, fetched lazily)');
@@ -57,8 +62,14 @@ export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaiter
   // Another system drops the file a little later.
   setTimeout(() => void s3.putObject({ Bucket: bucket, Key: input, Body: 'id,amount\n1,9.99\n2,24.50\n' }), 1500);
   console.log(`  waiters on this client: ${s3.waiterNames.join(', ')}`);
+  console.log(`  waiting for ${input} (objectExists: HeadObject every 0.5 s)...`);
+  // Each poll is a HeadObject call: its after-call event shows what the waiter saw.
+  const showPoll = (e: { parsed: { ResponseMetadata?: { HTTPStatusCode?: number } } }) =>
+    void console.log(`    poll: HTTP ${e.parsed.ResponseMetadata?.HTTPStatusCode}`);
+  s3.meta.events.register('after-call.s3.HeadObject', showPoll as never);
   const started = Date.now();
   await s3.getWaiter('objectExists').wait({ Bucket: bucket, Key: input, WaiterConfig: { Delay: 0.5, MaxAttempts: 20 } });
+  s3.meta.events.unregister('after-call.s3.HeadObject', showPoll as never);
   console.log(`  ${input} arrived after ${Date.now() - started} ms; processing it:`);
   const body = await (await s3.getObject({ Bucket: bucket, Key: input })).Body.text();
   console.log(`  ${body.trim().split('\n').length - 1} rows`);

@@ -65,7 +65,8 @@ export async function runResourcesTour(endpoints: ResourcesTourEndpoints): Promi
   step('Wait until an object exists, then read it');
   const late = bucket.Object('incoming/orders.csv');
   setTimeout(() => void late.put({ Body: 'id,total\n1,9.99\n', ContentType: 'text/csv' }), 300);
-  await late.waitUntilExists({ WaiterConfig: { Delay: 1, MaxAttempts: 10 } });
+  console.log(`  waiting for ${late.key} (it lands in 0.3 s; waitUntilExists polls every 0.5 s)...`);
+  await late.waitUntilExists({ WaiterConfig: { Delay: 0.5, MaxAttempts: 20 } });
   const got = await late.get();
   console.log(`  ${inspect(late)} exists: ${JSON.stringify(await got.Body.text())}`);
   console.log(`  late.bucket is ${inspect(late.bucket)} (a reference: no request)`);

@@ -91,7 +91,9 @@ export async function runTour(endpoints: TourEndpoints): Promise<void> {
   const all = await s3.listObjectsV2({ Bucket: bucket });
   if (all.Contents?.length) await s3.deleteObjects({ Bucket: bucket, Delete: { Objects: all.Contents.map((o: { Key: string }) => ({ Key: o.Key })) } });
   await s3.deleteBucket({ Bucket: bucket });
+  console.log(`  deleted ${all.Contents?.length ?? 0} objects and bucket ${bucket}`);
   await ddb.deleteTable({ TableName: table });
+  console.log(`  deleted table ${table}`);
   s3.close();
   ddb.close();
   console.log('  done');

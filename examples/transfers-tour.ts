@@ -1,7 +1,8 @@
 /**
  * The S3 managed-transfer part of the demo: a 12 MiB file goes up as a parallel multipart
- * upload with a progress callback, comes back as a ranged multipart download, is copied
- * server-side, and a mistyped ExtraArgs key is refused before anything is sent.
+ * upload with a progress bar (the Callback option), comes back as a ranged multipart download
+ * with another, is copied server-side, and a mistyped ExtraArgs key is refused before anything
+ * is sent. On a terminal the bars redraw in place; in a log they print a few lines.
  *
  * Run it: `npm run example examples/transfers-tour.ts` (starts the embedded S3 and DynamoDB servers; see
  * examples/run-example.ts). `npm run demo` runs every example in turn.
@@ -10,7 +11,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Config, Session, TransferConfig } from '../src';
+import { Config, progressBar, Session, TransferConfig } from '../src';
 import { runExample } from './run-example';
 
 export interface TransfersTourEndpoints {
@@ -35,25 +36,32 @@ export async function runTransfersTour(endpoints: TransfersTourEndpoints): Promi
     fs.writeFileSync(source, crypto.randomBytes(12 * 1024 * 1024));
     const config = new TransferConfig({ multipartThreshold: 5 * 1024 * 1024, multipartChunksize: 5 * 1024 * 1024, maxConcurrency: 4 });
 
-    step('uploadFile: 12 MiB in 5 MiB parts, 4 at a time, with progress');
-    let sent = 0;
-    const reported: string[] = [];
+    step('uploadFile: 12 MiB in 5 MiB parts, 4 at a time, with a progress bar');
     let parts = 0;
     s3.meta.events.register('before-call.s3.UploadPart', () => void parts++);
-    await s3.uploadFile(source, bucket, 'big.bin', {
-      Config: config,
-      ExtraArgs: { ContentType: 'application/octet-stream', Metadata: { origin: 'demo' } },
-      Callback: (bytes: number) => {
-        sent += bytes;
-        reported.push(`${Math.round(sent / 1024 / 1024)} MiB`);
-      },
-    });
+    const size = fs.statSync(source).size;
+    // progressBar(total) is a Callback: the transfer calls it with each increment of bytes.
+    const upload = progressBar(size, { label: '  upload big.bin' });
+    try {
+      await s3.uploadFile(source, bucket, 'big.bin', {
+        Config: config,
+        ExtraArgs: { ContentType: 'application/octet-stream', Metadata: { origin: 'demo' } },
+        Callback: upload,
+      });
+    } finally {
+      upload.stop(); // ends the bar's line if the upload failed (it stops by itself at 100%)
+    }
     const head = await s3.headObject({ Bucket: bucket, Key: 'big.bin' });
-    console.log(`  progress: ${reported.join(' -> ')}; ${parts} UploadPart calls; stored ${head.ContentLength} bytes`);
+    console.log(`  ${parts} UploadPart calls; stored ${head.ContentLength} bytes`);
 
     step('downloadFile: ranged GETs in parallel, written to a temporary name and renamed at the end');
     const copyPath = path.join(dir, 'copy.bin');
-    await s3.downloadFile(bucket, 'big.bin', copyPath, { Config: config });
+    const download = progressBar(Number(head.ContentLength), { label: '  download big.bin' });
+    try {
+      await s3.downloadFile(bucket, 'big.bin', copyPath, { Config: config, Callback: download });
+    } finally {
+      download.stop();
+    }
     console.log(`  same bytes as the source: ${sha256(copyPath) === sha256(source)}`);
 
     step('copy: server-side copy to another key');

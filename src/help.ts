@@ -7,15 +7,23 @@ import { canonicalName } from './models/naming';
 import { clientHelp, operationHelp, operationOf } from './client/help';
 import type { ClientMeta } from './client/proxy';
 import { describeResourceHelp } from './resources/help';
+import { methodDoc, methodSignature } from './util/method-docs';
 
 function describeClient(obj: unknown): string | undefined {
   const meta = (obj as { meta?: ClientMeta } | undefined)?.meta;
   if (!meta || !meta.methodToApiMapping || !meta.serviceModel) return undefined;
   const client = obj as { waiterNames?: string[]; canPaginate?: (n: string) => boolean };
   const ops = Object.keys(meta.methodToApiMapping);
+  // The client's own members besides the operations: what extensions and customizations added.
+  const members = obj as Record<string, unknown>;
+  const methods = Reflect.ownKeys(members)
+    .filter((k): k is string => typeof k === 'string' && !(k in meta.methodToApiMapping) && typeof members[k] === 'function')
+    .sort()
+    .map((name) => ({ name, signature: methodSignature(members[name]) }));
   return clientHelp(meta, {
     waiterNames: client.waiterNames ?? [],
     paginators: client.canPaginate ? ops.filter((o) => client.canPaginate!(o)) : [],
+    methods,
   });
 }
 
@@ -26,11 +34,11 @@ function describeOperation(obj: unknown): string | undefined {
 
 /** The help text for a client, an operation method, a resource or a collection. */
 export function helpText(obj: unknown): string {
-  for (const describe of [describeOperation, describeResourceHelp, describeClient]) {
+  for (const describe of [describeOperation, methodDoc, describeResourceHelp, describeClient]) {
     const text = describe(obj);
     if (text !== undefined) return text;
   }
-  return `No botojs help for ${typeof obj}: pass a client, a client method, a resource or a collection.`;
+  return `No botojs help for ${typeof obj}: pass a client, a client method (an operation, uploadFile, getPaginator, ...), a resource or a collection.`;
 }
 
 /** Prints help for a client, an operation method, a resource or a collection; returns the text. */

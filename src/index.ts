@@ -51,7 +51,7 @@ export type { Page, PaginationConfig, PaginateParams } from './paginate';
 export type { WaiterConfig, WaitParams } from './waiters';
 export type { Resource, ServiceResource, ResourceMeta, CreatingResourceClassEvent, ClassMember } from './resources';
 export { HierarchicalEmitter } from './events/emitter';
-export type { TransferConfigOptions, TransferOptions, CopyOptions, CopySource, ProgressCallback, S3TransferMethods, BucketTransferMethods, ObjectTransferMethods } from './customizations/s3/transfer';
+export type { TransferConfigOptions, TransferOptions, CopyOptions, CopySource, ProgressCallback, S3TransferMethods, BucketTransferMethods, ObjectTransferMethods, ProgressBar, ProgressBarOptions } from './customizations/s3/transfer';
 export type { AttributeValue, NativeAttributeValue } from './customizations/dynamodb/types';
 export type { BuiltConditionExpression, ConditionKind } from './customizations/dynamodb/conditions';
 export type { BatchWriter, BatchWriterOptions, WriteRequest } from './customizations/dynamodb/batch-writer';
@@ -104,6 +104,7 @@ export declare const S3ValidationError: typeof TransferModule.S3ValidationError;
 export type S3ValidationError = TransferModule.S3ValidationError;
 export declare const RetriesExceededError: typeof TransferModule.RetriesExceededError;
 export type RetriesExceededError = TransferModule.RetriesExceededError;
+export declare const progressBar: typeof TransferModule.progressBar;
 
 export declare const TypeSerializer: typeof DynamoTypesModule.TypeSerializer;
 export type TypeSerializer = DynamoTypesModule.TypeSerializer;
@@ -138,7 +139,7 @@ exports.Waiter = exports.WaiterError = exports.WaiterConfigError = undefined;
 exports.ResourceCollection = exports.ResourceLoadError = exports.ResourceNotExistsError = exports.isResource = undefined;
 exports.help = exports.helpText = undefined;
 exports.TransferConfig = exports.S3TransferFailedError = exports.S3UploadFailedError = undefined;
-exports.S3DownloadFailedError = exports.S3ValidationError = exports.RetriesExceededError = undefined;
+exports.S3DownloadFailedError = exports.S3ValidationError = exports.RetriesExceededError = exports.progressBar = undefined;
 exports.TypeSerializer = exports.TypeDeserializer = exports.DynamoNumber = undefined;
 exports.Key = exports.Attr = exports.ConditionBase = exports.AttributeBase = exports.ConditionExpressionBuilder = undefined;
 exports.DynamoDBOperationNotSupportedError = exports.DynamoDBNeedsConditionError = exports.DynamoDBNeedsKeyConditionError = undefined;
@@ -163,6 +164,7 @@ lazyExports(() => require('./customizations/s3/transfer'), [
   'S3DownloadFailedError',
   'S3ValidationError',
   'RetriesExceededError',
+  'progressBar',
 ]);
 lazyExports(() => require('./customizations/dynamodb/types'), ['TypeSerializer', 'TypeDeserializer']);
 lazyExports(() => require('./customizations/dynamodb/number'), ['DynamoNumber']);

@@ -1,93 +1,70 @@
 #!/usr/bin/env node
 /**
- * `npx botojs repl [--profile P] [--region R] [--endpoint-url URL]`: a Node REPL with `session`,
- * `client(name)`, `resource(name)` and `help(obj)` in scope. Top-level await works, and tab
- * completion lists a client's operations (its Object.keys). Ctrl-C while a line runs cancels
- * the botojs calls it started and returns to the prompt (repl-cancel.ts).
+ * The `botojs` command: dispatches to a subcommand. `botojs` alone (or with options only) is
+ * `botojs repl`. Each command lives in its own module and reads its own arguments.
  */
-import * as repl from 'repl';
-import { help } from '../help';
-import { cancelCallsOnSigint } from './repl-cancel';
-import type * as TypesCommandModule from './types-command';
-import type { ClientOptions } from '../session/create-client';
-import { Session } from '../session/session';
 
-interface Args {
-  command?: string;
-  profile?: string;
-  region?: string;
-  endpointUrl?: string;
+interface Command {
+  summary: string;
+  /** Runs with the arguments after the command's name; resolves to the exit code. */
+  run(argv: string[]): Promise<number>;
 }
 
-const USAGE = 'usage: botojs repl [--profile P] [--region R] [--endpoint-url URL]';
+// Required when chosen, so one command never loads another's modules.
+const COMMANDS: Record<string, Command> = {
+  repl: {
+    summary: 'an interactive session with botojs in scope (the default command)',
+    run: (argv) => (require('./repl') as typeof import('./repl')).runRepl(argv),
+  },
+  types: {
+    summary: 'write TypeScript declarations (.d.ts) for services from the models (docs/types.md)',
+    run: async (argv) => (require('./types-command') as typeof import('./types-command')).typesCommand(argv),
+  },
+};
 
-export function parseArgs(argv: string[]): Args {
-  const out: Args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (flag === '--profile') out.profile = value();
-    else if (flag === '--region') out.region = value();
-    else if (flag === '--endpoint-url') out.endpointUrl = value();
-    else if (!flag.startsWith('-') && !out.command) out.command = flag;
-    else throw new Error(`unknown argument '${a}'\n${USAGE}`);
+const DEFAULT_COMMAND = 'repl';
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    'usage: botojs [command] [options]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    "botojs <command> --help describes a command's options.",
+  ].join('\n');
+}
+
+/** Picks the command and its arguments; a first argument that is an option belongs to the default command. */
+export function dispatch(argv: string[]): { command: Command; args: string[] } | { error: string } {
+  const [first, ...rest] = argv;
+  if (first === undefined || first.startsWith('-')) return { command: COMMANDS[DEFAULT_COMMAND], args: argv };
+  const command = COMMANDS[first];
+  if (!command) return { error: `botojs: unknown command '${first}'.\n${usage()}` };
+  return { command, args: rest };
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    // The commands, then the options of the default command (which options alone start).
+    process.stdout.write(`${usage()}\n\n`);
+    return COMMANDS[DEFAULT_COMMAND].run(['--help']);
   }
-  return out;
-}
-
-/** The REPL's context: what a user finds in scope. */
-export function replContext(args: Args): Record<string, unknown> {
-  const session = new Session({ profileName: args.profile, regionName: args.region });
-  const options: ClientOptions = args.endpointUrl ? { endpointUrl: args.endpointUrl } : {};
-  return {
-    session,
-    client: (name: string, opts: ClientOptions = {}) => session.client(name, { ...options, ...opts }),
-    resource: (name: string, opts: ClientOptions = {}) => session.resource(name, { ...options, ...opts }),
-    // Prints only: returning the text too would make the REPL echo it again as a quoted string.
-    help: (obj: unknown): void => void help(obj),
-  };
-}
-
-/**
- * Starts the REPL (on stdin/stdout unless `options` say otherwise) with `context` in scope.
- * `breakEvalOnSigint` lets Ctrl-C interrupt an awaited line, as in `node`'s own REPL.
- */
-export function startRepl(context: Record<string, unknown>, options: repl.ReplOptions = {}): repl.REPLServer {
-  const server = repl.start({ prompt: 'botojs> ', useGlobal: false, breakEvalOnSigint: true, ...options });
-  Object.assign(server.context, context);
-  cancelCallsOnSigint(server);
-  return server;
-}
-
-function main(argv: string[]): void {
-  if (argv[0] === 'types') {
-    // `botojs types` (types-command.ts), required only here so the REPL never loads the generator.
-    process.exitCode = (require('./types-command') as typeof TypesCommandModule).typesCommand(argv.slice(1));
-    return;
+  const chosen = dispatch(argv);
+  if ('error' in chosen) {
+    process.stderr.write(`${chosen.error}\n`);
+    return 2;
   }
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exitCode = 2;
-    return;
-  }
-  if (args.command !== 'repl') {
-    console.error(USAGE);
-    process.exitCode = 2;
-    return;
-  }
-  const context = replContext(args);
-  const session = context.session as Session;
-  console.log(`botojs REPL (profile ${session.profileName}, region ${session.regionName ?? 'none'}). In scope: session, client(name), resource(name), help(obj).`);
-  console.log("Try: const s3 = client('s3'); help(s3); await s3.listBuckets()   (Ctrl-C cancels a call that is running)");
-  startRepl(context);
+  return chosen.command.run(chosen.args);
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -58,8 +58,11 @@ export function operationHelp(service: string, op: OperationModel, canonical: st
   ].join('\n');
 }
 
-/** Help text for a client. */
-export function clientHelp(meta: ClientMeta, extras: { waiterNames: string[]; paginators: string[] }): string {
+/**
+ * Help text for a client. `methods` are its members that are not API operations (transfers,
+ * presigning, paginators, ...), each with the first line of its help when it has one.
+ */
+export function clientHelp(meta: ClientMeta, extras: { waiterNames: string[]; paginators: string[]; methods?: Array<{ name: string; signature?: string }> }): string {
   const ops = Object.keys(meta.methodToApiMapping).sort();
   const lines = [
     `botojs client for ${meta.serviceModel.metadata.serviceFullName ?? meta.serviceName} ('${meta.serviceName}', API ${meta.serviceModel.apiVersion}, ${meta.serviceModel.metadata.protocol})`,
@@ -70,7 +73,12 @@ export function clientHelp(meta: ClientMeta, extras: { waiterNames: string[]; pa
   ];
   if (extras.paginators.length) lines.push('', `Paginators (client.getPaginator(name)):`, ...wrap(extras.paginators));
   if (extras.waiterNames.length) lines.push('', `Waiters (client.getWaiter(name)):`, ...wrap(extras.waiterNames));
-  lines.push('', 'Also: meta, exceptions, canPaginate, getPaginator, getWaiter, generatePresignedUrl, close');
+  const methods = extras.methods ?? [];
+  if (methods.length) {
+    lines.push('', 'Other methods (help(client.<name>) describes one):');
+    for (const m of methods) lines.push(`  ${m.signature ?? `${m.name}(...)`}`);
+  }
+  lines.push('', 'Properties: meta (region, endpoint, config, events), exceptions (error classes), waiterNames');
   return lines.join('\n');
 }
 

@@ -19,6 +19,7 @@ import type { PresignedPost } from '../signing';
 import { checkHeaders } from '../validate/headers';
 import { paramsObject } from '../validate/params-object';
 import { presignPostArgs, presignUrlArgs } from './presign-args';
+import { documentMethod } from '../util/method-docs';
 
 export interface PresignedUrlOptions {
   Params?: Record<string, unknown>;
@@ -56,9 +57,22 @@ function globalPresignEndpoint(ctx: ClientContext): boolean {
   return ctx.presignSignatureVersion === 's3' && shouldUseGlobalEndpoint(ctx);
 }
 
+const PRESIGNED_URL_HELP = () =>
+  [
+    'client.generatePresignedUrl(clientMethod, { Params?, ExpiresIn?, HttpMethod? }?) -> Promise<string>',
+    '  A URL that performs clientMethod (an operation name, any spelling) with Params when fetched,',
+    '  valid ExpiresIn seconds (3600 by default). Nothing is sent: the request is signed locally.',
+  ].join('\n');
+
+const PRESIGNED_POST_HELP = () =>
+  [
+    'client.generatePresignedPost({ Bucket, Key, Fields?, Conditions?, ExpiresIn? }) -> Promise<{ url, fields }>',
+    '  URL and form fields for a browser POST upload to S3 (Key may end in ${filename}).',
+  ].join('\n');
+
 export function presignExtension(ctx: ClientContext): Record<string, unknown> {
   const s3Style = usesS3Signing(ctx.service.metadata);
-  return {
+  const methods = {
     /** A URL that performs `clientMethod` with `Params` when fetched, valid `ExpiresIn` seconds. */
     async generatePresignedUrl(clientMethod: string, options: PresignedUrlOptions = {}): Promise<string> {
       const args = presignUrlArgs(clientMethod, options);
@@ -115,4 +129,7 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       });
     },
   };
+  documentMethod(methods.generatePresignedUrl, PRESIGNED_URL_HELP);
+  documentMethod(methods.generatePresignedPost, PRESIGNED_POST_HELP);
+  return methods;
 }

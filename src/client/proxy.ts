@@ -10,6 +10,7 @@
 import { inspect } from 'util';
 import { unknownMemberError } from './unknown-operation';
 import { isProbe, MemberIndex } from '../util/spelling';
+import { documentMethod } from '../util/method-docs';
 import { methodResolver } from './method-overrides';
 import type { ClientMethods } from './method-overrides';
 import { UnsupportedOperationError } from '../errors';
@@ -110,7 +111,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
   let exceptions: Record<string, ClientErrorClass> | undefined;
   const base: Record<string | symbol, unknown> = {
     meta,
-    close: () => ctx.transport.close(),
+    close: documentMethod(() => ctx.transport.close(), () => 'client.close() -> void\n  Closes the pooled connections; a later call opens new ones.'),
     [inspect.custom]: () =>
       `<botojs.client.${ctx.serviceName} region=${ctx.region ?? 'none'}${info.endpointUrl ? ` endpoint=${info.endpointUrl}` : ''} operations=${listed.length}>`,
   };

@@ -7,6 +7,7 @@
  */
 import { canonicalName, didYouMean } from '../models/naming';
 import { nameExcerpt } from '../util/excerpt';
+import { documentMethod } from '../util/method-docs';
 import type { ClientContext } from '../pipeline/context';
 import type { Waiter } from '../waiters/waiter';
 import type * as WaiterModule from '../waiters/waiter';
@@ -65,7 +66,7 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
     configurable: true,
   });
 
-  return {
+  const methods = {
     /** Whether `getPaginator(operationName)` would succeed; any spelling of the name. */
     canPaginate(operationName: string): boolean {
       const op = pagination().resolve(operationName);
@@ -109,4 +110,21 @@ export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record
       return waiter;
     },
   };
+  documentMethod(methods.canPaginate, () => "client.canPaginate(operationName) -> boolean\n  Whether the operation has a paginator (paginators-1.json); any spelling of the name.");
+  documentMethod(methods.getPaginator, () =>
+    [
+      'client.getPaginator(operationName) -> Paginator',
+      '  paginator.paginate({ ...params, PaginationConfig?: { MaxItems, PageSize, StartingToken } }, { abortSignal }?)',
+      '  is an async iterable of pages, fetched lazily: for await (const page of ...) { ... }.',
+      "  Also .search('Contents[].Key') (JMESPath over every page) and .buildFullResult().",
+    ].join('\n'),
+  );
+  documentMethod(methods.getWaiter, () =>
+    [
+      'client.getWaiter(waiterName) -> Waiter   (client.waiterNames lists them)',
+      '  await waiter.wait({ ...params, WaiterConfig?: { Delay, MaxAttempts } }, { abortSignal }?) polls until',
+      '  the resource is in the state; WaiterError on failure or after MaxAttempts.',
+    ].join('\n'),
+  );
+  return methods;
 }

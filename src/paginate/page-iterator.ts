@@ -17,6 +17,7 @@
  * the same MaxItems and signal. Members resolve in boto3's spellings too (`build_full_result`,
  * `resume_token`; src/util/spelling.ts).
  */
+import { inspect } from 'util';
 import type { CallOptions } from '../pipeline/call-options';
 import { signalOptions } from '../pipeline/abort-scope';
 import type { ParsedResponse } from '../protocols/types';
@@ -39,6 +40,8 @@ export type CallOperation = (params: Record<string, unknown>, options?: CallOpti
 export type Page = ParsedResponse & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- model-shaped plain data, as OperationMethod returns
 
 export interface PageIteratorSettings {
+  /** The API operation (`ListObjectsV2`), for display only. */
+  operationName?: string;
   call: CallOperation;
   inputTokens: string[];
   /** JMESPath expressions, one per input token, in the same order. */
@@ -107,6 +110,18 @@ export class PageIterator implements AsyncIterable<Page> {
   /** The result key expressions, first one primary. */
   get resultKeys(): string[] {
     return [...this.settings.resultKeys];
+  }
+
+  /** What the REPL echoes: the operation, its params and the PaginationConfig given, not the internals. */
+  [inspect.custom](): string {
+    const s = this.settings;
+    const parts = [`operation='${s.operationName ?? '?'}'`, `params=${inspect(s.params, { depth: 3, breakLength: Infinity })}`];
+    if (s.pageSize !== undefined) parts.push(`pageSize=${s.pageSize}`);
+    if (s.maxItems !== undefined) parts.push(`maxItems=${s.maxItems}`);
+    if (s.startingToken !== undefined) parts.push('startingToken');
+    if (this.resume !== undefined) parts.push('resumeToken');
+    if (s.signal) parts.push('abortSignal');
+    return `PageIterator(${parts.join(', ')})`;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Page> {

@@ -3,6 +3,7 @@
  * operation. `paginate(params)` splits off PaginationConfig and returns a lazy PageIterator.
  * Members resolve in any spelling (src/util/spelling.ts), as the client's do.
  */
+import { inspect } from 'util';
 import type { Shape } from '../models/shape';
 import { resolveCallOptions } from '../pipeline/abort-scope';
 import type { CallOptions } from '../pipeline/call-options';
@@ -98,6 +99,7 @@ export class Paginator {
       }
     }
     return new PageIterator({
+      operationName: this.operationName,
       call: this.call,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
@@ -111,5 +113,10 @@ export class Paginator {
       params: opParams,
       signal: abortSignal,
     });
+  }
+
+  /** What the REPL echoes: the operation and what it collects, not the internals. */
+  [inspect.custom](): string {
+    return `Paginator(operation='${this.operationName}', resultKeys=[${this.resultKeys.map((k) => `'${k}'`).join(', ')}])`;
   }
 }

@@ -10,6 +10,7 @@ import type { Shape } from '../models/shape';
 import { ResourceCollection } from './collection';
 import { classOf, isResource, resourceRepr } from './instance';
 import type { ActionModel, RawParam } from './model';
+import { methodSignature } from '../util/method-docs';
 
 /** Input members of `operation` that the model's params do not fill, required ones marked `*`. */
 function callerParams(service: ServiceModel, operation: string | undefined, filled: readonly RawParam[] | undefined): string {
@@ -66,7 +67,9 @@ function resourceHelp(target: object): string {
     ),
   );
   out.push(...section('Waiters', model.waiters.map((w) => `${w.name}(params?)  waiter ${w.waiterName}`)));
-  out.push(...section('Other', byKind('custom')));
+  // Members customizations add (S3 transfers, a Table's batchWriter), with their signatures.
+  const members = target as Record<string, unknown>;
+  out.push(...section('Other methods (help(resource.<name>) describes one)', byKind('custom').map((n) => methodSignature(members[n]) ?? n)));
   out.push('  Loads, actions and waiters take { abortSignal } after their params: load({}, { abortSignal })');
   return out.join('\n');
 }

@@ -12,6 +12,7 @@
  * polls ends as soon as it fires, and the wait rejects with AbortError. `WaiterConfig.signal`
  * (the older spelling) does the same.
  */
+import { inspect } from 'util';
 import { ClientError } from '../errors';
 import type { CallOperation } from '../paginate/page-iterator';
 import { resolveCallOptions, signalOptions } from '../pipeline/abort-scope';
@@ -68,6 +69,11 @@ export class Waiter {
     this.acceptors = spec.acceptors.map((a) => new Acceptor(a));
     // Any spelling of a member resolves (src/util/spelling.ts); a misspelling names the closest.
     return withForgivingMembers(this, { strict: true, label: () => `'${name}' waiter` });
+  }
+
+  /** What the REPL echoes: the waiter, what it polls and how often, not the acceptors. */
+  [inspect.custom](): string {
+    return `Waiter(name='${this.name}', operation='${this.spec.operation}', delay=${this.spec.delay}, maxAttempts=${this.spec.maxAttempts})`;
   }
 
   /** The operation this waiter polls (API name). */

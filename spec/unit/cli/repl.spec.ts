@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import type { REPLServer } from 'repl';
 import { PassThrough } from 'stream';
-import { parseArgs, replContext, startRepl } from '../../../src/cli/botojs';
+import { replContext, startRepl } from '../../../src/cli/repl';
 import { CannedServer } from '../../helpers/canned-server';
 import { isolatedSession } from '../../helpers/local';
 import { waitFor } from '../../helpers/wait-for';
@@ -10,21 +10,19 @@ import { waitFor } from '../../helpers/wait-for';
 const ROOT = path.resolve(__dirname, '../../..');
 
 describe('botojs repl', () => {
-  it('parses its flags and rejects unknown ones', () => {
-    expect(parseArgs(['repl', '--profile', 'dev', '--region=eu-west-1', '--endpoint-url', 'http://127.0.0.1:1'])).toEqual({
-      command: 'repl', profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:1',
-    });
-    expect(() => parseArgs(['repl', '--regoin', 'x'])).toThrow(/unknown argument '--regoin'/);
-    expect(() => parseArgs(['repl', '--profile'])).toThrow(/--profile needs a value/);
-  });
-
-  it('puts session, client, resource and help in scope, with the endpoint applied', () => {
+  it('puts session, client, resource, help and progressBar in scope, with the endpoint applied to every client', () => {
     const ctx = replContext({ region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:1' });
-    const client = (ctx.client as (n: string) => { meta: { regionName: string; endpointUrl: string } })('sqs');
+    type Meta = { meta: { regionName: string; endpointUrl: string } };
+    const client = (ctx.client as (n: string) => Meta)('sqs');
     expect(client.meta.regionName).toBe('eu-west-1');
     expect(client.meta.endpointUrl).toBe('http://127.0.0.1:1');
+    // The session's own clients, and the client under a resource, reach the same endpoint.
+    expect((ctx.session as { client(n: string): Meta }).client('sqs').meta.endpointUrl).toBe('http://127.0.0.1:1');
+    expect((ctx.resource as (n: string) => { meta: { client: Meta } })('s3').meta.client.meta.endpointUrl).toBe('http://127.0.0.1:1');
+    // An explicit endpoint still wins.
+    expect((ctx.client as (n: string, o: object) => Meta)('sqs', { endpointUrl: 'http://127.0.0.1:2' }).meta.endpointUrl).toBe('http://127.0.0.1:2');
     expect(typeof ctx.help).toBe('function');
-    expect(typeof ctx.resource).toBe('function');
+    expect(typeof ctx.progressBar).toBe('function');
   });
 
   it('runs as a REPL with top-level await and client help', () => {
@@ -38,7 +36,7 @@ describe('botojs repl', () => {
       cwd: ROOT,
       input,
       encoding: 'utf8',
-      env: { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+      env: { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', BOTOJS_REPL_HISTORY: '', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
       timeout: 60000,
     });
     expect(r.stderr).not.toMatch(/Error/);

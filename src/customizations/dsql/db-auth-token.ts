@@ -9,6 +9,7 @@
 import type { ClientContext } from '../../pipeline/context';
 import { generateDbToken, requiredString, tokenRegion } from '../db-auth-token';
 import { InvalidPresignArgumentError } from '../../errors';
+import { documentMethod } from '../../util/method-docs';
 
 export interface DsqlAuthTokenOptions {
   Hostname: string;
@@ -19,13 +20,18 @@ export interface DsqlAuthTokenOptions {
 }
 
 function tokenMethod(ctx: ClientContext, method: string, action: 'DbConnect' | 'DbConnectAdmin') {
-  return async (options: DsqlAuthTokenOptions): Promise<string> => {
+  const doc = () =>
+    [
+      `dsql.${method}({ Hostname, Region?, ExpiresIn? }) -> Promise<string>`,
+      `  The password to connect to the cluster as ${action === 'DbConnect' ? 'a custom database role' : 'the admin role'}, signed locally, valid ExpiresIn s (900).`,
+    ].join('\n');
+  return documentMethod(async (options: DsqlAuthTokenOptions): Promise<string> => {
     const opts = (options ?? {}) as Partial<DsqlAuthTokenOptions>;
     const host = requiredString(method, 'Hostname', opts.Hostname);
     const expiresIn = opts.ExpiresIn ?? 900;
     if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn < 0) throw new InvalidPresignArgumentError([`${method}: ExpiresIn must be a non-negative number of seconds`]);
     return generateDbToken(ctx, { authority: host, query: [['Action', action]], signingName: 'dsql', region: tokenRegion(method, ctx, opts.Region), expiresIn });
-  };
+  }, doc);
 }
 
 export function dsqlDbAuthTokenExtension(ctx: ClientContext): Record<string, unknown> {

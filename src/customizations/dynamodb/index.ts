@@ -17,6 +17,7 @@ import type { Client } from '../../client/proxy';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { OperationModel } from '../../models/service-model';
 import type { ClassMember, CreatingResourceClassEvent, Resource } from '../../resources';
+import { documentMethod } from '../../util/method-docs';
 import type * as BatchWriterModule from './batch-writer';
 import type * as TransformModule from './transform';
 
@@ -58,6 +59,15 @@ function batchWriter(this: Resource, optionsOrFn?: BatchWriterOptions | ((w: Bat
   const writer = new m.BatchWriter(this.meta.identifiers.name as string, this.meta.client, fn ? options : (optionsOrFn as BatchWriterOptions | undefined));
   return fn ? m.withBatchWriter(writer, fn) : writer;
 }
+
+documentMethod(batchWriter, () =>
+  [
+    'table.batchWriter(options?) -> BatchWriter   or   table.batchWriter(async (batch) => { ... }, options?)',
+    '  Buffers putItem({ Item }) / deleteItem({ Key }) into BatchWriteItem requests of up to 25, resending',
+    '  unprocessed items. Call await batch.close() to flush, or pass a function and it is closed for you.',
+    '  options: { overwriteByPkeys?: [...key names], flushAmount?: 1..25 }',
+  ].join('\n'),
+);
 
 const batchWriterMember: ClassMember = { kind: 'custom', modelName: 'batch_writer', descriptor: { value: batchWriter, writable: false } };
 

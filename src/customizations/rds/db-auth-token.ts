@@ -8,6 +8,7 @@
 import type { ClientContext } from '../../pipeline/context';
 import { generateDbToken, requiredString, tokenRegion } from '../db-auth-token';
 import { InvalidPresignArgumentError } from '../../errors';
+import { documentMethod } from '../../util/method-docs';
 
 export interface DbAuthTokenOptions {
   DBHostname: string;
@@ -21,7 +22,7 @@ const METHOD = 'generateDbAuthToken';
 
 export function rdsDbAuthTokenExtension(ctx: ClientContext): Record<string, unknown> {
   if (ctx.eventServiceId !== 'rds') return {};
-  return {
+  const methods = {
     /** A token to use as the password of an IAM-authenticated database connection. */
     async generateDbAuthToken(options: DbAuthTokenOptions): Promise<string> {
       const opts = (options ?? {}) as Partial<DbAuthTokenOptions>;
@@ -38,4 +39,11 @@ export function rdsDbAuthTokenExtension(ctx: ClientContext): Record<string, unkn
       });
     },
   };
+  documentMethod(methods.generateDbAuthToken, () =>
+    [
+      'rds.generateDbAuthToken({ DBHostname, Port, DBUsername, Region? }) -> Promise<string>',
+      '  The password for an IAM-authenticated database connection, signed locally, valid 900 s.',
+    ].join('\n'),
+  );
+  return methods;
 }

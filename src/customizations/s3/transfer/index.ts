@@ -15,6 +15,8 @@ export { copy } from './copy';
 export type { CopySource } from './copy';
 export type { TransferOptions, CopyOptions } from './types';
 export type { ProgressCallback } from './progress';
+export { progressBar } from './progress-bar';
+export type { ProgressBar, ProgressBarOptions, ProgressStream } from './progress-bar';
 export type { UploadInput } from './upload-sources';
 export { s3TransferExtension } from './client-extension';
 export type { S3TransferMethods } from './client-extension';

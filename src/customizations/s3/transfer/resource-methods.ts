@@ -16,7 +16,8 @@
  */
 import type { Client } from '../../../client/proxy';
 import type { HierarchicalEmitter } from '../../../events/emitter';
-import type { S3TransferMethods } from './client-extension';
+import { documentMethod } from '../../../util/method-docs';
+import { transferHelp, type S3TransferMethods } from './client-extension';
 import type { CopySource } from './copy';
 import type { WritableLike } from './download';
 import type { CopyOptions, TransferOptions } from './types';
@@ -101,6 +102,7 @@ export function transferMembers(resourceName: 'Bucket' | 'Object'): Record<strin
       return callClient(client, name, args);
     };
     Object.defineProperty(value, 'name', { value: name });
+    documentMethod(value, () => transferHelp(name, resourceName === 'Bucket' ? 'bucket' : 'object'));
     out[name] = { kind: 'custom', descriptor: { value, writable: false } };
   }
   return out;

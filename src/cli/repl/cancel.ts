@@ -14,7 +14,7 @@
  * running (`p = s3.listBuckets()` without await) are not cancelled by a later Ctrl-C.
  */
 import type { REPLEval, REPLServer } from 'repl';
-import { runWithAbortSignal } from '../pipeline/abort-scope';
+import { runWithAbortSignal } from '../../pipeline/abort-scope';
 
 export function cancelCallsOnSigint(server: REPLServer): void {
   let running: AbortController | undefined;
