@@ -9,7 +9,7 @@
  */
 import * as http from 'node:http';
 import * as crypto from 'node:crypto';
-import * as zlib from 'node:zlib';
+import { crc32 } from '../src/util/crc';
 
 /** The item every GetItem returns; small, with the common attribute types. */
 const GET_ITEM_BODY = Buffer.from(
@@ -26,7 +26,7 @@ const GET_ITEM_BODY = Buffer.from(
   }),
 );
 // DynamoDB sends the CRC32 of the body as an unsigned decimal; botocore checks it.
-const GET_ITEM_CRC32 = String(zlib.crc32(GET_ITEM_BODY));
+const GET_ITEM_CRC32 = String(crc32(GET_ITEM_BODY)) // (util/crc: zlib.crc32 is Node 20.15+);
 
 let requestCounter = 0;
 
