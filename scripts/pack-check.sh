@@ -98,12 +98,13 @@ for version in ${PACK_CHECK_NODES:-}; do
 done
 
 if [[ "${PACK_CHECK_GIT:-}" == 1 ]]; then
-  step "npm install git+file://$repo#HEAD (prepare builds dist/ in the clone)"
+  commit="$(git rev-parse HEAD)"
+  step "npm install git+file://$repo#$commit (prepare builds dist/ in the clone)"
   git_app="$work/git-app"
   mkdir "$git_app"
   echo '{ "name": "botojs-git-app", "version": "1.0.0", "private": true }' >"$git_app/package.json"
   cp scripts/pack-app/smoke.cjs "$git_app/"
-  (cd "$git_app" && "${npm_install[@]}" "git+file://$repo#$(git rev-parse HEAD)")
+  (cd "$git_app" && "${npm_install[@]}" "git+file://$repo#$commit")
   (cd "$git_app" && node smoke.cjs)
 fi
 
