@@ -184,7 +184,7 @@ export function decodeMappings(mappings: string): Array<Array<[number, number]>>
 
 /**
  * Type-checks and transpiles the blocks. `root` is the repository root (for `botojs` ->
- * src/index.ts and @types/node); skipped blocks come back with no diagnostics and no code.
+ * src/index.ts, its subpaths -> src/dynamodb.ts and src/testing.ts, and @types/node); skipped blocks come back with no diagnostics and no code.
  */
 export function compileBlocks(blocks: DocBlock[], root: string, fixturesModule: string): CompiledBlock[] {
   const { options, errors } = ts.convertCompilerOptionsFromJson(
@@ -200,7 +200,7 @@ export function compileBlocks(blocks: DocBlock[], root: string, fixturesModule: 
       skipLibCheck: true,
       allowJs: true,
       baseUrl: '.',
-      paths: { botojs: ['src/index.ts'] },
+      paths: { botojs: ['src/index.ts'], 'botojs/dynamodb': ['src/dynamodb.ts'], 'botojs/testing': ['src/testing.ts'] },
       outDir: '.docs-blocks-out',
       sourceMap: true,
     },

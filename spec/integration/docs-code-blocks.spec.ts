@@ -22,6 +22,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { format } from 'util';
 import * as botojs from '../../src';
+import * as botojsDynamodb from '../../src/dynamodb';
+import * as botojsTesting from '../../src/testing';
 import { missingNpmScripts, parseDoc, shellBlockCount } from '../helpers/doc-blocks';
 import type { DocBlock, ParsedDoc } from '../helpers/doc-blocks';
 import { compileBlocks, ENTRY } from '../helpers/doc-blocks-compile';
@@ -81,7 +83,9 @@ async function runBlock(c: CompiledBlock, { fixtures, unservedEndpoint }: DocsWo
   const sourceUrl = `docs-block-${++blockRuns}.js`;
   try {
     const module = { exports: {} as Record<string, unknown> };
-    const load = (id: string): unknown => (id === 'botojs' ? botojs : require(id)); // eslint-disable-line @typescript-eslint/no-var-requires
+    // The package's entry points (package.json "exports") are its src/ modules here.
+    const entries: Record<string, unknown> = { botojs, 'botojs/dynamodb': botojsDynamodb, 'botojs/testing': botojsTesting };
+    const load = (id: string): unknown => entries[id] ?? require(id); // eslint-disable-line @typescript-eslint/no-var-requires
     new Function('exports', 'require', 'module', 'setTimeout', 'setInterval', `${c.js}\n//# sourceURL=${sourceUrl}`)(module.exports, load, module, track(setTimeout), track(setInterval));
     const entry = module.exports[ENTRY] as (f: DocsFixtures) => Promise<void>;
     await withTimeout(entry(fixtures), BLOCK_TIMEOUT_MS, `the block at ${label(c.block)}`);

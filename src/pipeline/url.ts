@@ -12,6 +12,7 @@ import type { HttpRequestSpec } from '../protocols/types';
 import { quoteExcerpt } from '../util/excerpt';
 import { encodeQuery } from '../util/percent-encode';
 import { dnsNameProblem, HostProblem } from '../util/hostnames';
+import { isValidPunycodeLabel } from '../util/punycode';
 
 interface ParsedEndpoint {
   protocol: string;
@@ -32,6 +33,7 @@ function parseEndpoint(endpointUrl: string): ParsedEndpoint {
     } catch {
       throw invalidEndpoint(endpointUrl);
     }
+    if (!hostLabelsValid(u.hostname)) throw invalidEndpoint(endpointUrl);
     const problem = dnsNameProblem(u.hostname);
     if (problem) throw invalidEndpointError(endpointUrl, problem);
     p = { protocol: u.protocol, host: u.host, pathname: u.pathname, search: u.search };
@@ -54,10 +56,19 @@ function checkHost(protocol: string, host: string): void {
   } catch {
     throw invalidEndpoint(url);
   }
+  if (!hostLabelsValid(hostname)) throw invalidEndpoint(url);
   const problem = dnsNameProblem(hostname);
   if (problem) throw invalidEndpointError(url, problem);
   if (parsableHosts.size > 1000) parsableHosts.clear();
   parsableHosts.add(host);
+}
+
+/**
+ * Node's URL parser refuses an `xn--` label that is not punycode up to Node 22 and accepts it
+ * from 24 on; checking it here keeps the answer the same on every release.
+ */
+function hostLabelsValid(hostname: string): boolean {
+  return hostname.split('.').every(isValidPunycodeLabel);
 }
 
 /** The InvalidEndpointError for `url`, naming the first host label that does not parse alone. */
@@ -92,6 +103,7 @@ function badHostLabel(url: string): string | undefined {
   for (const label of host.split('.')) {
     // An empty label (`a..b`) parses; it cannot be what failed.
     if (label === '') continue;
+    if (!isValidPunycodeLabel(label)) return label;
     try {
       new URL(`http://${label}/`);
     } catch {

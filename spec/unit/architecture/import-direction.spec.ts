@@ -10,7 +10,7 @@ const SRC = path.resolve(__dirname, '../../../src');
 
 // Top to bottom. A folder may import (at run time) only folders on a lower layer.
 const LAYERS: string[][] = [
-  ['index', 'cli'],
+  ['index', 'dynamodb', 'testing', 'cli'],
   ['help', 'typegen'],
   ['session'],
   ['customizations'],

@@ -4,7 +4,7 @@
  * that does not parse is a ResponseParserError. Exercised through a client against a canned
  * loopback server.
  */
-import { crc32 } from 'zlib';
+import { crc32Portable as crc32 } from '../../../src/util/crc';
 import { ChecksumError, Config, ResponseParserError, Session } from '../../../src';
 import type { RetryMode } from '../../../src/retries';
 import { CannedResponse, CannedServer } from '../../helpers/canned-server';

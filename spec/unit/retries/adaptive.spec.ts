@@ -1,4 +1,4 @@
-import { crc32 } from 'zlib';
+import { crc32Portable as crc32 } from '../../../src/util/crc';
 import { ChecksumError } from '../../../src/errors';
 import { AdaptiveRetryStrategy, ClientRateLimiter, createRetryStrategy, TokenBucket } from '../../../src/retries';
 import type { RetryClock } from '../../../src/retries';

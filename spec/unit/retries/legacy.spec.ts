@@ -1,4 +1,4 @@
-import { crc32 } from 'zlib';
+import { crc32Portable as crc32 } from '../../../src/util/crc';
 import {
   ChecksumError,
   ConnectionClosedError,

@@ -1,10 +1,10 @@
 /**
  * Decodes the AWS event stream binary framing (application/vnd.amazon.eventstream): each message
  * is prelude (total length, headers length, prelude CRC32), typed headers, payload, message CRC32.
- * CRCs are verified. `EventStreamDecoder` takes chunks as they arrive and yields whole messages.
+ * CRCs are verified (util/crc: native zlib.crc32 where Node has it, 20.15+, else a table). `EventStreamDecoder` takes chunks as they arrive and yields whole messages.
  */
-import * as zlib from 'zlib';
 import { ResponseParserError } from '../../errors';
+import { crc32 } from '../../util/crc';
 import { setOwn } from '../../util/objects';
 
 export type EventHeaderValue = boolean | number | bigint | string | Buffer | Date;
@@ -52,9 +52,9 @@ function decodeMessage(msg: Buffer): EventMessage {
   const total = msg.readUInt32BE(0);
   const headersLength = msg.readUInt32BE(4);
   const preludeCrc = msg.readUInt32BE(8);
-  if (zlib.crc32(msg.subarray(0, 8)) !== preludeCrc) throw new ResponseParserError('Event stream prelude checksum mismatch');
+  if (crc32(msg.subarray(0, 8)) !== preludeCrc) throw new ResponseParserError('Event stream prelude checksum mismatch');
   const messageCrc = msg.readUInt32BE(total - 4);
-  if (zlib.crc32(msg.subarray(0, total - 4)) !== messageCrc) throw new ResponseParserError('Event stream message checksum mismatch');
+  if (crc32(msg.subarray(0, total - 4)) !== messageCrc) throw new ResponseParserError('Event stream message checksum mismatch');
   if (PRELUDE + headersLength > total - 4) throw new ResponseParserError('Invalid event stream headers length');
   const headers = decodeHeaders(msg.subarray(PRELUDE, PRELUDE + headersLength));
   return { headers, payload: msg.subarray(PRELUDE + headersLength, total - 4) };

@@ -1,9 +1,9 @@
 import { Readable } from 'stream';
-import * as zlib from 'zlib';
 import { ResponseParserError } from '../../../../src/errors';
 import { parseJson, parseRestJson, parseRestXml } from '../../../../src/protocols/parse';
 import { EventStream, EventStreamError } from '../../../../src/protocols/parse/event-stream';
 import { decodeEventMessages } from '../../../../src/protocols/parse/event-stream-decoder';
+import { crc32Portable } from '../../../../src/util/crc';
 import { model } from './helpers';
 
 /** Encodes one message with string headers (type 7) and an optional int32 header (type 4). */
@@ -30,10 +30,10 @@ function frame(headers: Record<string, string | number>, payload: string): Buffe
   const prelude = Buffer.alloc(12);
   prelude.writeUInt32BE(total, 0);
   prelude.writeUInt32BE(hdr.length, 4);
-  prelude.writeUInt32BE(zlib.crc32(prelude.subarray(0, 8)), 8);
+  prelude.writeUInt32BE(crc32Portable(prelude.subarray(0, 8)), 8);
   const msg = Buffer.concat([prelude, hdr, body]);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(msg), 0);
+  crc.writeUInt32BE(crc32Portable(msg), 0);
   return Buffer.concat([msg, crc]);
 }
 
@@ -64,6 +64,21 @@ describe('event streams', () => {
     const bad = Buffer.from(f);
     bad[bad.length - 5] ^= 0xff;
     expect(() => decodeEventMessages(bad)).toThrow(/checksum/);
+  });
+
+  test('decodes and checks frames on a Node without zlib.crc32 (before 20.15)', () => {
+    const f = frame({ ':message-type': 'event', ':event-type': 'Chunk', Seq: 7 }, 'abc');
+    const bad = Buffer.from(f);
+    bad[bad.length - 5] ^= 0xff;
+    let decode: typeof decodeEventMessages | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('zlib', () => ({ ...jest.requireActual<object>('zlib'), crc32: undefined }));
+      decode = (require('../../../../src/protocols/parse/event-stream-decoder') as typeof import('../../../../src/protocols/parse/event-stream-decoder')).decodeEventMessages;
+      expect((require('zlib') as { crc32?: unknown }).crc32).toBeUndefined();
+    });
+    jest.dontMock('zlib');
+    expect(decode?.(f)[0].payload.toString()).toBe('abc');
+    expect(() => decode?.(bad)).toThrow('Event stream message checksum mismatch');
   });
 
   test('a payload event stream member iterates parsed events from a live stream split mid-frame', async () => {
