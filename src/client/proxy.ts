@@ -11,7 +11,7 @@ import { inspect } from 'util';
 import { unknownMemberError } from './unknown-operation';
 import { isProbe, MemberIndex } from '../util/spelling';
 import { methodResolver } from './method-overrides';
-import type { ClientMethods } from './method-overrides';
+import type { ClientExtension, ClientMethods } from './method-overrides';
 import { UnsupportedOperationError } from '../errors';
 import type { ServiceModel } from '../models/service-model';
 import type { ClientContext } from '../pipeline/context';
@@ -62,8 +62,11 @@ export interface ClientBase {
 /** A client: the base members plus one async method per operation. */
 export type Client = ClientBase & { [operation: string]: OperationMethod | unknown } & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- dynamic operation methods
 
-/** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
-export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension, paginatorsAndWaitersExtension];
+/**
+ * The members every client has besides its operations (generatePresignedUrl, paginators,
+ * waiters). A service's own members come from its customization (ClientMethods.extensions).
+ */
+const BASE_EXTENSIONS: readonly ClientExtension[] = [presignExtension, paginatorsAndWaitersExtension];
 
 export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string; methods?: ClientMethods }): Client {
   const service = ctx.service;
@@ -156,7 +159,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     },
   }) as Client;
 
-  for (const ext of CLIENT_EXTENSIONS) {
+  for (const ext of [...BASE_EXTENSIONS, ...(info.methods?.extensions ?? [])]) {
     for (const [k, v] of Object.entries(ext(ctx, proxy))) base[k] = v;
   }
   baseIndex = undefined;

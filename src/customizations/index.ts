@@ -5,7 +5,6 @@
  * `creating-client-class.<service>`, `creating-resource-class.<service>.<Resource>`).
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installApiGatewayAccept } from './apigateway';
 import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
 import { installBidirectionalStreamingRemovals } from './bidirectional-streaming';
@@ -37,18 +36,16 @@ import { installSocialMessagingMethodAlias } from './socialmessaging-method-alia
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
 import { installUserDataEncoding } from './user-data';
-import { s3TransferExtension } from './s3/transfer/client-extension';
+import { installS3TransferMethods } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
-import { rdsDbAuthTokenExtension } from './rds/db-auth-token';
-import { dsqlDbAuthTokenExtension } from './dsql/db-auth-token';
+import { installRdsDbAuthToken } from './rds/db-auth-token';
+import { installDsqlDbAuthToken } from './dsql/db-auth-token';
 
-// S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
-// nothing for other services. Registered once, when the session module loads this one.
-if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3TransferExtension);
-// RDS generateDbAuthToken and DSQL generateDbConnect(Admin)AuthToken (botocore adds them at creating-client-class).
-for (const ext of [rdsDbAuthTokenExtension, dsqlDbAuthTokenExtension]) if (!CLIENT_EXTENSIONS.includes(ext)) CLIENT_EXTENSIONS.push(ext);
-
-/** Registers every customization's event handlers on a new session's emitter. */
+/**
+ * Registers every customization's event handlers on a new session's emitter: the one place
+ * customizations are installed. Nothing here runs when a module loads; a session's emitter
+ * (and the clients copied from it) is all a customization changes.
+ */
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
   installS3ExpiresHeader(events);
@@ -82,4 +79,8 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installRecursionDetection(events);
   installS3UnsignedTrailer(events);
   installPollyPresignContentType(events);
+  // Client members that are not operations, in the order botojs has always added them.
+  installS3TransferMethods(events);
+  installRdsDbAuthToken(events);
+  installDsqlDbAuthToken(events);
 }

@@ -57,8 +57,6 @@ export class Session {
   private ssoTokens?: SsoTokenProvider;
   private explicitCredentials?: { accessKey?: string; secretKey?: string; token?: string };
   private internalEvents?: HierarchicalEmitter;
-  /** Hooks later stages (customizations, resources) into new sessions. */
-  static readonly initializers: Array<(s: Session) => void> = [];
 
   constructor(options: SessionOptions = {}) {
     checkOptionNames('Session', options, SESSION_OPTION_NAMES);
@@ -75,7 +73,6 @@ export class Session {
     for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents']) {
       Object.defineProperty(this, field, { value: (this as unknown as Record<string, unknown>)[field], enumerable: false, writable: true, configurable: true });
     }
-    for (const init of Session.initializers) init(this);
     // boto3.Session(profile_name='nope') raises ProfileNotFound in its constructor, and so does
     // boto3.Session() under AWS_PROFILE=nope: a typo fails here, not at the first call.
     if (this.profileChosen) void this.profile;
@@ -174,13 +171,8 @@ export class Session {
       explicit: this.explicitCredentials,
       disableEnvVars: this.options.profileName !== undefined,
     });
-    const providers = [...chain.providers];
-    for (const extend of Session.credentialProviderHooks) extend(this, providers);
-    return new ProviderChain(providers);
+    return new ProviderChain([...chain.providers]);
   }
-
-  /** Later stages may add providers here (they run after botocore's built-in ones). */
-  static readonly credentialProviderHooks: Array<(s: Session, providers: CredentialProvider[]) => void> = [];
 
   /**
    * The keys to sign with now. The chain is searched once (concurrent callers share that search);
