@@ -19,6 +19,7 @@ import { installImportExport } from './importexport';
 import { installGlacier } from './glacier';
 import { installCrossRegionPresign } from './cross-region-presign';
 import { installS3Presign } from './s3/presign';
+import { installS3PresignPost } from './s3/presign-post';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
 import { installPollyPresignContentType } from './polly-presign-content-type';
@@ -73,6 +74,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installGlacier(events);
   installCrossRegionPresign(events);
   installS3Presign(events);
+  installS3PresignPost(events);
   installServiceNameAliases(events);
   installSocialMessagingMethodAlias(events);
   installBidirectionalStreamingRemovals(events);

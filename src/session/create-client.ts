@@ -20,6 +20,7 @@ import type { Session } from './session';
 import type { HierarchicalEmitter } from '../events/emitter';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
+import type { PresignHooks } from '../pipeline/prepare-options';
 import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
 import { checkOptionNames } from './option-names';
@@ -84,7 +85,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods() };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {} };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -160,7 +161,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
-    presignSignatureVersion: build.presignSignatureVersion,
+    presign: build.presign,
     hasEnvironmentBearerToken: (signingName) => bearerTokenFromEnvironment(session.env, signingName) !== undefined,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
@@ -208,8 +209,8 @@ export interface ClientBuild {
   config: ClientContext['config'];
   /** A customization's signature version for the client (see ClientContext.signatureVersion). */
   signatureVersion?: string;
-  /** A customization's signature version for presigning (see ClientContext.presignSignatureVersion). */
-  presignSignatureVersion?: string;
+  /** A customization's presigning rules (see ClientContext.presign). */
+  presign: PresignHooks;
   /** The session's model loader, for customizations that read endpoints.json. */
   loader: ModelLoader;
   /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */

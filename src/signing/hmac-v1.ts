@@ -101,8 +101,8 @@ export function presignHmacV1Url(req: { method: string; url: string; headers: Re
   return `${url.origin}${url.path}?${url.query ? `${url.query}&` : ''}${encodeQuery(query)}`;
 }
 
-/** The SigV4 POST's arguments, without a region (HMAC-SHA1 has no scope) and with a required date. */
-export type HmacV1PostArgs = Omit<PresignPostArgs, 'region' | 'date'> & { date: Date };
+/** The SigV4 POST's arguments, without a scope (HMAC-SHA1 has none) and with a required date. */
+export type HmacV1PostArgs = Omit<PresignPostArgs, 'region' | 'signingName' | 'date'> & { date: Date };
 
 /** Presigned POST fields, as botocore's S3PostPresigner with HmacV1PostAuth. */
 export function presignHmacV1Post(args: HmacV1PostArgs): { url: string; fields: Record<string, string> } {

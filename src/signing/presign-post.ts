@@ -1,14 +1,15 @@
 /**
- * Presigned S3 POST (browser form upload), as botocore's generate_presigned_post +
- * S3PostPresigner + S3SigV4PostAuth: the policy is Python's `json.dumps` of
- * `{expiration, conditions}` (so the bytes, and the signature, match botocore's), base64
- * encoded, and signed with the SigV4 key for `<date>/<region>/s3/aws4_request`.
+ * Presigned POST (browser form upload), as botocore's S3PostPresigner + S3SigV4PostAuth: the
+ * policy is Python's `json.dumps` of `{expiration, conditions}` (so the bytes, and the
+ * signature, match botocore's), base64 encoded, and signed with the SigV4 key for
+ * `<date>/<region>/<signingName>/aws4_request`. S3 attaches it to its clients
+ * (src/customizations/s3/presign-post.ts) with the signing name its endpoint chose.
  */
 import { signString, SigningCredentials } from './aws4-signer';
 import { amzDate, iso8601Seconds } from './request-parts';
 
 export interface PresignPostArgs {
-  /** The form's action URL (the bucket endpoint as CreateBucket would address it). */
+  /** The form's action URL (S3: the bucket endpoint as CreateBucket would address it). */
   url: string;
   bucket: string;
   /** Object key; a trailing `${filename}` allows any key with that prefix. */
@@ -18,6 +19,8 @@ export interface PresignPostArgs {
   /** Seconds until the policy expires; 3600 by default. */
   expiresIn?: number;
   creds: SigningCredentials;
+  /** The credential scope's service: the signing name of the endpoint the form posts to. */
+  signingName: string;
   region: string;
   date?: Date;
 }
@@ -44,7 +47,7 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
   fields.key = args.key;
 
   const datetime = amzDate(now);
-  const credential = `${args.creds.accessKeyId}/${datetime.slice(0, 8)}/${args.region}/s3/aws4_request`;
+  const credential = `${args.creds.accessKeyId}/${datetime.slice(0, 8)}/${args.region}/${args.signingName}/aws4_request`;
   fields['x-amz-algorithm'] = 'AWS4-HMAC-SHA256';
   fields['x-amz-credential'] = credential;
   fields['x-amz-date'] = datetime;
@@ -61,7 +64,7 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
   fields['x-amz-signature'] = signString(fields.policy, args.creds, {
     datetime,
     region: args.region,
-    service: 's3',
+    service: args.signingName,
   });
   return { url: args.url, fields };
 }

@@ -83,6 +83,7 @@ describe('presignPost', () => {
       conditions,
       expiresIn: 120,
       creds: TOKEN_CREDS,
+      signingName: 's3',
       region: 'us-west-2',
       date: DATE,
     });
@@ -104,7 +105,7 @@ describe('presignPost', () => {
   });
 
   it('adds an exact key condition and defaults to one hour', () => {
-    const { fields } = presignPost({ url: 'u', bucket: 'b', key: 'k', creds: CREDS, region: 'us-east-1', date: DATE });
+    const { fields } = presignPost({ url: 'u', bucket: 'b', key: 'k', creds: CREDS, signingName: 's3', region: 'us-east-1', date: DATE });
     const policy = JSON.parse(Buffer.from(fields.policy, 'base64').toString('utf8')) as {
       expiration: string;
       conditions: unknown[];
