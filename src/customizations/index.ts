@@ -26,6 +26,7 @@ import { installPollyPresignContentType } from './polly-presign-content-type';
 import { installRecursionDetection } from './recursion-detection';
 import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
+import { installS3EndpointBuiltIns } from './s3/endpoint-builtins';
 import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -36,6 +37,7 @@ import { installServiceNameAliases } from './service-name-aliases';
 import { installSocialMessagingMethodAlias } from './socialmessaging-method-alias';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
+import { installSts } from './sts';
 import { installUserDataEncoding } from './user-data';
 import { installS3TransferMethods } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
@@ -49,6 +51,7 @@ import { installDsqlDbAuthToken } from './dsql/db-auth-token';
  */
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
+  installS3EndpointBuiltIns(events);
   installS3ExpiresHeader(events);
   installTransferResourceMembers(events);
   installS3ResourceLoads(events);
@@ -60,6 +63,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installMachineLearning(events);
   installSqs(events);
   installSsoOidc(events);
+  installSts(events);
   installParameterAliases(events);
   installApiGatewayAccept(events);
   installS3ControlHostPrefix(events);

@@ -23,6 +23,7 @@ import type { ClientContext } from '../pipeline/context';
 import type { PresignHooks } from '../pipeline/prepare-options';
 import { NoRegionError } from '../errors';
 import { endpointBuiltIns } from './endpoint-builtins';
+import type { BuiltInProvider } from './endpoint-builtins';
 import { checkOptionNames } from './option-names';
 import { errorFor } from '../client/exceptions';
 import { invalidEndpointError } from '../pipeline/url';
@@ -85,7 +86,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {} };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [] };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -121,7 +122,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     credentials = () => session.getCredentials();
   }
 
-  const builtIns = endpointBuiltIns(config, region, configuredUrl);
+  const builtIns = endpointBuiltIns({ config, region, configuredUrl }, build.endpointBuiltIns);
 
   const ctx: ClientContext = {
     serviceName,
@@ -211,6 +212,8 @@ export interface ClientBuild {
   signatureVersion?: string;
   /** A customization's presigning rules (see ClientContext.presign). */
   presign: PresignHooks;
+  /** Service-specific builtIn endpoint parameters (`AWS::S3::ForcePathStyle`, ...), computed once the region is known. */
+  endpointBuiltIns: BuiltInProvider[];
   /** The session's model loader, for customizations that read endpoints.json. */
   loader: ModelLoader;
   /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */
