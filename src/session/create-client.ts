@@ -13,6 +13,7 @@ import { getProtocol, withSerializerOptions } from '../protocols';
 import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
+import type { ServiceRetryChecks } from '../retries';
 import { Config, ConfigOptions } from './config';
 import { resolveConfig } from './config-resolver';
 import type { ResolvedConfig } from './config-resolver';
@@ -86,7 +87,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [] };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {} };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -156,6 +157,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       mode: config.retryMode,
       totalMaxAttempts: config.totalMaxAttempts,
       serviceName: service.metadata.endpointPrefix,
+      checks: build.retryChecks,
       // _retry.json drives legacy mode only; the other modes never read it.
       retryData: config.retryMode === 'legacy' ? session.loader.loadData('_retry') : undefined,
     }),
@@ -214,6 +216,8 @@ export interface ClientBuild {
   presign: PresignHooks;
   /** Service-specific builtIn endpoint parameters (`AWS::S3::ForcePathStyle`, ...), computed once the region is known. */
   endpointBuiltIns: BuiltInProvider[];
+  /** The service's own retry conditions for standard and adaptive modes (STS's codes, DynamoDB's CRC32 header). */
+  retryChecks: ServiceRetryChecks;
   /** The session's model loader, for customizations that read endpoints.json. */
   loader: ModelLoader;
   /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */
