@@ -7,6 +7,7 @@
 import type { HierarchicalEmitter } from '../events/emitter';
 import { installApiGatewayAccept } from './apigateway';
 import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
+import { installBedrockBearerToken } from './bedrock-bearer-token';
 import { installBidirectionalStreamingRemovals } from './bidirectional-streaming';
 import { installCloudFormation } from './cloudformation';
 import { installCloudSearchDomainPost } from './cloudsearchdomain';
@@ -74,6 +75,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3SseCustomerKey(events);
   installS3EscapeXmlPayload(events);
   installBedrockAgentCoreTimestamps(events);
+  installBedrockBearerToken(events);
   installImportExport(events);
   installGlacier(events);
   installCrossRegionPresign(events);

@@ -73,7 +73,8 @@ export interface ClientContext {
   presign: PresignHooks;
   /**
    * Whether the environment holds a bearer token for a signing name (AWS_BEARER_TOKEN_<NAME>,
-   * read from the session's env): botocore then signs Bedrock with it (choose-auth.ts).
+   * read from the session's env) that a customization lets use one: botocore then signs
+   * Bedrock with it (choose-auth.ts, src/customizations/bedrock-bearer-token.ts).
    */
   hasEnvironmentBearerToken(signingName: string): boolean;
   /** The exception class for an error code (a ClientError subclass, or ClientError). */

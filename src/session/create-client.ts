@@ -87,7 +87,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {} };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {}, environmentBearerSigningNames: [] };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -165,7 +165,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
     presign: build.presign,
-    hasEnvironmentBearerToken: (signingName) => bearerTokenFromEnvironment(session.env, signingName) !== undefined,
+    hasEnvironmentBearerToken: (signingName) => build.environmentBearerSigningNames.includes(signingName) && bearerTokenFromEnvironment(session.env, signingName) !== undefined,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });
@@ -218,6 +218,8 @@ export interface ClientBuild {
   endpointBuiltIns: BuiltInProvider[];
   /** The service's own retry conditions for standard and adaptive modes (STS's codes, DynamoDB's CRC32 header). */
   retryChecks: ServiceRetryChecks;
+  /** Signing names whose calls may switch to a bearer token from the environment (src/pipeline/choose-auth.ts). */
+  environmentBearerSigningNames: string[];
   /** The session's model loader, for customizations that read endpoints.json. */
   loader: ModelLoader;
   /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */
