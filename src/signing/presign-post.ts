@@ -7,6 +7,7 @@
  */
 import { signString, SigningCredentials } from './aws4-signer';
 import { amzDate, iso8601Seconds } from './request-parts';
+import { jsonText } from '../util/json-text';
 
 export interface PresignPostArgs {
   /** The form's action URL (S3: the bucket endpoint as CreateBucket would address it). */
@@ -60,55 +61,11 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
   }
 
   const policy = { expiration: iso8601Seconds(new Date(now.getTime() + expiresIn * 1000)), conditions };
-  fields.policy = Buffer.from(pythonJsonDumps(policy), 'utf8').toString('base64');
+  fields.policy = Buffer.from(jsonText(policy), 'utf8').toString('base64');
   fields['x-amz-signature'] = signString(fields.policy, args.creds, {
     datetime,
     region: args.region,
     service: args.signingName,
   });
   return { url: args.url, fields };
-}
-
-/**
- * Python's `json.dumps(value)` with default settings: `", "` and `": "` separators and
- * ensure_ascii (every character outside space..~ escaped). Whole numbers print as integers.
- */
-export function pythonJsonDumps(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return pythonJsonString(value);
-    case 'number':
-      if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-      return String(value);
-    case 'bigint':
-      return value.toString();
-    case 'boolean':
-      return value ? 'true' : 'false';
-    default:
-      break;
-  }
-  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (value instanceof Date) return pythonJsonString(value.toISOString());
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === undefined) continue;
-    parts.push(`${pythonJsonString(k)}: ${pythonJsonDumps(v)}`);
-  }
-  return `{${parts.join(', ')}}`;
-}
-
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\b': '\\b',
-  '\f': '\\f',
-};
-
-function pythonJsonString(s: string): string {
-  // UTF-16 code units map one to one onto Python's \uXXXX escapes (astral chars as surrogate pairs).
-  return `"${s.replace(/[^ -~]|["\\]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }

@@ -8,7 +8,7 @@ import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { jsonValue } from './json';
-import { jsonText } from './json-text';
+import { jsonText } from '../../util/json-text';
 import { hasHeader, RestBodyCodec, serializeRest } from './rest';
 
 // Whether an input has body-bound members depends only on the shape: compute it once.

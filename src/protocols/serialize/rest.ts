@@ -9,7 +9,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, RequestBody } from '../types';
 import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toBuffer } from './common';
 import { formatTimestamp, TimestampPrecision } from './timestamp';
-import { jsonText } from './json-text';
+import { jsonText } from '../../util/json-text';
 import { renderUriTemplate } from './uri';
 import { isReadable } from '../../util/is-readable';
 import { setOwn } from '../../util/objects';

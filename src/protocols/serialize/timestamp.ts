@@ -16,7 +16,7 @@
  */
 
 import { excerpt } from '../../util/excerpt';
-import { JsonNumber } from './json-text';
+import { JsonNumber } from '../../util/json-text';
 
 /** botocore's serializer timestamp precision. */
 export type TimestampPrecision = 'default' | 'millisecond';
