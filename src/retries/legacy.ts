@@ -13,7 +13,7 @@ import { ConnectionClosedError, EndpointConnectionError, ReadTimeoutError } from
 import { crc32Mismatch, crc32MismatchError, errorCodeOf, statusCodeOf } from './retry-conditions';
 import { markResponse } from './retry-context';
 import type { RetryContext, RetryMode, RetryStrategy } from './retry-context';
-import { isRecord } from '../util/objects';
+import { isRecord, mergeDicts } from '../util/objects';
 
 type Json = Record<string, unknown>;
 
@@ -40,15 +40,6 @@ function resolveReferences(config: Json, definitions: Json): void {
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === '$ref') config[key] = definitions[String(value.$ref)];
     else resolveReferences(value, definitions);
-  }
-}
-
-/** botocore.utils.merge_dicts: nested dicts merge, anything else replaces. */
-function mergeDicts(target: Json, source: Json): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (isObject(value) && isObject(existing)) mergeDicts(existing, value);
-    else target[key] = value;
   }
 }
 
