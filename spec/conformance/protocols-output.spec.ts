@@ -9,7 +9,7 @@
  */
 import { Readable } from 'stream';
 import { OperationModel, RawOperation, RawServiceModel, ServiceModel } from '../../src/models/service-model';
-import { responseParsers } from '../../src/protocols/parse';
+import { responseParsers } from '../../src/protocols';
 import { EventStream } from '../../src/protocols/parse/event-stream';
 import type { RawResponse } from '../../src/protocols/types';
 import { readConformanceJson } from '../helpers/shared';
