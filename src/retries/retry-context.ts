@@ -6,7 +6,7 @@
  * so `ResponseMetadata.RetryAttempts = attempt - 1` once decide returns null.
  */
 import type { OperationModel } from '../models/service-model';
-import type { ParsedResponse, RawResponse } from '../protocols/types';
+import type { ParsedResponse, RawResponse } from '../types/http';
 
 export type RetryMode = 'standard' | 'legacy' | 'adaptive';
 

@@ -23,6 +23,7 @@ const LAYERS: string[][] = [
   ['models'],
   ['util'],
   ['errors'],
+  ['types'],
 ];
 
 // The only same-layer run-time imports allowed, each with its reason.
