@@ -20,7 +20,7 @@ import { resolveCallOptions } from '../pipeline/abort-scope';
 import type { CallOptions } from '../pipeline/call-options';
 import type { ParsedResponse } from '../protocols/types';
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ResolvedConfig } from '../session/config-resolver';
+import type { ResolvedConfig } from '../config/config-resolver';
 import { buildExceptions, ClientErrorClass } from './exceptions';
 import { tagOperationMethod } from './help';
 import { presignExtension } from './presign';

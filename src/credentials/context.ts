@@ -4,7 +4,7 @@
  * call an AWS API (STS, SSO, SSO OIDC) through botojs's own clients, and small hooks.
  */
 import * as os from 'os';
-import type { ParsedConfigFiles, ProfileData } from '../session/config-files';
+import type { ParsedConfigFiles, ProfileData } from '../config/config-files';
 
 export interface InternalClientOptions {
   regionName?: string;

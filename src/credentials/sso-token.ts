@@ -10,7 +10,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ClientError } from '../errors';
-import type { ProfileData } from '../session/config-files';
+import type { ProfileData } from '../config/config-files';
 import { CredentialContext, homeDir, profileData, profileString, toDate } from './context';
 import { InvalidConfigError, SSOTokenLoadError } from './errors';
 

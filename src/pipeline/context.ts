@@ -9,7 +9,7 @@ import type { ServiceModel } from '../models/service-model';
 import type { Protocol } from '../protocols/types';
 import type { RetryStrategy } from '../retries';
 import type { ClockSkew } from '../retries';
-import type { ResolvedConfig } from '../session/config-resolver';
+import type { ResolvedConfig } from '../config/config-resolver';
 import type { HttpTransport } from '../transport';
 import type { ClientError } from '../errors';
 import type { ParsedResponse } from '../protocols/types';

@@ -5,7 +5,7 @@
  * `AWS::S3Control::*`, `AWS::STS::*`) come from the services' customizations, through
  * ClientBuild.endpointBuiltIns (src/customizations/s3/endpoint-builtins.ts, src/customizations/sts/).
  */
-import type { ResolvedConfig } from './config-resolver';
+import type { ResolvedConfig } from '../config/config-resolver';
 
 /** What a builtIn value may depend on: the client's resolved settings. */
 export interface BuiltInInput {

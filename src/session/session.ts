@@ -17,15 +17,15 @@ import { ProviderChain } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import type { SsoTokenProvider } from '../credentials/sso-token';
 import type * as SsoTokenModule from '../credentials/sso-token';
-import { Config, UNSIGNED } from './config';
+import { Config, UNSIGNED } from '../config/config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
 import type * as ServiceResourceModule from '../resources/service-resource';
 import type { ServiceResource } from '../resources/types';
-import { loadConfigFiles, ParsedConfigFiles, ProfileData } from './config-files';
-import { lookupVariable } from './config-resolver';
-import { checkOptionNames } from './option-names';
+import { loadConfigFiles, ParsedConfigFiles, ProfileData } from '../config/config-files';
+import { lookupVariable } from '../config/config-resolver';
+import { checkOptionNames } from '../config/option-names';
 
 const SESSION_OPTION_NAMES = ['awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'regionName', 'profileName', 'env', 'loader', 'mfaCodeProvider', 'authTokenProvider'] as const;
 

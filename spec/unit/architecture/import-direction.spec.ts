@@ -19,7 +19,7 @@ const LAYERS: string[][] = [
   ['paginate', 'waiters'],
   ['pipeline'],
   ['validate', 'endpoints', 'checksums', 'signing', 'credentials', 'transport', 'retries', 'protocols'],
-  ['events'],
+  ['events', 'config'],
   ['models'],
   ['util'],
   ['errors'],
