@@ -5,7 +5,7 @@
  * Added to every client, since the list is keyed by signing name, not by service.
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ClientBuild } from '../session/create-client';
+import type { ClientBuild } from '../client/client-build';
 
 const SIGNING_NAMES = ['bedrock'];
 

@@ -8,12 +8,10 @@ import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
-import type { ModelLoader } from '../models/loader';
 import { getProtocol, withSerializerOptions } from '../protocols';
 import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
-import type { ServiceRetryChecks } from '../retries';
 import { Config, ConfigOptions } from '../config/config';
 import { resolveConfig } from '../config/config-resolver';
 import type { ResolvedConfig } from '../config/config-resolver';
@@ -21,16 +19,15 @@ import type { Session } from './session';
 import type { HierarchicalEmitter } from '../events/emitter';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
-import type { PresignHooks } from '../pipeline/prepare-options';
 import { NoRegionError } from '../errors';
-import { endpointBuiltIns } from './endpoint-builtins';
-import type { BuiltInProvider } from './endpoint-builtins';
+import { endpointBuiltIns } from '../endpoints/builtins';
 import { checkOptionNames } from '../config/option-names';
 import { errorFor } from '../client/exceptions';
 import { invalidEndpointError } from '../pipeline/url';
 import { endpointUrlProblem } from '../util/hostnames';
 import { buildClientProxy, Client } from '../client/proxy';
-import { ClientMethods, emptyClientMethods } from '../client/method-overrides';
+import { emptyClientMethods } from '../client/method-overrides';
+import type { ClientBuild } from '../client/client-build';
 
 const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
@@ -203,25 +200,4 @@ function globalRegion(session: Session, endpointPrefix: string): string | undefi
   };
   const svc = data.partitions.find((p) => p.partition === 'aws')?.services[endpointPrefix];
   return svc?.partitionEndpoint && svc.isRegionalized === false ? svc.partitionEndpoint : undefined;
-}
-
-export interface ClientBuild {
-  service: ClientContext['service'];
-  serviceName: string;
-  region?: string;
-  config: ClientContext['config'];
-  /** A customization's signature version for the client (see ClientContext.signatureVersion). */
-  signatureVersion?: string;
-  /** A customization's presigning rules (see ClientContext.presign). */
-  presign: PresignHooks;
-  /** Service-specific builtIn endpoint parameters (`AWS::S3::ForcePathStyle`, ...), computed once the region is known. */
-  endpointBuiltIns: BuiltInProvider[];
-  /** The service's own retry conditions for standard and adaptive modes (STS's codes, DynamoDB's CRC32 header). */
-  retryChecks: ServiceRetryChecks;
-  /** Signing names whose calls may switch to a bearer token from the environment (src/pipeline/choose-auth.ts). */
-  environmentBearerSigningNames: string[];
-  /** The session's model loader, for customizations that read endpoints.json. */
-  loader: ModelLoader;
-  /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */
-  methods: ClientMethods;
 }

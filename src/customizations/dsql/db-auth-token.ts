@@ -8,7 +8,7 @@
  */
 import type { ClientContext } from '../../pipeline/context';
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { ClientBuild } from '../../session/create-client';
+import type { ClientBuild } from '../../client/client-build';
 import { generateDbToken, requiredString, tokenRegion } from '../db-auth-token';
 import { InvalidPresignArgumentError } from '../../errors';
 

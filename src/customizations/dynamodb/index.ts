@@ -21,7 +21,7 @@ import type { HierarchicalEmitter } from '../../events/emitter';
 import type { OperationModel } from '../../models/service-model';
 import type { ClassMember, CreatingResourceClassEvent, Resource } from '../../resources';
 import type { ServiceRetryChecks } from '../../retries';
-import type { ClientBuild } from '../../session/create-client';
+import type { ClientBuild } from '../../client/client-build';
 import type * as BatchWriterModule from './batch-writer';
 import type * as TransformModule from './transform';
 

@@ -6,8 +6,8 @@
  * before-endpoint-resolution handlers.
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { ClientBuild } from '../../session/create-client';
-import type { BuiltInProvider } from '../../session/endpoint-builtins';
+import type { ClientBuild } from '../../client/client-build';
+import type { BuiltInProvider } from '../../endpoints/builtins';
 
 /** An `s3-accelerate[.dualstack].amazonaws.com` URL (botocore's is_s3_accelerate_url). */
 function isS3AccelerateUrl(url: string): boolean {

@@ -7,7 +7,7 @@
  * signing name and the presign region, or HMAC-SHA1 with the `signatureVersion: 's3'` opt-in.
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { ClientBuild } from '../../session/create-client';
+import type { ClientBuild } from '../../client/client-build';
 import type { ClientContext } from '../../pipeline/context';
 import { prepareRequest } from '../../pipeline/make-api-call';
 import { signingCredentials } from '../../pipeline/signing-credentials';

@@ -23,7 +23,7 @@
  *   bucket segment (botocore's remove_arn_from_signing_path: access points sign the key alone).
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { ClientBuild } from '../../session/create-client';
+import type { ClientBuild } from '../../client/client-build';
 import type { ClientContext } from '../../pipeline/context';
 import type { PrepareOptions, PresignCall, PresignHooks } from '../../pipeline/prepare-options';
 import type { AuthPlan } from '../../pipeline/make-api-call';

@@ -8,8 +8,8 @@
  *   special.RetryIDPCommunicationError, checked when the service is STS).
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { ClientBuild } from '../../session/create-client';
-import type { BuiltInProvider } from '../../session/endpoint-builtins';
+import type { ClientBuild } from '../../client/client-build';
+import type { BuiltInProvider } from '../../endpoints/builtins';
 import type { ServiceRetryChecks } from '../../retries';
 
 // Regions where sts_regional_endpoints=legacy still sends STS to the global endpoint.

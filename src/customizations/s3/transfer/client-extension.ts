@@ -5,7 +5,7 @@
  */
 import type { Client } from '../../../client/proxy';
 import type { HierarchicalEmitter } from '../../../events/emitter';
-import type { ClientBuild } from '../../../session/create-client';
+import type { ClientBuild } from '../../../client/client-build';
 import type { CopySource } from './copy';
 import type { WritableLike } from './download';
 import type { CopyOptions, TransferOptions } from './types';

@@ -3,7 +3,7 @@
  * once per client from the resolved config as botocore's
  * compute_endpoint_resolver_builtin_defaults does. The service-specific ones (`AWS::S3::*`,
  * `AWS::S3Control::*`, `AWS::STS::*`) come from the services' customizations, through
- * ClientBuild.endpointBuiltIns (src/customizations/s3/endpoint-builtins.ts, src/customizations/sts/).
+ * ClientBuild.endpointBuiltIns (src/client/client-build.ts; src/customizations/s3/endpoint-builtins.ts, src/customizations/sts/).
  */
 import type { ResolvedConfig } from '../config/config-resolver';
 
