@@ -6,8 +6,7 @@
  * listed under `boto_encoded_keys`, which no service uses as a token name.
  */
 import { jsonText } from '../util/json-text';
-import { setOwn } from '../util/objects';
-import { isPlainObject } from './expression';
+import { isPlainObject, setOwn } from '../util/objects';
 
 export type TokenPath = Array<string | number>;
 
