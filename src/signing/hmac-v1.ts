@@ -21,7 +21,8 @@ import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
 import type { PresignPostArgs } from './presign-post';
 import { jsonText } from '../util/json-text';
-import { iso8601Seconds, splitUrl } from './request-parts';
+import { splitUrl } from './request-parts';
+import { formatIso8601 } from '../util/iso8601';
 import { encodeQuery } from '../util/percent-encode';
 import { setPair } from '../util/form-urlencoded';
 import { pythonUnquote } from '../util/python-unquote';
@@ -119,7 +120,7 @@ export function presignHmacV1Post(args: HmacV1PostArgs): { url: string; fields: 
     fields['x-amz-security-token'] = args.creds.sessionToken;
     conditions.push({ 'x-amz-security-token': args.creds.sessionToken });
   }
-  const expiration = iso8601Seconds(new Date(args.date.getTime() + (args.expiresIn ?? 3600) * 1000));
+  const expiration = formatIso8601(new Date(args.date.getTime() + (args.expiresIn ?? 3600) * 1000));
   fields.policy = Buffer.from(jsonText({ expiration, conditions }), 'utf8').toString('base64');
   fields.signature = signString(args.creds.secretAccessKey, fields.policy);
   return { url: args.url, fields };

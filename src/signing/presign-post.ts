@@ -6,7 +6,8 @@
  * (src/customizations/s3/presign-post.ts) with the signing name its endpoint chose.
  */
 import { signString, SigningCredentials } from './aws4-signer';
-import { amzDate, iso8601Seconds } from './request-parts';
+import { amzDate } from './request-parts';
+import { formatIso8601 } from '../util/iso8601';
 import { jsonText } from '../util/json-text';
 
 export interface PresignPostArgs {
@@ -60,7 +61,7 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
     conditions.push({ 'x-amz-security-token': args.creds.sessionToken });
   }
 
-  const policy = { expiration: iso8601Seconds(new Date(now.getTime() + expiresIn * 1000)), conditions };
+  const policy = { expiration: formatIso8601(new Date(now.getTime() + expiresIn * 1000)), conditions };
   fields.policy = Buffer.from(jsonText(policy), 'utf8').toString('base64');
   fields['x-amz-signature'] = signString(fields.policy, args.creds, {
     datetime,
