@@ -7,7 +7,7 @@ import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
-import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
+import { clientSigningName, globalEndpointName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
 import { getProtocol, withSerializerOptions } from '../protocols';
 import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
@@ -195,9 +195,5 @@ function memo<T>(fn: () => T): () => T {
  * endpoints.json entry names a partition endpoint (`aws-global`), used as the region.
  */
 function globalRegion(session: Session, endpointPrefix: string): string | undefined {
-  const data = session.loader.loadData('endpoints') as {
-    partitions: Array<{ partition: string; services: Record<string, { partitionEndpoint?: string; isRegionalized?: boolean }> }>;
-  };
-  const svc = data.partitions.find((p) => p.partition === 'aws')?.services[endpointPrefix];
-  return svc?.partitionEndpoint && svc.isRegionalized === false ? svc.partitionEndpoint : undefined;
+  return globalEndpointName(session.loader.loadData('endpoints'), endpointPrefix);
 }

@@ -21,6 +21,7 @@ import { Config, UNSIGNED } from '../config/config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
+import { partitionNames, regionalEndpointNames } from '../endpoints/legacy-endpoint';
 import type * as ServiceResourceModule from '../resources/service-resource';
 import type { ServiceResource } from '../resources/types';
 import { loadConfigFiles, ParsedConfigFiles, ProfileData } from '../config/config-files';
@@ -233,21 +234,15 @@ export class Session {
   }
 
   getAvailablePartitions(): string[] {
-    const data = this.loader.loadData('endpoints') as { partitions: Array<{ partition: string }> };
-    return data.partitions.map((p) => p.partition);
+    return partitionNames(this.loader.loadData('endpoints'));
   }
 
   /** Regions where the service is available in the partition (from endpoints.json), as botocore lists them. */
   getAvailableRegions(serviceName: string, partitionName = 'aws'): string[] {
-    const data = this.loader.loadData('endpoints') as {
-      partitions: Array<{ partition: string; regions: Record<string, unknown>; services: Record<string, { endpoints?: Record<string, unknown> }> }>;
-    };
-    const partition = data.partitions.find((p) => p.partition === partitionName);
-    if (!partition) return [];
     const model = this.loader.hasModel(serviceName, 'service-2') ? (this.loader.loadServiceModel(serviceName, 'service-2') as { metadata: { endpointPrefix: string } }) : undefined;
-    const svc = partition.services[model?.metadata.endpointPrefix ?? serviceName] ?? partition.services[serviceName];
-    // Only real regions of the partition count (no 'aws-global', 'fips-...', 'local').
-    return Object.keys(svc?.endpoints ?? {}).filter((r) => r in partition.regions).sort();
+    // endpoints.json is keyed by endpoint prefix; the service name is tried when the prefix is not there.
+    const keys = model ? [model.metadata.endpointPrefix, serviceName] : [serviceName];
+    return regionalEndpointNames(this.loader.loadData('endpoints'), keys, partitionName).sort();
   }
 
   /** `JSON.stringify(session)`: the profile and region only, never keys or tokens. */
