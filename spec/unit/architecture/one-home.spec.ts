@@ -18,6 +18,7 @@ const HOMES: Array<{ concept: string; pattern: RegExp; home: string[] }> = [
   { concept: 'multipart upload loop', pattern: /'createMultipartUpload'/, home: ['customizations/s3/transfer/multipart-upload.ts'] },
   { concept: 'names proxies answer with undefined', pattern: /'asymmetricMatch'/, home: ['util/spelling.ts'] },
   { concept: 'the pipeline request type', pattern: /interface (HttpRequest|PreparedRequest|TransportRequest|SignableRequest|ChecksumRequest)\b/, home: ['types/http.ts'] },
+  { concept: 'what differs between the rest protocols', pattern: /interface RestBody\w*/, home: ['protocols/rest-body-codec.ts'] },
   { concept: 'registries filled on import', pattern: /CLIENT_EXTENSIONS|static readonly \w+: Array</, home: [] },
 ];
 
