@@ -4,7 +4,7 @@
  * non-ASCII escaped), and plain JSON.stringify (compact, not botocore's bytes) as the floor, on
  * typical DynamoDB bodies. Prints microseconds per body (fastest of 7 rounds: the machine is shared); numbers in docs/DESIGN.md.
  */
-import { jsonText } from '../src/protocols/serialize/json-text';
+import { jsonText } from '../src/util/json-text';
 
 const TOKEN = /"(?:[^"\\]|\\.)*"|[,:]/g;
 const NON_ASCII = /[\u007f-\uffff]/g;

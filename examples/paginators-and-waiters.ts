@@ -13,18 +13,26 @@ export interface PaginatorsAndWaitersEndpoints {
   s3Endpoint: string;
 }
 
+/** How big the listing is: 2,500 log files in pages of 1,000 (the tests run a smaller one). */
+export interface ListingSize {
+  logFiles: number;
+  pageSize: number;
+}
+
 function step(title: string): void {
   console.log(`\n== ${title}`);
 }
 
-export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaitersEndpoints): Promise<void> {
+export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaitersEndpoints, size: ListingSize = { logFiles: 2500, pageSize: 1000 }): Promise<void> {
+  const { logFiles, pageSize } = size;
+  const maxItems = pageSize + pageSize / 5; // stops a fifth of the way into the second page
   const session = new Session({ awsAccessKeyId: 'S3RVER', awsSecretAccessKey: 'S3RVER', regionName: 'us-east-1' });
   const s3 = session.client('s3', { endpointUrl: endpoints.s3Endpoint, config: new Config({ s3: { addressingStyle: 'path' } }) });
   const bucket = `pages-${Date.now().toString(36)}`;
   await s3.createBucket({ Bucket: bucket });
 
-  step('Upload 2500 log files');
-  const keys = Array.from({ length: 2500 }, (_, i) => `logs/2024/${String(i).padStart(5, '0')}.log`);
+  step(`Upload ${logFiles} log files`);
+  const keys = Array.from({ length: logFiles }, (_, i) => `logs/2024/${String(i).padStart(5, '0')}.log`);
   // A progress bar counts anything: here objects, 50 PutObject calls at a time.
   const uploaded = progressBar(keys.length, { label: '  PutObject', unit: 'objects' });
   for (let i = 0; i < keys.length; i += 50) {
@@ -38,7 +46,7 @@ export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaiter
   step('List thousands of keys with a paginator (one request per page, fetched lazily)');
   console.log(`  s3.canPaginate('listObjectsV2') = ${s3.canPaginate('listObjectsV2')}`);
   const paginator = s3.getPaginator('listObjectsV2');
-  const pages = paginator.paginate({ Bucket: bucket, Prefix: 'logs/', PaginationConfig: { PageSize: 1000 } });
+  const pages = paginator.paginate({ Bucket: bucket, Prefix: 'logs/', PaginationConfig: { PageSize: pageSize } });
   for await (const page of pages) console.log(`  page: ${page.KeyCount} keys, first ${page.Contents[0].Key}`);
 
   step('Search every page with JMESPath');
@@ -51,11 +59,11 @@ export async function runPaginatorsAndWaitersTour(endpoints: PaginatorsAndWaiter
   console.log(`  ${total} keys, ${bytes} bytes`);
 
   step('Stop at MaxItems, then resume from the token');
-  const first = paginator.paginate({ Bucket: bucket, PaginationConfig: { PageSize: 1000, MaxItems: 1200 } });
+  const first = paginator.paginate({ Bucket: bucket, PaginationConfig: { PageSize: pageSize, MaxItems: maxItems } });
   const firstResult = await first.buildFullResult();
   console.log(`  first batch: ${(firstResult.Contents as unknown[]).length} keys, resumeToken ${first.resumeToken}`);
-  const rest = await paginator.paginate({ Bucket: bucket, PaginationConfig: { PageSize: 1000, StartingToken: first.resumeToken } }).buildFullResult();
-  console.log(`  the rest: ${(rest.Contents as unknown[]).length} keys (1200 + ${(rest.Contents as unknown[]).length} = ${keys.length})`);
+  const rest = await paginator.paginate({ Bucket: bucket, PaginationConfig: { PageSize: pageSize, StartingToken: first.resumeToken } }).buildFullResult();
+  console.log(`  the rest: ${(rest.Contents as unknown[]).length} keys (${maxItems} + ${(rest.Contents as unknown[]).length} = ${keys.length})`);
 
   step('An ETL job waits for its input file to land');
   const input = 'incoming/orders-2024-06-01.csv';

@@ -19,11 +19,12 @@ import type * as DynamoErrorsModule from './customizations/dynamodb/errors';
 export { Session } from './session/session';
 export type { SessionOptions } from './session/session';
 export { client, resource, setupDefaultSession, getDefaultSession } from './session/default-session';
-export { Config, UNSIGNED } from './session/config';
-export type { ConfigOptions, ParameterValidation, RetriesOptions, S3Options } from './session/config';
+export { Config, UNSIGNED } from './config/config';
+export type { ConfigOptions, ParameterValidation, RetriesOptions, S3Options } from './config/config';
 export type { Client, ClientCore, ClientMeta, OperationMethod } from './client/proxy';
 export type { ClientErrorClass } from './client/exceptions';
-export type { PresignedUrlOptions, PresignedPostOptions } from './client/presign';
+export type { PresignedUrlOptions } from './client/presign';
+export type { PresignedPostOptions } from './customizations/s3/presign-post';
 export type { PresignedPost } from './signing/presign-post';
 // What the declarations `botojs types` generates are written with (docs/types.md).
 export type { ServiceClients, ServiceResources } from './session/typed-services';

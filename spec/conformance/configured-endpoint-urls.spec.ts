@@ -6,6 +6,7 @@
  */
 import { resolveConfiguredEndpointUrl, resolveEndpoint } from '../../src/endpoints';
 import { readConformanceJson } from '../helpers/shared';
+import { knownFailures } from '../helpers/known-failures';
 
 interface Suite {
   profiles: Record<string, Record<string, unknown>>;
@@ -24,13 +25,14 @@ interface Suite {
 
 const suites: Suite[] = readConformanceJson<{ testSuites: Suite[] }>('config', 'configured-endpoint-urls.json').testSuites;
 const SELECTOR = process.env.CASE;
+const KNOWN = knownFailures('configured-endpoint-urls');
 
 describe('configured endpoint URLs', () => {
   const partitions = readConformanceJson('endpoint-rules', 'partitions.json');
 
   suites.forEach((suite, s) => {
     const cases = suite.endpointUrlTests.filter((t) => !SELECTOR || t.name.includes(SELECTOR));
-    it.each(cases.map((t) => [t.name, t] as const))(`suite ${s}: %s`, (_name, t) => {
+    for (const t of cases) KNOWN.test(`${s}#${t.name}`, `suite ${s}: ${t.name}`, () => {
       const profile = suite.profiles[t.profile];
       const client = suite.client_configs[t.client_config];
       const configured = resolveConfiguredEndpointUrl({
@@ -47,4 +49,6 @@ describe('configured endpoint URLs', () => {
       expect(resolveEndpoint(ruleSet, params, partitions).url).toBe(t.output.endpointUrl);
     });
   });
+
+  KNOWN.checkEntries(() => suites.flatMap((suite, s) => suite.endpointUrlTests.map((t) => `${s}#${t.name}`)));
 });

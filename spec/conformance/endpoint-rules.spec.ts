@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from 'util';
 import { buildEndpointParams, resolveEndpoint } from '../../src/endpoints';
 import { EndpointResolutionError } from '../../src/errors';
 import { ServiceModel, RawServiceModel } from '../../src/models/service-model';
+import { knownFailures } from '../helpers/known-failures';
 import { CONFORMANCE_DIR, readConformanceJson } from '../helpers/shared';
 
 interface TestCase {
@@ -32,9 +33,7 @@ const RULES_DIR = path.join(CONFORMANCE_DIR, 'endpoint-rules');
 const MODELS_DIR = path.resolve(__dirname, '../../service-models');
 const SELECTOR = process.env.CASE;
 const OPERATION_INPUT_SERVICES = ['s3', 's3control', 'dynamodb', 'sts', 'lambda', 'ec2', 'iam'];
-const knownFailures: Record<string, string> = (JSON.parse(
-  fs.readFileSync(path.join(__dirname, 'known-failures.json'), 'utf8'),
-) as Record<string, Record<string, string>>)['endpoint-rules'];
+const KNOWN = knownFailures('endpoint-rules');
 
 function outcome(run: () => { url: string; headers: Record<string, string[]>; properties: Record<string, unknown> }): unknown {
   try {
@@ -81,7 +80,6 @@ const services = fs.readdirSync(RULES_DIR).filter((d) => fs.existsSync(path.join
 
 describe('endpoint rule sets (engine cases)', () => {
   const partitions = readConformanceJson('endpoint-rules', 'partitions.json');
-  const seen = new Set<string>();
   let total = 0;
   let passed = 0;
 
@@ -96,12 +94,8 @@ describe('endpoint rule sets (engine cases)', () => {
       const got = outcome(() => resolveEndpoint(ruleSet, { ...(tc.params ?? {}) }, partitions));
       const ok = isDeepStrictEqual(got, expected(tc));
       if (ok) passed++;
-      if (id in knownFailures) {
-        seen.add(id);
-        if (ok) unexpected.push(`${id} is listed as a known failure but passes`);
-      } else if (!ok) {
-        unexpected.push(`${id} ${tc.documentation ?? ''}\n  expected ${JSON.stringify(expected(tc))}\n  got      ${JSON.stringify(got)}`);
-      }
+      const problem = KNOWN.verdict(id, ok, () => `${id} ${tc.documentation ?? ''}\n  expected ${JSON.stringify(expected(tc))}\n  got      ${JSON.stringify(got)}`);
+      if (problem) unexpected.push(problem);
     });
     expect(unexpected).toEqual([]);
   });
@@ -174,11 +168,8 @@ describe('endpoint rule sets (operationInputs bound through the shipped model)',
         });
         const ok = isDeepStrictEqual(got, expected(tc));
         if (ok) passed++;
-        if (id in knownFailures) {
-          if (ok) unexpected.push(`${id} is listed as a known failure but passes`);
-        } else if (!ok) {
-          unexpected.push(`${id} ${oi.operationName} ${tc.documentation ?? ''}\n  expected ${JSON.stringify(expected(tc))}\n  got      ${JSON.stringify(got)}`);
-        }
+        const problem = KNOWN.verdict(id, ok, () => `${id} ${oi.operationName} ${tc.documentation ?? ''}\n  expected ${JSON.stringify(expected(tc))}\n  got      ${JSON.stringify(got)}`);
+        if (problem) unexpected.push(problem);
       });
     });
     expect(unexpected).toEqual([]);
@@ -188,4 +179,15 @@ describe('endpoint rule sets (operationInputs bound through the shipped model)',
     // eslint-disable-next-line no-console
     if (total || skipped) console.log(`endpoint operationInputs cases: ${passed}/${total} passed, ${skipped} skipped (operation not in shipped model)`);
   });
+});
+
+describe('endpoint rule sets: known failures', () => {
+  KNOWN.checkEntries(() =>
+    services.flatMap((service) =>
+      readConformanceJson<{ testCases: TestCase[] }>('endpoint-rules', service, 'endpoint-tests-1.json').testCases.flatMap((tc, i) => [
+        `${service}#${i}`,
+        ...(tc.operationInputs ?? []).map((_oi, k) => `${service}#${i}/op${k}`),
+      ]),
+    ),
+  );
 });

@@ -3,7 +3,7 @@
  *
  * Reads spec/conformance/vectors/protocols/{input,legacy/input}/*.json (smithy-rpc-v2-cbor
  * skipped), honours protocol-tests-ignore-list.json as botocore's runner does, and compares as
- * conformance/README.md says. Cases listed in known-failures.json run but cannot fail;
+ * conformance/README.md says. Cases listed in known-failures.json run and must still fail (spec/helpers/known-failures.ts);
  * one that starts passing is reported. Select cases with CASE=<substring of the case key>.
  * Case key: `<file>#<suite index>#<case id, or "case N">`.
  */
@@ -11,9 +11,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { OperationModel, RawOperation, RawServiceModel, ServiceModel } from '../../src/models/service-model';
 import type { Shape } from '../../src/models/shape';
-import { fillIdempotencyTokens, serializers } from '../../src/protocols/serialize';
+import { fillIdempotencyTokens } from '../../src/protocols/serialize';
+import { serializers } from '../../src/protocols';
 import type { HttpRequestSpec } from '../../src/protocols/types';
 import { CONFORMANCE_DIR, readConformanceJson } from '../helpers/shared';
+import { knownFailures } from '../helpers/known-failures';
 import { actualUri, bodyText, effectiveHeaders, formPairs, headerLookup, parseXml } from './protocols-input-compare';
 
 interface Serialized {
@@ -61,9 +63,7 @@ const FILES = [
 ];
 const FIXED_UUID = '00000000-0000-4000-8000-000000000000';
 const DEFAULT_ENDPOINT = 'https://example.com';
-const KNOWN: Record<string, string> = (JSON.parse(
-  fs.readFileSync(path.join(__dirname, 'known-failures.json'), 'utf8'),
-) as Record<string, Record<string, string>>)['protocols-input'] as Record<string, string>;
+const KNOWN = knownFailures('protocols-input');
 const SELECT = process.env.CASE;
 
 function ignored(list: IgnoreList, protocolFile: string, suite: string, id: string | undefined): boolean {
@@ -233,33 +233,28 @@ function collect(): { entries: Entry[]; skipped: Record<string, number> } {
 
 const { entries, skipped } = collect();
 const tally: Record<string, { pass: number; fail: number; known: number }> = {};
-const nowPassing: string[] = [];
 
 describe('protocol input conformance', () => {
+  KNOWN.checkEntries(() =>
+    FILES.filter((file) => fs.existsSync(path.join(CONFORMANCE_DIR, 'protocols', file))).flatMap((file) =>
+      readConformanceJson<Suite[]>('protocols', file).flatMap((suite, si) => suite.cases.map((c, ci) => `${file}#${si}#${c.id ?? `case ${ci}`}`)),
+    ),
+  );
+
   afterAll(() => {
     const lines = Object.entries(tally).map(
       ([f, t]) => `${f}: ${t.pass} passed, ${t.fail} failed, ${t.known} known failures, ${skipped[f] ?? 0} ignored`,
     );
-    if (nowPassing.length) lines.push(`known failures now passing: ${nowPassing.join(', ')}`);
     // eslint-disable-next-line no-console
     if (lines.length) console.log(lines.join('\n'));
   });
 
   for (const { key, file, suite, c } of entries) {
     const title = `${key} ${c.description ?? suite.description}`;
-    if (KNOWN[key]) {
-      test(`[known failure] ${title}`, () => {
-        const { problems } = check(suite, c);
-        const t = (tally[file] ??= { pass: 0, fail: 0, known: 0 });
-        if (problems.length === 0) nowPassing.push(key);
-        else t.known++;
-      });
-      continue;
-    }
-    test(title, () => {
+    KNOWN.test(key, title, () => {
       const { problems, spec } = check(suite, c);
       const t = (tally[file] ??= { pass: 0, fail: 0, known: 0 });
-      if (problems.length) t.fail++;
+      if (problems.length) t[KNOWN.reason(key) === undefined ? 'fail' : 'known']++;
       else t.pass++;
       if (problems.length) {
         throw new Error(`${problems.join('\n')}\nactual: ${JSON.stringify({ ...spec, body: bodyText(spec?.body) })}`);

@@ -9,11 +9,11 @@
  */
 import { Readable } from 'stream';
 import { OperationModel, RawOperation, RawServiceModel, ServiceModel } from '../../src/models/service-model';
-import { responseParsers } from '../../src/protocols/parse';
+import { responseParsers } from '../../src/protocols';
 import { EventStream } from '../../src/protocols/parse/event-stream';
 import type { RawResponse } from '../../src/protocols/types';
 import { readConformanceJson } from '../helpers/shared';
-import knownFailuresBySuite from './known-failures.json';
+import { knownFailures } from '../helpers/known-failures';
 
 interface OutputCase {
   id?: string;
@@ -54,7 +54,7 @@ const FILES = [
   'legacy/output/rest-json.json',
   'legacy/output/rest-xml.json',
 ];
-const KNOWN: Record<string, string> = knownFailuresBySuite['protocols-output'];
+const KNOWN = knownFailures('protocols-output');
 const SELECT = process.env.CASE;
 
 function ignored(list: IgnoreList, protocol: string, suite: string, id: string | undefined): boolean {
@@ -155,11 +155,7 @@ describe('protocol output conformance', () => {
             test.skip(`${key} (botocore ignore list)`, () => undefined);
             return;
           }
-          if (KNOWN[key]) {
-            test.skip(`${key} (known failure: ${KNOWN[key]})`, () => undefined);
-            return;
-          }
-          test(key, async () => {
+          KNOWN.test(key, key, async () => {
             const { actual, expected } = await runCase(suite, c);
             expect(actual).toEqual(expected);
           });
@@ -168,12 +164,7 @@ describe('protocol output conformance', () => {
     });
   }
 
-  test('known failures name existing cases', () => {
-    const keys = new Set<string>();
-    for (const file of FILES) {
-      const suites = readConformanceJson<Suite[]>('protocols', ...file.split('/'));
-      for (const s of suites) s.cases.forEach((c, i) => keys.add(`${file}#${s.description}#${c.id ?? i}`));
-    }
-    expect(Object.keys(KNOWN).filter((k) => !keys.has(k))).toEqual([]);
-  });
+  KNOWN.checkEntries(() =>
+    FILES.flatMap((file) => readConformanceJson<Suite[]>('protocols', ...file.split('/')).flatMap((s) => s.cases.map((c, i) => `${file}#${s.description}#${c.id ?? i}`))),
+  );
 });

@@ -19,22 +19,22 @@
  * from its Content-Length header; without one `X-Amz-Decoded-Content-Length` is omitted, as
  * botocore does for bodies of unknown length.
  */
-import { pipeline, Readable } from 'stream';
+import { pipeline } from 'stream';
 import type { OperationModel } from '../models/service-model';
 import { ChecksumError } from '../errors';
 import { ChecksumAlgorithm, computeChecksum, isSupportedAlgorithm } from './algorithms';
 import { AwsChunkedEncoder, DEFAULT_CHUNK_SIZE, encodeAwsChunked } from './aws-chunked';
 import { isReadable } from '../util/is-readable';
+import type { HttpRequest, RequestBody } from '../types/http';
 
-export type ChecksumBody = string | Buffer | Uint8Array | Readable | undefined;
+export type ChecksumBody = RequestBody;
 
-/** The mutable request the checksum is applied to (headers and body are replaced in place). */
-export interface ChecksumRequest {
-  headers: Record<string, string>;
-  body: ChecksumBody;
-  /** The final URL; trailers are only used over https. Header checksums when absent. */
-  url?: string;
-}
+/**
+ * The request the checksum is applied to (headers and body are replaced in place): the
+ * pipeline's one request type, whose URL may be absent (header checksums then; trailers are
+ * only used over https).
+ */
+export type ChecksumRequest = Pick<HttpRequest, 'headers' | 'body'> & Partial<Pick<HttpRequest, 'url'>>;
 
 export interface RequestChecksumArgs {
   operation: OperationModel;

@@ -7,18 +7,32 @@
  * - `removed`: model operations botojs cannot call, each with the reason. They are not listed,
  *   `in` says false, and any spelling throws UnsupportedOperationError (before any request), so
  *   the caller learns why instead of reading "no operation".
+ * - `extensions`: members that are not operations (S3's `uploadFile` and
+ *   `generatePresignedPost`, RDS's `generateDbAuthToken`), as botocore adds methods to the class
+ *   in `creating-client-class.<service>`. Each customization pushes its own for its service, so
+ *   no list of extensions is shared between clients or filled when a module loads.
  */
 import { lookupKey, NameIndex } from '../models/naming';
+import type { ClientContext } from '../pipeline/context';
+import type { Client } from './proxy';
+
+/**
+ * Adds members to one client: called once, after the client Proxy exists, with the context and
+ * the client (so a member can call the client's operations, wrappers included).
+ */
+export type ClientExtension = (ctx: ClientContext, client: Client) => Record<string, unknown>;
 
 export interface ClientMethods {
   /** alias spelling -> model operation name (`DeleteWhatsAppMessageMedia`) */
   aliases: Record<string, string>;
   /** model operation name -> why botojs cannot call it */
   removed: Record<string, string>;
+  /** Extra members, added in this order after the ones every client has. */
+  extensions: ClientExtension[];
 }
 
 export function emptyClientMethods(): ClientMethods {
-  return { aliases: {}, removed: {} };
+  return { aliases: {}, removed: {}, extensions: [] };
 }
 
 /** What a property name means on a client: an operation to call, a removed one, or nothing. */

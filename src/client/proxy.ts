@@ -12,7 +12,7 @@ import { unknownMemberError } from './unknown-operation';
 import { isProbe, MemberIndex } from '../util/spelling';
 import { documentMethod } from '../util/method-docs';
 import { methodResolver } from './method-overrides';
-import type { ClientMethods } from './method-overrides';
+import type { ClientExtension, ClientMethods } from './method-overrides';
 import { UnsupportedOperationError } from '../errors';
 import type { ServiceModel } from '../models/service-model';
 import type { ClientContext } from '../pipeline/context';
@@ -21,7 +21,7 @@ import { resolveCallOptions } from '../pipeline/abort-scope';
 import type { CallOptions } from '../pipeline/call-options';
 import type { ParsedResponse } from '../protocols/types';
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ResolvedConfig } from '../session/config-resolver';
+import type { ResolvedConfig } from '../config/config-resolver';
 import { buildExceptions, ClientErrorClass } from './exceptions';
 import { tagOperationMethod } from './help';
 import { presignExtension } from './presign';
@@ -70,8 +70,11 @@ export interface ClientCore {
  */
 export type Client = ClientCore & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- dynamic operation methods
 
-/** Extensions (paginators, waiters, presigning, S3 transfers) add members to every client here. */
-export const CLIENT_EXTENSIONS: Array<(ctx: ClientContext, client: Client) => Record<string, unknown>> = [presignExtension, paginatorsAndWaitersExtension];
+/**
+ * The members every client has besides its operations (generatePresignedUrl, paginators,
+ * waiters). A service's own members come from its customization (ClientMethods.extensions).
+ */
+const BASE_EXTENSIONS: readonly ClientExtension[] = [presignExtension, paginatorsAndWaitersExtension];
 
 export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string; methods?: ClientMethods }): Client {
   const service = ctx.service;
@@ -164,7 +167,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     },
   }) as Client;
 
-  for (const ext of CLIENT_EXTENSIONS) {
+  for (const ext of [...BASE_EXTENSIONS, ...(info.methods?.extensions ?? [])]) {
     for (const [k, v] of Object.entries(ext(ctx, proxy))) base[k] = v;
   }
   baseIndex = undefined;

@@ -10,6 +10,7 @@ import { ParamValidationError, StubAssertionError, StubResponseError, UnStubbedR
 import type { EventHandler } from '../events/emitter';
 import { closeMatches } from '../models/naming';
 import { clip } from '../util/excerpt';
+import { isPlainObject } from '../util/objects';
 import type { OperationModel } from '../models/service-model';
 import type { ParsedResponse } from '../protocols/types';
 import { validateParams } from '../validate/validate';
@@ -146,7 +147,7 @@ export class Stubber {
 /** Copies arrays and plain objects; Dates, Buffers and streams are handed out as queued. */
 function copyPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copyPlain);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = copyPlain(v);
     return out;

@@ -9,7 +9,7 @@
  * Configuration is validated and source credentials are located when the chain is searched; the
  * AssumeRole call itself waits for first use and repeats on every refresh.
  */
-import type { ProfileData } from '../session/config-files';
+import type { ProfileData } from '../config/config-files';
 import { CredentialContext, defaultRoleSessionName, profileString } from './context';
 import { CredentialProvider, frozenCredentials, LoadedCredentials } from './credentials';
 import { CredentialRetrievalError, InfiniteLoopConfigError, InvalidConfigError, MfaRequiredError } from './errors';

@@ -4,7 +4,8 @@
  * call an AWS API (STS, SSO, SSO OIDC) through botojs's own clients, and small hooks.
  */
 import * as os from 'os';
-import type { ParsedConfigFiles, ProfileData } from '../session/config-files';
+import type { ParsedConfigFiles, ProfileData } from '../config/config-files';
+import { dateOf, parseIso8601 } from '../util/iso8601';
 
 export interface InternalClientOptions {
   regionName?: string;
@@ -65,6 +66,9 @@ export function toDate(value: unknown): Date | undefined {
   if (value instanceof Date) return value;
   if (typeof value === 'number') return new Date(value * 1000);
   if (typeof value === 'string' && value !== '') {
+    // ISO 8601 without a zone is UTC here too (`new Date` would read it as local time).
+    const iso = parseIso8601(value);
+    if (iso) return dateOf(iso);
     const d = new Date(value);
     return Number.isNaN(d.getTime()) ? undefined : d;
   }

@@ -10,7 +10,7 @@
  * AWS_METADATA_SERVICE_NUM_ATTEMPTS / metadata_service_num_attempts (default 1).
  * An unreachable service means "no credentials here" (null), as in botocore.
  */
-import type { ProfileData } from '../session/config-files';
+import type { ProfileData } from '../config/config-files';
 import { profileString } from './context';
 import type { CredentialProvider } from './credentials';
 import { CredentialRetrievalError, MetadataRetrievalError } from './errors';

@@ -5,7 +5,7 @@
  * chain.ts puts them all in botocore's order.
  */
 import { PartialCredentialsError } from '../errors';
-import type { ProfileData } from '../session/config-files';
+import type { ProfileData } from '../config/config-files';
 import { Credentials, CredentialProvider, LoadedCredentials } from './credentials';
 import { CredentialRetrievalError } from './errors';
 import { RefreshableCredentials } from './refreshable';

@@ -10,9 +10,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ClientError } from '../errors';
-import type { ProfileData } from '../session/config-files';
+import type { ProfileData } from '../config/config-files';
 import { CredentialContext, homeDir, profileData, profileString, toDate } from './context';
 import { InvalidConfigError, SSOTokenLoadError } from './errors';
+import { formatIso8601 } from '../util/iso8601';
 
 export const SSO_TOKEN_REFRESH_SECONDS = 15 * 60;
 
@@ -164,7 +165,7 @@ export class SsoTokenProvider {
       startUrl: cfg.startUrl,
       region: cfg.region,
       accessToken: res.accessToken,
-      expiresAt: new Date(this.now().getTime() + res.expiresIn * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      expiresAt: formatIso8601(new Date(this.now().getTime() + res.expiresIn * 1000)),
       clientId: t.clientId,
       clientSecret: t.clientSecret,
       registrationExpiresAt: t.registrationExpiresAt,

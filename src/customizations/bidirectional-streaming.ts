@@ -7,7 +7,7 @@
  * this error rather than to "no operation").
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ClientBuild } from '../session/create-client';
+import type { ClientBuild } from '../client/client-build';
 
 const REASON = 'it needs an HTTP/2 bidirectional event stream, which botojs (like boto3, which removes the method) cannot send';
 

@@ -8,7 +8,7 @@
  * client build records the same choice (src/pipeline/signature-version.ts reads it first).
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ClientBuild } from '../session/create-client';
+import type { ClientBuild } from '../client/client-build';
 
 export function installImportExport(events: HierarchicalEmitter): void {
   events.register('creating-client-class.importexport', (p) => {

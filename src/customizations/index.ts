@@ -5,9 +5,9 @@
  * `creating-client-class.<service>`, `creating-resource-class.<service>.<Resource>`).
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import { CLIENT_EXTENSIONS } from '../client/proxy';
 import { installApiGatewayAccept } from './apigateway';
 import { installBedrockAgentCoreTimestamps } from './bedrock-agentcore';
+import { installBedrockBearerToken } from './bedrock-bearer-token';
 import { installBidirectionalStreamingRemovals } from './bidirectional-streaming';
 import { installCloudFormation } from './cloudformation';
 import { installCloudSearchDomainPost } from './cloudsearchdomain';
@@ -20,12 +20,14 @@ import { installImportExport } from './importexport';
 import { installGlacier } from './glacier';
 import { installCrossRegionPresign } from './cross-region-presign';
 import { installS3Presign } from './s3/presign';
+import { installS3PresignPost } from './s3/presign-post';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
 import { installPollyPresignContentType } from './polly-presign-content-type';
 import { installRecursionDetection } from './recursion-detection';
 import { installRoute53Ids } from './route53';
 import { installS3 } from './s3';
+import { installS3EndpointBuiltIns } from './s3/endpoint-builtins';
 import { installS3EscapeXmlPayload } from './s3/escape-xml-payload';
 import { installS3ExpiresHeader } from './s3/expires-header';
 import { installS3ResourceLoads } from './s3/resource-load';
@@ -36,21 +38,21 @@ import { installServiceNameAliases } from './service-name-aliases';
 import { installSocialMessagingMethodAlias } from './socialmessaging-method-alias';
 import { installSqs } from './sqs';
 import { installSsoOidc } from './sso-oidc';
+import { installSts } from './sts';
 import { installUserDataEncoding } from './user-data';
-import { s3TransferExtension } from './s3/transfer/client-extension';
+import { installS3TransferMethods } from './s3/transfer/client-extension';
 import { installTransferResourceMembers } from './s3/transfer/resource-methods';
-import { rdsDbAuthTokenExtension } from './rds/db-auth-token';
-import { dsqlDbAuthTokenExtension } from './dsql/db-auth-token';
+import { installRdsDbAuthToken } from './rds/db-auth-token';
+import { installDsqlDbAuthToken } from './dsql/db-auth-token';
 
-// S3 managed transfers (uploadFile, downloadFile, ...) on S3 clients; the extension returns
-// nothing for other services. Registered once, when the session module loads this one.
-if (!CLIENT_EXTENSIONS.includes(s3TransferExtension)) CLIENT_EXTENSIONS.push(s3TransferExtension);
-// RDS generateDbAuthToken and DSQL generateDbConnect(Admin)AuthToken (botocore adds them at creating-client-class).
-for (const ext of [rdsDbAuthTokenExtension, dsqlDbAuthTokenExtension]) if (!CLIENT_EXTENSIONS.includes(ext)) CLIENT_EXTENSIONS.push(ext);
-
-/** Registers every customization's event handlers on a new session's emitter. */
+/**
+ * Registers every customization's event handlers on a new session's emitter: the one place
+ * customizations are installed. Nothing here runs when a module loads; a session's emitter
+ * (and the clients copied from it) is all a customization changes.
+ */
 export function installCustomizations(events: HierarchicalEmitter): void {
   installS3(events);
+  installS3EndpointBuiltIns(events);
   installS3ExpiresHeader(events);
   installTransferResourceMembers(events);
   installS3ResourceLoads(events);
@@ -62,6 +64,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installMachineLearning(events);
   installSqs(events);
   installSsoOidc(events);
+  installSts(events);
   installParameterAliases(events);
   installApiGatewayAccept(events);
   installS3ControlHostPrefix(events);
@@ -72,14 +75,20 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3SseCustomerKey(events);
   installS3EscapeXmlPayload(events);
   installBedrockAgentCoreTimestamps(events);
+  installBedrockBearerToken(events);
   installImportExport(events);
   installGlacier(events);
   installCrossRegionPresign(events);
   installS3Presign(events);
+  installS3PresignPost(events);
   installServiceNameAliases(events);
   installSocialMessagingMethodAlias(events);
   installBidirectionalStreamingRemovals(events);
   installRecursionDetection(events);
   installS3UnsignedTrailer(events);
   installPollyPresignContentType(events);
+  // Client members that are not operations, in the order botojs has always added them.
+  installS3TransferMethods(events);
+  installRdsDbAuthToken(events);
+  installDsqlDbAuthToken(events);
 }

@@ -4,7 +4,7 @@
  * the case- and underscore-blind name lookup (src/models/naming.ts) cannot find it alone.
  */
 import type { HierarchicalEmitter } from '../events/emitter';
-import type { ClientBuild } from '../session/create-client';
+import type { ClientBuild } from '../client/client-build';
 
 export function installSocialMessagingMethodAlias(events: HierarchicalEmitter): void {
   events.register('creating-client-class.socialmessaging', (p) => {

@@ -26,26 +26,11 @@ import { CompiledRuleSet } from './rule-set';
 import { isRecord } from './standard-library';
 import { EndpointParameterDefinition, KNOWN_BUILT_INS } from './types';
 
-/** Built-in values by name; a function value is called lazily (botocore's deferred builtins). */
-export type EndpointBuiltIns = Partial<
-  Record<
-    | 'AWS::Region'
-    | 'AWS::UseFIPS'
-    | 'AWS::UseDualStack'
-    | 'AWS::STS::UseGlobalEndpoint'
-    | 'AWS::S3::UseGlobalEndpoint'
-    | 'AWS::S3::Accelerate'
-    | 'AWS::S3::ForcePathStyle'
-    | 'AWS::S3::UseArnRegion'
-    | 'AWS::S3Control::UseArnRegion'
-    | 'AWS::S3::DisableMultiRegionAccessPoints'
-    | 'SDK::Endpoint'
-    | 'AWS::Auth::AccountId'
-    | 'AWS::Auth::AccountIdEndpointMode'
-    | string,
-    unknown
-  >
->;
+/**
+ * Built-in values by name (`AWS::Region`, `SDK::Endpoint`, a service's `AWS::S3::*`; KNOWN_BUILT_INS
+ * lists them); a function value is called lazily (botocore's deferred builtins).
+ */
+export type EndpointBuiltIns = Partial<Record<string, unknown>>;
 
 export interface BuildEndpointParamsArgs {
   /** The parsed endpoint-rule-set-1.json (or a CompiledRuleSet). */

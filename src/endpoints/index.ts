@@ -9,9 +9,11 @@ export type { BuildEndpointParamsArgs, EndpointBuiltIns } from './endpoint-param
 export { selectAuthScheme } from './auth-scheme';
 export {
   clientSigningName,
+  globalEndpointName,
   legacyEndpoint,
   legacySigningName,
   legacySigningRegion,
+  partitionNames,
   regionalEndpointNames,
   scopedSigningNamePrefixes,
   SCOPED_SIGNING_NAMES_FILE,

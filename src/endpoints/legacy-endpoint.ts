@@ -7,7 +7,11 @@
  *   with its own endpoint_url); a rule set's authSchemes still win per request;
  * - the client's signing region (presigned URLs ignore the rule set's): with an endpoint_url
  *   the client's region, else `credentialScope.region`, else the endpoint's name;
- * - the partition, and the endpoint's `signatureVersions`, which decide S3's presigning.
+ * - the partition, and the endpoint's `signatureVersions`, which decide S3's presigning;
+ * - a global service's partition endpoint (`aws-global`), its region when the client has none;
+ * - the partitions, and a service's regions in one (Session.getAvailablePartitions/Regions).
+ *
+ * This module is the one reader of endpoints.json: nothing else walks its structure.
  *
  * The lookup is botocore's EndpointResolver.construct_endpoint without variants: the first
  * partition that lists the region among the service's endpoints, or whose regions or
@@ -137,9 +141,28 @@ export function legacySigningRegion(endpointsData: unknown, endpointPrefix: stri
   return found?.credentialScope?.region ?? found?.endpointName ?? region;
 }
 
-/** The service's regional endpoint names in a partition (botocore's get_available_endpoints). */
-export function regionalEndpointNames(endpointsData: unknown, endpointPrefix: string, partitionName: string): string[] {
+/**
+ * The service's regional endpoint names in a partition (botocore's get_available_endpoints):
+ * real regions of the partition only (no `aws-global`, `fips-...`, `local`). The first of
+ * `endpointPrefix` (one key, or keys tried in order) that the partition lists is used.
+ */
+export function regionalEndpointNames(endpointsData: unknown, endpointPrefix: string | readonly string[], partitionName: string): string[] {
   const partition = partitionsOf(endpointsData).find((p) => p.partition === partitionName);
-  const endpoints = partition?.services?.[endpointPrefix]?.endpoints ?? {};
+  const key = (typeof endpointPrefix === 'string' ? [endpointPrefix] : endpointPrefix).find((k) => own(partition?.services, k));
+  const endpoints = (key !== undefined ? partition?.services?.[key]?.endpoints : undefined) ?? {};
   return Object.keys(endpoints).filter((name) => own(partition?.regions, name));
+}
+
+/** The partitions endpoints.json lists, in its order (`aws`, `aws-cn`, ...). */
+export function partitionNames(endpointsData: unknown): string[] {
+  return partitionsOf(endpointsData).map((p) => p.partition);
+}
+
+/**
+ * A global service's region when the client names none (IAM, Route 53, ...): its `aws`
+ * partition endpoint (`aws-global`) when the service is not regionalized, else undefined.
+ */
+export function globalEndpointName(endpointsData: unknown, endpointPrefix: string): string | undefined {
+  const service = partitionsOf(endpointsData).find((p) => p.partition === 'aws')?.services?.[endpointPrefix];
+  return service?.partitionEndpoint && service.isRegionalized === false ? service.partitionEndpoint : undefined;
 }

@@ -2,7 +2,7 @@
  * Every error botojs raises extends BotojsError, one class per failure (as ky does), so callers
  * can `instanceof` or read `err.name`. Messages never contain secrets.
  */
-import type { ParsedResponse } from '../protocols/types';
+import type { ParsedResponse } from '../types/http';
 
 export class BotojsError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

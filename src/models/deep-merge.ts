@@ -1,22 +1,8 @@
 /**
- * deepMerge: botocore's `deep_merge`, used to fold `*.sdk-extras.json` files into a model.
- *
- * Keys of `extra` win; when both sides hold a plain object the two are merged recursively.
- * Arrays and scalars are replaced, never concatenated. `base` is mutated and returned.
+ * botocore's ExtrasProcessor: `*.sdk-extras.json` files are folded into a model with
+ * `deep_merge` (botocore.utils.merge_dicts without list appending: src/util/objects.ts).
  */
-import { isRecord } from '../util/objects';
-
-export function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(extra)) {
-    const current = base[key];
-    if (Object.prototype.hasOwnProperty.call(base, key) && isRecord(current) && isRecord(value)) {
-      deepMerge(current, value);
-    } else {
-      base[key] = value;
-    }
-  }
-  return base;
-}
+import { isRecord, mergeDicts } from '../util/objects';
 
 /**
  * Applies the extras files to a model the way botocore's ExtrasProcessor does: only the
@@ -24,7 +10,7 @@ export function deepMerge(base: Record<string, unknown>, extra: Record<string, u
  */
 export function applyExtras(model: Record<string, unknown>, extras: Iterable<unknown>): Record<string, unknown> {
   for (const extra of extras) {
-    if (isRecord(extra) && isRecord(extra.merge)) deepMerge(model, extra.merge);
+    if (isRecord(extra) && isRecord(extra.merge)) mergeDicts(model, extra.merge);
   }
   return model;
 }

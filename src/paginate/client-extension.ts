@@ -40,7 +40,7 @@ function loadModel(ctx: ClientContext, type: ModelType): unknown {
   return ctx.loader.loadServiceModel(ctx.serviceName, type, version);
 }
 
-/** Registered in CLIENT_EXTENSIONS (src/client/proxy.ts). */
+/** One of the members every client has (BASE_EXTENSIONS, src/client/proxy.ts). */
 export function paginatorsAndWaitersExtension(ctx: ClientContext, client: Record<string, unknown>): Record<string, unknown> {
   let paginatorModel: PaginatorModel | undefined;
   let waiterModel: WaiterModel | undefined;

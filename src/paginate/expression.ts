@@ -71,4 +71,3 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export { isPlainObject };

@@ -23,8 +23,8 @@ import { signalOptions } from '../pipeline/abort-scope';
 import type { ParsedResponse } from '../protocols/types';
 import { abortable, throwIfAborted } from '../util/abort';
 import { PaginationError } from './errors';
-import { setOwn } from '../util/objects';
-import { deepEqual, isPlainObject, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
+import { isPlainObject, mergeDicts } from '../util/objects';
+import { deepEqual, isTruthy, parseExpression, searchExpression, setValueAtPath } from './expression';
 import { decodeToken, encodeToken } from './token-codec';
 import { quoteExcerpt } from '../util/excerpt';
 import { withForgivingMembers } from '../util/spelling';
@@ -73,16 +73,6 @@ function injectToken(params: Record<string, unknown>, token: TokenMap): void {
 function lengthOf(value: unknown): number {
   if (Array.isArray(value) || typeof value === 'string') return value.length;
   return isPlainObject(value) ? Object.keys(value).length : 0;
-}
-
-/** merge_dicts: nested objects merge, everything else is replaced. */
-function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(source)) {
-    // Own keys only: a `__proto__` key in the data must not reach (and merge into) Object.prototype.
-    const existing = Object.prototype.hasOwnProperty.call(target, k) ? target[k] : undefined;
-    if (isPlainObject(v) && isPlainObject(existing)) mergeInto(existing, v);
-    else setOwn(target, k, v);
-  }
 }
 
 export class PageIterator implements AsyncIterable<Page> {
@@ -169,7 +159,7 @@ export class PageIterator implements AsyncIterable<Page> {
         }
       }
     }
-    mergeInto(complete, structuredClone(this.nonAggregate));
+    mergeDicts(complete, structuredClone(this.nonAggregate));
     if (this.resume !== undefined) complete.NextToken = this.resume;
     return complete;
   }

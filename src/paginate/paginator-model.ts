@@ -3,7 +3,7 @@
  * name (`listObjectsV2`, `ListObjectsV2`, `list_objects_v2`).
  */
 import { NameIndex } from '../models/naming';
-import { isPlainObject } from './expression';
+import { isPlainObject } from '../util/objects';
 import type { PaginatorSpec } from './paginator';
 
 export class PaginatorModel {

@@ -5,31 +5,13 @@
  * here and ours resume there. Binary values (DynamoDB `B` keys) are base64'd and their paths
  * listed under `boto_encoded_keys`, which no service uses as a token name.
  */
-import { setOwn } from '../util/objects';
-import { isPlainObject } from './expression';
+import { jsonText } from '../util/json-text';
+import { isPlainObject, setOwn } from '../util/objects';
 
 export type TokenPath = Array<string | number>;
 
 function isBytes(value: unknown): value is Uint8Array {
   return value instanceof Uint8Array;
-}
-
-/** json.dumps(value) with Python's default separators and ensure_ascii. */
-function pythonJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') {
-    // Python escapes everything outside printable ASCII, DEL included, with lower-case hex.
-    return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return pythonJson(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
-  }
-  return pythonJson(String(value));
 }
 
 /** Replaces bytes with base64 strings, collecting the path of each. */
@@ -53,7 +35,7 @@ export function encodeToken(token: Record<string, unknown>): string {
   const encodedKeys: TokenPath[] = [];
   const plain = encodeBytes(token, [], encodedKeys) as Record<string, unknown>;
   if (encodedKeys.length > 0) plain.boto_encoded_keys = encodedKeys;
-  return Buffer.from(pythonJson(plain), 'utf8').toString('base64');
+  return Buffer.from(jsonText(plain), 'utf8').toString('base64');
 }
 
 /**

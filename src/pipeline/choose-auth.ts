@@ -7,8 +7,8 @@
  *   order, then the trait's own (botocore's BaseClient._make_api_call);
  * - a call whose operation names no auth type and whose endpoint lists no authSchemes: the
  *   service's `auth` schemes in the preference's order, unless `signatureVersion` is set in
- *   Config; then, for the services botocore lets use one (the signing name `bedrock`: Bedrock
- *   and Bedrock Runtime) and that list `httpBearerAuth`, a token in AWS_BEARER_TOKEN_BEDROCK
+ *   Config; then, for the services botocore lets use one (the signing name `bedrock`, listed by
+ *   src/customizations/bedrock-bearer-token.ts) and that list `httpBearerAuth`, a token in AWS_BEARER_TOKEN_BEDROCK
  *   switches the call to bearer auth, unless Config sets `signatureVersion` or the preference
  *   and that does not pick bearer (the choose-signer handler `_set_auth_scheme_preference_signer`).
  *
@@ -28,10 +28,6 @@ export type PreferredAuth = 'none' | 'v4' | 'bearer';
 // botocore's AUTH_PREF_TO_SIGNATURE_VERSION, less sigv4a: like botocore without awscrt, botojs
 // has no SigV4A signer, so `sigv4a` is passed over wherever it is preferred.
 const SIGNERS: Record<string, PreferredAuth> = { sigv4: 'v4', httpBearerAuth: 'bearer', noAuth: 'none' };
-
-// Signing names whose services may switch to a bearer token from the environment
-// (botocore's get_bearer_auth_supported_services).
-const BEARER_FROM_ENVIRONMENT = new Set(['bedrock']);
 
 const BEARER_TRAIT = 'smithy.api#httpBearerAuth';
 
@@ -72,7 +68,8 @@ export function servicePreferredAuth(ctx: ClientContext, signingName: string): '
     resolved = resolveAuthSchemePreference(config.authSchemePreference, options);
   }
   const inCode = config.signatureVersionInCode || config.authSchemePreferenceInCode;
-  const bearerAllowed = BEARER_FROM_ENVIRONMENT.has(signingName) && options !== undefined && options.includes(BEARER_TRAIT);
+  // Which signing names may take an environment token is a customization's list (hasEnvironmentBearerToken).
+  const bearerAllowed = options !== undefined && options.includes(BEARER_TRAIT);
   // A token in the environment wins unless auth was chosen in code (and that choice was not bearer).
   if (bearerAllowed && (resolved === 'bearer' || !inCode) && ctx.hasEnvironmentBearerToken(signingName)) return 'bearer';
   return resolved === 'v4' ? undefined : resolved;

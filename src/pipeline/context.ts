@@ -9,10 +9,11 @@ import type { ServiceModel } from '../models/service-model';
 import type { Protocol } from '../protocols/types';
 import type { RetryStrategy } from '../retries';
 import type { ClockSkew } from '../retries';
-import type { ResolvedConfig } from '../session/config-resolver';
+import type { ResolvedConfig } from '../config/config-resolver';
 import type { HttpTransport } from '../transport';
 import type { ClientError } from '../errors';
 import type { ParsedResponse } from '../protocols/types';
+import type { PresignHooks } from './prepare-options';
 
 export interface EndpointSettings {
   /** endpoint_url from the client, the environment or the config file (feeds SDK::Endpoint). */
@@ -66,14 +67,14 @@ export interface ClientContext {
    */
   signatureVersion?: string;
   /**
-   * The signature version for presigning that a customization chose at client creation ('s3':
-   * HMAC-SHA1, S3's opt-in; botocore's choose-signer.s3 `_default_s3_presign_to_sigv2`);
-   * undefined keeps the call's signer.
+   * A customization's presigning rules for this client (global endpoint, signing region, another
+   * signer), chosen at client creation; empty for most services.
    */
-  presignSignatureVersion?: string;
+  presign: PresignHooks;
   /**
    * Whether the environment holds a bearer token for a signing name (AWS_BEARER_TOKEN_<NAME>,
-   * read from the session's env): botocore then signs Bedrock with it (choose-auth.ts).
+   * read from the session's env) that a customization lets use one: botocore then signs
+   * Bedrock with it (choose-auth.ts, src/customizations/bedrock-bearer-token.ts).
    */
   hasEnvironmentBearerToken(signingName: string): boolean;
   /** The exception class for an error code (a ClientError subclass, or ClientError). */

@@ -14,6 +14,7 @@ import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpo
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
+import type { HttpRequest } from '../types/http';
 import { isErrorResponse } from '../protocols/error-response';
 import { genericError } from '../protocols/parse/common';
 import type { RetryCallState, RetryContext } from '../retries';
@@ -36,12 +37,7 @@ import { kBodyProgress, type CallOptions } from './call-options';
 import { BodyProgress, bodyLength } from './body-progress';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
-export interface PreparedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | Buffer | Readable | undefined;
-}
+export type PreparedRequest = HttpRequest;
 
 export interface AuthPlan {
   kind: 'sigv4' | 'sigv2' | 'bearer' | 'none';

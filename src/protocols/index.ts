@@ -1,7 +1,8 @@
 /**
- * The protocol registry: botocore's protocol names to `{ serialize, parse }`. A model that lists
- * several `protocols` gets the first one botojs speaks, as botocore chooses; this is the only
- * place that branches on a protocol name. Each protocol's serializer and parser modules are
+ * The protocol registry, the one protocol table: botocore's protocol names to
+ * `{ serialize, parse }` (`serializers` and `responseParsers` are views of it). A model that
+ * lists several `protocols` gets the first one botojs speaks, as botocore chooses; this is the
+ * only place that branches on a protocol name. Each protocol's serializer and parser modules are
  * required when the first client of that protocol is built, so an S3-only program never loads
  * the JSON or query code (and a DynamoDB-only one never loads the XML code).
  * withSerializerOptions binds a client's serializer options (botocore's serializer kwargs).
@@ -51,6 +52,18 @@ function protocolNamed(name: string): Protocol | undefined {
 
 /** Protocol names botojs supports, in no particular order. */
 export const SUPPORTED_PROTOCOLS: readonly string[] = Object.keys(LOADERS);
+
+/** One half of every protocol by name, each loaded when first read (tests and conformance runners). */
+function view<K extends 'serialize' | 'parse'>(part: K): Readonly<Record<string, Protocol[K]>> {
+  const out: Record<string, Protocol[K]> = {};
+  for (const name of SUPPORTED_PROTOCOLS) Object.defineProperty(out, name, { enumerable: true, get: () => (protocolNamed(name) as Protocol)[part] });
+  return Object.freeze(out);
+}
+
+/** The serializer of each protocol, by botocore's protocol name. */
+export const serializers = view('serialize');
+/** The response parser of each protocol, by botocore's protocol name. */
+export const responseParsers = view('parse');
 
 /** The protocol for a service: the first supported entry of `protocols`, else `protocol`. */
 export function getProtocol(metadata: ServiceMetadata): Protocol {

@@ -29,7 +29,8 @@ import { collect, collectable, type CollectableGenerator } from '../util/to-arra
 import { callOperation, ensureDataUnlessAborted, runBatchAction } from './actions';
 import { resourceRepr } from './instance';
 import type { ActionModel } from './model';
-import { createRequestParameters, deepCopy, mergeDicts, needsLoadedData } from './params';
+import { createRequestParameters, deepCopy, needsLoadedData } from './params';
+import { mergeDicts } from '../util/objects';
 import type { ResourceResponseHandler } from './response';
 import type { Resource } from './types';
 
@@ -109,7 +110,7 @@ export class ResourceCollection implements AsyncIterable<Resource> {
   private clone(change: Partial<CollectionState>): ResourceCollection {
     const { definition, parent, state } = inner(this);
     const params = deepCopy(state.params);
-    if (change.params) mergeDicts(params, deepCopy(change.params));
+    if (change.params) mergeDicts(params, deepCopy(change.params), { appendLists: true });
     return new ResourceCollection(definition, parent, {
       params,
       limit: 'limit' in change ? change.limit : state.limit,
@@ -182,7 +183,7 @@ export class ResourceCollection implements AsyncIterable<Resource> {
     if (needsLoadedData(model.request?.params) || handler.needsParentData) await ensureDataUnlessAborted(parent, signal);
     else throwIfAborted(signal);
     const params = createRequestParameters(parent, model.request?.params);
-    mergeDicts(params, deepCopy(state.params));
+    mergeDicts(params, deepCopy(state.params), { appendLists: true });
     let responses: AsyncIterable<unknown> | unknown[];
     const opName = canonicalName(operation);
     if (client.canPaginate(opName)) {

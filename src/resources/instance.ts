@@ -14,6 +14,7 @@ import type { Client } from '../client/proxy';
 import { didYouMean, lookupKey } from '../models/naming';
 import { nameExcerpt } from '../util/excerpt';
 import { isProbe } from '../util/spelling';
+import { isPlainObject } from '../util/objects';
 import { ResourceLoadError } from './errors';
 import type { IdentifierModel, ResourceModel } from './model';
 import type { Resource, ResourceLike, ResourceMeta } from './types';
@@ -134,7 +135,7 @@ export function identifiersFromArgs(cls: ResourceClass, args: readonly unknown[]
   const out: Record<string, unknown> = {};
   let positional = args;
   const last = args[args.length - 1];
-  if (args.length > 0 && typeof last === 'object' && last !== null && !Array.isArray(last) && Object.getPrototypeOf(last) === Object.prototype) {
+  if (args.length > 0 && isPlainObject(last)) {
     positional = args.slice(0, -1);
     const byKey = new Map(names.map((n) => [lookupKey(n), n]));
     for (const [k, v] of Object.entries(last as Record<string, unknown>)) {

@@ -110,24 +110,6 @@ export function buildParamStructure(params: Record<string, unknown>, target: str
   });
 }
 
-/** Plain objects only: streams, Buffers and Dates are values, never merged into. */
-
-/** botocore's merge_dicts(a, b, append_lists=True): nested objects merge, lists concatenate. */
-export function mergeDicts(into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    if (isPlainObject(v)) {
-      if (isPlainObject(cur)) mergeDicts(cur, v);
-      else into[k] = v;
-    } else if (Array.isArray(v) && Array.isArray(cur)) {
-      cur.push(...v);
-    } else {
-      into[k] = v;
-    }
-  }
-  return into;
-}
-
 /** A deep copy of plain data (objects and arrays; other values are shared). */
 export function deepCopy<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as unknown as T;

@@ -7,7 +7,7 @@
  * The retry is "once" by construction: after the correction the clocks agree, so a second skew
  * error on the same call finds no skew to fix and is not retried.
  */
-import type { ParsedResponse } from '../protocols/types';
+import type { ParsedResponse } from '../types/http';
 
 /** Error codes services answer with when the request's signing time is off. */
 export const CLOCK_SKEW_ERROR_CODES: ReadonlySet<string> = new Set([

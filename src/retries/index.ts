@@ -1,7 +1,7 @@
 /** Retry modes (standard, legacy, adaptive) and clock-skew correction; see retry-context.ts. */
 export { createRetryStrategy } from './create-retry-strategy';
 export type { CreateRetryStrategyArgs } from './create-retry-strategy';
-export type { RetryCallState, RetryContext, RetryMode, RetryStrategy } from './retry-context';
+export type { RetryCallState, RetryContext, RetryMode, RetryStrategy, ServiceRetryChecks } from './retry-context';
 export { StandardRetryStrategy, STANDARD_DEFAULT_MAX_ATTEMPTS } from './standard';
 export { LegacyRetryStrategy, buildLegacyConfig, compileLegacyConfig } from './legacy';
 export { AdaptiveRetryStrategy, ClientRateLimiter, CubicCalculator, RateClocker } from './adaptive';

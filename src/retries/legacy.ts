@@ -13,7 +13,7 @@ import { ConnectionClosedError, EndpointConnectionError, ReadTimeoutError } from
 import { crc32Mismatch, crc32MismatchError, errorCodeOf, statusCodeOf } from './retry-conditions';
 import { markResponse } from './retry-context';
 import type { RetryContext, RetryMode, RetryStrategy } from './retry-context';
-import { isRecord } from '../util/objects';
+import { isRecord, mergeDicts } from '../util/objects';
 
 type Json = Record<string, unknown>;
 
@@ -31,24 +31,14 @@ export interface LegacyRetryConfig {
   checkers: LegacyChecker[];
 }
 
-const isObject = (v: unknown): v is Json => isRecord(v);
 
 /** translate.resolve_references: replaces every `{"$ref": name}` with the definition (in place). */
 function resolveReferences(config: Json, definitions: Json): void {
   for (const [key, value] of Object.entries(config)) {
-    if (!isObject(value)) continue;
+    if (!isRecord(value)) continue;
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === '$ref') config[key] = definitions[String(value.$ref)];
     else resolveReferences(value, definitions);
-  }
-}
-
-/** botocore.utils.merge_dicts: nested dicts merge, anything else replaces. */
-function mergeDicts(target: Json, source: Json): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (isObject(value) && isObject(existing)) mergeDicts(existing, value);
-    else target[key] = value;
   }
 }
 
@@ -61,12 +51,12 @@ function clone<T>(v: T): T {
  * (a client setting) replaces `__default__.max_attempts`.
  */
 export function buildLegacyConfig(retryData: unknown, endpointPrefix: string, totalMaxAttempts?: number): Json {
-  const data = isObject(retryData) ? retryData : {};
-  const model = isObject(data.retry) ? data.retry : {};
-  const definitions = isObject(data.definitions) ? clone(data.definitions) : {};
-  const serviceConfig: Json = isObject(model[endpointPrefix]) ? clone(model[endpointPrefix] as Json) : {};
+  const data = isRecord(retryData) ? retryData : {};
+  const model = isRecord(data.retry) ? data.retry : {};
+  const definitions = isRecord(data.definitions) ? clone(data.definitions) : {};
+  const serviceConfig: Json = isRecord(model[endpointPrefix]) ? clone(model[endpointPrefix] as Json) : {};
   resolveReferences(serviceConfig, definitions);
-  const config: Json = { __default__: isObject(model.__default__) ? clone(model.__default__) : {} };
+  const config: Json = { __default__: isRecord(model.__default__) ? clone(model.__default__) : {} };
   resolveReferences(config, definitions);
   mergeDicts(config, serviceConfig);
   if (totalMaxAttempts !== undefined) (config.__default__ as Json).max_attempts = totalMaxAttempts;
@@ -74,8 +64,8 @@ export function buildLegacyConfig(retryData: unknown, endpointPrefix: string, to
 }
 
 function checkerFor(policy: unknown): LegacyChecker {
-  const appliesWhen = isObject(policy) && isObject(policy.applies_when) ? policy.applies_when : {};
-  if (isObject(appliesWhen.response)) {
+  const appliesWhen = isRecord(policy) && isRecord(policy.applies_when) ? policy.applies_when : {};
+  if (isRecord(appliesWhen.response)) {
     const r = appliesWhen.response;
     if (typeof r.service_error_code === 'string') return { kind: 'code', status: Number(r.http_status_code), code: r.service_error_code };
     if (r.http_status_code !== undefined) return { kind: 'status', status: Number(r.http_status_code) };
@@ -88,14 +78,14 @@ function checkerFor(policy: unknown): LegacyChecker {
 
 /** retryhandler.create_checker_from_retry_config + create_retry_action_from_config. */
 export function compileLegacyConfig(config: Json, operationKey: string): LegacyRetryConfig {
-  const defaults = isObject(config.__default__) ? config.__default__ : {};
+  const defaults = isRecord(config.__default__) ? config.__default__ : {};
   const checkers: LegacyChecker[] = [];
-  for (const policy of Object.values(isObject(defaults.policies) ? defaults.policies : {})) checkers.push(checkerFor(policy));
+  for (const policy of Object.values(isRecord(defaults.policies) ? defaults.policies : {})) checkers.push(checkerFor(policy));
   const op = config[operationKey];
-  if (isObject(op) && isObject(op.policies)) {
+  if (isRecord(op) && isRecord(op.policies)) {
     for (const policy of Object.values(op.policies)) checkers.push(checkerFor(policy));
   }
-  const delay = isObject(defaults.delay) ? defaults.delay : {};
+  const delay = isRecord(defaults.delay) ? defaults.delay : {};
   const base = delay.base === 'rand' || delay.base === undefined ? 'rand' : Number(delay.base);
   if (base !== 'rand' && !(base > 0)) throw new Error(`The 'base' param must be greater than 0, got: ${String(delay.base)}`);
   return {

@@ -94,13 +94,15 @@ export function isTimeoutError(err: Error | undefined): boolean {
   return err instanceof ConnectTimeoutError || err instanceof ReadTimeoutError;
 }
 
-/** special.RetryIDPCommunicationError: STS's IDPCommunicationError is retried. */
-export function isStsIdpError(serviceName: string, ctx: RetryContext): boolean {
-  return serviceName === 'sts' && errorCodeOf(ctx) === 'IDPCommunicationError';
+/** One of the service's own retryable codes (ServiceRetryChecks; special.RetryIDPCommunicationError for STS). */
+export function isServiceRetryableCode(codes: readonly string[] | undefined, ctx: RetryContext): boolean {
+  if (!codes || codes.length === 0) return false;
+  const code = errorCodeOf(ctx);
+  return code !== undefined && codes.includes(code);
 }
 
 /**
- * The CRC32 of the body does not match the `x-amz-crc32` header (DynamoDB). Needs the raw
+ * The CRC32 of the body does not match the header (`x-amz-crc32`, DynamoDB's). Needs the raw
  * response; without it (or the header) the check cannot fail.
  */
 export function crc32Mismatch(ctx: RetryContext, header = 'x-amz-crc32'): { expected: number; actual: number } | null {

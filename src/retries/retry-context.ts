@@ -6,9 +6,24 @@
  * so `ResponseMetadata.RetryAttempts = attempt - 1` once decide returns null.
  */
 import type { OperationModel } from '../models/service-model';
-import type { ParsedResponse, RawResponse } from '../protocols/types';
+import type { ParsedResponse, RawResponse } from '../types/http';
 
 export type RetryMode = 'standard' | 'legacy' | 'adaptive';
+
+/**
+ * What a service adds to the standard and adaptive modes' conditions, set by its customization
+ * at client creation (botocore's standard.py adds the same two special checks by service id).
+ * Legacy mode reads the service's own policies from _retry.json instead.
+ */
+export interface ServiceRetryChecks {
+  /** Error codes retried besides the standard ones (STS: IDPCommunicationError). */
+  retryableErrorCodes?: readonly string[];
+  /**
+   * A header carrying the CRC32 of the body (DynamoDB: x-amz-crc32): a mismatch is retried,
+   * and raised as ChecksumError once it is not.
+   */
+  crc32Header?: string;
+}
 
 /**
  * Per-call scratch state (botocore keeps it in the request context). Pass the same object to
@@ -25,7 +40,7 @@ export interface RetryContext {
   operationName: string;
   /** The parsed response of this attempt (success or `Error`), when one arrived. */
   response?: ParsedResponse;
-  /** The raw response, needed only for DynamoDB's CRC32 body check. */
+  /** The raw response, needed only for a CRC32 body check (DynamoDB's). */
   httpResponse?: RawResponse;
   /**
    * What failed in this attempt: the transport (no response arrived), or the parse of a
@@ -50,11 +65,11 @@ export interface RetryStrategy {
   /**
    * Delay in seconds before the next attempt, or null to stop (then the caller returns the
    * response or throws the error). Call it after every attempt, successes included: botocore
-   * does, adaptive mode measures the send rate from it, and DynamoDB's CRC32 check applies to
-   * 200 responses. Like botocore it may add `MaxAttemptsReached` / `RetryQuotaReached` to
-   * `response.ResponseMetadata`. Every mode throws ChecksumError when a DynamoDB CRC32 mismatch
-   * is not retried, so a damaged body never becomes a result (botocore raises it from its
-   * legacy retry handler only; its standard mode returns the damaged response).
+   * does, adaptive mode measures the send rate from it, and a CRC32 body check (DynamoDB's)
+   * applies to 200 responses. Like botocore it may add `MaxAttemptsReached` / `RetryQuotaReached`
+   * to `response.ResponseMetadata`. Every mode throws ChecksumError when a CRC32 mismatch is not
+   * retried, so a damaged body never becomes a result (botocore raises it from its legacy retry
+   * handler only; its standard mode returns the damaged response).
    */
   decide(ctx: RetryContext): number | null;
   /** A call ended with a 2xx response: refund retry quota (standard/adaptive; no-op in legacy). */

@@ -7,27 +7,27 @@ import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
-import { clientSigningName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
-import type { ModelLoader } from '../models/loader';
+import { clientSigningName, globalEndpointName, legacySigningRegion, resolveConfiguredEndpointUrl } from '../endpoints';
 import { getProtocol, withSerializerOptions } from '../protocols';
 import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
-import { Config, ConfigOptions } from './config';
-import { resolveConfig } from './config-resolver';
-import type { ResolvedConfig } from './config-resolver';
+import { Config, ConfigOptions } from '../config/config';
+import { resolveConfig } from '../config/config-resolver';
+import type { ResolvedConfig } from '../config/config-resolver';
 import type { Session } from './session';
 import type { HierarchicalEmitter } from '../events/emitter';
 import { HttpTransport } from '../transport';
 import type { ClientContext } from '../pipeline/context';
 import { NoRegionError } from '../errors';
-import { endpointBuiltIns } from './endpoint-builtins';
-import { checkOptionNames } from './option-names';
+import { endpointBuiltIns } from '../endpoints/builtins';
+import { checkOptionNames } from '../config/option-names';
 import { errorFor } from '../client/exceptions';
 import { invalidEndpointError } from '../pipeline/url';
 import { endpointUrlProblem } from '../util/hostnames';
 import { buildClientProxy, Client } from '../client/proxy';
-import { ClientMethods, emptyClientMethods } from '../client/method-overrides';
+import { emptyClientMethods } from '../client/method-overrides';
+import type { ClientBuild } from '../client/client-build';
 
 const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
@@ -84,7 +84,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods() };
+  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {}, environmentBearerSigningNames: [] };
   events.emitSync(`creating-client-class.${eventServiceId}`, { build });
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
@@ -120,7 +120,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     credentials = () => session.getCredentials();
   }
 
-  const builtIns = endpointBuiltIns(config, region, configuredUrl);
+  const builtIns = endpointBuiltIns({ config, region, configuredUrl }, build.endpointBuiltIns);
 
   const ctx: ClientContext = {
     serviceName,
@@ -154,14 +154,15 @@ export function createClient(session: Session, serviceName: string, options: Cli
       mode: config.retryMode,
       totalMaxAttempts: config.totalMaxAttempts,
       serviceName: service.metadata.endpointPrefix,
+      checks: build.retryChecks,
       // _retry.json drives legacy mode only; the other modes never read it.
       retryData: config.retryMode === 'legacy' ? session.loader.loadData('_retry') : undefined,
     }),
     clockSkew: new ClockSkew(),
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
-    presignSignatureVersion: build.presignSignatureVersion,
-    hasEnvironmentBearerToken: (signingName) => bearerTokenFromEnvironment(session.env, signingName) !== undefined,
+    presign: build.presign,
+    hasEnvironmentBearerToken: (signingName) => build.environmentBearerSigningNames.includes(signingName) && bearerTokenFromEnvironment(session.env, signingName) !== undefined,
     errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });
@@ -194,24 +195,5 @@ function memo<T>(fn: () => T): () => T {
  * endpoints.json entry names a partition endpoint (`aws-global`), used as the region.
  */
 function globalRegion(session: Session, endpointPrefix: string): string | undefined {
-  const data = session.loader.loadData('endpoints') as {
-    partitions: Array<{ partition: string; services: Record<string, { partitionEndpoint?: string; isRegionalized?: boolean }> }>;
-  };
-  const svc = data.partitions.find((p) => p.partition === 'aws')?.services[endpointPrefix];
-  return svc?.partitionEndpoint && svc.isRegionalized === false ? svc.partitionEndpoint : undefined;
-}
-
-export interface ClientBuild {
-  service: ClientContext['service'];
-  serviceName: string;
-  region?: string;
-  config: ClientContext['config'];
-  /** A customization's signature version for the client (see ClientContext.signatureVersion). */
-  signatureVersion?: string;
-  /** A customization's signature version for presigning (see ClientContext.presignSignatureVersion). */
-  presignSignatureVersion?: string;
-  /** The session's model loader, for customizations that read endpoints.json. */
-  loader: ModelLoader;
-  /** Aliases and removed operations for this client's methods (src/client/method-overrides.ts). */
-  methods: ClientMethods;
+  return globalEndpointName(session.loader.loadData('endpoints'), endpointPrefix);
 }

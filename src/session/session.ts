@@ -17,16 +17,17 @@ import { ProviderChain } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import type { SsoTokenProvider } from '../credentials/sso-token';
 import type * as SsoTokenModule from '../credentials/sso-token';
-import { Config, UNSIGNED } from './config';
+import { Config, UNSIGNED } from '../config/config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
 import { getDefaultLoader, ModelLoader } from '../models/loader';
+import { partitionNames, regionalEndpointNames } from '../endpoints/legacy-endpoint';
 import type * as ServiceResourceModule from '../resources/service-resource';
 import type { ServiceResource } from '../resources/types';
 import type { ServiceClients, ServiceResources } from './typed-services';
-import { loadConfigFiles, ParsedConfigFiles, ProfileData } from './config-files';
-import { lookupVariable } from './config-resolver';
-import { checkOptionNames } from './option-names';
+import { loadConfigFiles, ParsedConfigFiles, ProfileData } from '../config/config-files';
+import { lookupVariable } from '../config/config-resolver';
+import { checkOptionNames } from '../config/option-names';
 
 const SESSION_OPTION_NAMES = ['awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'regionName', 'profileName', 'env', 'loader', 'mfaCodeProvider', 'authTokenProvider'] as const;
 
@@ -58,8 +59,6 @@ export class Session {
   private ssoTokens?: SsoTokenProvider;
   private explicitCredentials?: { accessKey?: string; secretKey?: string; token?: string };
   private internalEvents?: HierarchicalEmitter;
-  /** Hooks later stages (customizations, resources) into new sessions. */
-  static readonly initializers: Array<(s: Session) => void> = [];
 
   constructor(options: SessionOptions = {}) {
     checkOptionNames('Session', options, SESSION_OPTION_NAMES);
@@ -76,7 +75,6 @@ export class Session {
     for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents']) {
       Object.defineProperty(this, field, { value: (this as unknown as Record<string, unknown>)[field], enumerable: false, writable: true, configurable: true });
     }
-    for (const init of Session.initializers) init(this);
     // boto3.Session(profile_name='nope') raises ProfileNotFound in its constructor, and so does
     // boto3.Session() under AWS_PROFILE=nope: a typo fails here, not at the first call.
     if (this.profileChosen) void this.profile;
@@ -175,13 +173,8 @@ export class Session {
       explicit: this.explicitCredentials,
       disableEnvVars: this.options.profileName !== undefined,
     });
-    const providers = [...chain.providers];
-    for (const extend of Session.credentialProviderHooks) extend(this, providers);
-    return new ProviderChain(providers);
+    return new ProviderChain([...chain.providers]);
   }
-
-  /** Later stages may add providers here (they run after botocore's built-in ones). */
-  static readonly credentialProviderHooks: Array<(s: Session, providers: CredentialProvider[]) => void> = [];
 
   /**
    * The keys to sign with now. The chain is searched once (concurrent callers share that search);
@@ -249,21 +242,15 @@ export class Session {
   }
 
   getAvailablePartitions(): string[] {
-    const data = this.loader.loadData('endpoints') as { partitions: Array<{ partition: string }> };
-    return data.partitions.map((p) => p.partition);
+    return partitionNames(this.loader.loadData('endpoints'));
   }
 
   /** Regions where the service is available in the partition (from endpoints.json), as botocore lists them. */
   getAvailableRegions(serviceName: string, partitionName = 'aws'): string[] {
-    const data = this.loader.loadData('endpoints') as {
-      partitions: Array<{ partition: string; regions: Record<string, unknown>; services: Record<string, { endpoints?: Record<string, unknown> }> }>;
-    };
-    const partition = data.partitions.find((p) => p.partition === partitionName);
-    if (!partition) return [];
     const model = this.loader.hasModel(serviceName, 'service-2') ? (this.loader.loadServiceModel(serviceName, 'service-2') as { metadata: { endpointPrefix: string } }) : undefined;
-    const svc = partition.services[model?.metadata.endpointPrefix ?? serviceName] ?? partition.services[serviceName];
-    // Only real regions of the partition count (no 'aws-global', 'fips-...', 'local').
-    return Object.keys(svc?.endpoints ?? {}).filter((r) => r in partition.regions).sort();
+    // endpoints.json is keyed by endpoint prefix; the service name is tried when the prefix is not there.
+    const keys = model ? [model.metadata.endpointPrefix, serviceName] : [serviceName];
+    return regionalEndpointNames(this.loader.loadData('endpoints'), keys, partitionName).sort();
   }
 
   /** `JSON.stringify(session)`: the profile and region only, never keys or tokens. */

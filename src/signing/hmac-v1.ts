@@ -19,8 +19,10 @@
  */
 import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
-import { pythonJsonDumps, type PresignPostArgs } from './presign-post';
-import { iso8601Seconds, splitUrl } from './request-parts';
+import type { PresignPostArgs } from './presign-post';
+import { jsonText } from '../util/json-text';
+import { splitUrl } from './request-parts';
+import { formatIso8601 } from '../util/iso8601';
 import { encodeQuery } from '../util/percent-encode';
 import { setPair } from '../util/form-urlencoded';
 import { pythonUnquote } from '../util/python-unquote';
@@ -101,8 +103,8 @@ export function presignHmacV1Url(req: { method: string; url: string; headers: Re
   return `${url.origin}${url.path}?${url.query ? `${url.query}&` : ''}${encodeQuery(query)}`;
 }
 
-/** The SigV4 POST's arguments, without a region (HMAC-SHA1 has no scope) and with a required date. */
-export type HmacV1PostArgs = Omit<PresignPostArgs, 'region' | 'date'> & { date: Date };
+/** The SigV4 POST's arguments, without a scope (HMAC-SHA1 has none) and with a required date. */
+export type HmacV1PostArgs = Omit<PresignPostArgs, 'region' | 'signingName' | 'date'> & { date: Date };
 
 /** Presigned POST fields, as botocore's S3PostPresigner with HmacV1PostAuth. */
 export function presignHmacV1Post(args: HmacV1PostArgs): { url: string; fields: Record<string, string> } {
@@ -118,8 +120,8 @@ export function presignHmacV1Post(args: HmacV1PostArgs): { url: string; fields: 
     fields['x-amz-security-token'] = args.creds.sessionToken;
     conditions.push({ 'x-amz-security-token': args.creds.sessionToken });
   }
-  const expiration = iso8601Seconds(new Date(args.date.getTime() + (args.expiresIn ?? 3600) * 1000));
-  fields.policy = Buffer.from(pythonJsonDumps({ expiration, conditions }), 'utf8').toString('base64');
+  const expiration = formatIso8601(new Date(args.date.getTime() + (args.expiresIn ?? 3600) * 1000));
+  fields.policy = Buffer.from(jsonText({ expiration, conditions }), 'utf8').toString('base64');
   fields.signature = signString(args.creds.secretAccessKey, fields.policy);
   return { url: args.url, fields };
 }

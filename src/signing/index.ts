@@ -6,7 +6,7 @@ export { signRequest, canonicalRequest, stringToSign } from './sigv4';
 export type { SignableRequest, SigningOptions, SigningCredentials } from './sigv4';
 export { presignUrl } from './presign-url';
 export type { PresignOptions } from './presign-url';
-export { presignPost, pythonJsonDumps } from './presign-post';
+export { presignPost } from './presign-post';
 export type { PresignPostArgs, PresignedPost } from './presign-post';
 export { signBearer } from './bearer';
 export { signV2 } from './sigv2';

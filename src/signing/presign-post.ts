@@ -1,14 +1,17 @@
 /**
- * Presigned S3 POST (browser form upload), as botocore's generate_presigned_post +
- * S3PostPresigner + S3SigV4PostAuth: the policy is Python's `json.dumps` of
- * `{expiration, conditions}` (so the bytes, and the signature, match botocore's), base64
- * encoded, and signed with the SigV4 key for `<date>/<region>/s3/aws4_request`.
+ * Presigned POST (browser form upload), as botocore's S3PostPresigner + S3SigV4PostAuth: the
+ * policy is Python's `json.dumps` of `{expiration, conditions}` (so the bytes, and the
+ * signature, match botocore's), base64 encoded, and signed with the SigV4 key for
+ * `<date>/<region>/<signingName>/aws4_request`. S3 attaches it to its clients
+ * (src/customizations/s3/presign-post.ts) with the signing name its endpoint chose.
  */
 import { signString, SigningCredentials } from './aws4-signer';
-import { amzDate, iso8601Seconds } from './request-parts';
+import { amzDate } from './request-parts';
+import { formatIso8601 } from '../util/iso8601';
+import { jsonText } from '../util/json-text';
 
 export interface PresignPostArgs {
-  /** The form's action URL (the bucket endpoint as CreateBucket would address it). */
+  /** The form's action URL (S3: the bucket endpoint as CreateBucket would address it). */
   url: string;
   bucket: string;
   /** Object key; a trailing `${filename}` allows any key with that prefix. */
@@ -18,6 +21,8 @@ export interface PresignPostArgs {
   /** Seconds until the policy expires; 3600 by default. */
   expiresIn?: number;
   creds: SigningCredentials;
+  /** The credential scope's service: the signing name of the endpoint the form posts to. */
+  signingName: string;
   region: string;
   date?: Date;
 }
@@ -44,7 +49,7 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
   fields.key = args.key;
 
   const datetime = amzDate(now);
-  const credential = `${args.creds.accessKeyId}/${datetime.slice(0, 8)}/${args.region}/s3/aws4_request`;
+  const credential = `${args.creds.accessKeyId}/${datetime.slice(0, 8)}/${args.region}/${args.signingName}/aws4_request`;
   fields['x-amz-algorithm'] = 'AWS4-HMAC-SHA256';
   fields['x-amz-credential'] = credential;
   fields['x-amz-date'] = datetime;
@@ -56,56 +61,12 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
     conditions.push({ 'x-amz-security-token': args.creds.sessionToken });
   }
 
-  const policy = { expiration: iso8601Seconds(new Date(now.getTime() + expiresIn * 1000)), conditions };
-  fields.policy = Buffer.from(pythonJsonDumps(policy), 'utf8').toString('base64');
+  const policy = { expiration: formatIso8601(new Date(now.getTime() + expiresIn * 1000)), conditions };
+  fields.policy = Buffer.from(jsonText(policy), 'utf8').toString('base64');
   fields['x-amz-signature'] = signString(fields.policy, args.creds, {
     datetime,
     region: args.region,
-    service: 's3',
+    service: args.signingName,
   });
   return { url: args.url, fields };
-}
-
-/**
- * Python's `json.dumps(value)` with default settings: `", "` and `": "` separators and
- * ensure_ascii (every character outside space..~ escaped). Whole numbers print as integers.
- */
-export function pythonJsonDumps(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return pythonJsonString(value);
-    case 'number':
-      if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-      return String(value);
-    case 'bigint':
-      return value.toString();
-    case 'boolean':
-      return value ? 'true' : 'false';
-    default:
-      break;
-  }
-  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (value instanceof Date) return pythonJsonString(value.toISOString());
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === undefined) continue;
-    parts.push(`${pythonJsonString(k)}: ${pythonJsonDumps(v)}`);
-  }
-  return `{${parts.join(', ')}}`;
-}
-
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\b': '\\b',
-  '\f': '\\f',
-};
-
-function pythonJsonString(s: string): string {
-  // UTF-16 code units map one to one onto Python's \uXXXX escapes (astral chars as surrogate pairs).
-  return `"${s.replace(/[^ -~]|["\\]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }

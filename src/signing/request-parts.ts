@@ -55,14 +55,6 @@ export function amzDate(date: Date): string {
   );
 }
 
-/** botocore's ISO8601 (`%Y-%m-%dT%H:%M:%SZ`, no fraction), used by presigned POST policies. */
-export function iso8601Seconds(date: Date): string {
-  return (
-    `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}` +
-    `T${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}Z`
-  );
-}
-
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -14,7 +14,8 @@
  */
 import { createHmac } from 'crypto';
 import type { SigningCredentials } from './aws4-signer';
-import { iso8601Seconds, splitUrl } from './request-parts';
+import { splitUrl } from './request-parts';
+import { formatIso8601 } from '../util/iso8601';
 import type { SignableRequest } from './sigv4';
 import { percentEncode } from '../util/percent-encode';
 import { formEncode, parseForm, setPair } from '../util/form-urlencoded';
@@ -47,7 +48,7 @@ export function signV2(req: SignableRequest, creds: SigningCredentials, date: Da
   setPair(params, 'AWSAccessKeyId', creds.accessKeyId);
   setPair(params, 'SignatureVersion', '2');
   setPair(params, 'SignatureMethod', 'HmacSHA256');
-  setPair(params, 'Timestamp', iso8601Seconds(date));
+  setPair(params, 'Timestamp', formatIso8601(date));
   if (creds.sessionToken) setPair(params, 'SecurityToken', creds.sessionToken);
 
   const canonical = params

@@ -18,7 +18,6 @@
  * UNSIGNED-PAYLOAD with an X-Amz-Content-SHA256 header, as botocore does for operations with
  * payload signing disabled); else the SHA-256 of the body.
  */
-import type { Readable } from 'stream';
 import { createSigner, SigningCredentials } from './aws4-signer';
 import {
   amzDate,
@@ -33,16 +32,12 @@ import {
   UNSIGNED_PAYLOAD,
 } from './request-parts';
 import { isReadable } from '../util/is-readable';
+import type { HttpRequest } from '../types/http';
 
 export type { SigningCredentials } from './aws4-signer';
 
-/** A request ready to sign: the full URL with its path and query already percent-encoded. */
-export interface SignableRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string | Buffer | Uint8Array | Readable;
-}
+/** A request ready to sign: the pipeline's one request type (URL path and query percent-encoded). */
+export type SignableRequest = HttpRequest;
 
 export interface SigningOptions {
   /** The credential scope's service (`s3`, `execute-api`, the model's signingName). */

@@ -20,7 +20,7 @@ import * as http from 'http';
 import * as https from 'https';
 import type * as tls from 'tls';
 import { ClientClosedError, HTTPClientError } from '../errors';
-import type { RawResponse, RequestBody } from '../protocols/types';
+import type { HttpRequest, RawResponse, RequestBody } from '../types/http';
 import { isReadable } from '../util/is-readable';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
@@ -51,12 +51,8 @@ export interface HttpTransportOptions {
   clientCert?: string | [string, string];
 }
 
-export interface TransportRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: RequestBody;
-}
+/** What the transport sends: the pipeline's one request type. */
+export type TransportRequest = HttpRequest;
 
 export interface SendOptions {
   /** Hand back the body as a stream (`RawResponse.stream`) instead of reading it. */

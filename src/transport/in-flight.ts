@@ -26,7 +26,7 @@ import {
   ReadTimeoutError,
   ResponseStreamingError,
 } from '../errors';
-import type { RawResponse } from '../protocols/types';
+import type { RawResponse } from '../types/http';
 import { abortError, onAbort } from '../util/abort';
 import { maskProxyUrl } from './proxies';
 

@@ -1,9 +1,10 @@
 /**
  * The two object tests the code base needs, each written once:
  * - `isRecord`: any non-null, non-array object (JSON-shaped model data, parsed documents);
- * - `isPlainObject`: an object literal (prototype Object.prototype or null), so class
- *   instances (Date, Buffer, streams, resources) are values, not maps to walk or merge;
- * and `setOwn`, the one safe way to add a key that comes from data to an object.
+ * - `isPlainObject`: an object literal (prototype Object.prototype, of any realm, or null), so
+ *   class instances (Date, Buffer, streams, resources) are values, not maps to walk or merge;
+ * `setOwn`, the one safe way to add a key that comes from data to an object; and `mergeDicts`,
+ * the one deep merge (model extras, _retry.json sections, paginator results, resource params).
  */
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -12,8 +13,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  // Any realm's Object.prototype (the one whose own prototype is null): objects made by
+  // structuredClone or in a vm context (jest's tests) are plain objects too.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
@@ -26,4 +29,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;
+}
+
+/**
+ * botocore.utils.merge_dicts(target, source, append_lists): for each own key of `source`, two
+ * plain objects merge recursively, two arrays concatenate when `appendLists` is set, anything
+ * else replaces. `target` is changed in place and returned. Only own keys of `target` are
+ * merged into, and keys are set with setOwn, so a `__proto__` key in the data stays data.
+ */
+export function mergeDicts(target: Record<string, unknown>, source: Record<string, unknown>, options: { appendLists?: boolean } = {}): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
+    if (isPlainObject(value) && isPlainObject(existing)) mergeDicts(existing, value, options);
+    else if (options.appendLists && Array.isArray(value) && Array.isArray(existing)) existing.push(...(value as unknown[]));
+    else setOwn(target, key, value);
+  }
+  return target;
 }

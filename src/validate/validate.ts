@@ -61,7 +61,12 @@ class Report {
 
 const SENSITIVE = '<sensitive>';
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+/**
+ * A value the validator walks as a structure or map: any object but an array or one of the
+ * value classes (Buffer, Date, typed arrays, streams), as botocore accepts any dict-like. Not
+ * src/util/objects.ts's isPlainObject: a class instance with fields is validated, not refused.
+ */
+function isStructureValue(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Date)
     && !(v instanceof Uint8Array) && !(v instanceof Readable);
 }
@@ -75,7 +80,7 @@ export function validateParams(params: unknown, shape: Shape | undefined, rootNa
   if (!shape) {
     // botocore skips validation (and drops the params) when there is no input shape; a
     // parameter that would be silently dropped is reported instead.
-    if (isPlainObject(params)) {
+    if (isStructureValue(params)) {
       const keys = Object.keys(params);
       if (keys.length > 0) {
         const shown = keys.slice(0, 10).map((k) => `"${keyExcerpt(k)}"`).join(', ');
@@ -128,7 +133,7 @@ class Validator {
 
   private structure(value: unknown, shape: Shape, path: string, secret: boolean): void {
     const name = path || this.rootName;
-    if (!isPlainObject(value)) return this.invalidType(name, value, secret, 'object');
+    if (!isStructureValue(value)) return this.invalidType(name, value, secret, 'object');
     const memberNames = shape.memberNames;
     if (shape.isUnion) {
       // botocore counts every key given, known or not.
@@ -165,7 +170,7 @@ class Validator {
   private map(value: unknown, shape: Shape, path: string, secret: boolean): void {
     const name = path || this.rootName;
     // botocore checks no min (or max) on a map's size.
-    if (!isPlainObject(value)) return this.invalidType(name, value, secret, 'object');
+    if (!isStructureValue(value)) return this.invalidType(name, value, secret, 'object');
     const keyShape = shape.mapKey;
     const valueShape = shape.mapValue;
     // A sensitive key (Lambda's environment variable names) is not named in paths either.

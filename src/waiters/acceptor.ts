@@ -3,7 +3,8 @@
  * Error responses (the parsed body of a ClientError: `Error` + `ResponseMetadata`) are matched
  * only by `status` and `error` matchers; `path*` matchers never match them, as in botocore.
  */
-import { deepEqual, isPlainObject, parseExpression, searchExpression } from '../paginate/expression';
+import { deepEqual, parseExpression, searchExpression } from '../paginate/expression';
+import { isPlainObject } from '../util/objects';
 import { WaiterConfigError } from './errors';
 
 export type AcceptorState = 'success' | 'failure' | 'retry';

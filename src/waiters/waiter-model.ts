@@ -3,7 +3,7 @@
  * waiter name (`objectExists`, `ObjectExists`, `object_exists`).
  */
 import { canonicalName, NameIndex } from '../models/naming';
-import { isPlainObject } from '../paginate/expression';
+import { isPlainObject } from '../util/objects';
 import { WaiterConfigError } from './errors';
 import type { WaiterSpec } from './waiter';
 

@@ -1,41 +1,36 @@
 /**
- * The pipeline is a straight path through src/: run-time imports point down the layers below,
- * never up, and folders on the same layer do not import each other (lazy `require()`s included). Type-only imports are
- * exempt (they vanish at run time), so a lower layer may name a type defined above it.
+ * The pipeline is a straight path through src/: imports point down the layers docs/DESIGN.md
+ * lists ("Layout"), never up, and folders on the same layer do not import each other. The
+ * layer table is read from DESIGN.md itself, so the document and the code cannot tell two
+ * stories: a folder of src/ missing from the list, or listed but gone, fails here. Every import
+ * counts: run-time ones, lazy `require()`s, and type-only ones (a type is a dependency too).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-const SRC = path.resolve(__dirname, '../../../src');
+const ROOT = path.resolve(__dirname, '../../..');
+const SRC = path.join(ROOT, 'src');
 
-// Top to bottom. A folder may import (at run time) only folders on a lower layer.
-const LAYERS: string[][] = [
-  ['index', 'dynamodb', 'testing', 'cli'],
-  ['help', 'typegen'],
-  ['session'],
-  ['customizations'],
-  ['resources'],
-  ['client'],
-  ['paginate', 'waiters'],
-  ['pipeline'],
-  ['validate', 'endpoints', 'checksums', 'signing', 'credentials', 'transport', 'retries', 'protocols'],
-  ['events'],
-  ['models'],
-  ['util'],
-  ['errors'],
-];
+/** DESIGN.md's layout block: `<layer number>  src/<folder>/` or `src/<file>.ts`, one per line. */
+export function layersFromDesign(markdown: string): Map<string, number> {
+  const section = markdown.slice(markdown.indexOf('## Layout'));
+  const block = /```\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('docs/DESIGN.md has no layout block under "## Layout"');
+  const layers = new Map<string, number>();
+  for (const line of block[1].split('\n')) {
+    const m = /^\s*(\d+)\s+src\/([\w-]+?)(?:\/|\.ts)\s/.exec(line);
+    if (m) layers.set(m[2], Number(m[1]));
+  }
+  return layers;
+}
 
-// The only same-layer run-time imports allowed, each with its reason.
+const LAYERS = layersFromDesign(fs.readFileSync(path.join(ROOT, 'docs', 'DESIGN.md'), 'utf8'));
+
+// The only same-layer imports allowed, each with its reason (DESIGN.md says the same).
 const ALLOWED_PEERS: Record<string, string> = {
   'paginate->waiters': 'one client extension registers both',
-  'waiters->paginate': 'one client extension registers both',
+  'waiters->paginate': "waiters evaluate paginate's JMESPath helpers",
 };
-
-function layerOf(folder: string): number {
-  const i = LAYERS.findIndex((l) => l.includes(folder));
-  if (i < 0) throw new Error(`src/${folder} is not in the layer table of this test: add it`);
-  return i;
-}
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -50,28 +45,39 @@ function* sourceFiles(dir: string): Generator<string> {
 const topOf = (file: string) => path.relative(SRC, file).split(path.sep)[0].replace(/\.ts$/, '');
 
 describe('import direction', () => {
-  const violations: string[] = [];
-  for (const file of sourceFiles(SRC)) {
-    const from = topOf(file);
-    const text = fs.readFileSync(file, 'utf8');
-    const imports = [
-      ...text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm),
-      // Lazy requires (`require('../resources/service-resource')`) obey the same direction.
-      ...text.matchAll(/\brequire\(()'(\.[^']+)'\)/g),
-    ];
-    for (const m of imports) {
-      if (m[1]) continue;
-      const to = topOf(path.resolve(path.dirname(file), m[2]));
-      if (to === from || to === '..') continue; // same folder, or outside src/ (package.json)
-      const a = layerOf(from);
-      const b = layerOf(to);
-      if (b > a) continue;
-      if (b === a && ALLOWED_PEERS[`${from}->${to}`]) continue;
-      violations.push(`${path.relative(SRC, file)} imports ${m[2]} (${from} -> ${to})`);
-    }
-  }
+  it('reads a layer for every folder of src/ from docs/DESIGN.md, and lists nothing that is gone', () => {
+    const present = fs.readdirSync(SRC).map((n) => n.replace(/\.ts$/, '')).sort();
+    expect([...LAYERS.keys()].sort()).toEqual(present);
+  });
 
-  it('has no run-time import that points up or sideways', () => {
+  it('has no import (run-time, lazy or type-only) that points up or sideways', () => {
+    const violations: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const from = topOf(file);
+      const text = fs.readFileSync(file, 'utf8');
+      const specifiers = [
+        ...text.matchAll(/^(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm),
+        // Lazy requires (`require('../resources/service-resource')`) obey the same direction.
+        ...text.matchAll(/\brequire\('(\.[^']+)'\)/g),
+        // `import('../x')` in a type position (`typeof import('../x')`).
+        ...text.matchAll(/\bimport\('(\.[^']+)'\)/g),
+      ].map((m) => m[1]);
+      for (const spec of specifiers) {
+        const to = topOf(path.resolve(path.dirname(file), spec));
+        if (to === from || to === '..') continue; // same folder, or outside src/ (package.json)
+        const a = LAYERS.get(from);
+        const b = LAYERS.get(to);
+        if (a === undefined || b === undefined) throw new Error(`src/${a === undefined ? from : to} has no layer in docs/DESIGN.md`);
+        if (b > a) continue;
+        if (b === a && ALLOWED_PEERS[`${from}->${to}`]) continue;
+        violations.push(`${path.relative(SRC, file)} imports ${spec} (${from} ${a} -> ${to} ${b})`);
+      }
+    }
     expect(violations).toEqual([]);
+  });
+
+  it('parses the layout block as DESIGN.md writes it', () => {
+    const doc = '## Layout\n\n```\n 1  src/index.ts          exports\n 9  src/endpoints/        rules\n                          (a continuation)\n```\n';
+    expect([...layersFromDesign(doc)]).toEqual([['index', 1], ['endpoints', 9]]);
   });
 });

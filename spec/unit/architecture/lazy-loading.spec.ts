@@ -2,15 +2,23 @@
  * Cold start: a program that only builds a client and calls it must not load the modules of
  * the parts it does not use (resources, paginators, waiters, transfers, the Stubber, help, the
  * credential providers beyond the ones reached, the other protocols). Checked in a fresh Node
- * process, since jest's own module registry is not Node's require cache.
+ * process, since jest's own module registry is not Node's require cache. The processes (each
+ * seconds of ts-node start-up) run at the same time, started before the tests that read them.
  */
-import { execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as path from 'path';
+import { promisify } from 'util';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
+/** The last line of `program`'s output, run by a fresh Node with ts-node. */
+async function runFresh(program: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], { cwd: ROOT, env, encoding: 'utf8' });
+  return stdout.trim().split('\n').pop() as string;
+}
+
 /** The src/ modules (relative paths) loaded by `script` in a fresh process. */
-function loadedModules(script: string): string[] {
+async function loadedModules(script: string): Promise<string[]> {
   const program = `
     const http = require('http');
     const srv = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.setHeader('ETag', '"e"'); res.end(); }); });
@@ -22,21 +30,44 @@ function loadedModules(script: string): string[] {
       const src = require('path').join(process.cwd(), 'src') + require('path').sep;
       console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.startsWith(src)).map((f) => f.slice(src.length))));
     });`;
-  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], {
-    cwd: ROOT,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').pop() as string) as string[];
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+  return JSON.parse(await runFresh(program, env)) as string[];
 }
+
+const DYNAMODB_PACKAGES = `
+  const http = require('http');
+  const srv = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('{}')); });
+  srv.listen(0, '127.0.0.1', async () => {
+    const botojs = require('./src');
+    const ddb = botojs.client('dynamodb', { regionName: 'us-east-1', endpointUrl: 'http://127.0.0.1:' + srv.address().port, awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
+    await ddb.listTables();
+    ddb.close();
+    srv.close();
+    const marker = require('path').sep + 'node_modules' + require('path').sep;
+    const packages = new Set(Object.keys(require.cache).filter((f) => f.includes(marker) && !f.includes('ts-node') && !f.includes('typescript') && !f.includes('source-map')).map((f) => f.split(marker).pop().split(require('path').sep)[0]));
+    console.log(JSON.stringify([...packages].sort()));
+  });`;
+
+let s3Put: Promise<string[]>;
+let lazyExports: Promise<string[]>;
+let dynamoDbPackages: Promise<string>;
+beforeAll(() => {
+  s3Put = loadedModules(`
+    const s3 = botojs.client('s3', { regionName: 'us-east-1', endpointUrl, config: { s3: { addressingStyle: 'path' } } });
+    await s3.putObject({ Bucket: 'b', Key: 'k', Body: 'x' });`);
+  lazyExports = loadedModules(`
+    if (typeof botojs.Paginator !== 'function' || !(new botojs.TransferConfig() instanceof botojs.TransferConfig)) throw new Error('lazy export broken');
+    if (!Object.keys(botojs).includes('ResourceCollection')) throw new Error('lazy export not enumerable');`);
+  dynamoDbPackages = runFresh(DYNAMODB_PACKAGES);
+  // Each test awaits its own; a failure shows there, not as an unhandled rejection here.
+  for (const p of [s3Put, lazyExports, dynamoDbPackages]) p.catch(() => undefined);
+});
 
 const folder = (m: string) => m.split(/[\\/]/).slice(0, -1).join('/');
 
 describe('lazy loading on the cold path', () => {
-  it('an S3 putObject with environment keys loads only what it uses', () => {
-    const loaded = loadedModules(`
-      const s3 = botojs.client('s3', { regionName: 'us-east-1', endpointUrl, config: { s3: { addressingStyle: 'path' } } });
-      await s3.putObject({ Bucket: 'b', Key: 'k', Body: 'x' });`);
+  it('an S3 putObject with environment keys loads only what it uses', async () => {
+    const loaded = await s3Put;
     expect(loaded).toContain('protocols/serialize/rest-xml.ts');
     expect(loaded).toContain('credentials/providers.ts');
     const folders = new Set(loaded.map(folder));
@@ -62,32 +93,17 @@ describe('lazy loading on the cold path', () => {
     expect(loaded.filter((m) => unusedFiles.includes(m))).toEqual([]);
   }, 30000);
 
-  it('the lazy exports load their module on first read and give the real classes', () => {
-    const loaded = loadedModules(`
-      if (typeof botojs.Paginator !== 'function' || !(new botojs.TransferConfig() instanceof botojs.TransferConfig)) throw new Error('lazy export broken');
-      if (!Object.keys(botojs).includes('ResourceCollection')) throw new Error('lazy export not enumerable');`);
+  it('the lazy exports load their module on first read and give the real classes', async () => {
+    const loaded = await lazyExports;
     expect(loaded).toContain('paginate/paginator.ts');
     expect(loaded).toContain('customizations/s3/transfer/config.ts');
   }, 30000);
 });
 
 describe('the transport is node:http', () => {
-  it('a DynamoDB call loads no third-party package but the signer and the config reader (no HTTP library, no URL polyfill)', () => {
-    const program = `
-      const http = require('http');
-      const srv = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('{}')); });
-      srv.listen(0, '127.0.0.1', async () => {
-        const botojs = require('./src');
-        const ddb = botojs.client('dynamodb', { regionName: 'us-east-1', endpointUrl: 'http://127.0.0.1:' + srv.address().port, awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
-        await ddb.listTables();
-        ddb.close();
-        srv.close();
-        const marker = require('path').sep + 'node_modules' + require('path').sep;
-        const packages = new Set(Object.keys(require.cache).filter((f) => f.includes(marker) && !f.includes('ts-node') && !f.includes('typescript') && !f.includes('source-map')).map((f) => f.split(marker).pop().split(require('path').sep)[0]));
-        console.log(JSON.stringify([...packages].sort()));
-      });`;
-    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], { cwd: ROOT, encoding: 'utf8' });
-    const packages = JSON.parse(out.trim().split('\n').pop() as string) as string[];
+  it('a DynamoDB call loads no third-party package but the signer and the config reader (no HTTP library, no URL polyfill)', async () => {
+    const out = await dynamoDbPackages;
+    const packages = JSON.parse(out) as string[];
     const tooling = ['@cspotcode', '@jridgewell', 'acorn', 'acorn-walk', 'arg', 'create-require', 'diff', 'make-error', 'v8-compile-cache-lib', 'yn', '@tsconfig'];
     // The signer, and the config-file reader (the session reads ~/.aws/config): nothing else.
     expect(packages.filter((p) => !tooling.includes(p) && p !== 'ini')).toEqual(['aws4']);

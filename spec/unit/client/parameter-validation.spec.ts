@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Config, ParamValidationError, Session } from '../../../src';
-import { resolveConfig } from '../../../src/session/config-resolver';
+import { resolveConfig } from '../../../src/config/config-resolver';
 import { CannedServer } from '../../helpers/canned-server';
 
 const env = { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };

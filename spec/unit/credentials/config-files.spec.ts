@@ -2,8 +2,8 @@
  * The configuration items issue 3 lists (they live in src/session; tested here with the chain).
  */
 import { Config, ConfigParseError, ProfileNotFound, Session, setupDefaultSession, getDefaultSession } from '../../../src';
-import { parseIniText } from '../../../src/session/config-files';
-import { resolveConfig } from '../../../src/session/config-resolver';
+import { parseIniText } from '../../../src/config/config-files';
+import { resolveConfig } from '../../../src/config/config-resolver';
 import { tempHome } from './fake-aws';
 
 describe('config files: errors name the file, the line, the profile and the problem', () => {

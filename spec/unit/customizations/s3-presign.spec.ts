@@ -136,4 +136,22 @@ describe('S3 presigning', () => {
     expect(Object.keys(defaultPost.fields)).toEqual(['key', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'policy', 'x-amz-signature']);
     expect(defaultPost.url).toBe('https://bucket.s3.us-west-2.amazonaws.com/');
   });
+
+  it('an ARN bucket signs for the region the rule set chose, any other bucket for the client\'s', async () => {
+    const ap = new URL(await s3('us-west-2').generatePresignedUrl('get_object', { Params: { Bucket: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/myap', Key: 'k' } }));
+    expect(ap.host).toBe('myap-123456789012.s3-accesspoint.eu-west-1.amazonaws.com');
+    expect(ap.searchParams.get('X-Amz-Credential')).toBe('AKID/20240506/eu-west-1/s3/aws4_request');
+    const plain = new URL(await s3('us-west-2').generatePresignedUrl('get_object', { Params: { Bucket: 'bucket', Key: 'k' } }));
+    expect(plain.searchParams.get('X-Amz-Credential')).toBe('AKID/20240506/us-west-2/s3/aws4_request');
+  });
+
+  it('generatePresignedPost is a member of S3 clients only, as botocore adds it at creating-client-class.s3', () => {
+    const session = new Session({ env: { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' }, regionName: 'us-west-2' });
+    expect('generatePresignedPost' in s3('us-west-2')).toBe(true);
+    // S3 Control has a CreateBucket operation too, and no POST forms.
+    const control = session.client('s3control');
+    expect('generatePresignedPost' in control).toBe(false);
+    expect(() => (control as unknown as Record<string, unknown>).generatePresignedPost).toThrow(TypeError);
+    expect('generatePresignedUrl' in control).toBe(true);
+  });
 });

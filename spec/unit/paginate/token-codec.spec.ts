@@ -39,6 +39,11 @@ describe('resume token codec', () => {
     expect(decodeToken(encodeToken(t))).toEqual(t);
   });
 
+  it('writes a bigint as Python writes an int, as request bodies do (one json.dumps writer)', () => {
+    // Python: json.dumps({"Marker": 12345678901234567890}) -> '{"Marker": 12345678901234567890}'
+    expect(Buffer.from(encodeToken({ Marker: 12345678901234567890n }), 'base64').toString('utf8')).toBe('{"Marker": 12345678901234567890}');
+  });
+
   it('rejects strings that are not tokens', () => {
     expect(() => decodeToken('not a token!')).toThrow();
     expect(() => decodeToken(Buffer.from('[1,2]').toString('base64'))).toThrow();

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Config, Session, UnsupportedSignatureVersionError } from '../../../src';
 import { bearerTokenVariable } from '../../../src/credentials/env-bearer-token';
-import { parseAuthSchemePreference } from '../../../src/session/config-resolver';
+import { parseAuthSchemePreference } from '../../../src/config/config-resolver';
 import { resolveAuthSchemePreference } from '../../../src/pipeline/choose-auth';
 import { CannedServer } from '../../helpers/canned-server';
 

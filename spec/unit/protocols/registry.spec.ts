@@ -3,9 +3,7 @@
  * `protocols` list is searched in order, cbor-only models fall back to json, and anything else
  * is refused with the list of what botojs speaks.
  */
-import { getProtocol, SUPPORTED_PROTOCOLS } from '../../../src/protocols';
-import { responseParsers } from '../../../src/protocols/parse';
-import { serializers } from '../../../src/protocols/serialize';
+import { getProtocol, responseParsers, serializers, SUPPORTED_PROTOCOLS } from '../../../src/protocols';
 import type { ServiceMetadata } from '../../../src/models/service-model';
 
 const meta = (protocol: string, protocols?: string[]) => ({ protocol, protocols, serviceId: 'Fake' }) as unknown as ServiceMetadata;

@@ -1,5 +1,6 @@
 /** Request params from resource models: boto3's build_param_structure cases, and merge rules. */
-import { buildParamStructure, createRequestParameters, mergeDicts } from '../../../src/resources/params';
+import { buildParamStructure, createRequestParameters } from '../../../src/resources/params';
+import { mergeDicts } from '../../../src/util/objects';
 
 function build(target: string, value: unknown, index?: number, into: Record<string, unknown> = {}) {
   buildParamStructure(into, target, value, index);
@@ -43,14 +44,14 @@ describe('buildParamStructure', () => {
 describe('mergeDicts (append_lists)', () => {
   it('merges nested objects, appends lists, replaces scalars', () => {
     const into = { A: { B: 1, L: [1] }, S: 'x' };
-    mergeDicts(into, { A: { C: 2, L: [2] }, S: 'y', N: [3] });
+    mergeDicts(into, { A: { C: 2, L: [2] }, S: 'y', N: [3] }, { appendLists: true });
     expect(into).toEqual({ A: { B: 1, C: 2, L: [1, 2] }, S: 'y', N: [3] });
   });
 
   it('treats Buffers and Dates as values', () => {
     const d = new Date(0);
     const into: Record<string, unknown> = { Body: { a: 1 } };
-    mergeDicts(into, { Body: Buffer.from('x'), When: d });
+    mergeDicts(into, { Body: Buffer.from('x'), When: d }, { appendLists: true });
     expect(Buffer.isBuffer(into.Body)).toBe(true);
     expect(into.When).toBe(d);
   });

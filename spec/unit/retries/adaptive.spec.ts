@@ -2,6 +2,7 @@ import { crc32Portable as crc32 } from '../../../src/util/crc';
 import { ChecksumError } from '../../../src/errors';
 import { AdaptiveRetryStrategy, ClientRateLimiter, createRetryStrategy, TokenBucket } from '../../../src/retries';
 import type { RetryClock } from '../../../src/retries';
+import { DYNAMODB_RETRY_CHECKS } from '../../../src/customizations/dynamodb';
 import { errorResponse, okResponse } from './retry-fixtures';
 
 /** A clock the test moves by hand; sleeping advances it. */
@@ -31,7 +32,7 @@ describe('adaptive retry mode', () => {
     const body = Buffer.from('{"Count":1}');
     const bad = { statusCode: 200, headers: { 'x-amz-crc32': String((crc32(body) + 1) >>> 0) }, body };
     const clock = new FakeClock();
-    const s = createRetryStrategy({ mode: 'adaptive', serviceName: 'dynamodb', random: () => 0, clock }) as AdaptiveRetryStrategy;
+    const s = createRetryStrategy({ mode: 'adaptive', serviceName: 'dynamodb', checks: DYNAMODB_RETRY_CHECKS, random: () => 0, clock }) as AdaptiveRetryStrategy;
     expect(s.decide({ attempt: 1, operationName: 'Query', response: okResponse(), httpResponse: bad })).toBe(0);
     const measure = jest.spyOn(s.limiter, 'onReceivingResponse');
     expect(() => s.decide({ attempt: 3, operationName: 'Query', response: okResponse(), httpResponse: bad })).toThrow(ChecksumError);

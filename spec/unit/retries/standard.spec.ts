@@ -12,12 +12,18 @@ import { ServiceModel } from '../../../src/models/service-model';
 import { createRetryStrategy, RetryQuota, StandardRetryStrategy, THROTTLING_ERROR_CODES } from '../../../src/retries';
 import type { RetryCallState } from '../../../src/retries';
 import { errorResponse, okResponse, seq } from './retry-fixtures';
+import { DYNAMODB_RETRY_CHECKS } from '../../../src/customizations/dynamodb';
+import { STS_RETRY_CHECKS } from '../../../src/customizations/sts';
+
+// The checks each service's customization gives its clients (no other service has any).
+const SERVICE_CHECKS: Record<string, typeof STS_RETRY_CHECKS> = { sts: STS_RETRY_CHECKS, dynamodb: DYNAMODB_RETRY_CHECKS };
 
 function standard(opts: { maxAttempts?: number; serviceName?: string; random?: () => number } = {}): StandardRetryStrategy {
   return createRetryStrategy({
     mode: 'standard',
     totalMaxAttempts: opts.maxAttempts,
     serviceName: opts.serviceName ?? 'myservice',
+    checks: SERVICE_CHECKS[opts.serviceName ?? ''],
     random: opts.random ?? (() => 1),
   }) as StandardRetryStrategy;
 }
@@ -119,7 +125,7 @@ describe('standard retry mode', () => {
         new ChecksumError(expected),
       );
       // retry quota used up
-      const broke = new StandardRetryStrategy({ serviceName: 'dynamodb', quota: new RetryQuota(4), random: () => 1 });
+      const broke = new StandardRetryStrategy({ checks: DYNAMODB_RETRY_CHECKS, quota: new RetryQuota(4), random: () => 1 });
       expect(() => broke.decide({ attempt: 1, operationName: 'GetItem', response: okResponse(), httpResponse: bad })).toThrow(ChecksumError);
       // an error response with a damaged body too
       expect(() => standard({ serviceName: 'dynamodb' }).decide({ attempt: 3, operationName: 'GetItem', response: errorResponse(400, 'ValidationException'), httpResponse: bad })).toThrow(ChecksumError);
@@ -207,7 +213,7 @@ describe('standard retry mode', () => {
 
     it('a timeout retry needs 10 even when 5 would fit', () => {
       const quota = new RetryQuota(7);
-      const s = new StandardRetryStrategy({ serviceName: 'x', quota, random: () => 1 });
+      const s = new StandardRetryStrategy({ quota, random: () => 1 });
       expect(s.decide({ attempt: 1, operationName: op, error: new ReadTimeoutError('t') })).toBeNull();
       expect(s.decide({ attempt: 1, operationName: op, error: new EndpointConnectionError('c') })).not.toBeNull();
       expect(quota.availableCapacity).toBe(2);

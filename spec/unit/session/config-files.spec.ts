@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ConfigParseError, Session } from '../../../src';
-import { loadConfigFiles, rawConfigParseFile } from '../../../src/session/config-files';
+import { loadConfigFiles, rawConfigParseFile } from '../../../src/config/config-files';
 
 const FIXTURES = path.join(__dirname, 'fixtures/config-files');
 

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { inspect } from 'util';
 import { Config, ConfigParseError, ProfileNotFound, Session, setupDefaultSession, getDefaultSession, client } from '../../../src';
-import { parseIniText } from '../../../src/session/config-files';
-import { resolveConfig } from '../../../src/session/config-resolver';
+import { parseIniText } from '../../../src/config/config-files';
+import { resolveConfig } from '../../../src/config/config-resolver';
 
 function tempAws(config: string, credentials = ''): Record<string, string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-cfg-'));

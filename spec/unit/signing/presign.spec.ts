@@ -2,7 +2,8 @@
  * Presigned URLs and POST policies against botocore 1.43 output for the same inputs
  * (S3SigV4QueryAuth, SigV4QueryAuth, S3PostPresigner; clock fixed at 2024-05-06T07:08:09Z).
  */
-import { presignPost, presignUrl, pythonJsonDumps, signBearer } from '../../../src/signing';
+import { presignPost, presignUrl, signBearer } from '../../../src/signing';
+import { jsonText as pythonJsonDumps } from '../../../src/util/json-text';
 
 const DATE = new Date(Date.UTC(2024, 4, 6, 7, 8, 9));
 const CREDS = { accessKeyId: 'AKID', secretAccessKey: 'SECRET' };
@@ -83,6 +84,7 @@ describe('presignPost', () => {
       conditions,
       expiresIn: 120,
       creds: TOKEN_CREDS,
+      signingName: 's3',
       region: 'us-west-2',
       date: DATE,
     });
@@ -104,7 +106,7 @@ describe('presignPost', () => {
   });
 
   it('adds an exact key condition and defaults to one hour', () => {
-    const { fields } = presignPost({ url: 'u', bucket: 'b', key: 'k', creds: CREDS, region: 'us-east-1', date: DATE });
+    const { fields } = presignPost({ url: 'u', bucket: 'b', key: 'k', creds: CREDS, signingName: 's3', region: 'us-east-1', date: DATE });
     const policy = JSON.parse(Buffer.from(fields.policy, 'base64').toString('utf8')) as {
       expiration: string;
       conditions: unknown[];

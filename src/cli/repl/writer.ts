@@ -10,6 +10,7 @@
  */
 import { inspect, type InspectOptions } from 'util';
 import { BotojsError, ClientError } from '../../errors';
+import { isPlainObject } from '../../util/objects';
 
 class FoldedHeaders {
   constructor(private readonly count: number) {}
@@ -17,12 +18,6 @@ class FoldedHeaders {
   [inspect.custom](_depth: number, options: InspectOptions & { stylize(text: string, style: string): string }): string {
     return options.stylize(`[${this.count} header${this.count === 1 ? '' : 's'}]`, 'special');
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /**

@@ -4,9 +4,11 @@
  * add_dsql_generate_db_auth_token_methods adds to Aurora DSQL clients
  * (`creating-client-class.dsql`): `<host>/?Action=DbConnect|DbConnectAdmin&X-Amz-...`, signed
  * for `dsql` in Region (the client's by default), valid ExpiresIn seconds (900 by default).
- * Attached to DSQL clients by CLIENT_EXTENSIONS (src/customizations/index.ts).
+ * Attached to DSQL clients at `creating-client-class.dsql`.
  */
 import type { ClientContext } from '../../pipeline/context';
+import type { HierarchicalEmitter } from '../../events/emitter';
+import type { ClientBuild } from '../../client/client-build';
 import { generateDbToken, requiredString, tokenRegion } from '../db-auth-token';
 import { InvalidPresignArgumentError } from '../../errors';
 import { documentMethod } from '../../util/method-docs';
@@ -35,11 +37,15 @@ function tokenMethod(ctx: ClientContext, method: string, action: 'DbConnect' | '
 }
 
 export function dsqlDbAuthTokenExtension(ctx: ClientContext): Record<string, unknown> {
-  if (ctx.eventServiceId !== 'dsql') return {};
   return {
     /** A token to connect to the cluster as a custom database role. */
     generateDbConnectAuthToken: tokenMethod(ctx, 'generateDbConnectAuthToken', 'DbConnect'),
     /** A token to connect to the cluster as the `admin` role. */
     generateDbConnectAdminAuthToken: tokenMethod(ctx, 'generateDbConnectAdminAuthToken', 'DbConnectAdmin'),
   };
+}
+
+/** Adds the token method(s) to every DSQL client a session creates. */
+export function installDsqlDbAuthToken(events: HierarchicalEmitter): void {
+  events.register('creating-client-class.dsql', (p) => void (p.build as ClientBuild).methods.extensions.push(dsqlDbAuthTokenExtension));
 }

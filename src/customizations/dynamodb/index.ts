@@ -1,5 +1,8 @@
 /**
- * boto3's DynamoDB resource customizations, registered on each session's events:
+ * DynamoDB's customizations, registered on each session's events:
+ *
+ * - every client's standard and adaptive retries check the body's `x-amz-crc32` (botocore's
+ *   special.RetryDDBChecksumError): a mismatch is retried, then raised as ChecksumError;
  *
  * - the resource's client (and only it: `session.client('dynamodb')` stays raw, as in boto3)
  *   takes and returns native JS values and condition objects (transform.ts);
@@ -18,6 +21,8 @@ import type { HierarchicalEmitter } from '../../events/emitter';
 import type { OperationModel } from '../../models/service-model';
 import type { ClassMember, CreatingResourceClassEvent, Resource } from '../../resources';
 import { documentMethod } from '../../util/method-docs';
+import type { ServiceRetryChecks } from '../../retries';
+import type { ClientBuild } from '../../client/client-build';
 import type * as BatchWriterModule from './batch-writer';
 import type * as TransformModule from './transform';
 
@@ -71,8 +76,14 @@ documentMethod(batchWriter, () =>
 
 const batchWriterMember: ClassMember = { kind: 'custom', modelName: 'batch_writer', descriptor: { value: batchWriter, writable: false } };
 
-/** Registers the DynamoDB resource customizations on a session's events. */
+/** The CRC32 header DynamoDB's standard and adaptive retries check. */
+export const DYNAMODB_RETRY_CHECKS: ServiceRetryChecks = { crc32Header: 'x-amz-crc32' };
+
+/** Registers the DynamoDB customizations on a session's events. */
 export function installDynamoDb(events: HierarchicalEmitter): void {
+  events.register('creating-client-class.dynamodb', (p) => {
+    (p.build as ClientBuild).retryChecks = DYNAMODB_RETRY_CHECKS;
+  });
   events.register('creating-resource-class.dynamodb.Table', (payload) => {
     (payload as unknown as CreatingResourceClassEvent).classAttributes.batchWriter = batchWriterMember;
   });

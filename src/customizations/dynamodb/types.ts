@@ -28,7 +28,7 @@
  * as own keys both ways (setOwn), never taken for the object's prototype.
  */
 import { types } from 'util';
-import { setOwn } from '../../util/objects';
+import { isPlainObject, setOwn } from '../../util/objects';
 import { decimalProblem, DynamoNumber, numberFromDynamo, numberToDynamo, parseDecimal } from './number';
 
 /** A DynamoDB AttributeValue, as the low-level client takes and returns it. */
@@ -77,12 +77,6 @@ function describe(value: unknown): string {
   return ctor ? ctor : 'object';
 }
 
-/** A plain object (`{}` or `Object.create(null)`) from any realm. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as object | null;
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
 
 const isBinary = (v: unknown): v is Uint8Array | ArrayBuffer => types.isUint8Array(v) || types.isArrayBuffer(v);
 const isNumberLike = (v: unknown): v is number | bigint | DynamoNumber => typeof v === 'number' || typeof v === 'bigint' || v instanceof DynamoNumber;

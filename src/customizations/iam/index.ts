@@ -13,6 +13,7 @@ import type { HierarchicalEmitter } from '../../events/emitter';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { pythonUnquote } from '../../util/python-unquote';
+import { isRecord } from '../../util/objects';
 
 /** The shape IAM uses for every policy document string. */
 const POLICY_SHAPE = 'policyDocumentType';
@@ -27,13 +28,10 @@ function decodeQuotedJsonDoc(value: unknown): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** botocore's _decode_policy_types over the parsed value of `shape`, in place. */
 function decodePolicyTypes(parsed: unknown, shape: Shape): void {
-  if (shape.type === 'structure' && isObject(parsed)) {
+  if (shape.type === 'structure' && isRecord(parsed)) {
     for (const name of shape.memberNames) {
       if (!Object.prototype.hasOwnProperty.call(parsed, name)) continue;
       const member = shape.members[name];

@@ -3,9 +3,11 @@
  * authentication token botocore's generate_db_auth_token adds to RDS clients
  * (`creating-client-class.rds`): `<host>:<port>/?Action=connect&DBUser=<user>&X-Amz-...`,
  * signed for `rds-db` in Region (the client's by default), valid 900 seconds. Attached to RDS
- * clients by CLIENT_EXTENSIONS (src/customizations/index.ts); other clients get nothing.
+ * clients at `creating-client-class.rds`; other clients get nothing.
  */
 import type { ClientContext } from '../../pipeline/context';
+import type { HierarchicalEmitter } from '../../events/emitter';
+import type { ClientBuild } from '../../client/client-build';
 import { generateDbToken, requiredString, tokenRegion } from '../db-auth-token';
 import { InvalidPresignArgumentError } from '../../errors';
 import { documentMethod } from '../../util/method-docs';
@@ -21,7 +23,6 @@ export interface DbAuthTokenOptions {
 const METHOD = 'generateDbAuthToken';
 
 export function rdsDbAuthTokenExtension(ctx: ClientContext): Record<string, unknown> {
-  if (ctx.eventServiceId !== 'rds') return {};
   const methods = {
     /** A token to use as the password of an IAM-authenticated database connection. */
     async generateDbAuthToken(options: DbAuthTokenOptions): Promise<string> {
@@ -46,4 +47,9 @@ export function rdsDbAuthTokenExtension(ctx: ClientContext): Record<string, unkn
     ].join('\n'),
   );
   return methods;
+}
+
+/** Adds the token method(s) to every RDS client a session creates. */
+export function installRdsDbAuthToken(events: HierarchicalEmitter): void {
+  events.register('creating-client-class.rds', (p) => void (p.build as ClientBuild).methods.extensions.push(rdsDbAuthTokenExtension));
 }

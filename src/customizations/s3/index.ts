@@ -16,7 +16,7 @@ import { ParamValidationError } from '../../errors';
 import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse } from '../../protocols/types';
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { ClientBuild } from '../../session/create-client';
+import type { ClientBuild } from '../../client/client-build';
 import { percentEncodeGreedy } from '../../protocols/serialize/uri';
 import { lacksXmlDocument, tryParseXml } from '../../protocols/parse/bodies';
 import { xmlTextOrNull } from '../../protocols/xml-parser';

@@ -9,7 +9,7 @@
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ServiceModel } from '../../models/service-model';
-import type { ClientBuild } from '../../session/create-client';
+import type { ClientBuild } from '../../client/client-build';
 
 const ACCOUNT_ID_PREFIX = '{AccountId}.';
 const patched = new WeakSet<ServiceModel>();

@@ -1,6 +1,7 @@
 /**
  * Response parsers, one per wire protocol, each `(op, response, ctx) => ParsedResponse` with
- * botocore 1.43's behaviour (see each module). `responseParsers` maps botocore's protocol names.
+ * botocore 1.43's behaviour (see each module). Which protocol name means which parser is the
+ * registry's table (src/protocols/index.ts: `responseParsers`).
  */
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
@@ -11,14 +12,6 @@ import { parseRestJson } from './rest-json';
 import { parseRestXml } from './rest-xml';
 
 export type ResponseParser = (op: OperationModel, response: RawResponse, ctx: SerializeContext) => ParsedResponse;
-
-export const responseParsers: Readonly<Record<string, ResponseParser>> = Object.freeze({
-  query: parseQuery,
-  ec2: parseEc2,
-  json: parseJson,
-  'rest-json': parseRestJson,
-  'rest-xml': parseRestXml,
-});
 
 export { parseEc2, parseJson, parseQuery, parseRestJson, parseRestXml };
 export { parseTimestamp } from './timestamps';

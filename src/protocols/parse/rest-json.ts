@@ -7,12 +7,13 @@
 import { parseEventJson, parseJsonBody, parseJsonSuccessBody } from './bodies';
 import { parseRestJsonError } from './errors';
 import { parseJsonShape } from './json-shapes';
-import { RestBodyCodec, restParser } from './rest';
+import { restParser } from './rest';
+import type { RestBodyReader } from '../rest-body-codec';
 
-const codec: RestBodyCodec = {
+const codec: RestBodyReader = {
   scalar: (shape, text) => parseJsonShape(shape, text, true),
   // A modeled error's body is read leniently, a success body strictly (bodies.ts).
-  body: (shape, response, modeledError, operationName) =>
+  readBody: (shape, response, modeledError, operationName) =>
     parseJsonShape(shape, modeledError ? parseJsonBody(response) : parseJsonSuccessBody(response, operationName), true),
   eventPayload: (shape, payload, operationName) => parseJsonShape(shape, parseEventJson(payload, operationName), false),
 };

@@ -5,12 +5,13 @@
  */
 import { parseRestXmlError, queryErrorRoot } from './errors';
 import { parseEventXml, parseXmlBody, tryParseXml } from './bodies';
-import { RestBodyCodec, restParser } from './rest';
+import { restParser } from './rest';
+import type { RestBodyReader } from '../rest-body-codec';
 import { parseXmlShape, xmlScalar } from './xml-shapes';
 
-const codec: RestBodyCodec = {
+const codec: RestBodyReader = {
   scalar: xmlScalar,
-  body(shape, response, modeledError, operationName) {
+  readBody(shape, response, modeledError, operationName) {
     // A modeled error's body already parsed (its code came from it); a success body must.
     const doc = modeledError ? tryParseXml(response) : parseXmlBody(response, operationName);
     // An empty body parses as an empty element: every member absent.

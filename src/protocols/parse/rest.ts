@@ -10,26 +10,15 @@ import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { setOwn } from '../../util/objects';
 import { Dict, ParserHooks, ResponseHeaders, isDict, runParser } from './common';
 import { restMetadata } from './errors';
-import { EventPayloadParser, EventStream } from './event-stream';
-
-export interface RestBodyCodec {
-  /** Converts one header value (a string) to a scalar of `shape`. */
-  scalar(shape: Shape, text: string): unknown;
-  /**
-   * Parses the body as `shape`; `modeledError` selects the error root and lenient reading. A
-   * success body that does not parse is a ResponseParserError naming `operationName`.
-   */
-  body(shape: Shape, response: RawResponse, modeledError: boolean, operationName: string): unknown;
-  /** Parses one event's payload (JSON or XML) as a shape. */
-  eventPayload: EventPayloadParser;
-}
+import { EventStream } from './event-stream';
+import type { RestBodyReader } from '../rest-body-codec';
 
 /** Header, status code and payload members of `shape`, added to `out`. */
 /**
  * A rest-* protocol's parser: rest-json and rest-xml differ only in how a body is read (the
  * codec) and where an error's code and message are (parseError).
  */
-export function restParser(codec: RestBodyCodec, parseError: ParserHooks['parseError']) {
+export function restParser(codec: RestBodyReader, parseError: ParserHooks['parseError']) {
   const hooks: ParserHooks = {
     parseSuccess(response, shape, headers, operationName) {
       const out: Dict = { ResponseMetadata: restMetadata(headers) };
@@ -44,7 +33,7 @@ export function restParser(codec: RestBodyCodec, parseError: ParserHooks['parseE
 }
 
 export function parseRestMembers(
-  codec: RestBodyCodec,
+  codec: RestBodyReader,
   shape: Shape,
   response: RawResponse,
   headers: ResponseHeaders,
@@ -84,16 +73,16 @@ export function parseRestMembers(
     } else if (payload.type === 'string') {
       out[payloadName] = response.body ? response.body.toString('utf8') : '';
     } else {
-      out[payloadName] = codec.body(payload, response, modeledError, operationName);
+      out[payloadName] = codec.readBody(payload, response, modeledError, operationName);
     }
   } else {
-    const parsed = codec.body(shape, response, modeledError, operationName);
+    const parsed = codec.readBody(shape, response, modeledError, operationName);
     if (isDict(parsed)) Object.assign(out, parsed);
   }
   return out;
 }
 
-function headerValue(codec: RestBodyCodec, shape: Shape, value: string): unknown {
+function headerValue(codec: RestBodyReader, shape: Shape, value: string): unknown {
   if (shape.type === 'list') {
     // A list in one header is comma separated (RFC 7230).
     const member = shape.listMember;

@@ -1,22 +1,20 @@
 /**
  * Response timestamp parsing, as botocore's `parse_timestamp`: a number is epoch seconds
  * (fractions allowed); a string that reads as a number is epoch seconds too; anything else is a
- * date string (ISO 8601 with or without fractional seconds and zone, RFC 822 / RFC 1123, or
- * whatever `Date.parse` accepts). A zone-less ISO string is taken as UTC (AWS never means local
- * time). Returns a `Date` (millisecond precision); throws on unparseable input.
+ * date string (ISO 8601 as src/util/iso8601.ts reads it, a zone-less one taken as UTC; RFC 822 /
+ * RFC 1123, or whatever `Date.parse` accepts). Returns a `Date` (millisecond precision, cut, not
+ * rounded); throws on unparseable input.
  */
+import { dateOf, parseIso8601 } from '../../util/iso8601';
 
 const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-const ISO =
-  /^\s*(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$/;
-
 export function parseTimestamp(value: unknown): Date {
   if (value instanceof Date) return value;
   if (typeof value === 'number') return fromEpochSeconds(value);
   if (typeof value !== 'string') throw new TypeError(`Invalid timestamp "${String(value)}"`);
   if (NUMERIC.test(value)) return fromEpochSeconds(Number(value));
-  const iso = ISO.exec(value);
-  if (iso) return fromIsoMatch(iso);
+  const iso = parseIso8601(value);
+  if (iso) return dateOf(iso);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new TypeError(`Invalid timestamp "${value}"`);
   return new Date(ms);
@@ -27,28 +25,4 @@ function fromEpochSeconds(seconds: number): Date {
   const d = new Date(Math.round(seconds * 1000));
   if (Number.isNaN(d.getTime())) throw new TypeError(`Invalid timestamp "${seconds}"`);
   return d;
-}
-
-function fromIsoMatch(m: RegExpExecArray): Date {
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000 + 1e-6) : 0;
-  let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  // Date.UTC maps years 0-99 to 1900-1999; ISO years are literal.
-  if (Number(y) < 100) {
-    const fix = new Date(t);
-    fix.setUTCFullYear(Number(y));
-    t = fix.getTime();
-  }
-  t -= zoneOffsetMinutes(zone) * 60000;
-  if (Number.isNaN(t)) throw new TypeError(`Invalid timestamp "${m.input}"`);
-  return new Date(t);
-}
-
-function zoneOffsetMinutes(zone: string): number {
-  if (/^(z|utc|gmt)$/i.test(zone)) return 0;
-  const sign = zone[0] === '-' ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-  return sign * (hours * 60 + minutes);
 }

@@ -4,7 +4,7 @@
  *
  * Members use their locationName when they have one; timestamps default to epoch seconds;
  * blobs are base64; documents pass through as given; unions serialize the member that is set;
- * an integer given as a bigint is written exactly; the text is json.dumps's (json-text.ts). The timestamp precision
+ * an integer given as a bigint is written exactly; the text is json.dumps's (src/util/json-text.ts). The timestamp precision
  * (SerializeContext) is passed down to every timestamp.
  */
 import type { Shape } from '../../models/shape';
@@ -12,7 +12,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { setOwn } from '../../util/objects';
 import { expandHostPrefix, handleFloat, isSet, presentEntries, toBase64 } from './common';
-import { jsonInteger, JsonNumber, jsonText, pyFloatRepr } from './json-text';
+import { jsonInteger, JsonNumber, jsonText, pyFloatRepr } from '../../util/json-text';
 import { formatTimestamp, TimestampPrecision } from './timestamp';
 
 /** The JSON value for `value` under `shape`; undefined means "leave the key out". */

@@ -8,14 +8,15 @@ import type { Shape } from '../../models/shape';
 import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { jsonValue } from './json';
-import { jsonText } from './json-text';
-import { hasHeader, RestBodyCodec, serializeRest } from './rest';
+import { jsonText } from '../../util/json-text';
+import { hasHeader, serializeRest } from './rest';
+import type { RestBodyWriter } from '../rest-body-codec';
 
 // Whether an input has body-bound members depends only on the shape: compute it once.
 const hasBodyMembers = new WeakMap<Shape, boolean>();
 
-const restJsonCodec: RestBodyCodec = {
-  body: (params: unknown, shape: Shape, precision) => jsonText(jsonValue(params, shape, precision)),
+const restJsonCodec: RestBodyWriter = {
+  writeBody: (params: unknown, shape: Shape, precision) => jsonText(jsonValue(params, shape, precision)),
   emptyBody: '{}',
   requiresEmptyBody(input: Shape): boolean {
     let v = hasBodyMembers.get(input);

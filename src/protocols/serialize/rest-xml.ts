@@ -12,7 +12,8 @@ import type { HttpRequestSpec, SerializeContext } from '../types';
 import { XmlElement } from '../xml-builder';
 import { isSet, presentEntries, pyStr, scalarText } from './common';
 import type { TimestampPrecision } from './timestamp';
-import { RestBodyCodec, serializeRest } from './rest';
+import { serializeRest } from './rest';
+import type { RestBodyWriter } from '../rest-body-codec';
 
 function addNamespace(shape: Shape, node: XmlElement): void {
   const ns = shape.trait<unknown>('xmlNamespace');
@@ -102,8 +103,8 @@ export function xmlBody(value: unknown, shape: Shape, precision: TimestampPrecis
   return pseudoRoot.children[0].toString();
 }
 
-const restXmlCodec: RestBodyCodec = {
-  body: xmlBody,
+const restXmlCodec: RestBodyWriter = {
+  writeBody: xmlBody,
   emptyBody: undefined,
   requiresEmptyBody: () => false,
   contentType: () => undefined,

@@ -9,22 +9,11 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, RequestBody } from '../types';
 import { expandHostPrefix, handleFloat, isFloatType, isSet, pyStr, toBase64, toBuffer } from './common';
 import { formatTimestamp, TimestampPrecision } from './timestamp';
-import { jsonText } from './json-text';
+import { jsonText } from '../../util/json-text';
 import { renderUriTemplate } from './uri';
 import { isReadable } from '../../util/is-readable';
 import { setOwn } from '../../util/objects';
-
-/** What differs between rest-json and rest-xml. */
-export interface RestBodyCodec {
-  /** Serializes a structure (the input's body members, or a structure payload member). */
-  body(params: unknown, shape: Shape, precision: TimestampPrecision): string;
-  /** The body sent for an unset structure payload or a required empty body. */
-  readonly emptyBody: RequestBody;
-  /** Whether a request with no body members still sends `emptyBody`. */
-  requiresEmptyBody(input: Shape): boolean;
-  /** Sets protocol Content-Type defaults once the body is known. */
-  contentType(spec: HttpRequestSpec, input: Shape): void;
-}
+import type { RestBodyWriter } from '../rest-body-codec';
 
 const HEADER_TIMESTAMP_FORMAT = 'rfc822';
 const QUERY_TIMESTAMP_FORMAT = 'iso8601';
@@ -91,7 +80,7 @@ function rawPayload(value: unknown): RequestBody {
   return pyStr(value);
 }
 
-export function serializeRest(op: OperationModel, params: Record<string, unknown>, codec: RestBodyCodec, precision: TimestampPrecision = 'default'): HttpRequestSpec {
+export function serializeRest(op: OperationModel, params: Record<string, unknown>, codec: RestBodyWriter, precision: TimestampPrecision = 'default'): HttpRequestSpec {
   const spec: HttpRequestSpec = {
     method: op.http?.method ?? 'POST',
     path: op.http.requestUri,
@@ -152,9 +141,9 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
     spec.body = rawPayload(params[payloadName]);
   } else if (payloadName !== undefined && payloadMember) {
     const v = params[payloadName];
-    spec.body = isSet(v) ? codec.body(v, payloadMember, precision) : codec.emptyBody;
+    spec.body = isSet(v) ? codec.writeBody(v, payloadMember, precision) : codec.emptyBody;
   } else if (hasBodyParams) {
-    spec.body = codec.body(bodyParams, input, precision);
+    spec.body = codec.writeBody(bodyParams, input, precision);
   } else if (codec.requiresEmptyBody(input)) {
     spec.body = codec.emptyBody;
   }

@@ -1,8 +1,8 @@
 /**
  * Timestamp inputs and wire formats for request serialization, as botocore's serializers do.
  *
- * Inputs: `Date`, a number (epoch seconds, fractions allowed) or a string (ISO 8601, with or
- * without a zone — none means UTC — or epoch seconds as text, or anything `Date.parse` reads).
+ * Inputs: `Date`, a number (epoch seconds, fractions allowed) or a string (ISO 8601 as
+ * src/util/iso8601.ts reads it, epoch seconds as text, or anything `Date.parse` reads).
  * Formats: `iso8601` (`2014-04-29T18:30:38Z`, or with six fraction digits when the instant has
  * sub-second precision), `unixTimestamp` (integer seconds, truncated) and `rfc822`
  * (`Tue, 29 Apr 2014 18:30:38 GMT`).
@@ -16,34 +16,29 @@
  */
 
 import { excerpt } from '../../util/excerpt';
-import { JsonNumber } from './json-text';
+import { formatIso8601, instantOf, parseIso8601 } from '../../util/iso8601';
+import type { Instant } from '../../util/iso8601';
+import { JsonNumber } from '../../util/json-text';
 
 /** botocore's serializer timestamp precision. */
 export type TimestampPrecision = 'default' | 'millisecond';
 
-/** An instant as whole epoch seconds plus microseconds (Date alone would lose microseconds). */
-export interface Instant {
-  seconds: number;
-  micros: number;
-}
+export type { Instant };
 
 export type TimestampInput = Date | number | string;
 
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 export function toInstant(value: unknown): Instant {
   if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) throw new TypeError('Invalid timestamp: Invalid Date');
-    const seconds = Math.floor(ms / 1000);
-    return { seconds, micros: (ms - seconds * 1000) * 1000 };
+    if (Number.isNaN(value.getTime())) throw new TypeError('Invalid timestamp: Invalid Date');
+    return instantOf(value);
   }
   if (typeof value === 'number') return fromEpoch(value);
   if (typeof value === 'string') {
     if (NUMERIC.test(value)) return fromEpoch(Number(value));
-    const m = ISO.exec(value.trim());
-    if (m) return fromIsoMatch(m);
+    const iso = parseIso8601(value);
+    if (iso) return iso;
     const ms = Date.parse(value);
     if (!Number.isNaN(ms)) return toInstant(new Date(ms));
   }
@@ -59,29 +54,8 @@ function fromEpoch(n: number): Instant {
   return { seconds, micros };
 }
 
-function fromIsoMatch(m: RegExpExecArray): Instant {
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac, zone] = m;
-  let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60000;
-  }
-  const micros = frac ? Number(frac.slice(0, 6).padEnd(6, '0')) : 0;
-  return { seconds: Math.floor(ms / 1000), micros };
-}
-
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-export function formatIso8601(t: Instant, precision: TimestampPrecision = 'default'): string {
-  const d = new Date(t.seconds * 1000);
-  const base =
-    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  if (precision === 'millisecond') return `${base}.${pad(Math.floor(t.micros / 1000), 3)}Z`;
-  return t.micros > 0 ? `${base}.${pad(t.micros, 6)}Z` : `${base}Z`;
 }
 
 /** Seconds plus truncated milliseconds as a Python float: its repr, `.0` when whole. */
@@ -112,7 +86,7 @@ export function formatTimestamp(value: unknown, format: string, precision: Times
   const t = toInstant(value);
   switch (format.toLowerCase()) {
     case 'iso8601':
-      return formatIso8601(t, precision);
+      return formatIso8601(t, precision === 'millisecond' ? 'millis' : 'micros');
     case 'unixtimestamp':
       return precision === 'millisecond' ? unixMilliseconds(t) : t.seconds;
     case 'rfc822':

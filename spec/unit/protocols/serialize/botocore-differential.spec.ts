@@ -8,7 +8,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ServiceModel } from '../../../../src/models/service-model';
-import { encodeQuery, serializers } from '../../../../src/protocols/serialize';
+import { encodeQuery } from '../../../../src/protocols/serialize';
+import { serializers } from '../../../../src/protocols';
 import { bodyText, parseXml } from '../../../conformance/protocols-input-compare';
 
 interface FuzzCase {

@@ -3,7 +3,7 @@
  * sends): `, ` and `: ` separators, ensure_ascii escapes, floats as Python's repr. Expected texts
  * are python3's json.dumps output for the same values.
  */
-import { JsonNumber, jsonText, pyFloatRepr } from '../../../../src/protocols/serialize/json-text';
+import { JsonNumber, jsonText, pyFloatRepr } from '../../../../src/util/json-text';
 import { makeOp } from './model-helper';
 import { serializeJson } from '../../../../src/protocols/serialize/json';
 

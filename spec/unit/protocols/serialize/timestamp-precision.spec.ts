@@ -8,8 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ServiceModel } from '../../../../src/models/service-model';
-import { getProtocol, withSerializerOptions } from '../../../../src/protocols';
-import { encodeQuery, formatTimestamp, serializers } from '../../../../src/protocols/serialize';
+import { getProtocol, serializers, withSerializerOptions } from '../../../../src/protocols';
+import { encodeQuery, formatTimestamp } from '../../../../src/protocols/serialize';
 import type { HttpRequestSpec } from '../../../../src/protocols/types';
 
 const MODELS = path.resolve(__dirname, '../../../../service-models');

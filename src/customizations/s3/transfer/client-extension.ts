@@ -1,11 +1,12 @@
 /**
  * The managed-transfer methods on S3 clients (boto3 injects them into S3.Client):
- * `uploadFile`, `downloadFile`, `uploadFileobj`, `downloadFileobj`, `copy`. Registered in
- * CLIENT_EXTENSIONS by src/customizations/index.ts; other services get nothing.
+ * `uploadFile`, `downloadFile`, `uploadFileobj`, `downloadFileobj`, `copy`, added at
+ * `creating-client-class.s3`; other services get nothing.
  */
 import type { Client } from '../../../client/proxy';
 import { documentMethod } from '../../../util/method-docs';
-import type { ClientContext } from '../../../pipeline/context';
+import type { HierarchicalEmitter } from '../../../events/emitter';
+import type { ClientBuild } from '../../../client/client-build';
 import type { CopySource } from './copy';
 import type { WritableLike } from './download';
 import type { CopyOptions, TransferOptions } from './types';
@@ -81,8 +82,7 @@ export function transferHelp(name: keyof S3TransferMethods, form: 'client' | 'bu
   ].join('\n');
 }
 
-export function s3TransferExtension(ctx: ClientContext, client: Client): Record<string, unknown> {
-  if (ctx.eventServiceId !== 's3') return {};
+export function s3TransferExtension(_ctx: unknown, client: Client): Record<string, unknown> {
   const methods: S3TransferMethods = {
     uploadFile: named('uploadFile', (filename, bucket, key, options) => ops().uploadFile(client, filename, bucket, key, options)),
     downloadFile: named('downloadFile', (bucket, key, filename, options) => ops().downloadFile(client, bucket, key, filename, options)),
@@ -91,4 +91,9 @@ export function s3TransferExtension(ctx: ClientContext, client: Client): Record<
     copy: named('copy', (copySource, bucket, key, options) => ops().copy(client, copySource, bucket, key, options)),
   };
   return { ...methods };
+}
+
+/** Adds the transfer methods to every S3 client a session creates. */
+export function installS3TransferMethods(events: HierarchicalEmitter): void {
+  events.register('creating-client-class.s3', (p) => void (p.build as ClientBuild).methods.extensions.push(s3TransferExtension));
 }

@@ -5,15 +5,15 @@
  * (CopySourceRange, CopySourceIfMatch: the ETag) with at most `maxConcurrency` in flight,
  * CompleteMultipartUpload in part order; aborted on any failure.
  *
- * The caller's signal goes with every request but CreateMultipartUpload and
- * AbortMultipartUpload (see multipart-upload.ts for why); once it fires no new part starts and
- * the multipart copy is aborted, then the copy rejects with AbortError.
+ * The multipart copy is multipart-upload.ts's loop (runMultipart) over byte ranges of the
+ * source: the caller's signal goes with every request but CreateMultipartUpload and
+ * AbortMultipartUpload; once it fires no new part starts and the multipart copy is aborted,
+ * then the copy rejects with AbortError.
  */
 import type { Client } from '../../../client/proxy';
 import { ParamValidationError } from '../../../errors';
-import { throwIfAborted } from '../../../util/abort';
 import { adjustChunksize, rangeFor } from './config';
-import { TaskGroup } from './concurrency';
+import { runMultipart } from './multipart-upload';
 import {
   ALLOWED_COPY_ARGS,
   checkBucket,
@@ -73,41 +73,29 @@ export async function copy(client: Client, copySource: CopySource, bucket: strin
     return;
   }
 
-  throwIfAborted(signal);
-  const created = await uncancellable('createMultipartUpload', { Bucket: bucket, Key: key, ...omit(extra, COPY_CREATE_MULTIPART_BLOCKLIST) });
-  const uploadId = created.UploadId as string;
   const partSize = adjustChunksize(o.config.multipartChunksize, size);
   const count = Math.ceil(size / partSize);
-  const algorithm = typeof extra.ChecksumAlgorithm === 'string' ? extra.ChecksumAlgorithm.toUpperCase() : undefined;
-  const parts: Array<Record<string, unknown> & { PartNumber: number }> = [];
-  const group = new TaskGroup(o.config.concurrency);
-  try {
-    try {
-      for (let n = 1; n <= count; n++) {
-        await group.ready();
-        throwIfAborted(signal);
-        const params: Record<string, unknown> = { CopySource: source, Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n, ...pick(extra, UPLOAD_PART_COPY_ARGS) };
-        params.CopySourceRange = rangeFor(partSize, n - 1, count, size);
-        if (etag !== undefined) params.CopySourceIfMatch = etag;
-        const bytes = n === count ? size - (n - 1) * partSize : partSize;
-        group.start(async () => {
-          const r = await call('uploadPartCopy', params);
-          const result = (r.CopyPartResult ?? {}) as Record<string, unknown>;
-          const part: Record<string, unknown> & { PartNumber: number } = { ETag: result.ETag, PartNumber: n };
-          if (algorithm && result[`Checksum${algorithm}`] !== undefined) part[`Checksum${algorithm}`] = result[`Checksum${algorithm}`];
-          parts.push(part);
-          o.progress.report(bytes);
-        });
-      }
-    } catch (e) {
-      group.fail(e);
-    }
-    await group.wait();
-    throwIfAborted(signal);
-    parts.sort((x, y) => x.PartNumber - y.PartNumber);
-    await call('completeMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...pick(extra, COPY_COMPLETE_MULTIPART_ARGS) });
-  } catch (e) {
-    await uncancellable('abortMultipartUpload', { Bucket: bucket, Key: key, UploadId: uploadId }).catch(() => undefined);
-    throw e;
-  }
+  await runMultipart({
+    call,
+    uncancellable,
+    signal,
+    bucket,
+    key,
+    createArgs: omit(extra, COPY_CREATE_MULTIPART_BLOCKLIST),
+    completeArgs: pick(extra, COPY_COMPLETE_MULTIPART_ARGS),
+    checksumAlgorithm: typeof extra.ChecksumAlgorithm === 'string' ? extra.ChecksumAlgorithm : undefined,
+    concurrency: o.config.concurrency,
+    nextPart: (uploadId, n) => {
+      if (n > count) return undefined;
+      const params: Record<string, unknown> = { CopySource: source, Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n, ...pick(extra, UPLOAD_PART_COPY_ARGS) };
+      params.CopySourceRange = rangeFor(partSize, n - 1, count, size);
+      if (etag !== undefined) params.CopySourceIfMatch = etag;
+      const bytes = n === count ? size - (n - 1) * partSize : partSize;
+      return async () => {
+        const r = await call('uploadPartCopy', params);
+        o.progress.report(bytes);
+        return (r.CopyPartResult ?? {}) as Record<string, unknown>;
+      };
+    },
+  });
 }

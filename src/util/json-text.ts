@@ -1,7 +1,8 @@
 /**
- * JSON text for a serializer's value tree, byte for byte as botocore writes it: Python's
- * `json.dumps` with its defaults (`jsonText`), or with `separators=(',', ':')` for jsonvalue
- * headers (`jsonText(v, 'compact')`).
+ * The one writer of Python's `json.dumps` text, byte for byte as botocore writes it: with its
+ * defaults (`jsonText`), or with `separators=(',', ':')` for jsonvalue headers
+ * (`jsonText(v, 'compact')`). Request bodies, paginator resume tokens and POST policies all
+ * use it, so the bytes (and signatures over them) agree with botocore's, bigints included.
  *
  * Contract, in the order the writer checks:
  * - JsonNumber: its text, bare (exact bigints past 2^53; Python floats such as `1704164645.0`).
