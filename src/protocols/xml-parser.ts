@@ -17,7 +17,7 @@
  * object, so `__proto__`, `constructor` or `toString` are names like any other.
  */
 import { setOwn } from '../util/objects';
-import { tokenizeXml, XmlHandler } from './xml-tokenizer';
+import { scanXml, XmlHandler } from './xml-scanner';
 
 /** Whitespace as xml2js judged it (JavaScript's `\s`). */
 const BLANK = /^\s*$/;
@@ -91,7 +91,7 @@ export function parseXml(input: Buffer | string): XmlDocument | undefined {
   const text = typeof input === 'string' ? input : input.toString('utf8');
   if (text.trim() === '') return undefined;
   const builder = new TreeBuilder();
-  tokenizeXml(text, builder);
+  scanXml(text, builder);
   if (!builder.doc) throw new Error('XML document has no root element');
   return builder.doc;
 }

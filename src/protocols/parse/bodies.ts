@@ -17,7 +17,7 @@
 import { ResponseParserError } from '../../errors';
 import type { RawResponse } from '../types';
 import { parseXml, XmlDocument } from '../xml-parser';
-import { tokenizeXml } from '../xml-tokenizer';
+import { scanXml } from '../xml-scanner';
 import { bodyText } from './common';
 import { NEEDS_TREE, ReadResult, ShapeReader } from './xml-reader';
 import type { XmlTarget } from './xml-targets';
@@ -146,7 +146,7 @@ function readOnce(response: RawResponse, target: XmlTarget): ReadEntry {
   if (text.trim() === '') return { target, blank: true };
   const reader = new ShapeReader(target.spec);
   try {
-    tokenizeXml(text, reader);
+    scanXml(text, reader);
   } catch (error) {
     if (error !== NEEDS_TREE) return { target, malformed: error };
     // A layout only the tree walk follows: build the tree and walk it.

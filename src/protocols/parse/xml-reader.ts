@@ -11,7 +11,8 @@
  * attributes or children keeps only text that is more than whitespace, or CDATA). Conversion
  * errors (a bad number or timestamp, a union with two members) are held until the whole
  * document has been read, so a body that is not well-formed is reported as such first, as it
- * was when the tree was built before any conversion.
+ * was when the tree was built before any conversion. (When several values fail, the first in
+ * document order is thrown; the tree walk threw the first in model order.)
  *
  * Layouts one pass cannot follow are left to the tree walk (the reader throws NEEDS_TREE and
  * the caller parses the tree): a wrapped list element that repeats (botocore then reads each
@@ -21,7 +22,7 @@
  * generated shapes and documents.
  */
 import { setOwn } from '../../util/objects';
-import { XmlHandler } from '../xml-tokenizer';
+import { XmlHandler } from '../xml-scanner';
 import { Dict, unknownUnionMember } from './common';
 import { LIST_FLAT, LIST_WRAPPED, MAP_FLAT, MAP_WRAPPED, MemberPlan, SCALAR, ShapePlan, STRUCT } from './xml-plan';
 import { xmlScalar } from './xml-shapes';
