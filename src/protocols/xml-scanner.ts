@@ -369,12 +369,24 @@ class Scanner {
 
   private endTag(i: number): number {
     const s = this.s;
+    const open = this.stack[this.stack.length - 1];
+    const after = i + 2 + open.length;
+    const next = s.charCodeAt(after);
+    // The expected name, not followed by a name character: no need to read the name out.
+    if (next < 128 && NAME_ASCII[next] === 0 && s.startsWith(open, i + 2)) {
+      const j = this.skipSpace(after);
+      if (s.charCodeAt(j) === GT) {
+        this.stack.pop();
+        this.h.close();
+        return j + 1;
+      }
+    }
     const nameEnd = this.nameEnd(i + 2);
     const name = s.slice(i + 2, nameEnd);
     const j = this.skipSpace(nameEnd);
-    if (s.charCodeAt(j) !== GT) this.fail(j, j >= s.length ? `unclosed tag: ${this.stack[this.stack.length - 1]}` : 'disallowed character in closing tag.');
-    const open = this.stack.pop();
+    if (s.charCodeAt(j) !== GT) this.fail(j, j >= s.length ? `unclosed tag: ${open}` : 'disallowed character in closing tag.');
     if (name !== open) this.fail(i, `unexpected close tag: expected </${open}>.`);
+    this.stack.pop();
     this.h.close();
     return j + 1;
   }
