@@ -21,271 +21,14 @@
  * do none of these; spec/unit/protocols/parse/xml-reader.spec.ts compares the two ways on
  * generated shapes and documents.
  */
-import { setOwn } from '../../util/objects';
 import { XmlHandler } from '../xml-scanner';
-import { Dict, unknownUnionMember } from './common';
+import { Dict } from './common';
+import {
+  Attrs, Frame, FrameHost, ListFrame, MapFrame, META, NEEDS_TREE, PLAIN_DICT, PLAIN_TEXT, PlainFrame, ScalarFrame, SKIP, StructFrame,
+} from './xml-frames';
 import { LIST_FLAT, LIST_WRAPPED, MAP_FLAT, MAP_WRAPPED, MemberPlan, SCALAR, ShapePlan, STRUCT } from './xml-plan';
-import { xmlScalar } from './xml-shapes';
 
-type Attrs = Readonly<Record<string, string>> | undefined;
-
-/** Thrown (and caught by the caller) when the document needs the tree walk. */
-export const NEEDS_TREE: unique symbol = Symbol('needs the tree walk');
-
-/** Whitespace as the tree judges it (xml2js's rule: JavaScript's `\s`). */
-const BLANK = /^\s*$/;
-
-/** The slot of a frame that reports to the reader's metadata instead of its parent. */
-const META = -2;
-
-interface Frame {
-  open(name: string, attrs: Attrs, r: ShapeReader): Frame;
-  text(text: string): void;
-  cdata(text: string): void;
-  /** The element ended: hand its value to `parent`. */
-  finish(parent: Frame, r: ShapeReader): void;
-  /** A child frame's value, for its `slot`. */
-  accept(slot: number, value: unknown): void;
-}
-
-/** An element nothing reads (and everything inside it). */
-const SKIP: Frame = {
-  open: () => SKIP,
-  text() {},
-  cdata() {},
-  finish() {},
-  accept() {},
-};
-
-/** A scalar's text. Scalars never nest (their children are skipped), so one frame serves all. */
-class ScalarFrame implements Frame {
-  private plan!: ShapePlan;
-  private slot = 0;
-  private buf = '';
-  private cdataSeen = false;
-  /** Has attributes or child elements: whitespace-only text then reads as ''. */
-  private nested = false;
-
-  reset(plan: ShapePlan, slot: number, attrs: Attrs): this {
-    this.plan = plan;
-    this.slot = slot;
-    this.buf = '';
-    this.cdataSeen = false;
-    this.nested = attrs !== undefined;
-    return this;
-  }
-
-  open(): Frame {
-    this.nested = true;
-    return SKIP;
-  }
-
-  text(text: string): void {
-    this.buf += text;
-  }
-
-  cdata(text: string): void {
-    this.buf += text;
-    this.cdataSeen = true;
-  }
-
-  finish(parent: Frame, r: ShapeReader): void {
-    let text = this.buf;
-    if (this.nested && !this.cdataSeen && BLANK.test(text)) text = '';
-    let value: unknown = null;
-    try {
-      value = xmlScalar(this.plan.shape, text);
-    } catch (error) {
-      r.fail(error);
-    }
-    parent.accept(this.slot, value);
-  }
-
-  accept(): void {}
-}
-
-/**
- * A structure, or a map entry (`map` set: its key and value members go into the map). Values
- * sit by member index until the element ends, then become the result in model order.
- */
-class StructFrame implements Frame {
-  private readonly values: unknown[];
-  private unionFirst: string | undefined = undefined;
-  private unionMany = false;
-  /** The errors held so far when an entry started: an entry without a key is never read. */
-  private readonly failedBefore: boolean;
-
-  constructor(
-    private readonly plan: ShapePlan,
-    private readonly slot: number,
-    private readonly attrs: Attrs,
-    r: ShapeReader,
-    private readonly map?: Dict,
-    /** A child element read as the document's metadata (query's ResponseMetadata, ec2's requestId). */
-    private sideName?: string,
-  ) {
-    this.values = new Array<unknown>(plan.members.length);
-    this.failedBefore = r.failed;
-  }
-
-  open(name: string, attrs: Attrs, r: ShapeReader): Frame {
-    if (this.plan.unionTags && name !== '__type') {
-      if (this.unionFirst === undefined) this.unionFirst = name;
-      else if (name !== this.unionFirst) this.unionMany = true;
-    }
-    if (name === this.sideName) {
-      this.sideName = undefined;
-      return r.metaFrame(attrs);
-    }
-    const m = this.plan.byElement.get(name);
-    if (m === null) throw NEEDS_TREE;
-    return m ? r.memberFrame(m, this.values, attrs) : SKIP;
-  }
-
-  text(): void {}
-  cdata(): void {}
-
-  accept(slot: number, value: unknown): void {
-    if (this.plan.members[slot].plan.kind === LIST_FLAT) (this.values[slot] as unknown[]).push(value);
-    else this.values[slot] = value;
-  }
-
-  finish(parent: Frame, r: ShapeReader): void {
-    parent.accept(this.slot, this.map ? this.finishEntry(this.map, r) : this.finishStruct(r));
-  }
-
-  private finishStruct(r: ShapeReader): unknown {
-    const tags = this.plan.unionTags;
-    if (tags) {
-      const present = this.unionFirst === undefined ? [] : this.unionMany ? [this.unionFirst, ''] : [this.unionFirst];
-      try {
-        const unknown = unknownUnionMember(this.plan.shape, present);
-        if (unknown) return unknown;
-      } catch (error) {
-        r.fail(error);
-        return null;
-      }
-    }
-    const out: Dict = {};
-    const { members } = this.plan;
-    for (let i = 0; i < members.length; i++) {
-      const m = members[i];
-      const v = this.values[i];
-      if (v !== undefined) out[m.outName] = v;
-      else if (m.attribute !== undefined && this.attrs && Object.prototype.hasOwnProperty.call(this.attrs, m.attribute)) {
-        out[m.outName] = this.attrs[m.attribute];
-      }
-    }
-    return out;
-  }
-
-  private finishEntry(map: Dict, r: ShapeReader): Dict {
-    const [key, value] = this.values;
-    // No key element: the tree walk skips the entry without reading its value.
-    if (key === undefined) r.failed = this.failedBefore;
-    else if (value !== undefined) setOwn(map, String(key), value);
-    return map;
-  }
-}
-
-/** A wrapped list: every child element is an item. */
-class ListFrame implements Frame {
-  private readonly items: unknown[] = [];
-  private itemName: string | undefined = undefined;
-
-  constructor(private readonly plan: ShapePlan, private readonly slot: number) {}
-
-  open(name: string, attrs: Attrs, r: ShapeReader): Frame {
-    // The tree groups children by name; items under one name keep document order.
-    if (this.itemName === undefined) this.itemName = name;
-    else if (name !== this.itemName) throw NEEDS_TREE;
-    return r.nodeFrame(this.plan.item, 0, attrs);
-  }
-
-  text(): void {}
-  cdata(): void {}
-
-  accept(_slot: number, value: unknown): void {
-    this.items.push(value);
-  }
-
-  finish(parent: Frame): void {
-    parent.accept(this.slot, this.items);
-  }
-}
-
-/** A wrapped map: every child element is an entry. */
-class MapFrame implements Frame {
-  private entryName: string | undefined = undefined;
-
-  constructor(private readonly plan: ShapePlan, private readonly slot: number, private readonly map: Dict) {}
-
-  open(name: string, attrs: Attrs, r: ShapeReader): Frame {
-    if (this.entryName === undefined) this.entryName = name;
-    else if (name !== this.entryName) throw NEEDS_TREE;
-    return new StructFrame(this.plan.entry, 0, attrs, r, this.map);
-  }
-
-  text(): void {}
-  cdata(): void {}
-  accept(): void {}
-
-  finish(parent: Frame): void {
-    parent.accept(this.slot, this.map);
-  }
-}
-
-const PLAIN_DICT = 0;
-const PLAIN_AUTO = 1;
-const PLAIN_TEXT = 2;
-
-/**
- * botocore's plain reading of an element (xmlToPlain): DICT, its children as a dict (the first
- * of repeated names); AUTO, a dict when it has children, else its text or null; TEXT, its text
- * or null (`.text`), children ignored.
- */
-class PlainFrame implements Frame {
-  private readonly names: string[] = [];
-  private out: Dict | undefined = undefined;
-  private buf = '';
-  private cdataSeen = false;
-  private nested: boolean;
-
-  constructor(private readonly mode: number, private readonly slot: number, attrs: Attrs) {
-    this.nested = attrs !== undefined;
-  }
-
-  open(name: string, attrs: Attrs): Frame {
-    this.nested = true;
-    if (this.mode === PLAIN_TEXT || this.names.includes(name)) return SKIP;
-    this.names.push(name);
-    return new PlainFrame(PLAIN_AUTO, this.names.length - 1, attrs);
-  }
-
-  text(text: string): void {
-    this.buf += text;
-  }
-
-  cdata(text: string): void {
-    this.buf += text;
-    this.cdataSeen = true;
-  }
-
-  accept(slot: number, value: unknown): void {
-    setOwn((this.out ??= {}), this.names[slot], value);
-  }
-
-  finish(parent: Frame, r: ShapeReader): void {
-    let value: unknown;
-    if (this.mode === PLAIN_DICT || (this.mode === PLAIN_AUTO && this.names.length > 0)) value = this.out ?? {};
-    else {
-      const text = this.nested && !this.cdataSeen && BLANK.test(this.buf) ? '' : this.buf;
-      value = text === '' ? null : text;
-    }
-    if (this.slot === META) r.setMeta(value);
-    else parent.accept(this.slot, value);
-  }
-}
+export { NEEDS_TREE } from './xml-frames';
 
 /** What to read from a document: its root as a shape, or query's result wrapper and metadata. */
 export interface ReadSpec {
@@ -306,6 +49,8 @@ export interface ReadResult {
 
 /** The document element, per the ReadSpec. */
 class RootFrame implements Frame {
+  /** What the shape read gave. */
+  value: unknown = undefined;
   private readSeen = false;
   private metaSeen = false;
 
@@ -342,12 +87,10 @@ class RootFrame implements Frame {
     this.value = value;
   }
 
-  value: unknown = undefined;
-
   finish(): void {}
 }
 
-export class ShapeReader implements XmlHandler {
+export class ShapeReader implements XmlHandler, FrameHost {
   private readonly frames: Frame[] = [];
   private top: Frame;
   private readonly root: RootFrame;
