@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: botojs vs the AWS SDK for JavaScript v3 against a canned loopback server.
  *
- *   npm run bench                      # cold start + throughput, ~2 minutes
+ *   npm run bench                      # cold start + throughput (4 operations), ~3.5 minutes
  *   npm run bench -- --quick           # fewer/shorter runs, for a smoke check
  *   npm run bench -- --profile         # also CPU-profile botojs's throughput loop
  *   npm run bench -- --only=profile    # just the profile
