@@ -7,7 +7,12 @@ import { SDKS, type OpName, type SdkName } from './sdk-adapters';
 import { fmt, median, ratio, table } from './stats';
 import type { ThroughputSample } from './throughput';
 
-export const OP_LABEL: Record<OpName, string> = { putObject: 'S3 PutObject 1 KiB', getItem: 'DynamoDB GetItem' };
+export const OP_LABEL: Record<OpName, string> = {
+  putObject: 'S3 PutObject 1 KiB',
+  getItem: 'DynamoDB GetItem',
+  listObjectsV2: 'S3 ListObjectsV2 1,000 keys',
+  describeInstances: 'EC2 DescribeInstances 100 instances',
+};
 
 /** Samples for one SDK in one cell, or the error that stopped it. */
 export interface Outcome<T> {
@@ -15,7 +20,7 @@ export interface Outcome<T> {
   error?: string;
 }
 
-export type ColdStartResults = Record<OpName, Record<SdkName, Outcome<ColdStartSample>>>;
+export type ColdStartResults = Partial<Record<OpName, Record<SdkName, Outcome<ColdStartSample>>>>;
 /** Keyed by `${op}@${concurrency}`. */
 export type ThroughputResults = Record<string, Record<SdkName, Outcome<ThroughputSample>>>;
 

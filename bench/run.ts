@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: botojs vs the AWS SDK for JavaScript v3 against a canned loopback server.
  *
- *   npm run bench                      # cold start + throughput, ~2 minutes
+ *   npm run bench                      # cold start + throughput (4 operations), ~3.5 minutes
  *   npm run bench -- --quick           # fewer/shorter runs, for a smoke check
  *   npm run bench -- --profile         # also CPU-profile botojs's throughput loop
  *   npm run bench -- --only=profile    # just the profile
- *   options: --runs=N --rounds=N --warmup=MS --measure=MS --concurrency=1,16 --no-pin --rebuild --no-build
+ *   npm run bench -- --only=throughput --ops=listObjectsV2,describeInstances --concurrency=1
+ *   options: --runs=N --rounds=N --warmup=MS --measure=MS --concurrency=1,16 --ops=a,b --no-pin --rebuild --no-build
+ *   (--ops picks throughput operations: putObject, getItem, listObjectsV2, describeInstances)
  *
  * Every measurement runs in a fresh plain-`node` child (never ts-node) pinned to core 0, the
  * server in its own process pinned to the last core. The bench reports; it never fails on speed.
@@ -20,7 +22,7 @@ import {
 } from './processes';
 import { runProfile } from './profile';
 import { coldStartTable, throughputTable, type ColdStartResults, type Outcome, type ThroughputResults } from './report';
-import { OPS, SDKS, sdkPathsToEnv, type SdkName } from './sdk-adapters';
+import { COLD_OPS, OPS, SDKS, sdkPathsToEnv, type OpName, type SdkName } from './sdk-adapters';
 import type { ThroughputSample } from './throughput';
 
 interface Options {
@@ -29,6 +31,8 @@ interface Options {
   warmupMs: number;
   measureMs: number;
   concurrency: number[];
+  /** Throughput operations to run. */
+  ops: OpName[];
   pin: boolean;
   build: 'auto' | 'force' | 'skip';
   parts: Set<'cold' | 'throughput' | 'profile'>;
@@ -53,10 +57,19 @@ function parseOptions(argv: readonly string[]): Options {
     warmupMs: num('warmup', quick ? 500 : 1000),
     measureMs: num('measure', quick ? 1000 : 2000),
     concurrency: (flags.get('concurrency') ?? '1,16').split(',').map(Number),
+    ops: parseOps(flags.get('ops')),
     pin: !flags.has('no-pin'),
     build: flags.has('rebuild') ? 'force' : flags.has('no-build') ? 'skip' : 'auto',
     parts,
   };
+}
+
+function parseOps(value: string | undefined): OpName[] {
+  if (!value) return [...OPS];
+  const ops = value.split(',');
+  const unknown = ops.filter((op) => !(OPS as readonly string[]).includes(op));
+  if (unknown.length > 0) throw new Error(`unknown --ops ${unknown.join(', ')}; choose from ${OPS.join(', ')}`);
+  return ops as OpName[];
 }
 
 function moduleVersion(name: string): string {
@@ -74,7 +87,8 @@ function describeMachine(pin: Pinning, buildNote: string): string {
     `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
     `node ${process.version}; @aws-sdk/client-s3 ${moduleVersion('@aws-sdk/client-s3')}, ` +
-      `@aws-sdk/client-dynamodb ${moduleVersion('@aws-sdk/client-dynamodb')}; botojs from dist/ (${buildNote})`,
+      `@aws-sdk/client-dynamodb ${moduleVersion('@aws-sdk/client-dynamodb')}, @aws-sdk/client-ec2 ${moduleVersion('@aws-sdk/client-ec2')}; ` +
+      `botojs from dist/ (${buildNote})`,
     `pinning: ${pin.description}`,
   ].join('\n');
 }
@@ -122,9 +136,10 @@ async function runColdStarts(
   for (let run = 0; run < opts.runs; run += 1) {
     process.stderr.write(`bench: cold start run ${run + 1}/${opts.runs}\n`);
     await waitForQuiet();
-    for (const op of OPS) {
+    for (const op of COLD_OPS) {
       for (const sdk of orderFor(run)) {
-        const outcome = results[op][sdk];
+        const outcome = results[op]?.[sdk];
+        if (!outcome) continue;
         if (outcome.error) continue;
         try {
           outcome.samples.push(await runNodeJson<ColdStartSample>(pin, script, [sdk, op, endpoint], env));
@@ -142,7 +157,7 @@ async function runThroughput(
 ): Promise<ThroughputResults> {
   const results: ThroughputResults = {};
   const script = path.join(jsDir, 'throughput.js');
-  for (const op of OPS) {
+  for (const op of opts.ops) {
     for (const concurrency of opts.concurrency) {
       const cell = `${op}@${concurrency}`;
       results[cell] = { botojs: { samples: [] }, v3: { samples: [] } };
@@ -176,6 +191,7 @@ async function main(): Promise<void> {
     botojs: path.join(REPO_ROOT, 'dist', 'index.js'),
     v3S3: require.resolve('@aws-sdk/client-s3', { paths: [REPO_ROOT] }),
     v3DynamoDb: require.resolve('@aws-sdk/client-dynamodb', { paths: [REPO_ROOT] }),
+    v3Ec2: require.resolve('@aws-sdk/client-ec2', { paths: [REPO_ROOT] }),
   }) };
   const server = await startServerProcess(pin, jsDir);
   process.on('exit', () => server.stop());

@@ -1,7 +1,7 @@
 /**
- * Canned loopback server for the benchmark: answers S3 PutObject and DynamoDB GetItem with
- * responses shaped like the real services' (status, headers, body), so both SDKs run their full
- * parse path. It always reads the whole request body before answering, keeps connections alive,
+ * Canned loopback server for the benchmark: answers S3 PutObject and ListObjectsV2, DynamoDB
+ * GetItem and EC2 DescribeInstances with responses shaped like the real services' (status,
+ * headers, body; the XML bodies from xml-bodies.ts), so both SDKs run their full parse path. It always reads the whole request body before answering, keeps connections alive,
  * and does as little work as possible so that its cost stays out of the client's numbers.
  *
  * Run directly (`node server.js`) it listens on 127.0.0.1:0 and reports `{ port }` to its parent
@@ -9,6 +9,8 @@
  */
 import * as http from 'node:http';
 import * as crypto from 'node:crypto';
+import { LIST_KEYS, INSTANCES } from './sdk-adapters';
+import { describeInstancesBody, listObjectsV2Body } from './xml-bodies';
 
 /** The item every GetItem returns; small, with the common attribute types. */
 const GET_ITEM_BODY = Buffer.from(
@@ -39,6 +41,9 @@ function crc32(data: Buffer): number {
 
 // DynamoDB sends the CRC32 of the body as an unsigned decimal; botocore checks it.
 const GET_ITEM_CRC32 = String(crc32(GET_ITEM_BODY));
+
+const LIST_OBJECTS_BODY = Buffer.from(listObjectsV2Body(LIST_KEYS));
+const DESCRIBE_INSTANCES_BODY = Buffer.from(describeInstancesBody(INSTANCES));
 
 let requestCounter = 0;
 
@@ -84,9 +89,35 @@ function answerPutObject(req: http.IncomingMessage, res: http.ServerResponse, bo
   res.end();
 }
 
+function answerListObjectsV2(res: http.ServerResponse): void {
+  res.writeHead(200, {
+    'x-amz-id-2': 'bench/id2/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    'x-amz-request-id': nextRequestId().slice(0, 16),
+    Date: httpDate(),
+    'x-amz-bucket-region': 'us-east-1',
+    'Content-Type': 'application/xml',
+    'Content-Length': String(LIST_OBJECTS_BODY.length),
+    Server: 'AmazonS3',
+  });
+  res.end(LIST_OBJECTS_BODY);
+}
+
+function answerDescribeInstances(res: http.ServerResponse): void {
+  res.writeHead(200, {
+    'x-amzn-RequestId': nextRequestId().slice(0, 36),
+    'Cache-Control': 'no-cache, no-store',
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'Content-Type': 'text/xml;charset=UTF-8',
+    'Content-Length': String(DESCRIBE_INSTANCES_BODY.length),
+    Date: httpDate(),
+    Server: 'AmazonEC2',
+  });
+  res.end(DESCRIBE_INSTANCES_BODY);
+}
+
 function answerUnknown(res: http.ServerResponse): void {
   const body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NotImplemented</Code>' +
-    '<Message>bench server only answers PutObject and GetItem</Message></Error>';
+    '<Message>bench server only answers PutObject, ListObjectsV2, GetItem and DescribeInstances</Message></Error>';
   res.writeHead(501, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
@@ -97,6 +128,10 @@ function route(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer
     answerGetItem(res);
   } else if (req.method === 'PUT') {
     answerPutObject(req, res, body);
+  } else if (req.method === 'GET' && (req.url ?? '').includes('list-type=2')) {
+    answerListObjectsV2(res);
+  } else if (req.method === 'POST' && body.includes('Action=DescribeInstances')) {
+    answerDescribeInstances(res);
   } else {
     answerUnknown(res);
   }

@@ -1,31 +1,42 @@
 /**
- * XML parsing for responses: the only module that reads XML with xml2js.
+ * An XML document as a tree, for the response parts read by walking it: error bodies (botocore
+ * turns their elements into plain dicts), modeled error members, event payloads, and the
+ * success bodies the shape-directed reader (parse/xml-reader.ts) hands back to the tree walk.
  *
- * `parseXml` returns the document element as an XmlNode: either a string (an element with text
- * only, or empty) or an XmlObject whose child elements sit under their local names as arrays
- * (xml2js `explicitArray`), text under TEXT_KEY and attributes under ATTR_KEY. Namespace
- * prefixes are stripped from element names (botocore strips `{uri}` from ElementTree tags).
+ * `parseXml` returns the document element as an XmlNode: a string for an element with neither
+ * attributes nor child elements (its text, '' when empty, whitespace kept), else an
+ * XmlElement whose children sit in a Map under their local names, each name's occurrences in
+ * document order and the names in order of first appearance. Namespace prefixes are stripped
+ * from element names (botocore strips `{uri}` from ElementTree tags). An element with
+ * attributes or children keeps its text only when it is more than whitespace (or came from
+ * CDATA). These are the rules the tree had when xml2js built it, so nothing above changed.
  * Callers walk the tree by shape with the small accessors below, never by guessing from the
  * payload, so a one-element list stays a list.
  *
- * Inside the tree every element and attribute name carries NAME_MARK in front. xml2js tests
- * `name in obj` and assigns `obj[name]` as it builds, so an element named `__proto__`,
- * `constructor` or `toString` would read or replace Object.prototype's instead of being data.
- * Marked, no name is a prototype property; the accessors add and strip the mark.
+ * Element and attribute names are data: children are a Map and attributes a null-prototype
+ * object, so `__proto__`, `constructor` or `toString` are names like any other.
  */
 import { setOwn } from '../util/objects';
-import type * as Xml2js from 'xml2js';
+import { scanXml, XmlHandler } from './xml-scanner';
 
-/** Keys that cannot collide with (marked) element names. */
-export const TEXT_KEY = '#text';
-export const ATTR_KEY = '@attrs';
-/** Put before every element and attribute name in the tree: `>` never occurs in an XML name. */
-const NAME_MARK = '>';
+/** Whitespace as xml2js judged it (JavaScript's `\s`). */
+const BLANK = /^\s*$/;
 
-export interface XmlObject {
-  [key: string]: unknown;
+export class XmlElement {
+  /** Child elements by local name; undefined while there are none. */
+  children: Map<string, XmlNode[]> | undefined = undefined;
+  text = '';
+  /** True when some of the text came from CDATA (kept even if it is only whitespace). */
+  cdata = false;
+
+  constructor(
+    readonly name: string,
+    /** Raw names (prefixes kept), null prototype; undefined when the element has none. */
+    readonly attributes: Readonly<Record<string, string>> | undefined,
+  ) {}
 }
-export type XmlNode = string | XmlObject;
+
+export type XmlNode = string | XmlElement;
 
 export interface XmlDocument {
   /** Local name of the document element (`ErrorResponse`, `Error`, ...). */
@@ -33,59 +44,61 @@ export interface XmlDocument {
   root: XmlNode;
 }
 
-// xml2js (with sax and xmlbuilder) costs ~30 ms to load: it is required on the first parse.
-let xml2js: typeof Xml2js | undefined;
-let OPTIONS: Xml2js.ParserOptions | undefined;
+/** Builds the tree from the token stream. */
+class TreeBuilder implements XmlHandler {
+  private readonly stack: XmlElement[] = [];
+  doc: XmlDocument | undefined;
 
-// Built once; each parse gets a fresh Parser because xml2js parsers keep state between calls.
-function parserOptions(lib: typeof Xml2js): Xml2js.ParserOptions {
-  return Object.freeze({
-  explicitRoot: true,
-  explicitArray: true,
-  explicitCharkey: false,
-  charkey: TEXT_KEY,
-  attrkey: ATTR_KEY,
-  trim: false,
-  normalize: false,
-  mergeAttrs: false,
-  explicitChildren: false,
-  emptyTag: '',
-  strict: true,
-  async: false,
-  tagNameProcessors: [(name: string) => NAME_MARK + lib.processors.stripPrefix(name)],
-  attrNameProcessors: [(name: string) => NAME_MARK + name],
-  });
+  open(name: string, attributes: Readonly<Record<string, string>> | undefined): void {
+    this.stack.push(new XmlElement(name, attributes));
+  }
+
+  text(text: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.text += text;
+  }
+
+  cdata(text: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) {
+      top.text += text;
+      top.cdata = true;
+    }
+  }
+
+  close(): void {
+    const el = this.stack.pop() as XmlElement;
+    let node: XmlNode = el;
+    if (!el.children && !el.attributes) node = el.text;
+    else if (!el.cdata && BLANK.test(el.text)) el.text = '';
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) {
+      this.doc = { rootName: el.name, root: node };
+      return;
+    }
+    const children = (parent.children ??= new Map());
+    const same = children.get(el.name);
+    if (same) same.push(node);
+    else children.set(el.name, [node]);
+  }
 }
 
 /**
  * Parses an XML document synchronously. Returns undefined for an empty (or blank) body; throws
- * on malformed XML.
+ * on XML that is not well-formed.
  */
 export function parseXml(input: Buffer | string): XmlDocument | undefined {
   const text = typeof input === 'string' ? input : input.toString('utf8');
   if (text.trim() === '') return undefined;
-  let result: unknown;
-  let error: unknown;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  xml2js ??= require('xml2js') as typeof Xml2js;
-  OPTIONS ??= parserOptions(xml2js);
-  new xml2js.Parser(OPTIONS).parseString(text, (err: unknown, res: unknown) => {
-    error = err;
-    result = res;
-  });
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  if (!result || typeof result !== 'object') {
-    throw new Error('XML parse did not complete synchronously');
-  }
-  const [rootKey] = Object.keys(result);
-  return { rootName: rootKey.slice(NAME_MARK.length), root: (result as Record<string, XmlNode>)[rootKey] };
+  const builder = new TreeBuilder();
+  scanXml(text, builder);
+  if (!builder.doc) throw new Error('XML document has no root element');
+  return builder.doc;
 }
 
 /** The element's text: '' for an empty element (ElementTree's None becomes '' as in botocore). */
 export function xmlText(node: XmlNode): string {
-  if (typeof node === 'string') return node;
-  const t = node[TEXT_KEY];
-  return typeof t === 'string' ? t : '';
+  return typeof node === 'string' ? node : node.text;
 }
 
 /**
@@ -94,41 +107,34 @@ export function xmlText(node: XmlNode): string {
  * (error bodies, query's ResponseMetadata); its shape parsers read it as '' (xmlText).
  */
 export function xmlTextOrNull(node: XmlNode): string | null {
-  if (typeof node === 'string') return node === '' ? null : node;
-  const t = node[TEXT_KEY];
-  return typeof t === 'string' && t !== '' ? t : null;
+  const t = xmlText(node);
+  return t === '' ? null : t;
 }
 
 /** Attributes by their raw (namespace-prefixed) names, as a plain object. */
 export function xmlAttributes(node: XmlNode): Record<string, string> {
   const out: Record<string, string> = {};
-  if (typeof node === 'string') return out;
-  const a = node[ATTR_KEY];
-  if (!a || typeof a !== 'object') return out;
-  for (const [k, v] of Object.entries(a as Record<string, string>)) setOwn(out, k.slice(NAME_MARK.length), v);
+  if (typeof node === 'string' || !node.attributes) return out;
+  for (const k of Object.keys(node.attributes)) setOwn(out, k, node.attributes[k]);
   return out;
 }
 
 /** Every occurrence of a child element, in document order; [] when absent. */
 export function xmlChild(node: XmlNode, name: string): XmlNode[] {
-  if (typeof node === 'string') return [];
-  const key = NAME_MARK + name;
-  if (!Object.prototype.hasOwnProperty.call(node, key)) return [];
-  const v = node[key];
-  return Array.isArray(v) ? (v as XmlNode[]) : [];
+  if (typeof node === 'string' || !node.children) return [];
+  return node.children.get(name) ?? [];
 }
 
 /** Child element names in order of first appearance. */
 export function xmlChildNames(node: XmlNode): string[] {
-  if (typeof node === 'string') return [];
-  const names: string[] = [];
-  for (const k of Object.keys(node)) if (k.startsWith(NAME_MARK)) names.push(k.slice(NAME_MARK.length));
-  return names;
+  if (typeof node === 'string' || !node.children) return [];
+  return [...node.children.keys()];
 }
 
 /** All child elements as [name, node] pairs (grouped by name, in order of first appearance). */
 export function xmlChildren(node: XmlNode): Array<[string, XmlNode]> {
   const out: Array<[string, XmlNode]> = [];
-  for (const name of xmlChildNames(node)) for (const child of xmlChild(node, name)) out.push([name, child]);
+  if (typeof node === 'string' || !node.children) return out;
+  for (const [name, nodes] of node.children) for (const child of nodes) out.push([name, child]);
   return out;
 }

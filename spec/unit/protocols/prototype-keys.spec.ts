@@ -113,14 +113,14 @@ describe('the XML parser keeps prototype-named elements and attributes', () => {
   });
 
   test('attribute names and a prototype-named root', () => {
-    // (An attribute named __proto__ is lost inside sax, below xml2js; no AWS model has one.)
-    const doc = parseXml('<__proto__><a constructor="c" toString="s">t</a><valueOf>v</valueOf></__proto__>')!;
+    const doc = parseXml('<__proto__><a __proto__="p" constructor="c" toString="s">t</a><valueOf>v</valueOf></__proto__>')!;
     expect(doc.rootName).toBe('__proto__');
     expect(xmlChildNames(doc.root)).toEqual(['a', 'valueOf']);
     expect(xmlChild(doc.root, 'valueOf').map(xmlText)).toEqual(['v']);
     const a = xmlChild(doc.root, 'a')[0];
     expect(xmlText(a)).toBe('t');
-    expectPlainWithKeys(xmlAttributes(a), ['constructor', 'toString']);
+    expectPlainWithKeys(xmlAttributes(a), ['__proto__', 'constructor', 'toString']);
+    expect(xmlAttributes(a)['__proto__']).toBe('p');
     expect(xmlAttributes(a).constructor).toBe('c');
   });
 });

@@ -20,6 +20,7 @@ import type { ClientBuild } from '../../client/client-build';
 import { percentEncodeGreedy } from '../../protocols/serialize/uri';
 import { lacksXmlDocument, tryParseXml } from '../../protocols/parse/bodies';
 import { xmlTextOrNull } from '../../protocols/xml-parser';
+import { restXmlTarget } from '../../protocols/parse/xml-targets';
 import { quoteExcerpt } from '../../util/excerpt';
 import { installS3AsciiMetadata } from './ascii-metadata';
 
@@ -74,6 +75,8 @@ const LIST_DECODE: Record<string, { top: string[]; nested: Array<[string, string
 const autoEncoded = new WeakSet<object>();
 
 function unquote(v: string): string {
+  // Most keys have nothing to decode (a 1,000-key listing decodes 1,000 of them).
+  if (v.indexOf('%') < 0 && v.indexOf('+') < 0) return v;
   try {
     return decodeURIComponent(v.replace(/\+/g, ' '));
   } catch {
@@ -100,12 +103,12 @@ function decodeListing(opName: string, parsed: ParsedResponse): void {
 function isEmbeddedError(op: OperationModel, raw: RawResponse): boolean {
   if (raw.statusCode !== 200 || raw.stream || !op.output) return false;
   const payload = op.output.raw.payload as string | undefined;
-  if (payload) {
-    const t = op.output.member(payload)?.type;
-    if (t === 'blob' || t === 'string') return false;
-  }
+  // The shape the parser reads the body as (rest.ts): a structure payload, else the output.
+  const bodyShape = (payload && op.output.member(payload)) || op.output;
+  if (bodyShape.type === 'blob' || bodyShape.type === 'string') return false;
   if (raw.body.length === 0) return false;
-  if (lacksXmlDocument(raw)) return true;
+  // Read as the parser will read it, so the parser reuses this reading.
+  if (lacksXmlDocument(raw, restXmlTarget(bodyShape))) return true;
   const head = raw.body.subarray(0, 256).toString('utf8').replace(/^\s*(<\?xml[^>]*\?>)?\s*/, '');
   return head.startsWith('<Error>') || head.startsWith('<Error ');
 }

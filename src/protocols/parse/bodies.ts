@@ -1,7 +1,8 @@
 /**
  * A response body parsed as JSON or XML, once per response. An error response is read by
  * up to three steps (the error code, the request id, the modeled error's members); they share
- * one parse instead of each running JSON.parse or xml2js again.
+ * one parse instead of each running JSON.parse or the XML parser again. A success body is read
+ * once too: the S3 check for a 200 that is not XML (lacksXmlDocument) and the parser share it.
  *
  * A body is read one of two ways:
  * - leniently, for error responses (botocore's rules): JSON that does not parse is
@@ -16,7 +17,10 @@
 import { ResponseParserError } from '../../errors';
 import type { RawResponse } from '../types';
 import { parseXml, XmlDocument } from '../xml-parser';
+import { scanXml } from '../xml-scanner';
 import { bodyText } from './common';
+import { NEEDS_TREE, ReadResult, ShapeReader } from './xml-reader';
+import type { XmlTarget } from './xml-targets';
 
 /** How much of an unparsable body an error message quotes. */
 const EXCERPT_BYTES = 256;
@@ -34,7 +38,7 @@ function attempt<T>(parse: () => T): Parsed<T> {
   }
 }
 
-/** The first line of a parser's complaint (xml2js adds Line/Column/Char lines). */
+/** The first line of a parser's complaint. */
 function detailOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
@@ -118,25 +122,75 @@ function xmlOf(response: RawResponse): Parsed<XmlDocument | undefined> {
   return entry;
 }
 
-/**
- * A success body as XML; undefined when empty or blank (an empty result: the Smithy protocol
- * tests say so for every XML protocol; botocore raises for query and ec2). Malformed XML is a
- * ResponseParserError.
- */
-export function parseXmlBody(response: RawResponse, operationName: string): XmlDocument | undefined {
-  const { value, error } = xmlOf(response);
-  if (error !== undefined) throw unparsableBody(response, operationName, `invalid XML (${detailOf(error)})`, error);
-  return value;
+/** A success body read for a target: nothing (blank), a result, XML that is not well-formed, or a conversion that failed. */
+interface ReadEntry {
+  target: XmlTarget;
+  blank?: boolean;
+  result?: ReadResult;
+  malformed?: unknown;
+  failed?: unknown;
+}
+
+const readBodies = new WeakMap<RawResponse, ReadEntry>();
+
+function read(response: RawResponse, target: XmlTarget): ReadEntry {
+  const cached = readBodies.get(response);
+  if (cached && cached.target === target) return cached;
+  const entry = readOnce(response, target);
+  readBodies.set(response, entry);
+  return entry;
+}
+
+function readOnce(response: RawResponse, target: XmlTarget): ReadEntry {
+  const text = bodyText(response);
+  if (text.trim() === '') return { target, blank: true };
+  const reader = new ShapeReader(target.spec);
+  try {
+    scanXml(text, reader);
+  } catch (error) {
+    if (error !== NEEDS_TREE) return { target, malformed: error };
+    // A layout only the tree walk follows: build the tree and walk it.
+    const tree = xmlOf(response);
+    if (tree.error !== undefined) return { target, malformed: tree.error };
+    return attemptRead(target, () => target.walk(tree.value as XmlDocument));
+  }
+  return attemptRead(target, () => reader.result());
+}
+
+function attemptRead(target: XmlTarget, get: () => ReadResult): ReadEntry {
+  try {
+    return { target, result: get() };
+  } catch (failed) {
+    return { target, failed };
+  }
 }
 
 /**
- * True when the body is not empty yet holds no XML document: malformed, cut short, or blank.
- * (S3 retries such a 200 as a 500: a copy's keep-alive whitespace with the connection lost.)
+ * A success body read as `target` says; undefined when empty or blank (an empty result: the
+ * Smithy protocol tests say so for every XML protocol; botocore raises for query and ec2).
+ * XML that is not well-formed is a ResponseParserError; a value that does not convert (a bad
+ * number, timestamp or union) throws its own ResponseParserError.
  */
-export function lacksXmlDocument(response: RawResponse): boolean {
+export function readXmlBody(response: RawResponse, target: XmlTarget, operationName: string): ReadResult | undefined {
+  const entry = read(response, target);
+  if (entry.malformed !== undefined) {
+    throw unparsableBody(response, operationName, `invalid XML (${detailOf(entry.malformed)})`, entry.malformed);
+  }
+  if (entry.failed !== undefined) throw entry.failed;
+  // The result is the caller's to keep and extend: a second read parses afresh.
+  readBodies.delete(response);
+  return entry.result;
+}
+
+/**
+ * True when the body is not empty yet holds no XML document: not well-formed, cut short, or
+ * blank. (S3 retries such a 200 as a 500: a copy's keep-alive whitespace with the connection
+ * lost.) The body is read as `target`, the reading the parser then reuses.
+ */
+export function lacksXmlDocument(response: RawResponse, target: XmlTarget): boolean {
   if (!response.body || response.body.length === 0) return false;
-  const { value, error } = xmlOf(response);
-  return error !== undefined || value === undefined;
+  const entry = read(response, target);
+  return entry.blank === true || entry.malformed !== undefined;
 }
 
 /** The XML body, or undefined when it is empty or not XML (error bodies fall back to the status). */

@@ -4,20 +4,18 @@
  */
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { xmlChild, xmlTextOrNull } from '../xml-parser';
-import { Dict, ParserHooks, runParser } from './common';
+import { Dict, ParserHooks, isDict, runParser } from './common';
 import { ec2ErrorRoot, parseEc2Error } from './errors';
-import { parseXmlBody, tryParseXml } from './bodies';
-import { parseQueryBody } from './query';
+import { readXmlBody, tryParseXml } from './bodies';
 import { parseXmlShape } from './xml-shapes';
+import { EC2_META, queryXmlTarget } from './xml-targets';
 
 const ec2Hooks: ParserHooks = {
   parseSuccess(response, shape, _headers, operationName) {
-    const doc = parseXmlBody(response, operationName);
-    const parsed = parseQueryBody(doc, shape);
-    const requestId = doc ? xmlChild(doc.root, 'requestId')[0] : undefined;
+    const read = readXmlBody(response, queryXmlTarget(shape, EC2_META), operationName);
+    const parsed: Dict = read && isDict(read.value) ? read.value : {};
     // An empty <requestId/> is null, as botocore's element .text (None).
-    if (requestId !== undefined) parsed.ResponseMetadata = { RequestId: xmlTextOrNull(requestId) };
+    if (read && 'meta' in read) parsed.ResponseMetadata = { RequestId: read.meta };
     return parsed;
   },
   parseError: parseEc2Error,

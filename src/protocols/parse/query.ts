@@ -3,30 +3,19 @@
  * element; ResponseMetadata (RequestId) comes from the body's <ResponseMetadata>.
  */
 import type { OperationModel } from '../../models/service-model';
-import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { XmlDocument, XmlNode, xmlChild } from '../xml-parser';
-import { Dict, ParserHooks, runParser } from './common';
-import { parseXmlBody, tryParseXml } from './bodies';
+import { Dict, ParserHooks, isDict, runParser } from './common';
+import { readXmlBody, tryParseXml } from './bodies';
 import { parseQueryError, queryErrorRoot } from './errors';
-import { parseXmlShape, xmlToPlain } from './xml-shapes';
-
-/** The output shape's members, starting at the resultWrapper element when there is one. */
-export function parseQueryBody(doc: XmlDocument | undefined, shape: Shape | undefined): Dict {
-  if (!shape || !doc) return {};
-  let start: XmlNode | undefined = doc.root;
-  const wrapper = shape.serialization.resultWrapper;
-  if (wrapper) start = xmlChild(doc.root, wrapper)[0];
-  if (start === undefined) return {};
-  return parseXmlShape(shape, [start]) as Dict;
-}
+import { parseXmlShape } from './xml-shapes';
+import { QUERY_META, queryXmlTarget } from './xml-targets';
 
 const queryHooks: ParserHooks = {
   parseSuccess(response, shape, _headers, operationName) {
-    const doc = parseXmlBody(response, operationName);
-    const parsed = parseQueryBody(doc, shape);
-    const meta = doc ? xmlChild(doc.root, 'ResponseMetadata')[0] : undefined;
-    if (meta !== undefined) parsed.ResponseMetadata = xmlToPlain(meta);
+    const read = readXmlBody(response, queryXmlTarget(shape, QUERY_META), operationName);
+    // No output shape, an empty body or no result wrapper: no members.
+    const parsed: Dict = read && isDict(read.value) ? read.value : {};
+    if (read && 'meta' in read) parsed.ResponseMetadata = read.meta;
     return parsed;
   },
   parseError: parseQueryError,

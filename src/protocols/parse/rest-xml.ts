@@ -4,19 +4,23 @@
  * <Error>, <ErrorResponse><Error>, or the status line for an empty/malformed body (errors.ts).
  */
 import { parseRestXmlError, queryErrorRoot } from './errors';
-import { parseEventXml, parseXmlBody, tryParseXml } from './bodies';
+import { parseEventXml, readXmlBody, tryParseXml } from './bodies';
 import { restParser } from './rest';
 import type { RestBodyReader } from '../rest-body-codec';
 import { parseXmlShape, xmlScalar } from './xml-shapes';
+import { restXmlTarget } from './xml-targets';
 
 const codec: RestBodyReader = {
   scalar: xmlScalar,
   readBody(shape, response, modeledError, operationName) {
-    // A modeled error's body already parsed (its code came from it); a success body must.
-    const doc = modeledError ? tryParseXml(response) : parseXmlBody(response, operationName);
-    // An empty body parses as an empty element: every member absent.
-    if (!doc) return {};
-    return parseXmlShape(shape, [modeledError ? queryErrorRoot(doc) : doc.root]);
+    if (modeledError) {
+      // A modeled error's body already parsed as a tree (its code came from it).
+      const doc = tryParseXml(response);
+      return doc ? parseXmlShape(shape, [queryErrorRoot(doc)]) : {};
+    }
+    // A success body must parse; an empty one is an empty element: every member absent.
+    const read = readXmlBody(response, restXmlTarget(shape), operationName);
+    return read ? read.value : {};
   },
   eventPayload(shape, payload, operationName) {
     const doc = parseEventXml(payload, operationName);

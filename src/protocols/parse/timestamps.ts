@@ -12,12 +12,56 @@ export function parseTimestamp(value: unknown): Date {
   if (value instanceof Date) return value;
   if (typeof value === 'number') return fromEpochSeconds(value);
   if (typeof value !== 'string') throw new TypeError(`Invalid timestamp "${String(value)}"`);
+  const fast = canonicalIso(value);
+  if (fast !== undefined) return new Date(fast);
   if (NUMERIC.test(value)) return fromEpochSeconds(Number(value));
   const iso = parseIso8601(value);
   if (iso) return dateOf(iso);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new TypeError(`Invalid timestamp "${value}"`);
   return new Date(ms);
+}
+
+/** Digit at `i` of `s` (0-9), or -1. */
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const d = digit(s, i + k);
+    if (d < 0) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * The form AWS sends in XML bodies, `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.mmmZ`, read
+ * without regular expressions (a list of 1,000 objects has 1,000 of them); the epoch ms the
+ * general path below would give, or undefined for any other form.
+ */
+function canonicalIso(s: string): number | undefined {
+  const n = s.length;
+  if (n !== 20 && n !== 24) return undefined;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[n - 1] !== 'Z') return undefined;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  let ms = 0;
+  if (n === 24) {
+    if (s[19] !== '.') return undefined;
+    ms = digits(s, 20, 3);
+  }
+  // Years below 100 need the general path's fix-up; a non-digit anywhere gives -1.
+  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  return Number.isNaN(t) ? undefined : t;
 }
 
 function fromEpochSeconds(seconds: number): Date {

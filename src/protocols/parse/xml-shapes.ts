@@ -73,7 +73,7 @@ export function parseStructure(shape: Shape, node: XmlNode): Dict {
 }
 
 /** A flattened list with a named member is keyed by the member's name, else the locationName. */
-function memberKeyName(member: Shape, name: string): string {
+export function memberKeyName(member: Shape, name: string): string {
   if (member.type === 'list' && member.serialization.flattened) {
     const itemName = member.listMember.serialization.name;
     if (itemName !== undefined) return itemName;

@@ -10,6 +10,21 @@ describe('parseTimestamp', () => {
     expect(at('2014-04-29T18:30:38.123999Z')).toBe(Date.UTC(2014, 3, 29, 18, 30, 38, 123));
   });
 
+  test("the canonical form's fast path gives the general path's instants, edge cases included", () => {
+    // Each pair: the form the fast path reads, and one only the general (regex) path reads.
+    const pairs: Array<[string, string]> = [
+      ['2024-05-06T07:08:09Z', '2024-05-06T07:08:09+00:00'],
+      ['2024-05-06T07:08:09.999Z', '2024-05-06T07:08:09.999+00:00'],
+      ['2024-12-31T23:59:59.000Z', '2024-12-31T23:59:59.000000Z'],
+      // Out-of-range fields roll over as Date.UTC makes them, on both paths.
+      ['2024-13-01T24:00:60Z', '2024-13-01T24:00:60+00:00'],
+    ];
+    for (const [fast, general] of pairs) expect(at(fast)).toBe(at(general));
+    // Years below 100 are literal (the fast path leaves them to the general one).
+    expect(parseTimestamp('0099-01-02T03:04:05Z').getUTCFullYear()).toBe(99);
+    expect(() => parseTimestamp('2024-05-06T07:08:0xZ')).toThrow('Invalid timestamp');
+  });
+
   test('ISO 8601 offsets and a missing zone (taken as UTC)', () => {
     expect(at('2019-12-16T22:48:18-01:00')).toBe(Date.UTC(2019, 11, 16, 23, 48, 18));
     expect(at('2019-12-17T00:48:18+0100')).toBe(Date.UTC(2019, 11, 16, 23, 48, 18));
