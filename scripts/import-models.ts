@@ -6,7 +6,8 @@
  * loader reads it exactly as it reads any botocore `data/` folder. Only the newest apiVersion of
  * each service is kept; `documentation`/`documentationUrl` are stripped from service-2 (they are
  * most of its bytes and nothing at run time reads them); `*.sdk-extras.json` are merged in as
- * botocore's loader would, so the shipped files need no extras step. Files are written minified.
+ * botocore's loader would, so the shipped files need no extras step. Files are written minified,
+ * service-2 in the line layout (one operation or shape per line, src/models/line-layout.ts).
  * The new trees are built beside the old ones and swapped in only when complete.
  */
 import { execFileSync } from 'child_process';
@@ -14,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { applyExtras } from '../src/models/deep-merge';
+import { writeLineLayout } from '../src/models/line-layout';
 import { isRecord } from '../src/util/objects';
 import { SCOPED_SIGNING_NAMES_FILE, scopedSigningNamePrefixes } from '../src/endpoints/legacy-endpoint';
 
@@ -30,6 +32,8 @@ const TOP_LEVEL = ['partitions', 'endpoints', '_retry', 'sdk-default-configurati
 /** Keys whose children are names chosen by the model author, never doc keys to strip. */
 const NAME_MAPS = new Set(['members', 'operations', 'shapes']);
 const DOC_KEYS = new Set(['documentation', 'documentationUrl']);
+/** service-2 sections written one entry per line (read lazily at run time). */
+const LINE_LAYOUT_SECTIONS = ['operations', 'shapes'] as const;
 
 interface Args {
   botocore?: string;
@@ -123,9 +127,14 @@ function readJson(file: string): unknown {
   return JSON.parse(protectNumbers(buf.toString('utf8')));
 }
 
-function writeJson(file: string, data: unknown): number {
+/**
+ * Writes minified JSON; with `sections`, in the line layout (src/models/line-layout.ts): still
+ * one JSON document, but each entry of those sections on its own line, so the runtime parses
+ * only the operations and shapes a program uses.
+ */
+function writeJson(file: string, data: unknown, sections?: readonly string[]): number {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const text = stringifyExact(data);
+  const text = sections && isRecord(data) ? writeLineLayout(data, sections, stringifyExact) : stringifyExact(data);
   fs.writeFileSync(file, text);
   return Buffer.byteLength(text);
 }
@@ -182,7 +191,8 @@ export function importServices(botocoreData: string, outDir: string): ImportStat
         if (extras) data = applyExtras(data, [readJson(extras)]);
       }
       if (typeName === 'service-2') data = stripDocs(data);
-      stats.bytes += writeJson(path.join(outDir, service, version, `${typeName}.json`), data);
+      const sections = typeName === 'service-2' ? LINE_LAYOUT_SECTIONS : undefined;
+      stats.bytes += writeJson(path.join(outDir, service, version, `${typeName}.json`), data, sections);
       stats.files++;
     }
   }

@@ -80,14 +80,24 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
   const service = ctx.service;
   const index = service.operationIndex;
   const methods = new Map<string, OperationMethod>();
-  const mapping: Record<string, string> = {};
   const names = service.operationNames;
   // Customizations' aliases and removed operations (method-overrides.ts) apply to every lookup.
   const lookup = methodResolver(index, info.methods);
   const removed = info.methods?.removed ?? {};
-  const listed = index.canonical.filter((_, i) => !Object.prototype.hasOwnProperty.call(removed, names[i]));
+  // The canonical names are worked out when first listed, not at creation (EC2 has 765).
+  let listedNames: string[] | undefined;
+  const listed = (): string[] =>
+    (listedNames ??= index.canonical.filter((_, i) => !Object.prototype.hasOwnProperty.call(removed, names[i])));
+  let mapping: Record<string, string> | undefined;
   // botocore keeps removed methods in meta.method_to_api_mapping, and so does botojs.
-  index.canonical.forEach((canon, i) => (mapping[canon] = names[i]));
+  const methodToApiMapping = (): Record<string, string> => {
+    if (!mapping) {
+      const out: Record<string, string> = {};
+      index.canonical.forEach((canon, i) => (out[canon] = names[i]));
+      mapping = out;
+    }
+    return mapping;
+  };
 
   const methodFor = (opName: string): OperationMethod => {
     let m = methods.get(opName);
@@ -108,7 +118,9 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     serviceModel: service,
     config: ctx.config,
     events: ctx.events,
-    methodToApiMapping: mapping,
+    get methodToApiMapping() {
+      return methodToApiMapping();
+    },
     context: ctx,
   };
   let exceptions: Record<string, ClientErrorClass> | undefined;
@@ -116,7 +128,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     meta,
     close: documentMethod(() => ctx.transport.close(), () => 'client.close() -> void\n  Closes the pooled connections; a later call opens new ones.'),
     [inspect.custom]: () =>
-      `<botojs.client.${ctx.serviceName} region=${ctx.region ?? 'none'}${info.endpointUrl ? ` endpoint=${info.endpointUrl}` : ''} operations=${listed.length}>`,
+      `<botojs.client.${ctx.serviceName} region=${ctx.region ?? 'none'}${info.endpointUrl ? ` endpoint=${info.endpointUrl}` : ''} operations=${listed().length}>`,
   };
   Object.defineProperty(base, 'exceptions', { get: () => (exceptions ??= buildExceptions(service)), enumerable: false, configurable: true });
 
@@ -136,7 +148,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
       if (found?.kind === 'removed') throw new UnsupportedOperationError(ctx.serviceName, found.opName, found.reason);
       if (found) return methodFor(found.opName);
       if (isProbe(prop)) return undefined;
-      throw unknownMemberError(ctx.serviceName, [...listed, ...(baseIndex as MemberIndex).names], prop);
+      throw unknownMemberError(ctx.serviceName, [...listed(), ...(baseIndex as MemberIndex).names], prop);
     },
     has(target, prop) {
       return prop in target || (typeof prop === 'string' && (baseMember(prop) !== undefined || lookup(prop)?.kind === 'operation'));
@@ -146,7 +158,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
       return Reflect.defineProperty(target, prop, descriptor);
     },
     ownKeys(target) {
-      return [...listed, ...Reflect.ownKeys(target)];
+      return [...listed(), ...Reflect.ownKeys(target)];
     },
     getOwnPropertyDescriptor(target, prop) {
       if (typeof prop === 'string' && !(prop in target)) {

@@ -9,7 +9,8 @@
  *
  * Cold start is cheap by design: nothing is read at construction, each directory is listed at
  * most once, each file is parsed at most once per loader (the default loader is process-wide),
- * and only the error path lists every service.
+ * and only the error path lists every service. A file in the line layout that models:import
+ * writes (line-layout.ts) is parsed entry by entry, as operations and shapes are first used.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,6 +18,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { DataNotFoundError, UnknownServiceError } from '../errors';
 import { applyExtras } from './deep-merge';
+import { isLazyRecord, readLineLayout } from './line-layout';
 import { isRecord } from '../util/objects';
 import { closeMatches } from './naming';
 import { RawServiceModel, ServiceModel } from './service-model';
@@ -84,8 +86,10 @@ export function defaultSearchPaths(env: NodeJS.ProcessEnv = process.env): string
 function parseJsonFile(file: string): unknown {
   let buf = fs.readFileSync(file);
   if (file.endsWith('.gz')) buf = zlib.gunzipSync(buf);
+  const text = buf.toString('utf8');
   try {
-    return JSON.parse(buf.toString('utf8'));
+    // The shipped service-2.json files are in the line layout: read lazily, entry by entry.
+    return readLineLayout(text, file) ?? JSON.parse(text);
   } catch (err) {
     throw new DataNotFoundError(`Unable to parse model data file ${file}: ${(err as Error).message}`, { cause: err });
   }
@@ -171,7 +175,7 @@ export class ModelLoader {
     const extras = this.findFile(`${service}/${version}/${typeName}.${EXTRAS_TYPE}-extras`);
     if (extras && isRecord(model)) {
       // Merge into a copy so the per-file cache keeps the file exactly as written.
-      model = applyExtras(structuredClone(model), [this.readFile(extras)]);
+      model = applyExtras(plainCopy(model), [this.readFile(extras)]);
     }
     this.models.set(key, model);
     return model;
@@ -275,6 +279,12 @@ export class ModelLoader {
     if (!this.files.has(file)) this.files.set(file, parseJsonFile(file));
     return this.files.get(file);
   }
+}
+
+/** A deep copy; lazy records (line-layout files) are copied through JSON, which they round-trip. */
+function plainCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const lazy = Object.values(value).some(isLazyRecord);
+  return lazy ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : structuredClone(value);
 }
 
 function isDirectory(p: string): boolean {

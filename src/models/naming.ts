@@ -82,26 +82,32 @@ export function canonicalName(modelName: string): string {
 /**
  * A case-insensitive, underscore-blind index from user spellings to model names.
  * Throws at build time when two model names collide (an import-time error per API.md).
+ *
+ * A canonical name has the same lookupKey as its model name (xformName only inserts underscores
+ * and lower-cases, camelize only drops them and changes case), so the index is built from the
+ * model names alone; the canonical names are worked out only when someone lists them. That keeps
+ * a client of EC2's 765 operations cheap to create.
  */
 export class NameIndex {
   private readonly byKey = new Map<string, string>();
-  readonly canonical: string[] = [];
-  private readonly toModel = new Map<string, string>();
+  private readonly modelNames: string[];
+  private _canonical?: string[];
 
   constructor(modelNames: Iterable<string>, what = 'name') {
-    for (const modelName of modelNames) {
-      const canon = canonicalName(modelName);
-      const key = lookupKey(canon);
+    this.modelNames = [...modelNames];
+    for (const modelName of this.modelNames) {
+      const key = lookupKey(modelName);
       const prior = this.byKey.get(key);
       if (prior !== undefined && prior !== modelName) {
-        throw new Error(`${what} collision: '${prior}' and '${modelName}' both map to '${canon}'`);
+        throw new Error(`${what} collision: '${prior}' and '${modelName}' both map to '${canonicalName(modelName)}'`);
       }
       this.byKey.set(key, modelName);
-      // Also accept the model name's own key (e.g. 'describeDBInstances' -> 'describedbinstances').
-      this.byKey.set(lookupKey(modelName), modelName);
-      this.canonical.push(canon);
-      this.toModel.set(canon, modelName);
     }
+  }
+
+  /** The canonical name of every model name, in model order. */
+  get canonical(): string[] {
+    return (this._canonical ??= this.modelNames.map(canonicalName));
   }
 
   /** Model name for any accepted spelling, or undefined. */

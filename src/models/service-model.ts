@@ -1,10 +1,13 @@
 /**
  * ServiceModel / OperationModel: a lazy, typed view over one service-2.json document.
  *
- * Nothing is resolved up front: operations and shapes are built on first use and cached, so
- * creating a client for a 2 MB model costs one JSON.parse and nothing else.
+ * Nothing is resolved up front: operations and shapes are built on first use and cached. With
+ * the shipped models (line layout, src/models/line-layout.ts) even their JSON is parsed only as
+ * each operation and shape is first used, so creating a client does nothing proportional to the
+ * model's size.
  */
 import { NameIndex } from './naming';
+import { pendingText } from './line-layout';
 import { RawShape, Shape, ShapeRef, ShapeResolver } from './shape';
 
 export interface ServiceMetadata {
@@ -196,8 +199,12 @@ export class ServiceModel {
   get errorShapes(): Map<string, Shape> {
     if (!this._errorShapes) {
       const out = new Map<string, Shape>();
-      for (const [name, raw] of Object.entries(this.raw.shapes ?? {})) {
-        if (raw.exception !== true) continue;
+      const shapes = this.raw.shapes ?? {};
+      for (const name of Object.keys(shapes)) {
+        // An unread shape whose text has no exception trait is skipped without parsing it.
+        const text = pendingText(shapes, name);
+        if (text !== undefined && !text.includes('"exception"')) continue;
+        if (shapes[name].exception !== true) continue;
         const shape = this.resolver.byName(name);
         out.set(name, shape);
         const code = shape.errorInfo?.code;

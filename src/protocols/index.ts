@@ -3,8 +3,8 @@
  * `{ serialize, parse }` (`serializers` and `responseParsers` are views of it). A model that
  * lists several `protocols` gets the first one botojs speaks, as botocore chooses; this is the
  * only place that branches on a protocol name. Each protocol's serializer and parser modules are
- * required when the first client of that protocol is built, so an S3-only program never loads
- * the JSON or query code (and a DynamoDB-only one never loads the XML code).
+ * required on the first call of that protocol (not at client creation), so an S3-only program
+ * never loads the JSON or query code (and a DynamoDB-only one never loads the XML code).
  * withSerializerOptions binds a client's serializer options (botocore's serializer kwargs).
  */
 import type { ServiceMetadata } from '../models/service-model';
@@ -44,7 +44,20 @@ const loaded = new Map<string, Protocol>();
 function protocolNamed(name: string): Protocol | undefined {
   let p = loaded.get(name);
   if (!p && Object.prototype.hasOwnProperty.call(LOADERS, name)) {
-    p = { name, ...LOADERS[name]() };
+    // The modules load on the first serialize or parse, which then replace these stand-ins:
+    // creating a client requires nothing (a client that never calls loads no protocol code).
+    const proto: Protocol = {
+      name,
+      serialize: (op, params, ctx) => {
+        Object.assign(proto, LOADERS[name]());
+        return proto.serialize(op, params, ctx);
+      },
+      parse: (op, raw, ctx) => {
+        Object.assign(proto, LOADERS[name]());
+        return proto.parse(op, raw, ctx);
+      },
+    };
+    p = proto;
     loaded.set(name, p);
   }
   return p;

@@ -4,7 +4,7 @@
  * one failure lists every offending service at once.
  */
 import { ModelLoader, builtinDataPaths } from '../../../src/models/loader';
-import { NameIndex } from '../../../src/models/naming';
+import { canonicalName, NameIndex } from '../../../src/models/naming';
 import { RawServiceModel } from '../../../src/models/service-model';
 import { RawShape, ShapeRef } from '../../../src/models/shape';
 
@@ -73,6 +73,9 @@ describe('every shipped service model', () => {
         const index = new NameIndex(Object.keys(model.operations ?? {}), `${service} operation`);
         for (const name of Object.keys(model.operations ?? {})) {
           if (index.resolve(name) !== name) problems.push(`${service}: ${name} does not resolve to itself`);
+          // NameIndex keys operations by their model names alone: sound only while a canonical
+          // name always has its model name's lookup key.
+          if (index.resolve(canonicalName(name)) !== name) problems.push(`${service}: ${canonicalName(name)} does not resolve to ${name}`);
         }
       } catch (err) {
         problems.push((err as Error).message);

@@ -13,6 +13,10 @@ describe('protocol registry', () => {
     expect(SUPPORTED_PROTOCOLS).toContain(name);
     const p = getProtocol(meta(name));
     expect(p.name).toBe(name);
+    // Stand-ins until the first call loads the modules (client creation requires nothing).
+    expect(p.serialize).not.toBe(serializers[name]);
+    // The real serializer refuses this fake operation; the stand-in has loaded it first.
+    expect(() => p.serialize(undefined as never, {}, {} as never)).toThrow(TypeError);
     expect(p.serialize).toBe(serializers[name]);
     expect(p.parse).toBe(responseParsers[name]);
     expect(getProtocol(meta(name))).toBe(p); // built once
