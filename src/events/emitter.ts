@@ -3,8 +3,9 @@
  *
  * A handler registered for `before-call.s3` runs for `before-call.s3.PutObject`; one registered
  * for `before-call` runs for every service. More specific handlers run first, as in botocore.
- * Handlers may be sync or async; emit() awaits each in turn. Lookups are cached per full event
- * name so an event nobody listens to costs one Map lookup on the hot path.
+ * Handlers may be sync or async; emit() awaits each returned promise in turn. Lookups are cached
+ * per full event name so an event nobody listens to costs one Map lookup on the hot path (the
+ * pipeline checks hasHandlers before building a payload: src/pipeline/make-api-call.ts).
  */
 
 export type EventHandler = (payload: Record<string, unknown>) => unknown;
@@ -60,7 +61,11 @@ export class HierarchicalEmitter {
     const hs = this.handlersFor(eventName);
     if (hs.length === 0) return [];
     const results: unknown[] = [];
-    for (const h of hs) results.push(await h({ ...payload, eventName }));
+    for (const h of hs) {
+      // Most handlers are synchronous: only a returned promise is awaited (no microtask hop per handler).
+      const r = h({ ...payload, eventName });
+      results.push(isThenable(r) ? await r : r);
+    }
     return results;
   }
 
@@ -80,7 +85,8 @@ export class HierarchicalEmitter {
   async emitUntilResponse(eventName: string, payload: Record<string, unknown> = {}): Promise<unknown> {
     const hs = this.handlersFor(eventName);
     for (const h of hs) {
-      const r = await h({ ...payload, eventName });
+      let r = h({ ...payload, eventName });
+      if (isThenable(r)) r = await r;
       if (r !== undefined && r !== null) return r;
     }
     return undefined;
@@ -92,4 +98,9 @@ export class HierarchicalEmitter {
     for (const [k, v] of this.handlers) c.handlers.set(k, [...v]);
     return c;
   }
+}
+
+/** A promise or any thenable (await would wait for it); plain values are used as they are. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }

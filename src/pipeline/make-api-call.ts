@@ -48,15 +48,60 @@ export interface AuthPlan {
   scheme?: string;
 }
 
-function eventName(ctx: ClientContext, base: string, op: OperationModel): string {
-  return `${base}.${ctx.eventServiceId}.${op.name}`;
+/** botocore's per-call event names of one operation (`before-call.s3.PutObject`, ...). */
+interface OperationEvents {
+  serviceId: string;
+  provideClientParams: string;
+  beforeParameterBuild: string;
+  beforeCall: string;
+  afterCall: string;
+  afterCallError: string;
+  beforeEndpointResolution: string;
+  beforeChecksum: string;
+  requestCreated: string;
+  beforeSign: string;
+  beforeSend: string;
+  beforeParse: string;
+  needsRetry: string;
 }
+
+const operationEvents = new WeakMap<OperationModel, OperationEvents>();
+
+/**
+ * The event names of `op`, built once per operation and reused: a name that is the same string
+ * each call is hashed once by the emitter's lookup, where a freshly built one is hashed per emit.
+ */
+function eventsOf(ctx: ClientContext, op: OperationModel): OperationEvents {
+  let names = operationEvents.get(op);
+  if (names?.serviceId !== ctx.eventServiceId) {
+    const n = (base: string): string => `${base}.${ctx.eventServiceId}.${op.name}`;
+    names = {
+      serviceId: ctx.eventServiceId,
+      provideClientParams: n('provide-client-params'),
+      beforeParameterBuild: n('before-parameter-build'),
+      beforeCall: n('before-call'),
+      afterCall: n('after-call'),
+      afterCallError: n('after-call-error'),
+      beforeEndpointResolution: n('before-endpoint-resolution'),
+      beforeChecksum: n('before-checksum'),
+      requestCreated: n('request-created'),
+      beforeSign: n('before-sign'),
+      beforeSend: n('before-send'),
+      beforeParse: n('before-parse'),
+      needsRetry: n('needs-retry'),
+    };
+    operationEvents.set(op, names);
+  }
+  return names;
+}
+
+const NO_RESULTS: readonly unknown[] = Object.freeze([]);
 
 /** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
 async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, context: PrepareOptions = {}): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
   const ruleSet = ctx.endpoint.ruleSet();
   let builtIns = ctx.endpoint.builtIns;
-  const hookName = eventName(ctx, 'before-endpoint-resolution', op);
+  const hookName = eventsOf(ctx, op).beforeEndpointResolution;
   if (ctx.events.hasHandlers(hookName)) {
     // Handlers may change built-ins for this one call (S3 forces path style for some).
     builtIns = { ...builtIns };
@@ -147,7 +192,7 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
 
 /** Sends one attempt, or takes a response a `before-send` handler (a stub) supplies. */
 async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<RawResponse> {
-  const name = eventName(ctx, 'before-send', op);
+  const name = eventsOf(ctx, op).beforeSend;
   // Handlers see the signed request with its session token masked: events never carry secrets.
   const stub = ctx.events.hasHandlers(name) ? await ctx.events.emitUntilResponse(name, { request: { ...req, headers: redactHeaders(req.headers) }, operation: op }) : undefined;
   if (stub) return stub as RawResponse;
@@ -158,13 +203,15 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
 export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
   // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
   let params: Record<string, unknown> = { ...paramsObject(inputParams) };
-  const provideName = eventName(ctx, 'provide-client-params', op);
-  // Checked first so that a client nobody hooks pays no await here.
-  if (ctx.events.hasHandlers(provideName)) {
-    const provided = await ctx.events.emitUntilResponse(provideName, { params, operation: op });
+  const events = eventsOf(ctx, op);
+  // Each event is checked first, so that a call nobody hooks builds no payload and takes no await.
+  if (ctx.events.hasHandlers(events.provideClientParams)) {
+    const provided = await ctx.events.emitUntilResponse(events.provideClientParams, { params, operation: op });
     if (provided) params = provided as Record<string, unknown>;
   }
-  await ctx.events.emit(eventName(ctx, 'before-parameter-build', op), { params, operation: op, context: {} });
+  if (ctx.events.hasHandlers(events.beforeParameterBuild)) {
+    await ctx.events.emit(events.beforeParameterBuild, { params, operation: op, context: {} });
+  }
   // A presigned URL is fetched by someone else: botocore adds no checksum mode to it.
   if (!opts.presign) setRequestValidationMode(op, params, ctx.config.responseChecksumValidation);
   // botocore fills tokens on before-parameter-build, then validates: a required token left unset is filled, not refused.
@@ -182,17 +229,18 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   const onBodyProgress = options[kBodyProgress];
   throwIfAborted(signal);
   const params = await prepareParams(ctx, op, inputParams);
-  const stubbed = await ctx.events.emitUntilResponse(eventName(ctx, 'before-call', op), { params, operation: op });
+  const events = eventsOf(ctx, op);
+  const stubbed = ctx.events.hasHandlers(events.beforeCall) ? await ctx.events.emitUntilResponse(events.beforeCall, { params, operation: op }) : undefined;
   let parsed: ParsedResponse;
   if (stubbed) {
     parsed = stubbed as ParsedResponse;
   } else {
     parsed = await sendWithRetries(ctx, op, params, signal, onBodyProgress);
   }
-  await ctx.events.emit(eventName(ctx, 'after-call', op), { parsed, operation: op, params });
+  if (ctx.events.hasHandlers(events.afterCall)) await ctx.events.emit(events.afterCall, { parsed, operation: op, params });
   if (isErrorResponse(parsed)) {
     const err = ctx.errorFor(parsed as ParsedResponse & { Error: { Code: string; Message: string } }, op.name);
-    await ctx.events.emit(eventName(ctx, 'after-call-error', op), { exception: err, operation: op });
+    if (ctx.events.hasHandlers(events.afterCallError)) await ctx.events.emit(events.afterCallError, { exception: err, operation: op });
     throw err;
   }
   return parsed;
@@ -211,7 +259,7 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
   const endpoint = await resolveCallEndpoint(ctx, op, params, opts);
   const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
   const url = requestUrl(op, params, endpoint.url, spec);
-  const checksumHook = eventName(ctx, 'before-checksum', op);
+  const checksumHook = eventsOf(ctx, op).beforeChecksum;
   // Built only when someone listens: the payload (a request signer among it) is per call.
   if (ctx.events.hasHandlers(checksumHook)) {
     await ctx.events.emit(checksumHook, { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });
@@ -235,13 +283,14 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
   const progress = onBodyProgress ? new BodyProgress(onBodyProgress, bodyLength(prepared.payload) ?? wireLength ?? Infinity, wireLength ?? Infinity) : undefined;
   const callState: RetryCallState = {};
   const sdkRequest = new SdkRequestHeaders(ctx.config.readTimeout);
+  const events = eventsOf(ctx, op);
 
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
     await abortable(ctx.retry.acquireSendToken(), signal);
     const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
-    await ctx.events.emit(eventName(ctx, 'request-created', op), { request: req, operation: op });
-    await ctx.events.emit(eventName(ctx, 'before-sign', op), { request: req, operation: op, auth: prepared.auth });
+    if (ctx.events.hasHandlers(events.requestCreated)) await ctx.events.emit(events.requestCreated, { request: req, operation: op });
+    if (ctx.events.hasHandlers(events.beforeSign)) await ctx.events.emit(events.beforeSign, { request: req, operation: op, auth: prepared.auth });
     checkHeaders(op, req.headers);
     await abortable(sign(ctx, op, req, prepared.auth), signal);
     sdkRequest.apply(req.headers, attempt);
@@ -252,7 +301,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     try {
       raw = await sendOnce(ctx, op, req, signal, progress?.onWire);
       ctx.clockSkew.observe(raw.headers.date);
-      const extras = await ctx.events.emit(eventName(ctx, 'before-parse', op), { response: raw, operation: op });
+      const extras = ctx.events.hasHandlers(events.beforeParse) ? await ctx.events.emit(events.beforeParse, { response: raw, operation: op }) : NO_RESULTS;
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
       // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
       // give such a response the error description a ClientError needs, never return it as success.
@@ -305,7 +354,8 @@ function isTransportError(e: Error): boolean {
 }
 
 async function decideRetry(ctx: ClientContext, op: OperationModel, rc: RetryContext, rewindable: boolean): Promise<number | null> {
-  const hook = await ctx.events.emitUntilResponse(eventName(ctx, 'needs-retry', op), { ...rc });
+  const hookName = eventsOf(ctx, op).needsRetry;
+  const hook = ctx.events.hasHandlers(hookName) ? await ctx.events.emitUntilResponse(hookName, { ...rc }) : undefined;
   if (typeof hook === 'number') return hook;
   // A stream we already sent cannot be replayed: its bytes are gone.
   if (!rewindable) return null;
