@@ -58,6 +58,8 @@ function sameDecimal(a: Decimal, b: Decimal): boolean {
 
 /** The JS value of an `N` string: see TypeDeserializer for the rule. Throws on a non-number. */
 export function numberFromDynamo(text: string): number | bigint | DynamoNumber {
+  // Most numbers are short integers: read those without the general parse (same result).
+  if (isShortInteger(text)) return Number(text) || 0;
   const d = parseDecimal(text);
   if (!d) throw new TypeError(`'${text}' is not a DynamoDB number`);
   if (d.exponent >= 0) {
@@ -71,6 +73,17 @@ export function numberFromDynamo(text: string): number | bigint | DynamoNumber {
   const n = Number(text);
   const back = Number.isFinite(n) ? parseDecimal(String(n)) : undefined;
   return back && sameDecimal(back, d) ? n : new DynamoNumber(text);
+}
+
+/** Up to 15 digits with an optional minus sign and nothing else: exact as a double. */
+function isShortInteger(text: string): boolean {
+  const start = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (text.length === start || text.length - start > 15) return false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The `N` string of a JS number (finite only), in the form Python's Decimal prints (`1E+21`). */

@@ -32,7 +32,8 @@ const KEY_EXPRESSION = 'KeyExpression';
 
 const isObject = (v: unknown): v is Params => isRecord(v);
 
-const reachCache = new WeakMap<ServiceModel, Map<string, boolean>>();
+// Per service, per target shape, per starting shape (nested maps: no key string built per lookup).
+const reachCache = new WeakMap<ServiceModel, Map<string, Map<string, boolean>>>();
 
 /**
  * Whether a value of shape `from` can hold a `target` shape somewhere below it (without passing
@@ -40,10 +41,11 @@ const reachCache = new WeakMap<ServiceModel, Map<string, boolean>>();
  * shapes terminate and branches without targets are never walked.
  */
 function reaches(service: ServiceModel, from: string, target: string): boolean {
-  let cache = reachCache.get(service);
-  if (!cache) reachCache.set(service, (cache = new Map()));
-  const key = `${target}\u0000${from}`;
-  let found = cache.get(key);
+  let byTarget = reachCache.get(service);
+  if (!byTarget) reachCache.set(service, (byTarget = new Map()));
+  let cache = byTarget.get(target);
+  if (!cache) byTarget.set(target, (cache = new Map()));
+  let found = cache.get(from);
   if (found !== undefined) return found;
   found = false;
   const shapes = service.resolver.shapes;
@@ -64,7 +66,7 @@ function reaches(service: ServiceModel, from: string, target: string): boolean {
       }
     }
   }
-  cache.set(key, found);
+  cache.set(from, found);
   return found;
 }
 

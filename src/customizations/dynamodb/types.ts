@@ -160,7 +160,13 @@ export class TypeDeserializer {
   deserialize(value: unknown, path = ''): NativeAttributeValue {
     if (!isPlainObject(value)) throw new TypeError(`Expected a DynamoDB AttributeValue (an object such as { S: 'x' })${at(path)}, got ${describe(value)}`);
     // The wire format has exactly one member; a parsed union may carry undefined siblings.
-    const type = Object.keys(value).find((k) => value[k] !== undefined);
+    let type: string | undefined;
+    for (const k in value) {
+      if (Object.prototype.hasOwnProperty.call(value, k) && value[k] !== undefined) {
+        type = k;
+        break;
+      }
+    }
     if (type === undefined) throw new TypeError(`Expected a DynamoDB AttributeValue${at(path)}, got an empty object`);
     const v = value[type];
     switch (type) {
@@ -192,7 +198,9 @@ export class TypeDeserializer {
   map(item: Record<string, unknown>, path = ''): Record<string, NativeAttributeValue> {
     if (!isPlainObject(item)) throw new TypeError(`Expected a map of AttributeValues${at(path)}, got ${describe(item)}`);
     const out: Record<string, NativeAttributeValue> = {};
-    for (const [k, v] of Object.entries(item)) setOwn(out, k, this.deserialize(v, childPath(path, k)));
+    for (const k in item) {
+      if (Object.prototype.hasOwnProperty.call(item, k)) setOwn(out, k, this.deserialize(item[k], childPath(path, k)));
+    }
     return out;
   }
 

@@ -50,18 +50,63 @@ export function parseJsonShape(shape: Shape, value: unknown, rest: boolean): unk
   }
 }
 
+/** A structure's members as the wire names them, worked out once per shape. */
+interface StructurePlan {
+  members: Array<[name: string, key: string, member: Shape]>;
+  byKey: Map<string, [name: string, member: Shape]>;
+}
+
+const plans = new WeakMap<Shape, StructurePlan>();
+
+function planOf(shape: Shape): StructurePlan {
+  let plan = plans.get(shape);
+  if (!plan) {
+    const members = shape.members;
+    plan = { members: [], byKey: new Map() };
+    for (const name of shape.memberNames) {
+      const member = members[name];
+      const key = member.serialization.name ?? name;
+      plan.members.push([name, key, member]);
+      plan.byKey.set(key, [name, member]);
+    }
+    plans.set(shape, plan);
+  }
+  return plan;
+}
+
+/** The value's only own key, or undefined when it has none or several. */
+function onlyKey(value: Dict): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
+}
+
 function parseStructure(shape: Shape, value: unknown, rest: boolean): Dict {
   if (!isDict(value)) throw new ResponseParserError(`Expected an object for ${shape.name}`);
+  const plan = planOf(shape);
+  // A value with one key that is a member (every DynamoDB AttributeValue) is read by that key
+  // alone; a union so set needs none of the checks below (they would pass).
+  const only = onlyKey(value);
+  const hit = only === undefined ? undefined : plan.byKey.get(only);
+  if (hit && only !== undefined) {
+    const raw = value[only];
+    if (raw !== null && raw !== undefined) {
+      const one: Dict = {};
+      one[hit[0]] = parseJsonShape(hit[1], raw, rest);
+      return one;
+    }
+  }
   if (shape.isUnion) {
     const present = Object.keys(value).filter((k) => value[k] !== null && value[k] !== undefined);
     const unknown = unknownUnionMember(shape, present);
     if (unknown) return unknown;
   }
   const out: Dict = {};
-  const members = shape.members;
-  for (const name of shape.memberNames) {
-    const member = members[name];
-    const key = member.serialization.name ?? name;
+  for (const [name, key, member] of plan.members) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const raw = value[key];
     if (raw !== null && raw !== undefined) out[name] = parseJsonShape(member, raw, rest);
