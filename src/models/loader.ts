@@ -15,7 +15,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
+import type * as Zlib from 'zlib';
 import { DataNotFoundError, UnknownServiceError } from '../errors';
 import { applyExtras } from './deep-merge';
 import { isLazyRecord, readLineLayout } from './line-layout';
@@ -85,7 +85,8 @@ export function defaultSearchPaths(env: NodeJS.ProcessEnv = process.env): string
 
 function parseJsonFile(file: string): unknown {
   let buf = fs.readFileSync(file);
-  if (file.endsWith('.gz')) buf = zlib.gunzipSync(buf);
+  // node:zlib is loaded only for a .json.gz (the shipped models are plain JSON).
+  if (file.endsWith('.gz')) buf = (require('zlib') as typeof Zlib).gunzipSync(buf);
   const text = buf.toString('utf8');
   try {
     // The shipped service-2.json files are in the line layout: read lazily, entry by entry.

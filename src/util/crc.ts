@@ -1,12 +1,12 @@
 /**
  * Incremental CRCs, for flexible checksums and the retry check of DynamoDB's `x-amz-crc32`:
- * CRC32 (zlib's, native via `zlib.crc32` when Node has it, 20.15+), CRC32C (Castagnoli) and CRC64/NVME. Each update takes the running
+ * CRC32 (zlib's, native via `zlib.crc32` when Node has it, 20.15+, once past the cold start), CRC32C (Castagnoli) and CRC64/NVME. Each update takes the running
  * value and returns the new one; results are unsigned (bigint for CRC64).
  *
  * The 32-bit CRCs are table driven, eight bytes per step (slicing-by-8); CRC64/NVME keeps its
  * state as two 32-bit halves so the hot loop stays in small integers.
  */
-import * as zlib from 'zlib';
+import type * as Zlib from 'zlib';
 
 function makeTables32(poly: number): Uint32Array[] {
   const tables: Uint32Array[] = [];
@@ -49,10 +49,20 @@ function crc32Sliced(tables: Uint32Array[], data: Uint8Array, previous: number):
 
 let crc32Tables: Uint32Array[] | undefined;
 let crc32cTables: Uint32Array[] | undefined;
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+type NativeCrc32 = (data: Uint8Array, value?: number) => number;
+let nativeCrc32: NativeCrc32 | null | undefined;
+// node:zlib takes several ms to load: a cold start whose bodies are small (a 1 KiB PutObject, a
+// DynamoDB answer) checksums them with the tables instead (about 1 us per KiB slower). A large
+// body, or a process past its first few dozen CRCs (steady state), loads it for good.
+const NATIVE_MIN_BYTES = 2 * 1024;
+const CALLS_BEFORE_NATIVE = 64;
+let tableCalls = 0;
 
 /** CRC32 (ISO-HDLC, as zlib / binascii.crc32). */
 export function crc32(data: Uint8Array, previous = 0): number {
+  if (nativeCrc32 === undefined && (data.length >= NATIVE_MIN_BYTES || ++tableCalls > CALLS_BEFORE_NATIVE)) {
+    nativeCrc32 = (require('zlib') as typeof Zlib & { crc32?: NativeCrc32 }).crc32 ?? null;
+  }
   if (nativeCrc32) return nativeCrc32(data, previous) >>> 0;
   crc32Tables ??= makeTables32(0xedb88320);
   return crc32Sliced(crc32Tables, data, previous);
