@@ -100,24 +100,59 @@ function isUnset(value: unknown): boolean {
  * // { Bucket: 'b', Key: 'k', Region: 'us-east-1', ForcePathStyle: true }
  */
 export function buildEndpointParams(args: BuildEndpointParamsArgs): Record<string, unknown> {
-  const defs = parameterDefinitions(args.ruleSet);
-  const bindings = operationBindings(args.operation);
-  const declaredClientParams = args.operation.service.clientContextParams;
-  const clientContext = new Map<string, unknown>();
-  for (const [k, v] of Object.entries(args.clientContextParams ?? {})) clientContext.set(normalizeKey(k), v);
+  const plan = planFor(args.operation, parameterDefinitions(args.ruleSet));
+  let clientContext: Map<string, unknown> | undefined;
   const input = args.input ?? {};
 
   const out: Record<string, unknown> = {};
-  for (const [name, def] of Object.entries(defs)) {
-    let value: unknown = bindings.statics[name];
-    if (isUnset(value) && name in bindings.members) value = input[bindings.members[name]];
-    if (isUnset(value) && name in bindings.paths) value = jmespath.search(input, bindings.paths[name]);
-    if (isUnset(value) && Object.prototype.hasOwnProperty.call(declaredClientParams, name)) {
-      value = clientContext.get(normalizeKey(name));
+  for (const p of plan) {
+    let value: unknown = p.staticValue;
+    if (isUnset(value) && p.member !== undefined) value = input[p.member];
+    if (isUnset(value) && p.path !== undefined) value = jmespath.search(input, p.path);
+    if (isUnset(value) && p.clientDeclared) {
+      clientContext ??= normalizedClientContext(args.clientContextParams);
+      value = clientContext.get(p.normalizedName);
     }
-    if (isUnset(value) && def.builtIn !== undefined) value = builtInValue(def.builtIn, args.builtIns);
-    if (!isUnset(value)) out[name] = value;
+    if (isUnset(value) && p.builtIn !== undefined) value = builtInValue(p.builtIn, args.builtIns);
+    if (!isUnset(value)) out[p.name] = value;
   }
+  return out;
+}
+
+/** Where one parameter's value can come from for one operation, worked out once. */
+interface ParameterPlan {
+  name: string;
+  normalizedName: string;
+  staticValue: unknown;
+  member?: string;
+  path?: string;
+  clientDeclared: boolean;
+  builtIn?: string;
+}
+
+const plans = new WeakMap<OperationModel, { defs: Record<string, EndpointParameterDefinition>; plan: ParameterPlan[] }>();
+
+function planFor(operation: OperationModel, defs: Record<string, EndpointParameterDefinition>): ParameterPlan[] {
+  const cached = plans.get(operation);
+  if (cached?.defs === defs) return cached.plan;
+  const bindings = operationBindings(operation);
+  const declaredClientParams = operation.service.clientContextParams;
+  const plan: ParameterPlan[] = Object.entries(defs).map(([name, def]) => ({
+    name,
+    normalizedName: normalizeKey(name),
+    staticValue: bindings.statics[name],
+    member: name in bindings.members ? bindings.members[name] : undefined,
+    path: name in bindings.paths ? bindings.paths[name] : undefined,
+    clientDeclared: Object.prototype.hasOwnProperty.call(declaredClientParams, name),
+    builtIn: def.builtIn,
+  }));
+  plans.set(operation, { defs, plan });
+  return plan;
+}
+
+function normalizedClientContext(params: Record<string, unknown> | undefined): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(params ?? {})) out.set(normalizeKey(k), v);
   return out;
 }
 
