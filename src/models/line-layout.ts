@@ -108,6 +108,16 @@ export function pendingText(record: unknown, key: string): string | undefined {
   return state && !hasOwn(state.target, key) ? state.texts().get(key) : undefined;
 }
 
+/**
+ * The keys of a record, in order: for a lazy record without asking for each key's descriptor
+ * (Object.keys would, and a Proxy answers each with a new object: 765 for EC2's operations).
+ */
+export function recordKeys(record: object): string[] {
+  const state = states.get(record);
+  if (!state) return Object.keys(record);
+  return [...(Reflect.ownKeys(record) as string[])];
+}
+
 /** Whether `value` is a lazy record (structuredClone cannot copy one: JSON round-trip it). */
 export function isLazyRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && states.has(value);

@@ -12,6 +12,7 @@
  * and only the error path lists every service. A file in the line layout that models:import
  * writes (line-layout.ts) is parsed entry by entry, as operations and shapes are first used.
  */
+import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -87,7 +88,9 @@ function parseJsonFile(file: string): unknown {
   let buf = fs.readFileSync(file);
   // node:zlib is loaded only for a .json.gz (the shipped models are plain JSON).
   if (file.endsWith('.gz')) buf = (require('zlib') as typeof Zlib).gunzipSync(buf);
-  const text = buf.toString('utf8');
+  // Most model files are ASCII: decoding them as latin1 gives the same string without UTF-8's
+  // validation (about 1 ms less for EC2's 1.1 MB).
+  const text = isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
   try {
     // The shipped service-2.json files are in the line layout: read lazily, entry by entry.
     return readLineLayout(text, file) ?? JSON.parse(text);

@@ -7,7 +7,7 @@
  * model's size.
  */
 import { NameIndex } from './naming';
-import { pendingText } from './line-layout';
+import { pendingText, recordKeys } from './line-layout';
 import { RawShape, Shape, ShapeRef, ShapeResolver } from './shape';
 
 export interface ServiceMetadata {
@@ -167,7 +167,7 @@ export class ServiceModel {
 
   /** Operation names in model order (computed once: client creation indexes them per name). */
   get operationNames(): readonly string[] {
-    return (this._operationNames ??= Object.keys(this.raw.operations ?? {}));
+    return (this._operationNames ??= recordKeys(this.raw.operations ?? {}));
   }
 
   /** The camelCase name index over operations (throws on a collision). */
@@ -200,7 +200,7 @@ export class ServiceModel {
     if (!this._errorShapes) {
       const out = new Map<string, Shape>();
       const shapes = this.raw.shapes ?? {};
-      for (const name of Object.keys(shapes)) {
+      for (const name of recordKeys(shapes)) {
         // An unread shape whose text has no exception trait is skipped without parsing it.
         const text = pendingText(shapes, name);
         if (text !== undefined && !text.includes('"exception"')) continue;

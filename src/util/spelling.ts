@@ -10,7 +10,7 @@ import { nameExcerpt } from './excerpt';
 
 /** The forgiving lookup form: any spelling with the same key resolves to the same name. */
 export function lookupKey(name: string): string {
-  return name.replace(/_/g, '').toLowerCase();
+  return (name.includes('_') ? name.replace(/_/g, '') : name).toLowerCase();
 }
 
 /** Levenshtein distance, used to suggest close matches in error messages. */
