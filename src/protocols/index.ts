@@ -66,10 +66,17 @@ function protocolNamed(name: string): Protocol | undefined {
 /** Protocol names botojs supports, in no particular order. */
 export const SUPPORTED_PROTOCOLS: readonly string[] = Object.keys(LOADERS);
 
+/** The protocol with its modules loaded (its stand-ins replaced), for the views below. */
+function loadedProtocol(name: string): Protocol {
+  const p = protocolNamed(name) as Protocol;
+  // The loader's requires are cached: after the first time this only re-assigns the same functions.
+  return Object.assign(p, LOADERS[name]());
+}
+
 /** One half of every protocol by name, each loaded when first read (tests and conformance runners). */
 function view<K extends 'serialize' | 'parse'>(part: K): Readonly<Record<string, Protocol[K]>> {
   const out: Record<string, Protocol[K]> = {};
-  for (const name of SUPPORTED_PROTOCOLS) Object.defineProperty(out, name, { enumerable: true, get: () => (protocolNamed(name) as Protocol)[part] });
+  for (const name of SUPPORTED_PROTOCOLS) Object.defineProperty(out, name, { enumerable: true, get: () => loadedProtocol(name)[part] });
   return Object.freeze(out);
 }
 
