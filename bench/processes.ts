@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import type * as TypeScript from 'typescript';
 
 // Transpiled copies run from WORK_DIR, so the parent hands them the real root through the env.
 export const REPO_ROOT = process.env.BENCH_REPO ?? path.resolve(__dirname, '..');
@@ -48,6 +48,8 @@ export function ensureBotojsBuilt(force: boolean): string {
 
 /** Transpiles every bench/*.ts to WORK_DIR/js (type-free, CommonJS) and returns that dir. */
 export function transpileBench(): string {
+  // Required here, not at the top: children import this module and have no typescript to load.
+  const ts = require('typescript') as typeof TypeScript;
   const outDir = path.join(WORK_DIR, 'js');
   fs.mkdirSync(outDir, { recursive: true });
   for (const name of fs.readdirSync(__dirname)) {

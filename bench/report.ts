@@ -9,8 +9,12 @@ import type { ThroughputSample } from './throughput';
 
 export const OP_LABEL: Record<OpName, string> = {
   putObject: 'S3 PutObject 1 KiB',
-  getItem: 'DynamoDB GetItem',
+  getObject: 'S3 GetObject 1 KiB',
   listObjectsV2: 'S3 ListObjectsV2 1,000 keys',
+  getItem: 'DynamoDB GetItem',
+  query: 'DynamoDB Query 100 items (native values)',
+  sendMessage: 'SQS SendMessage (JSON)',
+  publish: 'SNS Publish (query)',
   describeInstances: 'EC2 DescribeInstances 100 instances',
 };
 
@@ -20,19 +24,19 @@ export interface Outcome<T> {
   error?: string;
 }
 
-export type ColdStartResults = Partial<Record<OpName, Record<SdkName, Outcome<ColdStartSample>>>>;
-/** Keyed by `${op}@${concurrency}`. */
-export type ThroughputResults = Record<string, Record<SdkName, Outcome<ThroughputSample>>>;
+export type ColdStartResults = Partial<Record<OpName, Partial<Record<SdkName, Outcome<ColdStartSample>>>>>;
+/** Keyed by `${op}@${concurrency}`; raw only where it has the operation. */
+export type ThroughputResults = Record<string, Partial<Record<SdkName, Outcome<ThroughputSample>>>>;
 
-function med<T>(outcome: Outcome<T>, pick: (sample: T) => number): number {
-  return median(outcome.samples.map(pick));
+function med<T>(outcome: Outcome<T> | undefined, pick: (sample: T) => number): number {
+  return median((outcome?.samples ?? []).map(pick));
 }
 
-function failureNotes<T>(results: Record<string, Record<SdkName, Outcome<T>>>): string[] {
+function failureNotes<T>(results: Record<string, Partial<Record<SdkName, Outcome<T>>> | undefined>): string[] {
   const notes: string[] = [];
   for (const [cell, bySdk] of Object.entries(results)) {
-    for (const [sdk, outcome] of Object.entries(bySdk)) {
-      if (outcome.error) notes.push(`  ! ${sdk} ${cell}: ${outcome.error.split('\n').slice(0, 4).join(' | ')}`);
+    for (const [sdk, outcome] of Object.entries(bySdk ?? {})) {
+      if (outcome?.error) notes.push(`  ! ${sdk} ${cell}: ${outcome.error.split('\n').slice(0, 4).join(' | ')}`);
     }
   }
   return notes;
@@ -48,7 +52,7 @@ export function coldStartTable(results: ColdStartResults, runs: number): string 
     ['peak RSS MiB', (s) => s.maxRssMiB],
     ['modules loaded', (s) => s.modules],
   ];
-  for (const [op, bySdk] of Object.entries(results) as [OpName, Record<SdkName, Outcome<ColdStartSample>>][]) {
+  for (const [op, bySdk] of Object.entries(results) as [OpName, Partial<Record<SdkName, Outcome<ColdStartSample>>>][]) {
     for (const [label, pick] of metrics) {
       const b = med(bySdk.botojs, pick);
       const v = med(bySdk.v3, pick);
@@ -61,31 +65,32 @@ export function coldStartTable(results: ColdStartResults, runs: number): string 
 
 export function throughputTable(results: ThroughputResults, rounds: number): string {
   const rows: string[][] = [[
-    `Throughput (median of ${rounds} run(s))`, 'botojs ops/s', '(min-max)', 'v3 ops/s', '(min-max)', 'botojs/v3',
-    'botojs p50/p99 ms', 'v3 p50/p99 ms', 'botojs CPU us/op', 'v3 CPU us/op', 'CPU botojs/v3', 'max bg load',
+    `Throughput (median of ${rounds} run(s))`, 'botojs ops/s', '(min-max)', 'v3 ops/s', 'raw ops/s', 'botojs/v3', 'botojs/raw',
+    'botojs p50/p99 ms', 'v3 p50/p99 ms', 'CPU us/op botojs', 'v3', 'raw', 'CPU botojs/v3', 'max bg load',
   ]];
   for (const [cell, bySdk] of Object.entries(results)) {
     const [op, concurrency] = cell.split('@') as [OpName, string];
     const ops = (sdk: SdkName): number => med(bySdk[sdk], (s) => s.opsPerSec);
     const range = (sdk: SdkName): string => {
-      const all = bySdk[sdk].samples.map((s) => s.opsPerSec);
+      const all = (bySdk[sdk]?.samples ?? []).map((s) => s.opsPerSec);
       return all.length > 1 ? `${fmt(Math.min(...all))}-${fmt(Math.max(...all))}` : '';
     };
     const lat = (sdk: SdkName): string =>
       `${fmt(med(bySdk[sdk], (s) => s.p50Ms))}/${fmt(med(bySdk[sdk], (s) => s.p99Ms))}`;
     const cpu = (sdk: SdkName): number => med(bySdk[sdk], (s) => s.cpuUsPerOp);
     rows.push([
-      `${OP_LABEL[op]}, concurrency ${concurrency}`,
-      fmt(ops('botojs')), range('botojs'), fmt(ops('v3')), range('v3'), ratio(ops('botojs'), ops('v3')),
-      lat('botojs'), lat('v3'), fmt(cpu('botojs')), fmt(cpu('v3')), ratio(cpu('botojs'), cpu('v3')),
-      `${fmt(Math.max(...SDKS.flatMap((sdk) => bySdk[sdk].samples.map((s) => s.backgroundPct ?? 0))))}%`,
+      `${OP_LABEL[op]}, c=${concurrency}`,
+      fmt(ops('botojs')), range('botojs'), fmt(ops('v3')), fmt(ops('raw')), ratio(ops('botojs'), ops('v3')), ratio(ops('botojs'), ops('raw')),
+      lat('botojs'), lat('v3'), fmt(cpu('botojs')), fmt(cpu('v3')), fmt(cpu('raw')), ratio(cpu('botojs'), cpu('v3')),
+      `${fmt(Math.max(0, ...SDKS.flatMap((sdk) => (bySdk[sdk]?.samples ?? []).map((s) => s.backgroundPct ?? 0))))}%`,
     ]);
   }
   return [
     table(rows),
-    '(ops/s: higher is better, a ratio above 1.00x means botojs is faster; CPU us/op: the client process\'s own',
-    ' user+system CPU per call, lower is better and steadier than ops/s on a shared machine; max bg load: the',
-    ' busiest other-process CPU use seen just before a run of that row, % of all cores)',
+    '(ops/s: higher is better, botojs/v3 above 1.00x means botojs is faster; raw: node:http with SigV4, payload hash and CRC32 only,',
+    ' no validation/events/shape parsing (XML: one regex): the floor; CPU us/op: the client process\'s own user+system CPU per call,',
+    ' lower is better and steadier than ops/s on a shared machine; max bg load: the busiest other-process CPU use',
+    ' seen just before a run of that row, % of all cores)',
     ...failureNotes(results),
   ].join('\n');
 }

@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: botojs vs the AWS SDK for JavaScript v3 against a canned loopback server.
  *
- *   npm run bench                      # cold start + throughput (4 operations), ~3.5 minutes
- *   npm run bench -- --quick           # fewer/shorter runs, for a smoke check
+ *   npm run bench                      # cold start, client creation, throughput, transfers, soak (~15 min)
+ *   npm run bench -- --quick           # fewer/shorter runs, 64 MiB transfers, 20,000-call soak: a smoke check
  *   npm run bench -- --profile         # also CPU-profile botojs's throughput loop
  *   npm run bench -- --only=profile    # just the profile
  *   npm run bench -- --only=throughput --ops=listObjectsV2,describeInstances --concurrency=1
- *   options: --runs=N --rounds=N --warmup=MS --measure=MS --concurrency=1,16 --ops=a,b --no-pin --rebuild --no-build
- *   (--ops picks throughput operations: putObject, getItem, listObjectsV2, describeInstances)
+ *   options: --runs=N --rounds=N --warmup=MS --measure=MS --concurrency=1,16 --ops=a,b
+ *            --only=cold,create,throughput,transfer,soak,profile --transfer-mib=N --soak-calls=N
+ *            --no-pin --rebuild --no-build
+ *   (--ops picks throughput operations: putObject, getObject, listObjectsV2, getItem, query,
+ *    sendMessage, publish, describeInstances)
  *
  * Every measurement runs in a fresh plain-`node` child (never ts-node) pinned to core 0, the
  * server in its own process pinned to the last core. The bench reports; it never fails on speed.
@@ -21,8 +24,11 @@ import {
   type Pinning,
 } from './processes';
 import { runProfile } from './profile';
+import { createTable, runCreateProbes } from './create-probe';
+import { runSoak, soakReport } from './soak';
+import { runTransfers, transferTable } from './transfer';
 import { coldStartTable, throughputTable, type ColdStartResults, type Outcome, type ThroughputResults } from './report';
-import { COLD_OPS, OPS, SDKS, sdkPathsToEnv, type OpName, type SdkName } from './sdk-adapters';
+import { ALL_V3_PACKAGES, COLD_OPS, hasOp, OPS, SDKS, sdkPathsToEnv, type OpName, type SdkName } from './sdk-adapters';
 import type { ThroughputSample } from './throughput';
 
 interface Options {
@@ -31,12 +37,19 @@ interface Options {
   warmupMs: number;
   measureMs: number;
   concurrency: number[];
-  /** Throughput operations to run. */
-  ops: OpName[];
   pin: boolean;
   build: 'auto' | 'force' | 'skip';
-  parts: Set<'cold' | 'throughput' | 'profile'>;
+  parts: Set<Part>;
+  ops: OpName[];
+  /** Bytes moved by each transfer run (1 GiB by default, 64 MiB with --quick). */
+  transferBytes: number;
+  /** Calls of the soak run (100,000 by default, 20,000 with --quick). */
+  soakCalls: number;
 }
+
+type Part = 'cold' | 'create' | 'throughput' | 'transfer' | 'soak' | 'profile';
+const DEFAULT_PARTS: readonly Part[] = ['cold', 'create', 'throughput', 'transfer', 'soak'];
+const ALL_PARTS: readonly Part[] = [...DEFAULT_PARTS, 'profile'];
 
 function parseOptions(argv: readonly string[]): Options {
   const flags = new Map<string, string>();
@@ -47,9 +60,7 @@ function parseOptions(argv: readonly string[]): Options {
   const quick = flags.has('quick');
   const num = (key: string, fallback: number): number => Number(flags.get(key) ?? fallback);
   const only = flags.get('only');
-  const parts = new Set<'cold' | 'throughput' | 'profile'>(
-    only ? (only.split(',') as ('cold' | 'throughput' | 'profile')[]) : ['cold', 'throughput'],
-  );
+  const parts = new Set<Part>(only ? parseList(only, ALL_PARTS, '--only') : DEFAULT_PARTS);
   if (flags.has('profile')) parts.add('profile');
   return {
     runs: num('runs', quick ? 3 : 10),
@@ -57,19 +68,25 @@ function parseOptions(argv: readonly string[]): Options {
     warmupMs: num('warmup', quick ? 500 : 1000),
     measureMs: num('measure', quick ? 1000 : 2000),
     concurrency: (flags.get('concurrency') ?? '1,16').split(',').map(Number),
-    ops: parseOps(flags.get('ops')),
     pin: !flags.has('no-pin'),
     build: flags.has('rebuild') ? 'force' : flags.has('no-build') ? 'skip' : 'auto',
     parts,
+    ops: parseOps(flags.get('ops')),
+    transferBytes: num('transfer-mib', quick ? 64 : 1024) * 2 ** 20,
+    soakCalls: num('soak-calls', quick ? 20_000 : 100_000),
   };
 }
 
+/** A comma-separated flag value, every item checked against `choices`. */
+function parseList<T extends string>(value: string, choices: readonly T[], flag: string): T[] {
+  const items = value.split(',');
+  const unknown = items.filter((item) => !(choices as readonly string[]).includes(item));
+  if (unknown.length > 0) throw new Error(`unknown ${flag} ${unknown.join(', ')}; choose from ${choices.join(', ')}`);
+  return items as T[];
+}
+
 function parseOps(value: string | undefined): OpName[] {
-  if (!value) return [...OPS];
-  const ops = value.split(',');
-  const unknown = ops.filter((op) => !(OPS as readonly string[]).includes(op));
-  if (unknown.length > 0) throw new Error(`unknown --ops ${unknown.join(', ')}; choose from ${OPS.join(', ')}`);
-  return ops as OpName[];
+  return value ? parseList(value, OPS, '--ops') : [...OPS];
 }
 
 function moduleVersion(name: string): string {
@@ -86,16 +103,14 @@ function describeMachine(pin: Pinning, buildNote: string): string {
   return [
     `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
-    `node ${process.version}; @aws-sdk/client-s3 ${moduleVersion('@aws-sdk/client-s3')}, ` +
-      `@aws-sdk/client-dynamodb ${moduleVersion('@aws-sdk/client-dynamodb')}, @aws-sdk/client-ec2 ${moduleVersion('@aws-sdk/client-ec2')}; ` +
-      `botojs from dist/ (${buildNote})`,
+    `node ${process.version}; ${ALL_V3_PACKAGES.map((p) => `${p} ${moduleVersion(p)}`).join(', ')}; botojs from dist/ (${buildNote})`,
     `pinning: ${pin.description}`,
   ].join('\n');
 }
 
 /** Alternates which SDK goes first so drift (thermal, page cache) doesn't favour one. */
-function orderFor(round: number): SdkName[] {
-  return round % 2 === 0 ? [...SDKS] : [...SDKS].reverse();
+function orderFor(round: number, sdks: readonly SdkName[] = SDKS): SdkName[] {
+  return round % 2 === 0 ? [...sdks] : [...sdks].reverse();
 }
 
 // Up to this much waiting in total, per bench, for other processes to go quiet before a run.
@@ -128,19 +143,16 @@ async function runColdStarts(
   opts: Options, pin: Pinning, jsDir: string, endpoint: string, env: Record<string, string>,
 ): Promise<ColdStartResults> {
   const fresh = (): Outcome<ColdStartSample> => ({ samples: [] });
-  const results: ColdStartResults = {
-    putObject: { botojs: fresh(), v3: fresh() },
-    getItem: { botojs: fresh(), v3: fresh() },
-  };
+  const results: ColdStartResults = {};
+  for (const op of COLD_OPS) results[op] = { botojs: fresh(), v3: fresh() };
   const script = path.join(jsDir, 'cold-start.js');
   for (let run = 0; run < opts.runs; run += 1) {
     process.stderr.write(`bench: cold start run ${run + 1}/${opts.runs}\n`);
     await waitForQuiet();
     for (const op of COLD_OPS) {
-      for (const sdk of orderFor(run)) {
+      for (const sdk of orderFor(run, ['botojs', 'v3'])) {
         const outcome = results[op]?.[sdk];
-        if (!outcome) continue;
-        if (outcome.error) continue;
+        if (!outcome || outcome.error) continue;
         try {
           outcome.samples.push(await runNodeJson<ColdStartSample>(pin, script, [sdk, op, endpoint], env));
         } catch (err) {
@@ -160,11 +172,12 @@ async function runThroughput(
   for (const op of opts.ops) {
     for (const concurrency of opts.concurrency) {
       const cell = `${op}@${concurrency}`;
-      results[cell] = { botojs: { samples: [] }, v3: { samples: [] } };
+      const sdks = SDKS.filter((sdk) => hasOp(sdk, op));
+      results[cell] = Object.fromEntries(sdks.map((sdk) => [sdk, { samples: [] }]));
       for (let round = 0; round < opts.rounds; round += 1) {
-        for (const sdk of orderFor(round)) {
+        for (const sdk of orderFor(round, sdks)) {
           const outcome = results[cell][sdk];
-          if (outcome.error) continue;
+          if (!outcome || outcome.error) continue;
           process.stderr.write(`bench: throughput ${sdk} ${cell} round ${round + 1}/${opts.rounds}\n`);
           const args = [sdk, op, String(concurrency), endpoint, String(opts.warmupMs), String(opts.measureMs)];
           try {
@@ -187,12 +200,9 @@ async function main(): Promise<void> {
   const buildNote = opts.build === 'skip' ? 'build skipped' : ensureBotojsBuilt(opts.build === 'force');
   const jsDir = transpileBench();
   const pin = choosePinning(!opts.pin);
-  const env: Record<string, string> = { BENCH_REPO: REPO_ROOT, ...sdkPathsToEnv({
-    botojs: path.join(REPO_ROOT, 'dist', 'index.js'),
-    v3S3: require.resolve('@aws-sdk/client-s3', { paths: [REPO_ROOT] }),
-    v3DynamoDb: require.resolve('@aws-sdk/client-dynamodb', { paths: [REPO_ROOT] }),
-    v3Ec2: require.resolve('@aws-sdk/client-ec2', { paths: [REPO_ROOT] }),
-  }) };
+  const modules: Record<string, string> = { botojs: path.join(REPO_ROOT, 'dist', 'index.js') };
+  for (const pkg of ALL_V3_PACKAGES) modules[pkg] = require.resolve(pkg, { paths: [REPO_ROOT] });
+  const env: Record<string, string> = { BENCH_REPO: REPO_ROOT, ...sdkPathsToEnv(modules) };
   const server = await startServerProcess(pin, jsDir);
   process.on('exit', () => server.stop());
   const loadBefore = await backgroundLoad(1000);
@@ -215,6 +225,21 @@ async function main(): Promise<void> {
         `warm-up ${opts.warmupMs} ms, then ${opts.measureMs} ms measured, closed loop, one fresh process per cell`,
         throughputTable(throughput, opts.rounds),
       );
+    }
+    if (opts.parts.has('create')) {
+      const create = await runCreateProbes(opts.runs, pin, jsDir, env, waitForQuiet);
+      json.create = create;
+      output.push('', createTable(create, opts.runs));
+    }
+    if (opts.parts.has('transfer')) {
+      const transfer = await runTransfers(opts.transferBytes, pin, jsDir, server.endpoint, env, waitForQuiet);
+      json.transfer = transfer;
+      output.push('', transferTable(transfer, opts.transferBytes));
+    }
+    if (opts.parts.has('soak')) {
+      const soak = await runSoak(opts.soakCalls, pin, jsDir, server.endpoint, env);
+      json.soak = soak;
+      output.push('', soakReport(soak));
     }
     if (opts.parts.has('profile')) {
       output.push('', await runProfile(pin, jsDir, server.endpoint, env, opts.measureMs));

@@ -1,0 +1,133 @@
+/**
+ * Large transfers: botojs's managed uploadFile/downloadFile (8 MiB parts, 10 at a time, as
+ * boto3's TransferConfig) against v3's @aws-sdk/lib-storage Upload (5 MiB parts, 4 at a time,
+ * its defaults) and a GetObject streamed to a file (v3 has no managed download). One fresh
+ * process per SDK and direction; reports MiB/s, the process's CPU and its peak RSS (memory
+ * must stay bounded by concurrency x part size, not grow with the file).
+ * Args: <sdk> <up|down> <endpoint> <bytes> <file>.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { botojsClient, loadBotojs, methodOf } from './ops-botojs';
+import { v3Options } from './ops-v3';
+import { runNodeJson, WORK_DIR, type Pinning } from './processes';
+import { BUCKET, requireModule, sdkPathsFromEnv, type SdkName } from './sdk-adapters';
+import { fmt, ratio, table } from './stats';
+
+type Direction = 'up' | 'down';
+
+export interface TransferSample {
+  sdk: SdkName;
+  direction: Direction;
+  bytes: number;
+  seconds: number;
+  mibPerSec: number;
+  cpuSeconds: number;
+  maxRssMiB: number;
+}
+
+/** The key of the server's generated object of `bytes` bytes (server-answers.ts). */
+const bigKey = (bytes: number): string => `bench/big-${bytes}`;
+
+async function transfer(sdk: SdkName, direction: Direction, endpoint: string, bytes: number, file: string): Promise<TransferSample> {
+  const paths = sdkPathsFromEnv();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  if (sdk === 'botojs') {
+    const s3 = botojsClient(loadBotojs(paths), 's3', endpoint);
+    if (direction === 'up') await methodOf(s3, 'uploadFile')(file, BUCKET, 'bench/upload');
+    else await methodOf(s3, 'downloadFile')(BUCKET, bigKey(bytes), file);
+  } else {
+    const s3mod = requireModule(paths, '@aws-sdk/client-s3') as Record<string, new (arg: unknown) => { send(c: unknown): Promise<unknown> }>;
+    const client = new s3mod.S3Client(v3Options(endpoint, { forcePathStyle: true }));
+    if (direction === 'up') {
+      const { Upload } = requireModule(paths, '@aws-sdk/lib-storage') as { Upload: new (arg: unknown) => { done(): Promise<unknown> } };
+      await new Upload({ client, params: { Bucket: BUCKET, Key: 'bench/upload', Body: fs.createReadStream(file) } }).done();
+    } else {
+      const out = (await client.send(new s3mod.GetObjectCommand({ Bucket: BUCKET, Key: bigKey(bytes) }))) as { Body: NodeJS.ReadableStream };
+      await pipeline(out.Body, fs.createWriteStream(file));
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  if (direction === 'down') {
+    const got = fs.statSync(file).size;
+    fs.rmSync(file, { force: true });
+    if (got !== bytes) throw new Error(`${sdk} downloaded ${got} bytes, expected ${bytes}`);
+  }
+  return {
+    sdk, direction, bytes, seconds,
+    mibPerSec: bytes / 2 ** 20 / seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+export type TransferResults = Record<string, TransferSample | { error: string }>;
+
+/** A sparse file of `bytes` zeros (made once, reused across runs): reading it costs no disk I/O. */
+function sourceFile(bytes: number): string {
+  const file = path.join(WORK_DIR, `upload-${bytes}.bin`);
+  if (!fs.existsSync(file) || fs.statSync(file).size !== bytes) {
+    fs.mkdirSync(WORK_DIR, { recursive: true });
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, bytes);
+  }
+  return file;
+}
+
+export async function runTransfers(
+  bytes: number, pin: Pinning, jsDir: string, endpoint: string, env: Record<string, string>, waitForQuiet: () => Promise<unknown>,
+): Promise<TransferResults> {
+  const results: TransferResults = {};
+  const upload = sourceFile(bytes);
+  for (const direction of ['up', 'down'] as Direction[]) {
+    for (const sdk of ['botojs', 'v3'] as SdkName[]) {
+      process.stderr.write(`bench: transfer ${sdk} ${direction} ${bytes / 2 ** 20} MiB\n`);
+      await waitForQuiet();
+      const file = direction === 'up' ? upload : path.join(WORK_DIR, `download-${sdk}.bin`);
+      try {
+        results[`${sdk}@${direction}`] = await runNodeJson<TransferSample>(pin, path.join(jsDir, 'transfer.js'), [sdk, direction, endpoint, String(bytes), file], env);
+      } catch (err) {
+        results[`${sdk}@${direction}`] = { error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+  }
+  return results;
+}
+
+export function transferTable(results: TransferResults, bytes: number): string {
+  const rows = [[`Transfer of ${fmt(bytes / 2 ** 20)} MiB (one run)`, 'botojs MiB/s', 'v3 MiB/s', 'botojs/v3', 'botojs CPU s', 'v3 CPU s', 'botojs peak RSS MiB', 'v3 peak RSS MiB']];
+  const notes: string[] = [];
+  for (const direction of ['up', 'down'] as Direction[]) {
+    const get = (sdk: SdkName): TransferSample | undefined => {
+      const r = results[`${sdk}@${direction}`];
+      if (r && 'error' in r) notes.push(`  ! ${sdk} ${direction}: ${r.error.split('\n')[0]}`);
+      return r && !('error' in r) ? r : undefined;
+    };
+    const b = get('botojs');
+    const v = get('v3');
+    rows.push([
+      direction === 'up' ? 'upload: uploadFile vs lib-storage Upload' : 'download: downloadFile vs GetObject stream',
+      fmt(b?.mibPerSec ?? NaN), fmt(v?.mibPerSec ?? NaN), ratio(b?.mibPerSec ?? NaN, v?.mibPerSec ?? NaN),
+      fmt(b?.cpuSeconds ?? NaN), fmt(v?.cpuSeconds ?? NaN), fmt(b?.maxRssMiB ?? NaN), fmt(v?.maxRssMiB ?? NaN),
+    ]);
+  }
+  return [table(rows), '(botojs: 8 MiB parts x 10 concurrent; v3 Upload: 5 MiB x 4; v3 download is one GetObject stream)', ...notes].join('\n');
+}
+
+if (require.main === module) {
+  const [sdk, direction, endpoint, bytes, file] = process.argv.slice(2);
+  transfer(sdk as SdkName, direction as Direction, endpoint, Number(bytes), file).then(
+    (sample) => {
+      process.stdout.write(`${JSON.stringify(sample)}\n`);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      process.stderr.write(`transfer failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
