@@ -4,6 +4,8 @@
  * `botojs repl`. Each command lives in its own module and reads its own arguments.
  */
 
+import { didYouMean } from '../util/spelling';
+
 interface Command {
   summary: string;
   /** Runs with the arguments after the command's name; resolves to the exit code. */
@@ -41,7 +43,7 @@ export function dispatch(argv: string[]): { command: Command; args: string[] } |
   const [first, ...rest] = argv;
   if (first === undefined || first.startsWith('-')) return { command: COMMANDS[DEFAULT_COMMAND], args: argv };
   const command = COMMANDS[first];
-  if (!command) return { error: `botojs: unknown command '${first}'.\n${usage()}` };
+  if (!command) return { error: `botojs: unknown command '${first}'.${didYouMean(first, Object.keys(COMMANDS))}\n${usage()}` };
   return { command, args: rest };
 }
 

@@ -13,7 +13,11 @@ describe('botojs command line', () => {
     expect('command' in named && named.args).toEqual(['--profile', 'dev']);
     expect('command' in named && named.command).toBe('command' in repl && repl.command);
     const bad = dispatch(['rpl']);
-    expect('error' in bad && bad.error).toMatch(/^botojs: unknown command 'rpl'\.\nusage: botojs \[command\] \[options\]\n\ncommands:\n {2}repl /);
+    expect('error' in bad && bad.error).toMatch(/^botojs: unknown command 'rpl'\. Did you mean: repl\?\nusage: botojs \[command\] \[options\]\n\ncommands:\n {2}repl /);
+    const typo = dispatch(['typez']);
+    expect('error' in typo && typo.error).toMatch(/^botojs: unknown command 'typez'\. Did you mean: types\?\n/);
+    const far = dispatch(['deploy']);
+    expect('error' in far && far.error).toMatch(/^botojs: unknown command 'deploy'\.\nusage/);
   });
 
   it('reads --profile, --region and --endpoint-url, separate or with =', () => {
