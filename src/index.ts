@@ -52,6 +52,14 @@ export type { Page, PaginationConfig, PaginateParams } from './paginate';
 export type { WaiterConfig, WaitParams } from './waiters';
 export type { Resource, ServiceResource, ResourceMeta, CreatingResourceClassEvent, ClassMember } from './resources';
 export { HierarchicalEmitter } from './events/emitter';
+export type { EventPayloads, EventPayload, EventPayloadOf, EventHandlerOf } from './events/emitter';
+export type { CallContext, CallEndpoint, AuthPlan } from './pipeline/call-context';
+export type {
+  CallEventBase, ProvideClientParamsEvent, BeforeParameterBuildEvent, BeforeCallEvent, BeforeEndpointResolutionEvent,
+  BeforeChecksumEvent, RequestCreatedEvent, BeforeSignEvent, BeforeSendEvent, BeforeParseEvent, NeedsRetryEvent,
+  AfterCallEvent, AfterCallErrorEvent, GetAuthTokenEvent,
+} from './pipeline/call-events';
+export type { ChooseServiceNameEvent, CreatingClientClassEvent, CreatingSerializerEvent } from './client/client-events';
 export type { TransferConfigOptions, TransferOptions, CopyOptions, CopySource, ProgressCallback, S3TransferMethods, BucketTransferMethods, ObjectTransferMethods, ProgressBar, ProgressBarOptions } from './customizations/s3/transfer';
 export type { AttributeValue, NativeAttributeValue } from './customizations/dynamodb/types';
 export type { BuiltConditionExpression, ConditionKind } from './customizations/dynamodb/conditions';

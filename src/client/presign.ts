@@ -11,7 +11,8 @@ import { UnsupportedSignatureVersionError } from '../errors';
 import { signingCredentials } from '../pipeline/signing-credentials';
 import { unknownOperationError } from './unknown-operation';
 import type { ClientContext } from '../pipeline/context';
-import { prepareParams, prepareRequest } from '../pipeline/make-api-call';
+import { prepareParams, prepareRequest, startCall } from '../pipeline/make-api-call';
+import type { BeforeSignEvent } from '../pipeline/call-events';
 import { presignUrl, usesS3Signing } from '../signing';
 import { checkHeaders } from '../validate/headers';
 import { paramsObject } from '../validate/params-object';
@@ -32,8 +33,8 @@ function operationFor(ctx: ClientContext, name: string) {
 }
 
 /** The request context a presigned request is prepared with (botocore's is_presign_request, use_global_endpoint). */
-export function presignContext(ctx: ClientContext): { presign: true; useGlobalEndpoint: boolean } {
-  return { presign: true, useGlobalEndpoint: ctx.presign.useGlobalEndpoint?.(ctx) ?? false };
+export function presignContext(ctx: ClientContext): { isPresignRequest: true; useGlobalEndpoint: boolean } {
+  return { isPresignRequest: true, useGlobalEndpoint: ctx.presign.useGlobalEndpoint?.(ctx) ?? false };
 }
 
 /** The region a presigned request signs for: the client's own, unless its customization says otherwise. */
@@ -57,12 +58,14 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const args = presignUrlArgs(clientMethod, options);
       const op = operationFor(ctx, clientMethod);
       // Params=None means no params in botocore: null does here too.
-      const params = await prepareParams(ctx, op, paramsObject(args.params ?? undefined, 'Params'), { presign: true });
-      const { request, auth } = await prepareRequest(ctx, op, params, presignContext(ctx));
+      const call = startCall(ctx, op, paramsObject(args.params ?? undefined, 'Params'), presignContext(ctx));
+      const params = await prepareParams(ctx, call);
+      const { request, auth } = await prepareRequest(ctx, call);
       if (args.httpMethod) request.method = args.httpMethod;
       delete request.headers['User-Agent'];
       // botocore's request signer emits before-sign for presigned URLs too, flagged as such.
-      await ctx.events.emit(`before-sign.${ctx.eventServiceId}.${op.name}`, { request, operation: op, auth, isPresignRequest: true });
+      const payload: BeforeSignEvent = { request, operation: op, auth, isPresignRequest: true, context: call };
+      await ctx.events.emit(`before-sign.${ctx.eventServiceId}.${op.name}`, payload);
       // The URL's user must send these headers as signed: one they could not send is an error now.
       checkHeaders(op, request.headers);
       if (auth.kind === 'none') return request.url;

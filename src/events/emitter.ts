@@ -10,6 +10,32 @@
 
 export type EventHandler = (payload: Record<string, unknown>) => unknown;
 
+/**
+ * The payload of each event, by base name (`before-call`, ...). The modules that emit an event
+ * declare its payload here by declaration merging (src/pipeline/call-events.ts,
+ * src/client/client-events.ts, src/resources), so a handler registered for
+ * `before-call.s3.PutObject` is typed by its base name. docs/events.md lists them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface EventPayloads {}
+
+/**
+ * What every declared payload extends: handlers may read keys a payload does not declare (they
+ * are `unknown`), and a payload stays a plain record for emit().
+ */
+export interface EventPayload {
+  [key: string]: unknown;
+}
+
+/** `before-call.s3.PutObject` -> `before-call`. */
+type BaseName<N extends string> = N extends `${infer B}.${string}` ? B : N;
+
+/** The payload a handler of `N` receives: the declared one, or a loose record for other names. */
+export type EventPayloadOf<N extends string> = BaseName<N> extends keyof EventPayloads ? EventPayloads[BaseName<N>] & { eventName: string } : Record<string, unknown>;
+
+/** A handler of event `N`. */
+export type EventHandlerOf<N extends string> = (payload: EventPayloadOf<N>) => unknown;
+
 interface Registration {
   handler: EventHandler;
   uniqueId?: string;
@@ -20,17 +46,18 @@ export class HierarchicalEmitter {
   private readonly resolved = new Map<string, EventHandler[]>();
 
   /** Registers `handler` for `eventName` and every event below it (`before-call.s3` ...). */
-  register(eventName: string, handler: EventHandler, opts: { uniqueId?: string; first?: boolean } = {}): void {
+  register<N extends string>(eventName: N, handler: EventHandlerOf<N>, opts: { uniqueId?: string; first?: boolean } = {}): void {
     const list = this.handlers.get(eventName) ?? [];
     if (opts.uniqueId && list.some((r) => r.uniqueId === opts.uniqueId)) return;
-    const reg = { handler, uniqueId: opts.uniqueId };
+    // Stored untyped: the name decides the payload, and emit() is handed the matching one.
+    const reg = { handler: handler as EventHandler, uniqueId: opts.uniqueId };
     if (opts.first) list.unshift(reg);
     else list.push(reg);
     this.handlers.set(eventName, list);
     this.resolved.clear();
   }
 
-  unregister(eventName: string, handlerOrId: EventHandler | string): void {
+  unregister(eventName: string, handlerOrId: ((payload: never) => unknown) | string): void {
     const list = this.handlers.get(eventName);
     if (!list) return;
     const kept = list.filter((r) => (typeof handlerOrId === 'string' ? r.uniqueId !== handlerOrId : r.handler !== handlerOrId));

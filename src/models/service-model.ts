@@ -8,7 +8,8 @@
  */
 import { NameIndex } from './naming';
 import { pendingText, recordKeys } from './line-layout';
-import { RawShape, Shape, ShapeRef, ShapeResolver } from './shape';
+import { INSPECT, RawShape, Shape, ShapeRef, ShapeResolver } from './shape';
+
 
 export interface ServiceMetadata {
   apiVersion: string;
@@ -70,6 +71,18 @@ export class OperationModel {
   private _outputStreaming?: string | null;
 
   constructor(readonly raw: RawOperation, readonly service: ServiceModel, readonly name = raw.name) {}
+
+  /**
+   * A short reference, not the graph: an event payload or a call context holding the operation
+   * prints in a few lines (the model behind it is megabytes).
+   */
+  toJSON(): { service: string; operation: string } {
+    return { service: this.service.serviceName, operation: this.name };
+  }
+
+  [INSPECT](): string {
+    return `OperationModel <${this.service.serviceName}.${this.name}>`;
+  }
 
   get http(): RawOperation['http'] {
     return this.raw.http;
@@ -147,6 +160,15 @@ export class ServiceModel {
    */
   constructor(readonly raw: RawServiceModel, readonly serviceName: string = raw.metadata.endpointPrefix) {
     this.resolver = new ShapeResolver(raw.shapes ?? {});
+  }
+
+  /** A short reference (see OperationModel.toJSON). */
+  toJSON(): { service: string; apiVersion: string } {
+    return { service: this.serviceName, apiVersion: this.apiVersion };
+  }
+
+  [INSPECT](): string {
+    return `ServiceModel <${this.serviceName} ${this.apiVersion}>`;
   }
 
   get metadata(): ServiceMetadata {

@@ -6,6 +6,9 @@
  * shapes are resolved on first access and cached, so building a ServiceModel costs nothing.
  */
 
+/** util.inspect's hook, by its registered name (no node:util import in the models layer). */
+export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
 /** Raw JSON of a shape definition or a member reference (botocore's format, unchanged). */
 export interface ShapeRef {
   shape: string;
@@ -101,6 +104,15 @@ export class Shape {
     readonly refTraits: Record<string, unknown> = {},
   ) {
     this.type = raw.type as ShapeType;
+  }
+
+  /** A short reference (see OperationModel.toJSON): shapes link to the whole model. */
+  toJSON(): { shape: string; type: string } {
+    return { shape: this.name, type: this.type };
+  }
+
+  [INSPECT](): string {
+    return `Shape <${this.name}: ${this.type}>`;
   }
 
   /** A trait from the reference if present, else from the shape definition. */

@@ -4,20 +4,20 @@
  *   params -> events -> idempotency -> validate -> endpoint -> serialize -> checksum -> url
  *   -> [attempt: sign -> send -> parse -> retry?] -> result + ResponseMetadata | ClientError
  *
- * Each stage is a function of plain data from its own module; this file only sequences them
- * and emits botocore's events between them.
+ * Each stage is a function of plain data from its own module; this file only sequences them,
+ * records each stage's output on the call's context (src/pipeline/call-context.ts) and emits
+ * botocore's events between them (payloads: src/pipeline/call-events.ts, docs/events.md).
  */
 import { Readable } from 'stream';
 import { applyRequestChecksum, createChecksumValidatingStream, resolveResponseAlgorithms, setRequestValidationMode, validateResponseChecksum } from '../checksums';
 import { NoCredentialsError, ParamValidationError, ResponseParserError } from '../errors';
-import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpoints';
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
 import type { HttpRequest } from '../types/http';
 import { isErrorResponse } from '../protocols/error-response';
 import { genericError } from '../protocols/parse/common';
-import type { RetryCallState, RetryContext } from '../retries';
+import type { RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
 import { StreamingBody } from '../util/streaming-body';
@@ -26,148 +26,28 @@ import { paramsObject } from '../validate/params-object';
 import { checkHeaders } from '../validate/headers';
 import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
-import { usesSigV2 } from './signature-version';
-import { operationPreferredAuth, servicePreferredAuth } from './choose-auth';
 import { requestSigner } from './request-signer';
-import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
 import { signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import { kBodyProgress, type CallOptions } from './call-options';
 import { BodyProgress, bodyLength } from './body-progress';
+import { newCallContext, type AuthPlan, type CallContext, type CallStart } from './call-context';
+import type * as Events from './call-events';
+import { resolveCallEndpoint } from './call-endpoint';
+import { eventsOf } from './operation-events';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export type PreparedRequest = HttpRequest;
+export type { AuthPlan, CallContext } from './call-context';
 
-export interface AuthPlan {
-  kind: 'sigv4' | 'sigv2' | 'bearer' | 'none';
-  signingName: string;
-  signingRegion: string;
-  disableDoubleEncoding?: boolean;
-  /** The endpoint's auth scheme name (`sigv4`, `sigv4a`, `sigv4-s3express`, ...). */
-  scheme?: string;
-}
-
-/** botocore's per-call event names of one operation (`before-call.s3.PutObject`, ...). */
-interface OperationEvents {
-  serviceId: string;
-  provideClientParams: string;
-  beforeParameterBuild: string;
-  beforeCall: string;
-  afterCall: string;
-  afterCallError: string;
-  beforeEndpointResolution: string;
-  beforeChecksum: string;
-  requestCreated: string;
-  beforeSign: string;
-  beforeSend: string;
-  beforeParse: string;
-  needsRetry: string;
-}
-
-const operationEvents = new WeakMap<OperationModel, OperationEvents>();
-
-/**
- * The event names of `op`, built once per operation and reused: a name that is the same string
- * each call is hashed once by the emitter's lookup, where a freshly built one is hashed per emit.
- */
-function eventsOf(ctx: ClientContext, op: OperationModel): OperationEvents {
-  let names = operationEvents.get(op);
-  if (names?.serviceId !== ctx.eventServiceId) {
-    const n = (base: string): string => `${base}.${ctx.eventServiceId}.${op.name}`;
-    names = {
-      serviceId: ctx.eventServiceId,
-      provideClientParams: n('provide-client-params'),
-      beforeParameterBuild: n('before-parameter-build'),
-      beforeCall: n('before-call'),
-      afterCall: n('after-call'),
-      afterCallError: n('after-call-error'),
-      beforeEndpointResolution: n('before-endpoint-resolution'),
-      beforeChecksum: n('before-checksum'),
-      requestCreated: n('request-created'),
-      beforeSign: n('before-sign'),
-      beforeSend: n('before-send'),
-      beforeParse: n('before-parse'),
-      needsRetry: n('needs-retry'),
-    };
-    operationEvents.set(op, names);
-  }
-  return names;
-}
-
-const NO_RESULTS: readonly unknown[] = Object.freeze([]);
-
-/** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
-async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, context: PrepareOptions = {}): Promise<{ url: string; headers: Record<string, string[]>; auth: AuthPlan }> {
-  const ruleSet = ctx.endpoint.ruleSet();
-  let builtIns = ctx.endpoint.builtIns;
-  const hookName = eventsOf(ctx, op).beforeEndpointResolution;
-  if (ctx.events.hasHandlers(hookName)) {
-    // Handlers may change built-ins for this one call (S3 forces path style for some).
-    builtIns = { ...builtIns };
-    await ctx.events.emit(hookName, { builtIns, params, operation: op, context });
-  }
-  const endpointParams = buildEndpointParams({
-    ruleSet,
-    operation: op,
-    input: params,
-    builtIns,
-    clientContextParams: ctx.endpoint.clientContextParams,
-  });
-  const resolved = cachedResolve(ctx, ruleSet, endpointParams);
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1' });
-  // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
-  const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
-  return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
-}
-
-const ENDPOINT_CACHE_SIZE = 100;
-
-/** resolveEndpoint through a per-client LRU: the same parameters always give the same endpoint. */
-function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<string, unknown>): ReturnType<typeof resolveEndpoint> {
-  const cache = ctx.endpoint.cache;
-  const key = JSON.stringify(params);
-  const hit = cache.get(key);
-  if (hit) {
-    // Re-insert so Map order tracks recency.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const resolved = resolveEndpoint(ruleSet, params, ctx.endpoint.partitions());
-  cache.set(key, resolved);
-  if (cache.size > ENDPOINT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return resolved;
-}
-
-function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {
-  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding, scheme: scheme.name };
-  if (ctx.config.unsigned || scheme.name === 'none') return { kind: 'none', ...base };
-  // An endpoint's authSchemes, or a customization's signer for the client (botocore's
-  // choose-signer.<service> handlers, run first), decide alone; otherwise an auth scheme
-  // preference or an environment bearer token may (choose-auth.ts).
-  if (scheme.defaulted && ctx.signatureVersion === undefined) {
-    const preferred = operationPreferredAuth(ctx, op) ?? (op.raw.auth === undefined && op.authType === undefined ? servicePreferredAuth(ctx, scheme.signingName) : undefined);
-    if (preferred === 'none') return { kind: 'none', ...base };
-    if (preferred === 'bearer') return { kind: 'bearer', ...base };
-    if (preferred === 'v4') return { kind: 'sigv4', ...base };
-  }
-  const auth = op.auth;
-  if (auth && auth.length > 0) {
-    const first = auth[0];
-    if (first === 'smithy.api#noAuth') return { kind: 'none', ...base };
-    if (first === 'smithy.api#httpBearerAuth') return { kind: 'bearer', ...base };
-  }
-  if (op.authType === 'none') return { kind: 'none', ...base };
-  if (op.authType === 'bearer' || ctx.service.metadata.signatureVersion === 'bearer') return { kind: 'bearer', ...base };
-  return { kind: usesSigV2(ctx, op, scheme) ? 'sigv2' : 'sigv4', ...base };
-}
-
+/** Signs `req` in place (the caller hands a copy: the context keeps the unsigned request). */
 async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
   if (auth.kind === 'none') return;
   if (auth.kind === 'bearer') {
     // The client's token: AWS_BEARER_TOKEN_<its model's signing name>, else the session's (SSO).
-    const token = await ctx.events.emitUntilResponse(`get-auth-token.${ctx.eventServiceId}`, { signingName: ctx.service.signingName });
+    const payload: Events.GetAuthTokenEvent = { signingName: ctx.service.signingName };
+    const token = await ctx.events.emitUntilResponse(`get-auth-token.${ctx.eventServiceId}`, payload);
     if (typeof token !== 'string') throw new NoCredentialsError('Unable to locate an auth token for bearer authentication (run `aws sso login`)');
     signBearer(req.headers, token);
     return;
@@ -191,35 +71,50 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
 }
 
 /** Sends one attempt, or takes a response a `before-send` handler (a stub) supplies. */
-async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedRequest, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<RawResponse> {
-  const name = eventsOf(ctx, op).beforeSend;
+async function sendOnce(ctx: ClientContext, call: CallContext, req: PreparedRequest, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<RawResponse> {
+  const op = call.operation;
+  const name = eventsOf(ctx.eventServiceId, op).beforeSend;
   // Handlers see the signed request with its session token masked: events never carry secrets.
-  const stub = ctx.events.hasHandlers(name) ? await ctx.events.emitUntilResponse(name, { request: { ...req, headers: redactHeaders(req.headers) }, operation: op }) : undefined;
-  if (stub) return stub as RawResponse;
+  if (ctx.events.hasHandlers(name)) {
+    const payload: Events.BeforeSendEvent = { request: { ...req, headers: redactHeaders(req.headers) }, operation: op, context: call };
+    const stub = await ctx.events.emitUntilResponse(name, payload);
+    if (stub) return stub as RawResponse;
+  }
   return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal, onBodyProgress });
 }
 
-/** Params as the request will carry them: events applied, tokens filled, validated. */
-export async function prepareParams(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, opts: { presign?: boolean } = {}): Promise<Record<string, unknown>> {
-  // A shallow copy: handlers may rewrite top-level params, the caller's object stays as given.
-  let params: Record<string, unknown> = { ...paramsObject(inputParams) };
-  const events = eventsOf(ctx, op);
+/**
+ * Starts a call: its context, with the params as given (a shallow copy: handlers may rewrite
+ * top-level params, the caller's object stays as given).
+ */
+export function startCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, start: Omit<CallStart, 'params'> = {}): CallContext {
+  return newCallContext(ctx.serviceName, op, { ...start, params: { ...paramsObject(inputParams) } });
+}
+
+/** Params as the request will carry them: events applied, tokens filled, validated (sets call.params). */
+export async function prepareParams(ctx: ClientContext, call: CallContext): Promise<Record<string, unknown>> {
+  const op = call.operation;
+  const events = eventsOf(ctx.eventServiceId, op);
   // Each event is checked first, so that a call nobody hooks builds no payload and takes no await.
   if (ctx.events.hasHandlers(events.provideClientParams)) {
-    const provided = await ctx.events.emitUntilResponse(events.provideClientParams, { params, operation: op });
-    if (provided) params = provided as Record<string, unknown>;
+    const payload: Events.ProvideClientParamsEvent = { params: call.params, operation: op, context: call };
+    const provided = await ctx.events.emitUntilResponse(events.provideClientParams, payload);
+    if (provided) call.params = provided as Record<string, unknown>;
   }
   if (ctx.events.hasHandlers(events.beforeParameterBuild)) {
-    await ctx.events.emit(events.beforeParameterBuild, { params, operation: op, context: {} });
+    const payload: Events.BeforeParameterBuildEvent = { params: call.params, operation: op, context: call };
+    await ctx.events.emit(events.beforeParameterBuild, payload);
   }
+  let params = call.params;
   // A presigned URL is fetched by someone else: botocore adds no checksum mode to it.
-  if (!opts.presign) setRequestValidationMode(op, params, ctx.config.responseChecksumValidation);
+  if (!call.isPresignRequest) setRequestValidationMode(op, params, ctx.config.responseChecksumValidation);
   // botocore fills tokens on before-parameter-build, then validates: a required token left unset is filled, not refused.
   if (op.input) params = fillIdempotencyTokens(op.input, params);
   if (ctx.config.parameterValidation) {
     const problems = validateParams(params, op.input, 'input', { strict: ctx.config.parameterValidation === 'strict' });
     if (problems.length) throw new ParamValidationError(problems);
   }
+  call.params = params;
   return params;
 }
 
@@ -228,19 +123,26 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   const signal = options.abortSignal;
   const onBodyProgress = options[kBodyProgress];
   throwIfAborted(signal);
-  const params = await prepareParams(ctx, op, inputParams);
-  const events = eventsOf(ctx, op);
-  const stubbed = ctx.events.hasHandlers(events.beforeCall) ? await ctx.events.emitUntilResponse(events.beforeCall, { params, operation: op }) : undefined;
-  let parsed: ParsedResponse;
-  if (stubbed) {
-    parsed = stubbed as ParsedResponse;
-  } else {
-    parsed = await sendWithRetries(ctx, op, params, signal, onBodyProgress);
+  const call = startCall(ctx, op, inputParams);
+  const params = await prepareParams(ctx, call);
+  const events = eventsOf(ctx.eventServiceId, op);
+  let parsed: ParsedResponse | undefined;
+  if (ctx.events.hasHandlers(events.beforeCall)) {
+    const payload: Events.BeforeCallEvent = { params, operation: op, context: call };
+    parsed = (await ctx.events.emitUntilResponse(events.beforeCall, payload)) as ParsedResponse | undefined;
+    if (parsed) call.parsed = parsed;
   }
-  if (ctx.events.hasHandlers(events.afterCall)) await ctx.events.emit(events.afterCall, { parsed, operation: op, params });
+  if (!parsed) parsed = await sendWithRetries(ctx, call, signal, onBodyProgress);
+  if (ctx.events.hasHandlers(events.afterCall)) {
+    const payload: Events.AfterCallEvent = { parsed, operation: op, params, httpResponse: call.response, context: call };
+    await ctx.events.emit(events.afterCall, payload);
+  }
   if (isErrorResponse(parsed)) {
     const err = ctx.errorFor(parsed as ParsedResponse & { Error: { Code: string; Message: string } }, op.name);
-    if (ctx.events.hasHandlers(events.afterCallError)) await ctx.events.emit(events.afterCallError, { exception: err, operation: op });
+    if (ctx.events.hasHandlers(events.afterCallError)) {
+      const payload: Events.AfterCallErrorEvent = { exception: err, operation: op, context: call };
+      await ctx.events.emit(events.afterCallError, payload);
+    }
     throw err;
   }
   return parsed;
@@ -254,59 +156,70 @@ export interface PreparedCall {
   payload: HttpRequestSpec['body'];
 }
 
-/** Everything up to signing: endpoint, serialization, checksum, URL and headers. */
-export async function prepareRequest(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, opts: PrepareOptions = {}): Promise<PreparedCall> {
-  const endpoint = await resolveCallEndpoint(ctx, op, params, opts);
-  const spec: HttpRequestSpec = ctx.protocol.serialize(op, params, { service: ctx.service });
+/** Everything up to signing: endpoint, serialization, checksum, URL and headers (recorded on `call`). */
+export async function prepareRequest(ctx: ClientContext, call: CallContext): Promise<PreparedCall> {
+  const op = call.operation;
+  const params = call.params;
+  const endpoint = (call.endpoint = await resolveCallEndpoint(ctx, call));
+  const spec: HttpRequestSpec = (call.serialized = ctx.protocol.serialize(op, params, { service: ctx.service }));
   const url = requestUrl(op, params, endpoint.url, spec);
-  const checksumHook = eventsOf(ctx, op).beforeChecksum;
+  const checksumHook = eventsOf(ctx.eventServiceId, op).beforeChecksum;
   // Built only when someone listens: the payload (a request signer among it) is per call.
   if (ctx.events.hasHandlers(checksumHook)) {
-    await ctx.events.emit(checksumHook, { request: spec, params, operation: op, isPresign: opts.presign === true, url, requestSigner: requestSigner(ctx, endpoint.auth) });
+    const payload: Events.BeforeChecksumEvent = { request: spec, params, operation: op, isPresign: call.isPresignRequest, url, requestSigner: requestSigner(ctx, endpoint.auth), context: call };
+    await ctx.events.emit(checksumHook, payload);
   }
-  // The checksum stage may replace the body (aws-chunked with a trailer over https).
-  const target = { headers: spec.headers, body: spec.body, url };
-  applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: opts.presign });
+  // The checksum stage may add headers and replace the body (aws-chunked with a trailer over
+  // https): it works on a copy, so the context keeps the serializer's output as it was.
+  const target = { headers: { ...spec.headers }, body: spec.body, url };
+  applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: call.isPresignRequest });
   const headers: Record<string, string> = { ...target.headers, 'User-Agent': ctx.userAgent };
   // botocore sends only the first value of each rule-set header.
   for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) headers[k] = v[0];
-  return { request: { method: spec.method, url, headers, body: target.body }, auth: endpoint.auth, payload: spec.body };
+  const request = { method: spec.method, url, headers, body: target.body };
+  call.request = request;
+  return { request, auth: endpoint.auth, payload: spec.body };
 }
 
-
-async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<ParsedResponse> {
-  const prepared = await prepareRequest(ctx, op, params);
+async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<ParsedResponse> {
+  const op = call.operation;
+  const prepared = await prepareRequest(ctx, call);
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);
   // A stream's length is unknown: its chunks are reported as read (it is never retried).
   const progress = onBodyProgress ? new BodyProgress(onBodyProgress, bodyLength(prepared.payload) ?? wireLength ?? Infinity, wireLength ?? Infinity) : undefined;
-  const callState: RetryCallState = {};
   const sdkRequest = new SdkRequestHeaders(ctx.config.readTimeout);
-  const events = eventsOf(ctx, op);
+  const events = eventsOf(ctx.eventServiceId, op);
 
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
     await abortable(ctx.retry.acquireSendToken(), signal);
-    const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
-    if (ctx.events.hasHandlers(events.requestCreated)) await ctx.events.emit(events.requestCreated, { request: req, operation: op });
-    if (ctx.events.hasHandlers(events.beforeSign)) await ctx.events.emit(events.beforeSign, { request: req, operation: op, auth: prepared.auth });
+    call.retry.attempt = attempt;
+    const req: PreparedRequest = (call.request = { method, url, headers: { ...baseHeaders }, body });
+    call.response = undefined;
+    call.parsed = undefined;
+    if (ctx.events.hasHandlers(events.requestCreated)) {
+      const payload: Events.RequestCreatedEvent = { request: req, operation: op, context: call };
+      await ctx.events.emit(events.requestCreated, payload);
+    }
+    if (ctx.events.hasHandlers(events.beforeSign)) {
+      const payload: Events.BeforeSignEvent = { request: req, operation: op, auth: prepared.auth, context: call };
+      await ctx.events.emit(events.beforeSign, payload);
+    }
     checkHeaders(op, req.headers);
-    await abortable(sign(ctx, op, req, prepared.auth), signal);
-    sdkRequest.apply(req.headers, attempt);
+    // The signature and the session token go on a copy: the context keeps no secret.
+    const signed: PreparedRequest = { ...req, headers: { ...req.headers } };
+    await abortable(sign(ctx, op, signed, prepared.auth), signal);
+    sdkRequest.apply(signed.headers, attempt);
 
     let raw: RawResponse | undefined;
     let parsed: ParsedResponse | undefined;
     let transportError: Error | undefined;
     try {
-      raw = await sendOnce(ctx, op, req, signal, progress?.onWire);
+      raw = call.response = await sendOnce(ctx, call, signed, signal, progress?.onWire);
       ctx.clockSkew.observe(raw.headers.date);
-      const extras = ctx.events.hasHandlers(events.beforeParse) ? await ctx.events.emit(events.beforeParse, { response: raw, operation: op }) : NO_RESULTS;
-      parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
-      // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
-      // give such a response the error description a ClientError needs, never return it as success.
-      if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
-      for (const extra of extras) if (extra && typeof extra === 'object') Object.assign(parsed, extra);
+      parsed = call.parsed = await parseAttempt(ctx, call, raw);
     } catch (e) {
       // A body that did not parse goes to the retry decision with its raw response: a DynamoDB
       // body damaged in transit fails its CRC32 there, and is retried or raised as ChecksumError.
@@ -317,7 +230,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       transportError = e;
     }
 
-    const decision = await decideRetry(ctx, op, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState }, rewindable);
+    const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, rewindable);
     if (decision === null) {
       if (transportError) {
         raw?.stream?.destroy();
@@ -326,8 +239,8 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       const result = parsed as ParsedResponse;
       result.ResponseMetadata.RetryAttempts = attempt - 1;
       if (!isErrorResponse(result)) {
-        ctx.retry.onSuccess(callState);
-        validateChecksums(op, params, raw as RawResponse, result);
+        ctx.retry.onSuccess(call.retry.state);
+        validateChecksums(op, call.params, raw as RawResponse, result);
         wrapStreamingOutput(op, result);
       } else if (raw?.stream) {
         raw.stream.destroy();
@@ -339,6 +252,24 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     progress?.rewind();
     if (decision > 0) await sleep(decision * 1000, signal);
   }
+}
+
+/** before-parse, the protocol's parser, and what before-parse handlers asked to add. */
+async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawResponse): Promise<ParsedResponse> {
+  const op = call.operation;
+  const hook = eventsOf(ctx.eventServiceId, op).beforeParse;
+  let customized: Record<string, unknown> | undefined;
+  if (ctx.events.hasHandlers(hook)) {
+    customized = {};
+    const payload: Events.BeforeParseEvent = { response: raw, operation: op, customizedResponse: customized, context: call };
+    await ctx.events.emit(hook, payload);
+  }
+  const parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
+  // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
+  // give such a response the error description a ClientError needs, never return it as success.
+  if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
+  if (customized) Object.assign(parsed, customized);
+  return parsed;
 }
 
 const SECRET_HEADERS = new Set(['x-amz-security-token']);
@@ -353,10 +284,13 @@ function isTransportError(e: Error): boolean {
   return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
 }
 
-async function decideRetry(ctx: ClientContext, op: OperationModel, rc: RetryContext, rewindable: boolean): Promise<number | null> {
-  const hookName = eventsOf(ctx, op).needsRetry;
-  const hook = ctx.events.hasHandlers(hookName) ? await ctx.events.emitUntilResponse(hookName, { ...rc }) : undefined;
-  if (typeof hook === 'number') return hook;
+async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryContext, rewindable: boolean): Promise<number | null> {
+  const hookName = eventsOf(ctx.eventServiceId, call.operation).needsRetry;
+  if (ctx.events.hasHandlers(hookName)) {
+    const payload: Events.NeedsRetryEvent = { ...rc, operation: call.operation, context: call };
+    const hook = await ctx.events.emitUntilResponse(hookName, payload);
+    if (typeof hook === 'number') return hook;
+  }
   // A stream we already sent cannot be replayed: its bytes are gone.
   if (!rewindable) return null;
   if (rc.response?.Error && ctx.clockSkew.shouldRetry(rc.response, rc.attempt)) return 0;

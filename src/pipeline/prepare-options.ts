@@ -1,18 +1,13 @@
 /**
- * What prepareRequest knows about why it prepares: botocore's request context keys for
- * presigning. Handed to before-endpoint-resolution handlers as `context` (S3 uses the global
- * endpoint for presigned URLs and POSTs, src/customizations/s3/presign.ts).
+ * Presigning rules a customization gives a client. Why a request is prepared (botocore's
+ * is_presign_request, use_global_endpoint) is on the call's context
+ * (src/pipeline/call-context.ts), which before-endpoint-resolution handlers read (S3 uses the
+ * global endpoint for presigned URLs and POSTs, src/customizations/s3/presign.ts).
  */
 import type { OperationModel } from '../models/service-model';
-import type { AuthPlan, PreparedRequest } from './make-api-call';
+import type { AuthPlan } from './call-context';
+import type { HttpRequest as PreparedRequest } from '../types/http';
 import type { ClientContext } from './context';
-
-export interface PrepareOptions {
-  /** botocore's is_presign_request. */
-  presign?: boolean;
-  /** botocore's use_global_endpoint (signers._should_use_global_endpoint). */
-  useGlobalEndpoint?: boolean;
-}
 
 /** A prepared presign request, as a PresignHooks signer sees it (after before-sign). */
 export interface PresignCall {

@@ -9,7 +9,7 @@ import { signingCredentials } from './signing-credentials';
 import { presignUrl } from '../signing';
 import type { SignableRequest } from '../signing';
 import type { ClientContext } from './context';
-import type { AuthPlan } from './make-api-call';
+import type { AuthPlan } from './call-context';
 
 export interface RequestSigner {
   /** The client's region (botocore's RequestSigner._region_name). */

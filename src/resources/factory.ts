@@ -57,6 +57,12 @@ export interface CreatingResourceClassEvent {
   initializers: Array<(resource: Resource) => void>;
 }
 
+declare module '../events/emitter' {
+  interface EventPayloads {
+    'creating-resource-class': CreatingResourceClassEvent;
+  }
+}
+
 /** `Object.keys(resource)` order, by kind. */
 const KIND_ORDER: MemberKind[] = ['identifier', 'attribute', 'load', 'action', 'subresource', 'reference', 'collection', 'waiter', 'custom'];
 
@@ -145,7 +151,7 @@ export class ResourceFactory implements ResourceCreator {
     for (const w of model.waiters) attrs[w.name] = waiterMember(w);
 
     const event: CreatingResourceClassEvent = { classAttributes: attrs, resourceModel: model, serviceContext: this.context, initializers: [] };
-    this.context.events?.emitSync(`creating-resource-class.${className}`, event as unknown as Record<string, unknown>);
+    this.context.events?.emitSync(`creating-resource-class.${className}`, { ...event });
 
     const prototype: Record<string | symbol, unknown> = {};
     const kinds = new Map<string, MemberKind>();

@@ -3,6 +3,7 @@
  * credentials, endpoint settings, transport, retries) and wraps it in the Proxy client.
  * Nothing here touches the network; the rule set and credentials load on the first call.
  */
+import type { ChooseServiceNameEvent, CreatingClientClassEvent, CreatingSerializerEvent } from '../client/client-events';
 import * as os from 'os';
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
@@ -85,7 +86,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
   const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {}, environmentBearerSigningNames: [] };
-  events.emitSync(`creating-client-class.${eventServiceId}`, { build });
+  const creatingClass: CreatingClientClassEvent = { build };
+  events.emitSync(`creating-client-class.${eventServiceId}`, creatingClass);
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
   if (region === undefined) throw new NoRegionError();
 
@@ -93,7 +95,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
   // (bedrock-agentcore asks for millisecond timestamps).
   const serializerKwargs: SerializerOptions = { timestampPrecision: 'default' };
   const protocol = getProtocol(service.metadata);
-  events.emitSync(`creating-serializer.${eventServiceId}`, { protocolName: protocol.name, serviceModel: service, serializerKwargs });
+  const creatingSerializer: CreatingSerializerEvent = { protocolName: protocol.name, serviceModel: service, serializerKwargs };
+  events.emitSync(`creating-serializer.${eventServiceId}`, creatingSerializer);
 
   let endpointUrl = options.endpointUrl;
   if (endpointUrl !== undefined && options.useSsl === false) endpointUrl = endpointUrl.replace(/^https:/, 'http:');
@@ -171,7 +174,8 @@ export function createClient(session: Session, serviceName: string, options: Cli
 /** botocore's `choose-service-name`: the first handler's answer replaces an old service name. */
 function chooseServiceName(events: HierarchicalEmitter, serviceName: string): string {
   for (const handler of events.handlersFor('choose-service-name')) {
-    const chosen = handler({ serviceName, eventName: 'choose-service-name' });
+    const payload: ChooseServiceNameEvent & { eventName: string } = { serviceName, eventName: 'choose-service-name' };
+    const chosen = handler(payload);
     if (typeof chosen === 'string') return chosen;
   }
   return serviceName;

@@ -34,18 +34,18 @@ function hasExpiresOutput(op: OperationModel): boolean {
 /** Registers the Expires handling on a session's events. */
 export function installS3ExpiresHeader(events: HierarchicalEmitter): void {
   events.register('before-parse.s3', (p) => {
-    if (!hasExpiresOutput(p.operation as OperationModel)) return undefined;
+    if (!hasExpiresOutput(p.operation)) return;
     const raw = p.response as RawResponse;
     // RawResponse promises lower-case names; any spelling is found all the same.
     const key = findHeader(raw.headers, 'expires');
     const value = key === undefined ? undefined : raw.headers[key];
     // An empty header is skipped, as botocore's truthiness test (its parse then fails, as there).
-    if (key === undefined || !value) return undefined;
+    if (key === undefined || !value) return;
     try {
       parseTimestamp(value);
     } catch {
       delete raw.headers[key];
     }
-    return { ExpiresString: value };
+    p.customizedResponse.ExpiresString = value;
   });
 }

@@ -71,9 +71,6 @@ const LIST_DECODE: Record<string, { top: string[]; nested: Array<[string, string
   ListObjectVersions: { top: ['KeyMarker', 'NextKeyMarker', 'Prefix', 'Delimiter'], nested: [['Versions', 'Key'], ['DeleteMarkers', 'Key'], ['CommonPrefixes', 'Prefix']] },
 };
 
-// Which in-flight param objects had EncodingType set by us (not by the caller).
-const autoEncoded = new WeakSet<object>();
-
 function unquote(v: string): string {
   // Most keys have nothing to decode (a 1,000-key listing decodes 1,000 of them).
   if (v.indexOf('%') < 0 && v.indexOf('+') < 0) return v;
@@ -131,7 +128,8 @@ export function installS3(ev: HierarchicalEmitter): void {
     }
     if (LIST_DECODE[op.name] && params.EncodingType === undefined) {
       params.EncodingType = 'url';
-      autoEncoded.add(params);
+      // botocore's context['encoding_type_auto_set']: only then are the keys decoded for the caller.
+      p.context.state.encodingTypeAutoSet = true;
     }
   });
   ev.register('before-endpoint-resolution.s3', (p) => {
@@ -146,14 +144,13 @@ export function installS3(ev: HierarchicalEmitter): void {
   ev.register('after-call.s3', (p) => {
     const op = p.operation as OperationModel;
     const parsed = p.parsed as ParsedResponse;
-    if (LIST_DECODE[op.name] && autoEncoded.has(p.params as object)) decodeListing(op.name, parsed);
+    if (LIST_DECODE[op.name] && p.context.state.encodingTypeAutoSet === true) decodeListing(op.name, parsed);
   });
   ev.register('before-parse.s3', (p) => {
     const op = p.operation as OperationModel;
     const raw = p.response as RawResponse;
     if (isEmbeddedError(op, raw)) raw.statusCode = 500;
-    if (op.name === 'GetBucketLocation') return bucketLocation(raw);
-    return undefined;
+    if (op.name === 'GetBucketLocation') Object.assign(p.customizedResponse, bucketLocation(raw));
   });
 }
 

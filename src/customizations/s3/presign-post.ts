@@ -11,6 +11,7 @@ import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../client/client-build';
 import type { ClientContext } from '../../pipeline/context';
 import { prepareRequest } from '../../pipeline/make-api-call';
+import { newCallContext } from '../../pipeline/call-context';
 import { signingCredentials } from '../../pipeline/signing-credentials';
 import { presignContext, presignRegion } from '../../client/presign';
 import { presignPostArgs } from '../../client/presign-args';
@@ -41,7 +42,7 @@ function presignPostExtension(ctx: ClientContext): Record<string, unknown> {
       // botocore: CreateBucket's URL serializes to what a POST form needs.
       const op = ctx.service.operation('CreateBucket');
       const params = { Bucket: args.bucket };
-      const { request, auth } = await prepareRequest(ctx, op, params, presignContext(ctx));
+      const { request, auth } = await prepareRequest(ctx, newCallContext(ctx.serviceName, op, { params, ...presignContext(ctx) }));
       const url = request.url.split('?')[0];
       const { bucket, key, fields, conditions, expiresIn } = args;
       // The HMAC-SHA1 opt-in signs POST policies as it signs URLs.

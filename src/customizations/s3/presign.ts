@@ -25,7 +25,7 @@
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../client/client-build';
 import type { ClientContext } from '../../pipeline/context';
-import type { PrepareOptions, PresignCall, PresignHooks } from '../../pipeline/prepare-options';
+import type { PresignCall, PresignHooks } from '../../pipeline/prepare-options';
 import type { AuthPlan } from '../../pipeline/make-api-call';
 import type { OperationModel } from '../../models/service-model';
 import { signingCredentials } from '../../pipeline/signing-credentials';
@@ -109,10 +109,9 @@ export function installS3Presign(events: HierarchicalEmitter): void {
     (p.build as ClientBuild).presign = { signingRegion: arnBucketRegion };
   });
   events.register('before-endpoint-resolution.s3', (p) => {
-    const context = p.context as PrepareOptions | undefined;
-    if (!context?.useGlobalEndpoint) return;
-    const builtIns = p.builtIns as Record<string, unknown>;
-    const bucket = (p.params as Record<string, unknown>).Bucket;
+    if (!p.context.useGlobalEndpoint) return;
+    const builtIns = p.builtIns;
+    const bucket = p.params.Bucket;
     const name = typeof bucket === 'string' ? bucket : undefined;
     const pathStyleRequired = name !== undefined && !validHostLabel(name);
     if (pathStyleRequired || builtIns['AWS::S3::ForcePathStyle'] === true || (name !== undefined && (isArn(name) || name.endsWith('--x-s3')))) return;

@@ -1,0 +1,80 @@
+/**
+ * The endpoint stage: the rule set's endpoint for one call (through a per-client LRU) and the
+ * signing plan its auth schemes, the operation's auth traits and the client's settings choose.
+ */
+import { buildEndpointParams, resolveEndpoint, selectAuthScheme } from '../endpoints';
+import type { OperationModel } from '../models/service-model';
+import type { AuthPlan, CallContext, CallEndpoint } from './call-context';
+import type { BeforeEndpointResolutionEvent } from './call-events';
+import type { ClientContext } from './context';
+import { operationPreferredAuth, servicePreferredAuth } from './choose-auth';
+import { eventsOf } from './operation-events';
+import { usesSigV2 } from './signature-version';
+
+/** Resolves the endpoint for one call and the signing plan its authSchemes ask for. */
+export async function resolveCallEndpoint(ctx: ClientContext, call: CallContext): Promise<CallEndpoint> {
+  const op = call.operation;
+  const ruleSet = ctx.endpoint.ruleSet();
+  let builtIns = ctx.endpoint.builtIns;
+  const hookName = eventsOf(ctx.eventServiceId, op).beforeEndpointResolution;
+  if (ctx.events.hasHandlers(hookName)) {
+    // Handlers may change built-ins for this one call (S3 forces path style for some).
+    builtIns = { ...builtIns };
+    const payload: BeforeEndpointResolutionEvent = { builtIns, params: call.params, operation: op, context: call };
+    await ctx.events.emit(hookName, payload);
+  }
+  const endpointParams = buildEndpointParams({
+    ruleSet,
+    operation: op,
+    input: call.params,
+    builtIns,
+    clientContextParams: ctx.endpoint.clientContextParams,
+  });
+  const resolved = cachedResolve(ctx, ruleSet, endpointParams);
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1' });
+  // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
+  const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
+  return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
+}
+
+const ENDPOINT_CACHE_SIZE = 100;
+
+/** resolveEndpoint through a per-client LRU: the same parameters always give the same endpoint. */
+function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<string, unknown>): ReturnType<typeof resolveEndpoint> {
+  const cache = ctx.endpoint.cache;
+  const key = JSON.stringify(params);
+  const hit = cache.get(key);
+  if (hit) {
+    // Re-insert so Map order tracks recency.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const resolved = resolveEndpoint(ruleSet, params, ctx.endpoint.partitions());
+  cache.set(key, resolved);
+  if (cache.size > ENDPOINT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return resolved;
+}
+
+function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {
+  const base = { signingName: scheme.signingName, signingRegion: scheme.signingRegion, disableDoubleEncoding: scheme.disableDoubleEncoding, scheme: scheme.name };
+  if (ctx.config.unsigned || scheme.name === 'none') return { kind: 'none', ...base };
+  // An endpoint's authSchemes, or a customization's signer for the client (botocore's
+  // choose-signer.<service> handlers, run first), decide alone; otherwise an auth scheme
+  // preference or an environment bearer token may (choose-auth.ts).
+  if (scheme.defaulted && ctx.signatureVersion === undefined) {
+    const preferred = operationPreferredAuth(ctx, op) ?? (op.raw.auth === undefined && op.authType === undefined ? servicePreferredAuth(ctx, scheme.signingName) : undefined);
+    if (preferred === 'none') return { kind: 'none', ...base };
+    if (preferred === 'bearer') return { kind: 'bearer', ...base };
+    if (preferred === 'v4') return { kind: 'sigv4', ...base };
+  }
+  const auth = op.auth;
+  if (auth && auth.length > 0) {
+    const first = auth[0];
+    if (first === 'smithy.api#noAuth') return { kind: 'none', ...base };
+    if (first === 'smithy.api#httpBearerAuth') return { kind: 'bearer', ...base };
+  }
+  if (op.authType === 'none') return { kind: 'none', ...base };
+  if (op.authType === 'bearer' || ctx.service.metadata.signatureVersion === 'bearer') return { kind: 'bearer', ...base };
+  return { kind: usesSigV2(ctx, op, scheme) ? 'sigv2' : 'sigv4', ...base };
+}
