@@ -18,7 +18,6 @@
  */
 import type { Client } from '../../client/proxy';
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { OperationModel } from '../../models/service-model';
 import type { ClassMember, CreatingResourceClassEvent, Resource } from '../../resources';
 import { documentMethod } from '../../util/method-docs';
 import type { ServiceRetryChecks } from '../../retries';
@@ -32,21 +31,20 @@ const batchWriterModule = () => require('./batch-writer') as typeof BatchWriterM
 let injector: TransformModule.TransformationInjector | undefined;
 const getInjector = () => (injector ??= new (transformModule().TransformationInjector)());
 
-const transformed = new WeakSet<object>();
-
-/** Registers the native-value transformation on a DynamoDB resource's client (once per client). */
+/**
+ * Registers the native-value transformation on a DynamoDB resource's client; the unique ids make
+ * a second registration on the same client (every resource instance asks) a no-op.
+ */
 export function installTransformation(client: Client): void {
-  if (transformed.has(client)) return;
-  transformed.add(client);
   const events = client.meta.events;
   events.register(
     'before-parameter-build.dynamodb',
-    (p) => getInjector().injectInput(p.params as Record<string, unknown>, p.operation as OperationModel),
+    (p) => getInjector().injectInput(p.params, p.operation),
     { uniqueId: 'dynamodb-high-level-input' },
   );
   events.register(
     'after-call.dynamodb',
-    (p) => getInjector().injectOutput(p.parsed as Record<string, unknown>, p.operation as OperationModel),
+    (p) => getInjector().injectOutput(p.parsed, p.operation),
     { uniqueId: 'dynamodb-high-level-output' },
   );
 }
