@@ -276,6 +276,7 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
 
 async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<ParsedResponse> {
   const prepared = await prepareRequest(ctx, op, params);
+  if (ctx.settleDefaults) await abortable(ctx.settleDefaults(), signal);
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);

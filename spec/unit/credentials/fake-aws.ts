@@ -140,6 +140,8 @@ export interface ImdsBehaviour {
   /** The first N requests for the role's keys answer 500. */
   failKeys?: number;
   keys?: { AccessKeyId: string; SecretAccessKey: string; Token: string; Expiration: string };
+  /** The instance's availability zone (placement/availability-zone); default us-west-2a. */
+  zone?: string;
 }
 
 /** Fake IMDS: token endpoint, role listing, role credentials (Code/LastUpdated/Type as EC2 does). */
@@ -166,6 +168,7 @@ export class FakeImds extends FakeEndpoint {
     }
     // When the service issues tokens (IMDSv2 required), requests without one are refused, as on EC2.
     if (tokenMode === 200 && token !== this.tokenValue) return { status: 401, body: '' };
+    if (url === '/latest/meta-data/placement/availability-zone/') return { status: 200, body: b.zone ?? 'us-west-2a' };
     const role = b.role ?? 'demo-instance-role';
     if (url === '/latest/meta-data/iam/security-credentials/') return { status: 200, body: role };
     if (url === `/latest/meta-data/iam/security-credentials/${role}`) {
