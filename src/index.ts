@@ -45,6 +45,7 @@ export {
   MfaRequiredError,
   SSOTokenLoadError,
   UnauthorizedSSOTokenError,
+  PendingAuthorizationExpiredError,
   MetadataRetrievalError,
 } from './credentials/errors';
 export { StreamingBody } from './util/streaming-body';
