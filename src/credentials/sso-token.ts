@@ -42,7 +42,7 @@ export interface SsoTokenFile {
 }
 
 export function loginHint(profileName: string): string {
-  return `To refresh this SSO session run: aws sso login --profile ${profileName}`;
+  return `To refresh this SSO session run: aws sso login --profile ${profileName} (or: npx botojs sso login --profile ${profileName})`;
 }
 
 export function readSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionName: string | undefined, profileName: string): SsoTokenFile {
