@@ -20,7 +20,8 @@ export { Session } from './session/session';
 export type { SessionOptions } from './session/session';
 export { client, resource, setupDefaultSession, getDefaultSession } from './session/default-session';
 export { Config, UNSIGNED } from './config/config';
-export type { ConfigOptions, ParameterValidation, RetriesOptions, S3Options } from './config/config';
+export type { ConfigInput, ConfigOptions, ParameterValidation, RetriesOptions, S3Options } from './config/config';
+export type { DefaultsMode } from './config/defaults-mode';
 export type { Client, ClientCore, ClientMeta, OperationMethod } from './client/proxy';
 export type { ClientErrorClass } from './client/exceptions';
 export type { PresignedUrlOptions } from './client/presign';
@@ -44,6 +45,7 @@ export {
   MfaRequiredError,
   SSOTokenLoadError,
   UnauthorizedSSOTokenError,
+  PendingAuthorizationExpiredError,
   MetadataRetrievalError,
 } from './credentials/errors';
 export { StreamingBody } from './util/streaming-body';

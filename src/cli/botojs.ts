@@ -22,6 +22,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'write TypeScript declarations (.d.ts) for services from the models (docs/types.md)',
     run: async (argv) => (require('./types-command') as typeof import('./types-command')).typesCommand(argv),
   },
+  sso: {
+    summary: 'sso login --profile NAME: sign in to IAM Identity Center and cache the token (docs/credentials.md)',
+    run: (argv) => (require('./sso-command') as typeof import('./sso-command')).ssoCommand(argv),
+  },
 };
 
 const DEFAULT_COMMAND = 'repl';

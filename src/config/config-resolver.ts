@@ -5,6 +5,7 @@
  */
 import type { ProfileData } from './config-files';
 import { Config, ParameterValidation, ProxiesOptions, RetryMode, UNSIGNED } from './config';
+import type { DefaultsModeValues } from './defaults-mode';
 
 type Conv = 'string' | 'int' | 'bool';
 
@@ -24,6 +25,8 @@ const VARIABLES: Record<string, [string | null, string[], unknown, Conv]> = {
   userAgentAppId: ['sdk_ua_app_id', ['AWS_SDK_UA_APP_ID'], undefined, 'string'],
   s3UseArnRegion: [null, ['AWS_S3_USE_ARN_REGION'], undefined, 'bool'],
   s3DisableMrap: [null, ['AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS'], undefined, 'bool'],
+  // The profile's `[s3] us_east_1_regional_endpoint` comes after these two (resolveConfig).
+  s3UsEast1RegionalEndpoint: ['s3_us_east_1_regional_endpoint', ['AWS_S3_US_EAST_1_REGIONAL_ENDPOINT'], undefined, 'string'],
   accountIdEndpointMode: ['account_id_endpoint_mode', ['AWS_ACCOUNT_ID_ENDPOINT_MODE'], 'preferred', 'string'],
   authSchemePreference: ['auth_scheme_preference', ['AWS_AUTH_SCHEME_PREFERENCE'], undefined, 'string'],
 };
@@ -38,9 +41,13 @@ function convert(value: string, conv: Conv, name: string): unknown {
   return value;
 }
 
-/** Reads one setting from the environment, then the profile, then the default. */
-export function lookupVariable(name: keyof typeof VARIABLES, env: NodeJS.ProcessEnv, profile: ProfileData): unknown {
-  const [key, envs, dflt, conv] = VARIABLES[name];
+/**
+ * Reads one setting from the environment, then the profile, then the default: `fallback` when
+ * given (a defaults mode's value), else botojs's own.
+ */
+export function lookupVariable(name: keyof typeof VARIABLES, env: NodeJS.ProcessEnv, profile: ProfileData, fallback?: unknown): unknown {
+  const [key, envs, ownDefault, conv] = VARIABLES[name];
+  const dflt = fallback !== undefined ? fallback : ownDefault;
   for (const e of envs) {
     const v = env[e];
     if (v !== undefined && v !== '') return convert(v, conv, e);
@@ -81,6 +88,8 @@ export interface ResolvedConfig {
   accountIdEndpointMode: string;
   /** `signatureVersion` was set in Config (UNSIGNED included): botocore's ClientConfigString. */
   signatureVersionInCode: boolean;
+  /** The defaults mode in force (`legacy` unless set); `auto` once resolved to the mode it became. */
+  defaultsMode: string;
   /** Auth scheme names to prefer, in order (`sigv4`, `httpBearerAuth`, ...); undefined for none. */
   authSchemePreference?: string[];
   /** The preference was set in Config, not by the environment or the profile. */
@@ -100,15 +109,19 @@ export function parseAuthSchemePreference(value: string | undefined): string[] |
   return items.length > 0 ? items : undefined;
 }
 
-/** Merges a client's Config with the environment and profile into concrete values. */
-export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: ProfileData): ResolvedConfig {
-  const pick = <T>(explicit: T | undefined, name: keyof typeof VARIABLES): T =>
-    (explicit !== undefined ? explicit : lookupVariable(name, env, profile)) as T;
+/**
+ * Merges a client's Config with the environment and profile into concrete values. `defaults`
+ * are the defaults mode's values (src/config/defaults-mode.ts): they replace botojs's own
+ * defaults, never a value set in code, the environment or the profile.
+ */
+export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: ProfileData, defaults: DefaultsModeValues = {}, defaultsMode = 'legacy'): ResolvedConfig {
+  const pick = <T>(explicit: T | undefined, name: keyof typeof VARIABLES, modeValue?: unknown): T =>
+    (explicit !== undefined ? explicit : lookupVariable(name, env, profile, modeValue)) as T;
   const s3Profile = typeof profile.s3 === 'object' ? profile.s3 : {};
   const s3 = config.s3 ?? {};
   const boolOf = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v.toLowerCase() === 'true');
 
-  const retryMode = pick<RetryMode>(config.retries?.mode, 'retryMode');
+  const retryMode = pick<RetryMode>(config.retries?.mode, 'retryMode', defaults.retryMode);
   if (!['legacy', 'standard', 'adaptive'].includes(retryMode)) {
     throw new TypeError(`Invalid retry mode '${retryMode}': use 'legacy', 'standard' or 'adaptive'`);
   }
@@ -117,7 +130,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
   else if (config.retries?.maxAttempts !== undefined) totalMaxAttempts = config.retries.maxAttempts + 1;
   else totalMaxAttempts = lookupVariable('maxAttempts', env, profile) as number | undefined;
 
-  const stsRegionalEndpoints = pick<string>(config.stsRegionalEndpoints, 'stsRegionalEndpoints');
+  const stsRegionalEndpoints = pick<string>(config.stsRegionalEndpoints, 'stsRegionalEndpoints', defaults.stsRegionalEndpoints);
   if (!['legacy', 'regional'].includes(stsRegionalEndpoints)) {
     // botocore's InvalidSTSRegionalEndpointsConfigError: the value came from AWS_STS_REGIONAL_ENDPOINTS or sts_regional_endpoints.
     throw new TypeError(`STS regional endpoints option '${stsRegionalEndpoints}' is invalid (AWS_STS_REGIONAL_ENDPOINTS / sts_regional_endpoints): use 'legacy' or 'regional'`);
@@ -131,7 +144,8 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     userAgent: config.userAgent,
     userAgentExtra: config.userAgentExtra,
     userAgentAppId: pick<string | undefined>(config.userAgentAppId, 'userAgentAppId'),
-    connectTimeout: config.connectTimeout ?? 60,
+    // botocore reads connect_timeout from Config or the defaults mode only (no variable, no key).
+    connectTimeout: config.connectTimeout ?? defaults.connectTimeout ?? 60,
     readTimeout: config.readTimeout ?? 60,
     maxPoolConnections: config.maxPoolConnections ?? 10,
     retryMode,
@@ -141,7 +155,10 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
       useAccelerateEndpoint: s3.useAccelerateEndpoint ?? boolOf(s3Profile.use_accelerate_endpoint),
       useArnRegion: (s3.useArnRegion as boolean | undefined) ?? (lookupVariable('s3UseArnRegion', env, profile) as boolean | undefined) ?? boolOf(s3Profile.use_arn_region),
       disableMultiRegionAccessPoints: (s3.disableMultiRegionAccessPoints as boolean | undefined) ?? (lookupVariable('s3DisableMrap', env, profile) as boolean | undefined) ?? boolOf(s3Profile.s3_disable_multiregion_access_points),
-      usEast1RegionalEndpoint: s3Profile.us_east_1_regional_endpoint,
+      // botocore: Config's s3 dict, then AWS_S3_US_EAST_1_REGIONAL_ENDPOINT, the profile's
+      // s3_us_east_1_regional_endpoint, its [s3] us_east_1_regional_endpoint, the defaults mode.
+      // Checked (legacy or regional) by the S3 customization, the only reader, as botocore does.
+      usEast1RegionalEndpoint: s3.usEast1RegionalEndpoint ?? (lookupVariable('s3UsEast1RegionalEndpoint', env, profile) as string | undefined) ?? s3Profile.us_east_1_regional_endpoint ?? defaults.s3UsEast1RegionalEndpoint,
     },
     useFipsEndpoint: pick<boolean>(config.useFipsEndpoint, 'useFipsEndpoint'),
     useDualstackEndpoint: pick<boolean>(config.useDualstackEndpoint ?? (s3.useDualstackEndpoint as boolean | undefined), 'useDualstackEndpoint'),
@@ -158,5 +175,6 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     // An empty string in Config is not set there (botocore tests the value's truth).
     authSchemePreference: parseAuthSchemePreference(config.authSchemePreference || (lookupVariable('authSchemePreference', env, profile) as string | undefined)),
     authSchemePreferenceInCode: Boolean(config.authSchemePreference),
+    defaultsMode,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { excerpt } from '../util/excerpt';
 import { checkOptionNames } from './option-names';
+import type { DefaultsMode } from './defaults-mode';
 
 /** Pass as `signatureVersion` to send anonymous (unsigned) requests. */
 export const UNSIGNED = Object.freeze({ toString: () => 'UNSIGNED' }) as { readonly toString: () => string };
@@ -28,6 +29,12 @@ export interface S3Options {
   useDualstackEndpoint?: boolean;
   useArnRegion?: boolean;
   disableMultiRegionAccessPoints?: boolean;
+  /**
+   * 'regional' sends us-east-1 requests to s3.us-east-1.amazonaws.com, 'legacy' to the global
+   * s3.amazonaws.com (botocore's `us_east_1_regional_endpoint`; also
+   * AWS_S3_US_EAST_1_REGIONAL_ENDPOINT and the profile's `s3_us_east_1_regional_endpoint`).
+   */
+  usEast1RegionalEndpoint?: 'legacy' | 'regional';
 }
 
 /** Proxy URLs by the scheme of the request URL (botocore's `proxies`); only these two are read. */
@@ -72,12 +79,25 @@ export interface ConfigOptions {
    * environment (AWS_BEARER_TOKEN_BEDROCK) from taking over unless the preference picks bearer.
    */
   authSchemePreference?: string;
+  /**
+   * botocore's defaults_mode: which set of default values applies where a setting is not given
+   * (retry mode, connect timeout, STS and S3 us-east-1 endpoints). `legacy` (the default) keeps
+   * botojs's own defaults; `auto` picks `in-region` or `cross-region` from the region the code
+   * runs in. Also AWS_DEFAULTS_MODE and the profile's `defaults_mode` (docs/calls-and-connections.md).
+   */
+  defaultsMode?: DefaultsMode;
 }
+
+/** What the Config constructor takes: ConfigOptions, plus boto3's spelling `defaults_mode`. */
+export type ConfigInput = ConfigOptions & {
+  /** boto3's spelling of `defaultsMode`. */
+  defaults_mode?: DefaultsMode;
+};
 
 // The keys of the nested option objects: a misspelt one would be ignored silently otherwise
 // (`s3: { adressingStyle: 'path' }` sending virtual-host requests).
 const NESTED_KEYS: Record<'s3' | 'retries' | 'proxies', readonly string[]> = {
-  s3: ['addressingStyle', 'useAccelerateEndpoint', 'useDualstackEndpoint', 'useArnRegion', 'disableMultiRegionAccessPoints'] satisfies Array<keyof S3Options>,
+  s3: ['addressingStyle', 'useAccelerateEndpoint', 'useDualstackEndpoint', 'useArnRegion', 'disableMultiRegionAccessPoints', 'usEast1RegionalEndpoint'] satisfies Array<keyof S3Options>,
   retries: ['mode', 'totalMaxAttempts', 'maxAttempts'] satisfies Array<keyof RetriesOptions>,
   proxies: ['http', 'https'] satisfies Array<keyof ProxiesOptions>,
 };
@@ -87,7 +107,7 @@ const KEYS: Array<keyof ConfigOptions> = [
   'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
   'clientContextParams', 'ignoreConfiguredEndpointUrls', 'requestChecksumCalculation',
   'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
-  'authSchemePreference',
+  'authSchemePreference', 'defaultsMode',
 ];
 
 // Declaration merging gives the class every ConfigOptions field without repeating them.
@@ -96,8 +116,9 @@ export interface Config extends ConfigOptions {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Config {
-  constructor(options: ConfigOptions = {}) {
-    checkOptionNames('Config', options, KEYS);
+  constructor(input: ConfigInput = {}) {
+    checkOptionNames('Config', input, [...KEYS, 'defaults_mode']);
+    const options = withCanonicalSpelling(input);
     for (const [key, valid] of Object.entries(NESTED_KEYS)) {
       const value = (options as Record<string, unknown>)[key];
       if (value === undefined || value === null) continue;
@@ -118,6 +139,13 @@ export class Config {
       // botocore's InvalidConfigError
       throw new TypeError(`authSchemePreference must be a comma-delimited string (such as 'httpBearerAuth,sigv4'), got ${excerpt(preference)}`);
     }
+    const defaultsMode = this.defaultsMode as unknown;
+    // The mode's name is checked against the data file when a client is made (InvalidDefaultsMode).
+    if (defaultsMode !== undefined && typeof defaultsMode !== 'string') throw new TypeError(`defaultsMode must be a string (such as 'standard'), got ${excerpt(defaultsMode)}`);
+    const usEast1 = this.s3?.usEast1RegionalEndpoint;
+    if (usEast1 !== undefined && usEast1 !== 'legacy' && usEast1 !== 'regional') {
+      throw new TypeError(`Invalid s3.usEast1RegionalEndpoint ${excerpt(usEast1)}: use 'legacy' or 'regional'`);
+    }
     const style = this.s3?.addressingStyle;
     if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {
       throw new TypeError(`Invalid s3.addressingStyle '${style}': use 'auto', 'virtual' or 'path'`);
@@ -132,9 +160,22 @@ export class Config {
   }
 
   /** A new Config: this one's fields overridden by `other`'s set fields (botocore's merge). */
-  merge(other?: Config | ConfigOptions): Config {
+  merge(other?: Config | ConfigInput): Config {
     if (!other) return new Config(this.setOptions);
-    const o = other instanceof Config ? other.setOptions : other;
+    const o = other instanceof Config ? other.setOptions : withCanonicalSpelling(other);
     return new Config({ ...this.setOptions, ...o });
   }
+}
+
+/**
+ * boto3's `defaults_mode` read as `defaultsMode` (the one option whose Python spelling Config
+ * takes); giving both is refused rather than one silently winning.
+ */
+function withCanonicalSpelling(input: ConfigInput): ConfigOptions {
+  if (!Object.prototype.hasOwnProperty.call(input, 'defaults_mode')) return input;
+  const { defaults_mode: snake, ...rest } = input;
+  if (rest.defaultsMode !== undefined && snake !== undefined && rest.defaultsMode !== snake) {
+    throw new TypeError(`Config got both defaultsMode (${excerpt(rest.defaultsMode)}) and defaults_mode (${excerpt(snake)}): give one`);
+  }
+  return snake === undefined ? rest : { ...rest, defaultsMode: rest.defaultsMode ?? snake };
 }

@@ -32,5 +32,12 @@ export class SSOTokenLoadError extends BotojsError {}
 /** The SSO token was rejected or has expired: the user must log in again. */
 export class UnauthorizedSSOTokenError extends BotojsError {}
 
+/** `botojs sso login`: the device code expired (SSO OIDC ExpiredTokenException) before the user signed in. */
+export class PendingAuthorizationExpiredError extends BotojsError {
+  constructor(message = 'The sign-in request expired before it was approved in the browser: run the login again to get a new code.') {
+    super(message);
+  }
+}
+
 /** The instance metadata service or container endpoint failed. */
 export class MetadataRetrievalError extends BotojsError {}

@@ -21,6 +21,7 @@ export const IMDS_ENDPOINT_IPV4 = 'http://169.254.169.254/';
 export const IMDS_ENDPOINT_IPV6 = 'http://[fd00:ec2::254]/';
 const TOKEN_PATH = 'latest/api/token';
 const CREDS_PATH = 'latest/meta-data/iam/security-credentials/';
+const AZ_PATH = 'latest/meta-data/placement/availability-zone/';
 const TOKEN_TTL = '21600';
 
 export interface ImdsSettings {
@@ -122,6 +123,24 @@ export class ImdsFetcher {
       if (need.some((k) => typeof doc[k] !== 'string')) return null;
       const expiry = this.extendIfStale(new Date(doc.Expiration as string));
       return { accessKey: doc.AccessKeyId as string, secretKey: doc.SecretAccessKey as string, token: doc.Token as string, expiryTime: expiry };
+    } catch (e) {
+      if (e instanceof ImdsUnavailable) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * The instance's region (its availability zone less the zone letter), as botocore's
+   * InstanceMetadataRegionFetcher, for defaults_mode `auto`; null when IMDS is disabled,
+   * unreachable or answers nothing. Errors (IMDSv1 disabled with no token) are thrown, and
+   * `auto` treats them as "not found", as botocore does.
+   */
+  async retrieveRegion(): Promise<string | null> {
+    if (this.settings.disabled) return null;
+    try {
+      const token = await this.fetchToken();
+      const zone = await this.get(AZ_PATH, token, () => true);
+      return zone.slice(0, -1);
     } catch (e) {
       if (e instanceof ImdsUnavailable) return null;
       throw e;

@@ -14,6 +14,7 @@ import type { ProfileData } from '../config/config-files';
 import { CredentialContext, homeDir, profileData, profileString, toDate } from './context';
 import { InvalidConfigError, SSOTokenLoadError } from './errors';
 import { formatIso8601 } from '../util/iso8601';
+import { jsonText } from '../util/json-text';
 
 export const SSO_TOKEN_REFRESH_SECONDS = 15 * 60;
 
@@ -41,7 +42,7 @@ export interface SsoTokenFile {
 }
 
 export function loginHint(profileName: string): string {
-  return `To refresh this SSO session run: aws sso login --profile ${profileName}`;
+  return `To refresh this SSO session run: aws sso login --profile ${profileName} (or: npx botojs sso login --profile ${profileName})`;
 }
 
 export function readSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionName: string | undefined, profileName: string): SsoTokenFile {
@@ -64,7 +65,8 @@ export function readSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionNa
 export function writeSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionName: string | undefined, token: SsoTokenFile): void {
   const dir = ssoCacheDir(env);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(dir, `${ssoCacheKey(startUrl, sessionName)}.json`), JSON.stringify(token), { mode: 0o600 });
+  // json.dumps's text, as the AWS CLI's cache writes it.
+  fs.writeFileSync(path.join(dir, `${ssoCacheKey(startUrl, sessionName)}.json`), jsonText(token), { mode: 0o600 });
 }
 
 export interface SsoSessionConfig {

@@ -114,6 +114,12 @@ export class ProfileNotFound extends BotojsError {
   }
 }
 export class ConfigParseError extends BotojsError {}
+/** A defaults mode (Config defaultsMode, AWS_DEFAULTS_MODE, the profile's defaults_mode) that is not one of the known modes. */
+export class InvalidDefaultsMode extends BotojsError {
+  constructor(readonly mode: string, readonly validModes: string[]) {
+    super(`Client configured with invalid defaults mode: ${mode}. Valid defaults modes include: ${validModes.join(', ')}.`);
+  }
+}
 export class PartialCredentialsError extends BotojsError {}
 
 /** No endpoint could be resolved (rule set error rule, bad endpoint_url, ...). */

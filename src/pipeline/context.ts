@@ -58,6 +58,11 @@ export interface ClientContext {
   credentials(): Promise<Credentials | null>;
   endpoint: EndpointSettings;
   transport: HttpTransport;
+  /**
+   * Set while defaults_mode `auto` waits for the instance's region (IMDS): awaited before the
+   * first request is sent, it settles the mode and its connect timeout. Resolves at once after.
+   */
+  settleDefaults?: () => Promise<void>;
   retry: RetryStrategy;
   clockSkew: ClockSkew;
   userAgent: string;

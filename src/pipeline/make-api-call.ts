@@ -184,6 +184,7 @@ export async function prepareRequest(ctx: ClientContext, call: CallContext): Pro
 async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<ParsedResponse> {
   const op = call.operation;
   const prepared = await prepareRequest(ctx, call);
+  if (ctx.settleDefaults) await abortable(ctx.settleDefaults(), signal);
   const { url, headers: baseHeaders, body, method } = prepared.request;
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);

@@ -13,7 +13,7 @@ import { getProtocol, withSerializerOptions } from '../protocols';
 import type { SerializerOptions } from '../protocols';
 import { ClockSkew } from '../retries/clock-skew';
 import { createRetryStrategy } from '../retries/create-retry-strategy';
-import { Config, ConfigOptions } from '../config/config';
+import { Config, ConfigInput } from '../config/config';
 import { resolveConfig } from '../config/config-resolver';
 import type { ResolvedConfig } from '../config/config-resolver';
 import type { Session } from './session';
@@ -29,6 +29,7 @@ import { endpointUrlProblem } from '../util/hostnames';
 import { buildClientProxy, Client } from '../client/proxy';
 import { emptyClientMethods } from '../client/method-overrides';
 import type { ClientBuild } from '../client/client-build';
+import { clientDefaults } from './client-defaults';
 
 const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
@@ -41,7 +42,7 @@ export interface ClientOptions {
   awsAccessKeyId?: string;
   awsSecretAccessKey?: string;
   awsSessionToken?: string;
-  config?: Config | ConfigOptions;
+  config?: Config | ConfigInput;
   apiVersion?: string;
 }
 
@@ -81,11 +82,13 @@ export function createClient(session: Session, serviceName: string, options: Cli
   const eventServiceId = hyphenize(service.serviceId);
   const configObj = options.config instanceof Config ? options.config : new Config(options.config ?? {});
   const profile = session.profile;
-  const config = resolveConfig(configObj, session.env, profile);
+  const requestedRegion = options.regionName ?? configObj.regionName ?? session.regionName;
+  const defaults = clientDefaults(session, configObj, requestedRegion);
+  const config = resolveConfig(configObj, session.env, profile, defaults.values, defaults.mode);
 
   // Customizations (S3's default region and model patch) and users adjust the build through
   // this event; its handlers run synchronously, so every change lands before it is read.
-  const build: ClientBuild = { service, serviceName, region: options.regionName ?? config.regionName ?? session.regionName, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {}, environmentBearerSigningNames: [] };
+  const build: ClientBuild = { service, serviceName, region: requestedRegion, config, loader: session.loader, methods: emptyClientMethods(), presign: {}, endpointBuiltIns: [], retryChecks: {}, environmentBearerSigningNames: [] };
   const creatingClass: CreatingClientClassEvent = { build };
   events.emitSync(`creating-client-class.${eventServiceId}`, creatingClass);
   const region = build.region ?? globalRegion(session, service.metadata.endpointPrefix);
@@ -125,6 +128,15 @@ export function createClient(session: Session, serviceName: string, options: Cli
 
   const builtIns = endpointBuiltIns({ config, region, configuredUrl }, build.endpointBuiltIns);
 
+  const transport = new HttpTransport({
+    maxPoolConnections: config.maxPoolConnections,
+    connectTimeout: config.connectTimeout,
+    readTimeout: config.readTimeout,
+    proxies: config.proxies,
+    verify: options.verify ?? config.caBundle ?? true,
+  });
+  const settle = defaults.settle;
+
   const ctx: ClientContext = {
     serviceName,
     eventServiceId,
@@ -146,13 +158,19 @@ export function createClient(session: Session, serviceName: string, options: Cli
       builtIns,
       clientContextParams: config.clientContextParams,
     },
-    transport: new HttpTransport({
-      maxPoolConnections: config.maxPoolConnections,
-      connectTimeout: config.connectTimeout,
-      readTimeout: config.readTimeout,
-      proxies: config.proxies,
-      verify: options.verify ?? config.caBundle ?? true,
-    }),
+    transport,
+    // defaults_mode `auto` waiting on IMDS: the mode and the connect timeout it brings are
+    // settled once, before the first request is sent (src/session/client-defaults.ts).
+    settleDefaults: settle
+      ? memo(async () => {
+          const settled = await settle();
+          config.defaultsMode = settled.mode;
+          if (settled.values.connectTimeout !== undefined) {
+            config.connectTimeout = settled.values.connectTimeout;
+            transport.setConnectTimeout(settled.values.connectTimeout);
+          }
+        })
+      : undefined,
     retry: createRetryStrategy({
       mode: config.retryMode,
       totalMaxAttempts: config.totalMaxAttempts,

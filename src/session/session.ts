@@ -17,6 +17,7 @@ import { ProviderChain } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import type { SsoTokenProvider } from '../credentials/sso-token';
 import type * as SsoTokenModule from '../credentials/sso-token';
+import type * as ImdsModule from '../credentials/imds';
 import { Config, UNSIGNED } from '../config/config';
 import { ProfileNotFound } from '../errors';
 import { HierarchicalEmitter } from '../events/emitter';
@@ -59,6 +60,8 @@ export class Session {
   private ssoTokens?: SsoTokenProvider;
   private explicitCredentials?: { accessKey?: string; secretKey?: string; token?: string };
   private internalEvents?: HierarchicalEmitter;
+  private instanceRegion?: Promise<string | undefined>;
+  private instanceRegionFound?: string;
 
   constructor(options: SessionOptions = {}) {
     checkOptionNames('Session', options, SESSION_OPTION_NAMES);
@@ -72,7 +75,7 @@ export class Session {
     this.events.register('get-auth-token', async (p) => (await this.getAuthToken(typeof p.signingName === 'string' ? p.signingName : undefined)) ?? undefined, { uniqueId: 'botojs-session-auth-token' });
     installCustomizations(this.events);
     // What may hold keys or tokens stays out of Object.keys, spreads and JSON.stringify.
-    for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents']) {
+    for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents', 'instanceRegion', 'instanceRegionFound']) {
       Object.defineProperty(this, field, { value: (this as unknown as Record<string, unknown>)[field], enumerable: false, writable: true, configurable: true });
     }
     // boto3.Session(profile_name='nope') raises ProfileNotFound in its constructor, and so does
@@ -209,6 +212,37 @@ export class Session {
     }
     const t = await this.ssoTokens.loadToken();
     return t?.token ?? null;
+  }
+
+  /** The region instanceMetadataRegion found, once it has: clients made later use it at once. */
+  get knownInstanceMetadataRegion(): string | undefined {
+    return this.instanceRegionFound;
+  }
+
+  /**
+   * The region of the EC2 instance this code runs on, from IMDS, for defaults_mode `auto`
+   * (botocore's IMDSRegionProvider); undefined when IMDS is disabled, unreachable or refuses.
+   * A region found is kept for the session's life and concurrent callers share one lookup; a
+   * lookup that found nothing is tried again by the next caller, as botocore does.
+   */
+  instanceMetadataRegion(): Promise<string | undefined> {
+    if (!this.instanceRegion) {
+      const { ImdsFetcher, imdsSettings } = require('../credentials/imds') as typeof ImdsModule;
+      const lookup = (async () => {
+        try {
+          return (await new ImdsFetcher(imdsSettings(this.env, this.profile), `botojs/${BOTOJS_VERSION}`).retrieveRegion()) ?? undefined;
+        } catch {
+          // botocore's resolve_auto_mode swallows every failure here: the mode becomes standard.
+          return undefined;
+        }
+      })();
+      this.instanceRegion = lookup;
+      void lookup.then((region) => {
+        if (region !== undefined) this.instanceRegionFound = region;
+        else if (this.instanceRegion === lookup) this.instanceRegion = undefined;
+      });
+    }
+    return this.instanceRegion;
   }
 
   /**

@@ -27,7 +27,7 @@ import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
 import { abortError, onAbort } from '../util/abort';
 import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
-import type { AgentRequestOptions } from './pooled-agent';
+import type { AgentRequestOptions, AgentSettings } from './pooled-agent';
 import { PoolSlots } from './pool-slots';
 import type { SlotWaiter } from './pool-slots';
 import { bypassesProxy, parseProxyUrl, proxiesFromEnvironment } from './proxies';
@@ -135,6 +135,8 @@ export class HttpTransport {
   private readonly noProxy: string | undefined;
   private readonly poolSize: number;
   private readonly readTimeoutMs: number;
+  /** Both agents read their timeouts from this one object, so a change reaches every new connection. */
+  private readonly agentSettings: AgentSettings;
   /** Slots per origin; dropped when nothing holds or waits for one. */
   private readonly slots = new Map<string, PoolSlots>();
   /** Hosts dnsNameProblem has passed: a client's host repeats on every call, so it is checked once. */
@@ -148,12 +150,13 @@ export class HttpTransport {
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`maxPoolConnections must be an integer >= 1, got ${size}`);
     this.poolSize = size;
     this.readTimeoutMs = seconds(opts.readTimeout);
-    const settings = {
+    const settings: AgentSettings = {
       maxFreeSockets: size,
       connectTimeoutMs: seconds(opts.connectTimeout),
       readTimeoutMs: this.readTimeoutMs,
       tls: tlsOptions(opts.verify, opts.clientCert),
     };
+    this.agentSettings = settings;
     this.httpAgent = new PooledHttpAgent(settings);
     this.httpsAgent = new PooledHttpsAgent(settings);
     let proxyMap: ProxyMap = opts.proxies ?? {};
@@ -167,6 +170,14 @@ export class HttpTransport {
       const raw = proxyMap[scheme];
       if (raw) this.proxies.set(scheme, parseProxyUrl(raw));
     }
+  }
+
+  /**
+   * Changes the connect timeout for connections opened from now on (defaults_mode `auto`
+   * settles it once the instance's region is known, before the client's first request).
+   */
+  setConnectTimeout(timeoutSeconds: number): void {
+    this.agentSettings.connectTimeoutMs = seconds(timeoutSeconds);
   }
 
   /** Sends `req`; resolves once the headers (and, unless a successful `stream`, the whole body) arrived. */

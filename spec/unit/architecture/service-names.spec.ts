@@ -44,6 +44,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
     sso: 'the SSO token cache folder (~/.aws/sso/cache) and the provider method name',
     'sso-oidc': 'the SSO token provider refreshes tokens with SSO OIDC CreateToken (botocore tokens.py)',
   },
+  'cli/sso-command.ts': { 'sso-oidc': '`botojs sso login` signs in through an SSO OIDC client, as `aws sso login` does' },
   'credentials/chain.ts': { sso: "the SSO provider's method name in the chain, as botocore names it" },
 };
 

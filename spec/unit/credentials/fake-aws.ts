@@ -98,8 +98,30 @@ export class FakeSts extends FakeEndpoint {
   }
 }
 
-/** Fake SSO portal (GetRoleCredentials) and SSO OIDC (CreateToken) on one loopback server. */
+/** What one device-grant CreateToken answers (the OAuth error, or the token). */
+export type DeviceTokenStep = 'pending' | 'slow_down' | 'expired' | 'invalid_client' | 'ok';
+
+const DEVICE_ERRORS: Record<Exclude<DeviceTokenStep, 'ok'>, [string, string]> = {
+  pending: ['AuthorizationPendingException', 'authorization_pending'],
+  slow_down: ['SlowDownException', 'slow_down'],
+  expired: ['ExpiredTokenException', 'expired_token'],
+  invalid_client: ['InvalidClientException', 'invalid_client'],
+};
+
+/**
+ * Fake SSO portal (GetRoleCredentials) and SSO OIDC on one loopback server: CreateToken for
+ * refresh tokens, and the device flow (RegisterClient, StartDeviceAuthorization, CreateToken
+ * with the device code answering `deviceSteps` in turn, then a token).
+ */
 export class FakeSso extends FakeEndpoint {
+  registerCalls: Array<Record<string, unknown>> = [];
+  deviceCalls: Array<Record<string, unknown>> = [];
+  /** CreateToken answers for the device code, one per call; a token once they run out. */
+  deviceSteps: DeviceTokenStep[] = [];
+  /** StartDeviceAuthorization's `interval` (undefined: left out, the RFC's 5 s applies). */
+  deviceInterval: number | undefined = 0;
+  /** Seconds the device code lives (StartDeviceAuthorization's `expiresIn`). */
+  deviceExpiresIn = 600;
   /** Access tokens GetRoleCredentials accepts. */
   validTokens = new Set<string>();
   roleCalls: Array<{ roleName: string | null; accountId: string | null; token: string | undefined; authorization: unknown }> = [];
@@ -122,9 +144,37 @@ export class FakeSso extends FakeEndpoint {
       const n = this.roleCalls.length;
       return json(200, { roleCredentials: { accessKeyId: `ASIASSO${n}`, secretAccessKey: `sso-secret-${n}`, sessionToken: `sso-token-${n}`, expiration: Date.now() + 3600_000 } });
     }
+    if (req.method === 'POST' && u.pathname === '/client/register') {
+      const body = JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
+      this.registerCalls.push({ ...body, authorization: req.headers.authorization });
+      const n = this.registerCalls.length;
+      return json(200, { clientId: `client-${n}`, clientSecret: `client-secret-${n}`, clientIdIssuedAt: Math.floor(Date.now() / 1000), clientSecretExpiresAt: Math.floor(Date.now() / 1000) + 90 * 86400 });
+    }
+    if (req.method === 'POST' && u.pathname === '/device_authorization') {
+      const body = JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
+      this.deviceCalls.push({ ...body, authorization: req.headers.authorization });
+      const code = `WXYZ-${this.deviceCalls.length}`;
+      return json(200, {
+        deviceCode: `device-code-${this.deviceCalls.length}`,
+        userCode: code,
+        verificationUri: 'https://device.sso.example.com/',
+        verificationUriComplete: `https://device.sso.example.com/?user_code=${code}`,
+        expiresIn: this.deviceExpiresIn,
+        ...(this.deviceInterval === undefined ? {} : { interval: this.deviceInterval }),
+      });
+    }
     if (req.method === 'POST' && u.pathname === '/token') {
       const body = JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
       this.tokenCalls.push({ ...body, authorization: req.headers.authorization });
+      if (body.grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
+        const step = this.deviceSteps.shift() ?? 'ok';
+        if (step !== 'ok') {
+          const [type, error] = DEVICE_ERRORS[step];
+          return json(400, { error, error_description: `device grant: ${error}` }, type);
+        }
+        this.validTokens.add(this.nextAccessToken);
+        return json(200, { accessToken: this.nextAccessToken, tokenType: 'Bearer', expiresIn: 28800, refreshToken: 'device-refresh-token' });
+      }
       if (this.createTokenFails) return json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' }, 'InvalidGrantException');
       this.validTokens.add(this.nextAccessToken);
       return json(200, { accessToken: this.nextAccessToken, tokenType: 'Bearer', expiresIn: 28800, refreshToken: 'refresh-2' });
@@ -140,6 +190,8 @@ export interface ImdsBehaviour {
   /** The first N requests for the role's keys answer 500. */
   failKeys?: number;
   keys?: { AccessKeyId: string; SecretAccessKey: string; Token: string; Expiration: string };
+  /** The instance's availability zone (placement/availability-zone); default us-west-2a. */
+  zone?: string;
 }
 
 /** Fake IMDS: token endpoint, role listing, role credentials (Code/LastUpdated/Type as EC2 does). */
@@ -166,6 +218,7 @@ export class FakeImds extends FakeEndpoint {
     }
     // When the service issues tokens (IMDSv2 required), requests without one are refused, as on EC2.
     if (tokenMode === 200 && token !== this.tokenValue) return { status: 401, body: '' };
+    if (url === '/latest/meta-data/placement/availability-zone/') return { status: 200, body: b.zone ?? 'us-west-2a' };
     const role = b.role ?? 'demo-instance-role';
     if (url === '/latest/meta-data/iam/security-credentials/') return { status: 200, body: role };
     if (url === `/latest/meta-data/iam/security-credentials/${role}`) {

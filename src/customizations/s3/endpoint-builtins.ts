@@ -25,6 +25,18 @@ function isS3AccelerateUrl(url: string): boolean {
   return features.every((f) => f === 'dualstack');
 }
 
+/**
+ * The us-east-1 endpoint setting, checked as botocore checks it for S3 and S3 Control clients
+ * only (InvalidS3UsEast1RegionalEndpointConfigError): a bad value breaks no other client.
+ */
+function usEast1RegionalEndpoint(value: string | undefined): 'legacy' | 'regional' {
+  if (value === undefined) return 'legacy';
+  if (value !== 'legacy' && value !== 'regional') {
+    throw new TypeError(`S3 us-east-1 regional endpoint option '${value}' is invalid (AWS_S3_US_EAST_1_REGIONAL_ENDPOINT / s3_us_east_1_regional_endpoint / Config s3.usEast1RegionalEndpoint): use 'legacy' or 'regional'`);
+  }
+  return value;
+}
+
 const s3BuiltIns: BuiltInProvider = ({ config, region, configuredUrl }) => {
   const s3 = config.s3;
   let forcePathStyle: boolean;
@@ -32,7 +44,7 @@ const s3BuiltIns: BuiltInProvider = ({ config, region, configuredUrl }) => {
   else if (configuredUrl !== undefined && !isS3AccelerateUrl(configuredUrl)) forcePathStyle = s3.addressingStyle !== 'virtual';
   else forcePathStyle = s3.addressingStyle === 'path';
   return {
-    'AWS::S3::UseGlobalEndpoint': (s3.usEast1RegionalEndpoint ?? 'legacy') === 'legacy' && (region === undefined || region === 'us-east-1'),
+    'AWS::S3::UseGlobalEndpoint': usEast1RegionalEndpoint(s3.usEast1RegionalEndpoint) === 'legacy' && (region === undefined || region === 'us-east-1'),
     'AWS::S3::Accelerate': s3.useAccelerateEndpoint ?? false,
     'AWS::S3::ForcePathStyle': forcePathStyle,
     'AWS::S3::UseArnRegion': s3.useArnRegion ?? true,
@@ -41,9 +53,10 @@ const s3BuiltIns: BuiltInProvider = ({ config, region, configuredUrl }) => {
   };
 };
 
-const s3ControlBuiltIns: BuiltInProvider = ({ config }) => ({
-  'AWS::S3Control::UseArnRegion': config.s3.useArnRegion ?? false,
-});
+const s3ControlBuiltIns: BuiltInProvider = ({ config }) => {
+  usEast1RegionalEndpoint(config.s3.usEast1RegionalEndpoint);
+  return { 'AWS::S3Control::UseArnRegion': config.s3.useArnRegion ?? false };
+};
 
 /** Registers the built-in providers for S3 and S3 Control clients on a session's events. */
 export function installS3EndpointBuiltIns(events: HierarchicalEmitter): void {
