@@ -170,13 +170,14 @@ export function formatProfile(title: string, analysis: ReturnType<typeof analyze
 /** Profiles botojs at concurrency 16 for each operation and returns the formatted report. */
 export async function runProfile(
   pin: Pinning, jsDir: string, endpoint: string, env: Record<string, string>, measureMs: number,
+  ops: readonly OpName[] = ['putObject', 'getItem'],
 ): Promise<string> {
   const dir = path.join(WORK_DIR, 'profiles');
   fs.mkdirSync(dir, { recursive: true });
   const sections: string[] = [
     'Where the time goes (botojs CPU profile, concurrency 16, measured period only, 200 us sampling)',
   ];
-  for (const op of ['putObject', 'getItem'] as OpName[]) {
+  for (const op of ops) {
     const name = `botojs-${op}.cpuprofile`;
     process.stderr.write(`bench: profiling botojs ${op}\n`);
     try {

@@ -41,6 +41,8 @@ interface Options {
   build: 'auto' | 'force' | 'skip';
   parts: Set<Part>;
   ops: OpName[];
+  /** What --profile profiles: the --ops given, else PutObject and GetItem. */
+  profileOps: OpName[];
   /** Bytes moved by each transfer run (1 GiB by default, 64 MiB with --quick). */
   transferBytes: number;
   /** Calls of the soak run (100,000 by default, 20,000 with --quick). */
@@ -72,6 +74,7 @@ function parseOptions(argv: readonly string[]): Options {
     build: flags.has('rebuild') ? 'force' : flags.has('no-build') ? 'skip' : 'auto',
     parts,
     ops: parseOps(flags.get('ops')),
+    profileOps: flags.has('ops') ? parseOps(flags.get('ops')) : ['putObject', 'getItem'],
     transferBytes: num('transfer-mib', quick ? 64 : 1024) * 2 ** 20,
     soakCalls: num('soak-calls', quick ? 20_000 : 100_000),
   };
@@ -242,7 +245,7 @@ async function main(): Promise<void> {
       output.push('', soakReport(soak));
     }
     if (opts.parts.has('profile')) {
-      output.push('', await runProfile(pin, jsDir, server.endpoint, env, opts.measureMs));
+      output.push('', await runProfile(pin, jsDir, server.endpoint, env, opts.measureMs, opts.profileOps));
     }
   } finally {
     server.stop();

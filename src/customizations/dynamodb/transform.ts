@@ -20,7 +20,7 @@
 import type { OperationModel, ServiceModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { ConditionBase, ConditionExpressionBuilder } from './conditions';
-import { childPath, TypeDeserializer, TypeSerializer } from './types';
+import { childPath, TypeDeserializer, TypeSerializer, withPaths } from './types';
 import { isRecord, setOwn } from '../../util/objects';
 
 type Params = Record<string, unknown>;
@@ -162,7 +162,8 @@ export class TransformationInjector {
       }
     }
     if (reaches(service, input.name, ATTRIBUTE_VALUE)) {
-      out = transformByShape(service, out, input, ATTRIBUTE_VALUE, (v, path) => this.serializer.serialize(v, path));
+      const from = out;
+      out = withPaths((root) => transformByShape(service, from, input, ATTRIBUTE_VALUE, (v, path) => this.serializer.serialize(v, path), root));
     }
     if (out !== params) Object.assign(params, out);
   }
@@ -171,7 +172,7 @@ export class TransformationInjector {
   injectOutput(parsed: Params, operation: OperationModel): void {
     const output = operation.output;
     if (!output || !reaches(operation.service, output.name, ATTRIBUTE_VALUE)) return;
-    const out = transformByShape(operation.service, parsed, output, ATTRIBUTE_VALUE, (v, path) => this.deserializer.deserialize(v, path));
+    const out = withPaths((root) => transformByShape(operation.service, parsed, output, ATTRIBUTE_VALUE, (v, path) => this.deserializer.deserialize(v, path), root));
     if (out !== parsed) Object.assign(parsed, out);
   }
 

@@ -62,8 +62,26 @@ export type NativeAttributeValue =
   | Map<string, NativeAttributeValue>
   | { [name: string]: NativeAttributeValue };
 
+/**
+ * A path that is not tracked: the resource client converts every value of every call, and
+ * building `Items[41].tags[2]` for each one only serves an error message. It converts with this
+ * first and, if a TypeError is thrown, again with real paths for the message (withPaths).
+ */
+export const UNTRACKED_PATH = '\u0000untracked';
+
+/** Runs `convert` without paths, and again with them when it throws a TypeError to report. */
+export function withPaths<T>(convert: (root: string) => T): T {
+  try {
+    return convert(UNTRACKED_PATH);
+  } catch (error) {
+    if (error instanceof TypeError) return convert('');
+    throw error;
+  }
+}
+
 /** Where a value sits, for error messages: `Item.tags[2]`, `Key["my key"]`. */
 export function childPath(path: string, key: string | number): string {
+  if (path === UNTRACKED_PATH) return path;
   if (typeof key === 'number') return `${path}[${key}]`;
   return /^[A-Za-z_][\w-]*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
 }
