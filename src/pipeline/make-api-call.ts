@@ -35,6 +35,7 @@ import { signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import { kBodyProgress, type CallOptions } from './call-options';
 import { BodyProgress, bodyLength } from './body-progress';
+import { reroute, type CallRoute, type NeedsRetryExtras } from './call-route';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export type PreparedRequest = HttpRequest;
@@ -276,7 +277,11 @@ export async function prepareRequest(ctx: ClientContext, op: OperationModel, par
 
 async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: Record<string, unknown>, signal: AbortSignal | undefined, onBodyProgress?: (bytes: number) => void): Promise<ParsedResponse> {
   const prepared = await prepareRequest(ctx, op, params);
-  const { url, headers: baseHeaders, body, method } = prepared.request;
+  const { headers: baseHeaders, body, method } = prepared.request;
+  // A needs-retry handler may send later attempts elsewhere (S3's region redirect).
+  const route: CallRoute = { url: prepared.request.url, auth: prepared.auth };
+  const callContext: Record<string, unknown> = {};
+  const resolveEndpointAgain = (): Promise<void> => reroute(route, () => resolveCallEndpoint(ctx, op, params));
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);
   // A stream's length is unknown: its chunks are reported as read (it is never retried).
@@ -288,11 +293,12 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
     await abortable(ctx.retry.acquireSendToken(), signal);
-    const req: PreparedRequest = { method, url, headers: { ...baseHeaders }, body };
+    const req: PreparedRequest = { method, url: route.url, headers: { ...baseHeaders }, body };
+    const auth = route.auth;
     if (ctx.events.hasHandlers(events.requestCreated)) await ctx.events.emit(events.requestCreated, { request: req, operation: op });
-    if (ctx.events.hasHandlers(events.beforeSign)) await ctx.events.emit(events.beforeSign, { request: req, operation: op, auth: prepared.auth });
+    if (ctx.events.hasHandlers(events.beforeSign)) await ctx.events.emit(events.beforeSign, { request: req, operation: op, auth });
     checkHeaders(op, req.headers);
-    await abortable(sign(ctx, op, req, prepared.auth), signal);
+    await abortable(sign(ctx, op, req, auth), signal);
     sdkRequest.apply(req.headers, attempt);
 
     let raw: RawResponse | undefined;
@@ -317,7 +323,10 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       transportError = e;
     }
 
-    const decision = await decideRetry(ctx, op, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState }, rewindable);
+    // A stream is replayable only if the server answered before any of it was sent (Expect: 100-continue).
+    const replayable = rewindable || raw?.requestBodyUnsent === true;
+    const extras: NeedsRetryExtras = { params, context: callContext, request: req, abortSignal: signal, resolveEndpointAgain };
+    const decision = await decideRetry(ctx, op, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState }, replayable, extras);
     if (decision === null) {
       if (transportError) {
         raw?.stream?.destroy();
@@ -353,12 +362,12 @@ function isTransportError(e: Error): boolean {
   return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
 }
 
-async function decideRetry(ctx: ClientContext, op: OperationModel, rc: RetryContext, rewindable: boolean): Promise<number | null> {
+async function decideRetry(ctx: ClientContext, op: OperationModel, rc: RetryContext, replayable: boolean, extras: NeedsRetryExtras): Promise<number | null> {
   const hookName = eventsOf(ctx, op).needsRetry;
-  const hook = ctx.events.hasHandlers(hookName) ? await ctx.events.emitUntilResponse(hookName, { ...rc }) : undefined;
+  const hook = ctx.events.hasHandlers(hookName) ? await ctx.events.emitUntilResponse(hookName, { ...rc, ...extras }) : undefined;
+  // A stream we already sent cannot be replayed, whoever asks: its bytes are gone.
+  if (!replayable) return null;
   if (typeof hook === 'number') return hook;
-  // A stream we already sent cannot be replayed: its bytes are gone.
-  if (!rewindable) return null;
   if (rc.response?.Error && ctx.clockSkew.shouldRetry(rc.response, rc.attempt)) return 0;
   // Called after successes too: adaptive mode measures the send rate from them.
   return ctx.retry.decide(rc);

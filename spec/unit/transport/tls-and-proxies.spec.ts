@@ -89,6 +89,36 @@ describeTls('TLS verification', () => {
     t.close();
     expect(srv.connections).toHaveLength(1);
   });
+
+  it('Expect: 100-continue over TLS: the body follows the server\'s 100 Continue, and one it refuses is never sent', async () => {
+    const continued: string[] = [];
+    const srv = await httpsServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => res.end(Buffer.concat(chunks)));
+    });
+    // Node answers 100 Continue itself unless told otherwise: do so, and refuse one path.
+    srv.server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      continued.push(req.url ?? '');
+      if (req.url === '/refused') {
+        res.writeHead(403, { 'Content-Length': '6' });
+        res.end('denied');
+        return;
+      }
+      res.writeContinue();
+      srv.server.emit('request', req, res);
+    });
+    const t = new HttpTransport({ verify: false, proxies: {} });
+    const started = Date.now();
+    const ok = await t.send({ method: 'PUT', url: `${srv.url}/ok`, headers: { Expect: '100-continue' }, body: 'payload' });
+    expect(Date.now() - started).toBeLessThan(900); // the 100 came: no one-second wait
+    expect(ok.body.toString()).toBe('payload');
+    const refused = await t.send({ method: 'PUT', url: `${srv.url}/refused`, headers: { Expect: '100-continue' }, body: 'secret' });
+    t.close();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.requestBodyUnsent).toBe(true);
+    expect(continued).toEqual(['/ok', '/refused']);
+  });
 });
 
 describe('HTTP proxies', () => {
