@@ -28,7 +28,7 @@ import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
 import { expectsContinue, sendAfterContinue } from './expect-continue';
 import { abortError, onAbort } from '../util/abort';
-import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
+import { forwardThroughProxy, kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
 import type { AgentRequestOptions } from './pooled-agent';
 import { PoolSlots } from './pool-slots';
 import type { SlotWaiter } from './pool-slots';
@@ -215,7 +215,8 @@ export class HttpTransport {
       path: parts.query ? `${parts.path}?${parts.query}` : parts.path,
       headers: framedHeaders(req.method, req.headers, req.body),
     };
-    if (proxy) options[kProxy] = proxy;
+    if (proxy && !secure) forwardThroughProxy(options, proxy);
+    else if (proxy) options[kProxy] = proxy;
     let clientRequest: http.ClientRequest;
     try {
       clientRequest = (secure ? https : http).request(options);

@@ -141,6 +141,27 @@ describe('HTTP proxies', () => {
     expect(proxy.connections).toHaveLength(1); // the proxy connection is pooled
   });
 
+  it('a request with Expect: 100-continue keeps the absolute-form target and proxy credentials (Node writes its head at once)', async () => {
+    const seen: Array<{ url?: string; auth?: string; host?: string; body: string }> = [];
+    const proxy = await httpServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({ url: req.url, auth: req.headers['proxy-authorization'], host: req.headers.host, body: Buffer.concat(chunks).toString() });
+        res.end('stored');
+      });
+    });
+    const t = new HttpTransport({ proxies: { http: `http://u:p@127.0.0.1:${proxy.port}` } });
+    const r = await t.send({ method: 'PUT', url: 'http://bucket.s3.amazonaws.com/key', headers: { Expect: '100-continue' }, body: 'payload' });
+    const v6 = await t.send({ method: 'PUT', url: 'http://[::1]:8080/key', headers: { Expect: '100-continue' }, body: 'v6' });
+    t.close();
+    expect([r.body.toString(), v6.body.toString()]).toEqual(['stored', 'stored']);
+    expect(seen).toEqual([
+      { url: 'http://bucket.s3.amazonaws.com/key', auth: `Basic ${Buffer.from('u:p').toString('base64')}`, host: 'bucket.s3.amazonaws.com', body: 'payload' },
+      { url: 'http://[::1]:8080/key', auth: `Basic ${Buffer.from('u:p').toString('base64')}`, host: '[::1]:8080', body: 'v6' },
+    ]);
+  });
+
   it('chooses the proxy by the URL scheme; a dead proxy -> EndpointConnectionError naming the proxy', async () => {
     const port = await closedPort();
     const t = new HttpTransport({ proxies: { http: `http://127.0.0.1:${port}` } });
