@@ -47,9 +47,10 @@ export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sen
     decided = true;
     clearTimeout(timer);
     flight.bodyWithheld = true;
-    // The request is never ended, so Node never pools its socket: close it once the answer is read.
+    // The request is never ended, so Node never pools its socket: close it once the answer is
+    // read (after the flight's own 'end' listener has taken the body).
     const dispose = (): void => void req.destroy();
-    res.once('end', dispose);
+    res.once('end', () => process.nextTick(dispose));
     res.once('close', dispose);
   };
   req.once('continue', send);

@@ -12,6 +12,7 @@
  *   movedbare-  301 PermanentRedirect, no region anywhere (HEAD: 301 with the header)
  *   authregion- 400 AuthorizationHeaderMalformed naming <Region>
  *   head400-    HEAD: bodiless 400 with x-amz-bucket-region only
+ *   optin-      400 IllegalLocationConstraintException, no region (HEAD: 301 with the header)
  *   temp307-    307 TemporaryRedirect with <Endpoint>, no region (HEAD: 301 with the header)
  *   loop307-    307 TemporaryRedirect everywhere, no region ever (HEAD too)
  *   stuck-      301 PermanentRedirect with the header, even in eu-west-1
@@ -79,6 +80,10 @@ function decide(method: string, target: string, region: string | null): Answer {
     return { status: 400, headers: {}, body: xmlError('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${region}' is wrong; expecting '${HOME_REGION}'`, `<Region>${HOME_REGION}</Region>`) };
   }
   if (bucket.startsWith('head400-') && head) return { status: 400, headers: withRegion, body: '' };
+  if (bucket.startsWith('optin-')) {
+    if (head) return moved(withRegion);
+    return { status: 400, headers: {}, body: xmlError('IllegalLocationConstraintException', `The ${HOME_REGION} location constraint is incompatible for the region specific endpoint this request was sent to.`) };
+  }
   return { status: 400, headers: {}, body: head ? '' : xmlError('InvalidRequest', 'unexpected request') };
 }
 

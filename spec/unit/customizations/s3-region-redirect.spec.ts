@@ -41,6 +41,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'a custom endpoint URL: same host, signed for the bucket region', client: { endpointUrl: 'http://localhost:9999' }, calls: [{ op: 'get_object', params: { Bucket: 'authregion-h', Key: 'k' } }, { op: 'get_object', params: { Bucket: 'authregion-h', Key: 'k' } }] },
   { name: 'past the attempt limit (standard, 1 attempt)', client: { retries: 1 }, calls: [{ op: 'get_object', params: { Bucket: 'moved-i', Key: 'k' } }] },
   { name: 'PutObject: Expect: 100-continue, the body sent again', calls: [{ op: 'put_object', params: { Bucket: 'moved-j', Key: 'k', Body: 'hello' } }] },
+  { name: 'IllegalLocationConstraintException (opt-in region), but not for CreateBucket', calls: [{ op: 'get_object', params: { Bucket: 'optin-l', Key: 'k' } }, { op: 'create_bucket', params: { Bucket: 'optin-m' } }] },
   { name: 'a client in the right region is never redirected', client: { region: HOME_REGION }, calls: [{ op: 'get_object', params: { Bucket: 'moved-k', Key: 'k' } }] },
 ];
 
@@ -146,6 +147,16 @@ describe('S3 region redirects', () => {
       'PUT http://moved-j.s3.amazonaws.com/k us-east-1 expect=100-continue',
       'PUT http://moved-j.s3.eu-west-1.amazonaws.com/k eu-west-1 expect=100-continue',
     ]);
+    expect(byName['IllegalLocationConstraintException (opt-in region), but not for CreateBucket']).toMatchObject({
+      results: [{ ok: 1 }, { error: 'IllegalLocationConstraintException' }],
+      requests: [
+        'GET http://optin-l.s3.amazonaws.com/k us-east-1',
+        'HEAD http://optin-l.s3.amazonaws.com/ us-east-1',
+        'HEAD http://optin-l.s3.eu-west-1.amazonaws.com/ eu-west-1',
+        'GET http://optin-l.s3.eu-west-1.amazonaws.com/k eu-west-1',
+        'PUT http://optin-m.s3.amazonaws.com/ us-east-1',
+      ],
+    });
     expect(byName['a client in the right region is never redirected'].requests).toEqual(['GET http://moved-k.s3.eu-west-1.amazonaws.com/k eu-west-1']);
   }, 120_000);
 

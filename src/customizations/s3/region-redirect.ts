@@ -20,6 +20,10 @@
  *   `AWS::Region` built-in. Registered after the session's handlers, as botocore registers it
  *   on the client after the built-in ones, so it wins over the presign global endpoint's region.
  *
+ * botocore's third handler (`before-parameter-build.s3`) only notes the bucket and params in the
+ * request context for the first; here the needs-retry payload carries the call's params and a
+ * per-call context, where the once-only note is kept.
+ *
  * Where botojs differs (docs/s3.md):
  * - A call without a Bucket is never redirected (botocore retries it once unchanged, or fails
  *   with ParamValidationError from a HeadBucket without a bucket).
