@@ -22,7 +22,6 @@ export const EXCLUDED_HEADERS = new Set([
   'user-agent', // each SDK names itself
   'amz-sdk-invocation-id', // random per call; botojs sends none (deliberate)
   'amz-sdk-request', // retry bookkeeping; botojs sends none (deliberate)
-  'expect', // botojs does not send 100-continue yet (issue 15)
   'accept-encoding', // urllib3's `identity`; botojs deliberately omits it
   'connection', // transport-level
 ]);

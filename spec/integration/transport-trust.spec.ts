@@ -126,8 +126,10 @@ describe('the wire carries what the caller asked for (findings 2 and 3)', () => 
     expect(sent).not.toContain('content-type');
     expect(sent).not.toContain('accept');
     expect(sent).not.toContain('accept-encoding');
-    // Everything else is botocore's own set (signing, checksum, user agent, SDK headers).
-    const added = sent.filter((h) => !h.startsWith('x-amz-') && !['authorization', 'user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request', 'content-md5'].includes(h));
+    // Everything else is botocore's own set (signing, checksum, user agent, SDK headers, and
+    // PutObject's Expect: 100-continue).
+    const added = sent.filter((h) => !h.startsWith('x-amz-') && !['authorization', 'user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request', 'content-md5', 'expect'].includes(h));
+    expect(server.requests[0].headers.expect).toBe('100-continue');
     expect(added.sort()).toEqual(['connection', 'content-length', 'host']);
     expect(server.requests[0].headers['content-length']).toBe('5');
     expect(server.requests[0].headers.connection).toBe('keep-alive');

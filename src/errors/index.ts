@@ -93,6 +93,16 @@ export class NoRegionError extends BotojsError {
   }
 }
 
+/**
+ * A region name that is not a host label (botocore's InvalidRegionError), such as one a server
+ * named in `x-amz-bucket-region`. `regionName` holds it whole; the message quotes an excerpt.
+ */
+export class InvalidRegionError extends BotojsError {
+  constructor(message: string, readonly regionName: string) {
+    super(message);
+  }
+}
+
 export class UnknownServiceError extends BotojsError {
   constructor(readonly serviceName: string, readonly closeMatches: string[] = []) {
     const hint = closeMatches.length ? ` Did you mean: ${closeMatches.map((m) => `'${m}'`).join(', ')}?` : '';

@@ -11,6 +11,7 @@ import type { HttpRequest, ParsedResponse, RawResponse } from '../types/http';
 import type { ClientError } from '../errors';
 import type { AuthPlan, CallContext } from './call-context';
 import type { RequestSigner } from './request-signer';
+import type { NeedsRetryExtras } from './call-route';
 
 /** What every per-call payload has. */
 export interface CallEventBase extends EventPayload {
@@ -77,8 +78,12 @@ export interface BeforeParseEvent extends CallEventBase {
   customizedResponse: Record<string, unknown>;
 }
 
-/** `needs-retry`: return a delay in seconds to retry, or nothing to let the retry mode decide. */
-export interface NeedsRetryEvent extends CallEventBase, Omit<RetryContext, 'operation'> {}
+/**
+ * `needs-retry`: return a delay in seconds to retry, or nothing to let the retry mode decide.
+ * `resolveEndpointAgain()` re-resolves the endpoint (before-endpoint-resolution runs again):
+ * later attempts go to its host, signed as its auth schemes say (S3's region redirect).
+ */
+export interface NeedsRetryEvent extends CallEventBase, Omit<RetryContext, 'operation'>, NeedsRetryExtras {}
 
 /** `after-call`: the parsed result (or error description); change it in place. */
 export interface AfterCallEvent extends CallEventBase {

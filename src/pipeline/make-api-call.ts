@@ -36,6 +36,7 @@ import { newCallContext, type AuthPlan, type CallContext, type CallStart } from 
 import type * as Events from './call-events';
 import { resolveCallEndpoint } from './call-endpoint';
 import { eventsOf } from './operation-events';
+import { reroute, type CallRoute, type NeedsRetryExtras } from './call-route';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export type PreparedRequest = HttpRequest;
@@ -185,7 +186,10 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
   const op = call.operation;
   const prepared = await prepareRequest(ctx, call);
   if (ctx.settleDefaults) await abortable(ctx.settleDefaults(), signal);
-  const { url, headers: baseHeaders, body, method } = prepared.request;
+  const { headers: baseHeaders, body, method } = prepared.request;
+  // A needs-retry handler may send later attempts elsewhere (S3's region redirect).
+  const route: CallRoute = { url: prepared.request.url, auth: prepared.auth };
+  const resolveEndpointAgain = (): Promise<void> => reroute(route, async () => (call.endpoint = await resolveCallEndpoint(ctx, call)));
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);
   // A stream's length is unknown: its chunks are reported as read (it is never retried).
@@ -197,7 +201,8 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
     throwIfAborted(signal);
     await abortable(ctx.retry.acquireSendToken(), signal);
     call.retry.attempt = attempt;
-    const req: PreparedRequest = (call.request = { method, url, headers: { ...baseHeaders }, body });
+    const req: PreparedRequest = (call.request = { method, url: route.url, headers: { ...baseHeaders }, body });
+    const auth = route.auth;
     call.response = undefined;
     call.parsed = undefined;
     if (ctx.events.hasHandlers(events.requestCreated)) {
@@ -205,13 +210,13 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
       await ctx.events.emit(events.requestCreated, payload);
     }
     if (ctx.events.hasHandlers(events.beforeSign)) {
-      const payload: Events.BeforeSignEvent = { request: req, operation: op, auth: prepared.auth, context: call };
+      const payload: Events.BeforeSignEvent = { request: req, operation: op, auth, context: call };
       await ctx.events.emit(events.beforeSign, payload);
     }
     checkHeaders(op, req.headers);
     // The signature and the session token go on a copy: the context keeps no secret.
     const signed: PreparedRequest = { ...req, headers: { ...req.headers } };
-    await abortable(sign(ctx, op, signed, prepared.auth), signal);
+    await abortable(sign(ctx, op, signed, auth), signal);
     sdkRequest.apply(signed.headers, attempt);
 
     let raw: RawResponse | undefined;
@@ -231,7 +236,10 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
       transportError = e;
     }
 
-    const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, rewindable);
+    // A stream is replayable only if the server answered before any of it was sent (Expect: 100-continue).
+    const replayable = rewindable || raw?.requestBodyUnsent === true;
+    const extras: NeedsRetryExtras = { params: call.params, abortSignal: signal, resolveEndpointAgain };
+    const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, replayable, extras);
     if (decision === null) {
       if (transportError) {
         raw?.stream?.destroy();
@@ -285,15 +293,16 @@ function isTransportError(e: Error): boolean {
   return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
 }
 
-async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryContext, rewindable: boolean): Promise<number | null> {
+async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryContext, replayable: boolean, extras: NeedsRetryExtras): Promise<number | null> {
   const hookName = eventsOf(ctx.eventServiceId, call.operation).needsRetry;
+  let hook: unknown;
   if (ctx.events.hasHandlers(hookName)) {
-    const payload: Events.NeedsRetryEvent = { ...rc, operation: call.operation, context: call };
-    const hook = await ctx.events.emitUntilResponse(hookName, payload);
-    if (typeof hook === 'number') return hook;
+    const payload: Events.NeedsRetryEvent = { ...rc, ...extras, operation: call.operation, context: call };
+    hook = await ctx.events.emitUntilResponse(hookName, payload);
   }
-  // A stream we already sent cannot be replayed: its bytes are gone.
-  if (!rewindable) return null;
+  // A stream we already sent cannot be replayed, whoever asks: its bytes are gone.
+  if (!replayable) return null;
+  if (typeof hook === 'number') return hook;
   if (rc.response?.Error && ctx.clockSkew.shouldRetry(rc.response, rc.attempt)) return 0;
   // Called after successes too: adaptive mode measures the send rate from them.
   return ctx.retry.decide(rc);

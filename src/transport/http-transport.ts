@@ -8,7 +8,8 @@
  * Host, Content-Length or Transfer-Encoding (as botocore's AWSRequestPreparer: Content-Length
  * for every method but GET/HEAD/OPTIONS, chunked for a stream of unknown length) and the
  * pool's `Connection: keep-alive`. As botocore: no redirects followed, no content decoding,
- * header names lower-cased with repeated values joined by ', '.
+ * header names lower-cased with repeated values joined by ', ', and a request with
+ * `Expect: 100-continue` sends its body only once the server agrees (expect-continue.ts).
  *
  * Every send settles: at most `maxPoolConnections` requests per host are on the wire and the
  * rest wait their turn (pool-slots.ts); each request ends within connectTimeout + readTimeout
@@ -25,8 +26,9 @@ import { isReadable } from '../util/is-readable';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
+import { expectsContinue, sendAfterContinue } from './expect-continue';
 import { abortError, onAbort } from '../util/abort';
-import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
+import { forwardThroughProxy, kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
 import type { AgentRequestOptions, AgentSettings } from './pooled-agent';
 import { PoolSlots } from './pool-slots';
 import type { SlotWaiter } from './pool-slots';
@@ -224,7 +226,8 @@ export class HttpTransport {
       path: parts.query ? `${parts.path}?${parts.query}` : parts.path,
       headers: framedHeaders(req.method, req.headers, req.body),
     };
-    if (proxy) options[kProxy] = proxy;
+    if (proxy && !secure) forwardThroughProxy(options, proxy);
+    else if (proxy) options[kProxy] = proxy;
     let clientRequest: http.ClientRequest;
     try {
       clientRequest = (secure ? https : http).request(options);
@@ -240,7 +243,9 @@ export class HttpTransport {
       (r) => (r.stream ? r.stream.once('close', forget) : forget()),
       forget,
     );
-    writeBody(clientRequest, req.body, flight, opts.onBodyProgress);
+    const request = clientRequest;
+    if (expectsContinue(req.headers)) sendAfterContinue(request, flight, () => writeBody(request, req.body, flight, opts.onBodyProgress));
+    else writeBody(request, req.body, flight, opts.onBodyProgress);
     return flight.promise;
   }
 

@@ -56,6 +56,8 @@ export class InFlight {
   proxyUrl: string | undefined;
   /** True once the call's promise settled (a streamed body may still be in flight). */
   settled = false;
+  /** The server answered before the request body was sent (Expect: 100-continue): none of it went out. */
+  bodyWithheld = false;
   private resolveCall!: (r: RawResponse) => void;
   private rejectCall!: (e: Error) => void;
   readonly promise: Promise<RawResponse>;
@@ -138,7 +140,9 @@ export class InFlight {
         // A caller that drops the stream early leaves the connection mid-body: never reuse it.
         if (!res.complete) this.req?.destroy();
       });
-      this.resolveCall({ statusCode: status, headers: headerRecord(res), rawHeaders: res.rawHeaders, body: EMPTY, stream: res as Readable });
+      const response: RawResponse = { statusCode: status, headers: headerRecord(res), rawHeaders: res.rawHeaders, body: EMPTY, stream: res as Readable };
+      if (this.bodyWithheld) response.requestBodyUnsent = true;
+      this.resolveCall(response);
       return;
     }
     res.on('data', onResponseData);
@@ -160,7 +164,9 @@ export class InFlight {
     this.detachAbort();
     const body = this.chunks.length === 1 ? this.chunks[0] : this.chunks.length === 0 ? EMPTY : Buffer.concat(this.chunks, this.size);
     this.chunks = [];
-    this.resolveCall({ statusCode: this.res.statusCode ?? 0, headers: headerRecord(this.res), rawHeaders: this.res.rawHeaders, body });
+    const response: RawResponse = { statusCode: this.res.statusCode ?? 0, headers: headerRecord(this.res), rawHeaders: this.res.rawHeaders, body };
+    if (this.bodyWithheld) response.requestBodyUnsent = true;
+    this.resolveCall(response);
   }
 
   /** Maps a Node socket/request error to a botojs transport error (see the module header). */

@@ -82,12 +82,9 @@ export class PooledHttpAgent extends http.Agent {
 
   addRequest(req: http.ClientRequest, options: AgentRequestOptions): void {
     const proxy = options[kProxy];
-    if (proxy) {
-      // Forward through the proxy: absolute-form request line, connection to the proxy.
-      req.path = `http://${req.getHeader('host') as string}${req.path}`;
-      if (proxy.authorization) req.setHeader('Proxy-Authorization', proxy.authorization);
-      options = { ...options, host: proxy.host, hostname: proxy.host, port: proxy.port };
-    }
+    // Forward through the proxy: the connection goes to the proxy (the transport already made
+    // the request line absolute-form and added Proxy-Authorization: forwardThroughProxy).
+    if (proxy) options = { ...options, host: proxy.host, hostname: proxy.host, port: proxy.port };
     httpAddRequest.call(this, req, options);
   }
 
@@ -139,6 +136,22 @@ export class PooledHttpsAgent extends https.Agent {
     super.reuseSocket(socket, req);
     (socket as net.Socket).setTimeout(this.settings.readTimeoutMs);
   }
+}
+
+/**
+ * A plain-http request sent through a forward proxy: the absolute-form request line
+ * (`GET http://host:port/path`, Host as Node writes it: no default port, IPv6 in brackets) and
+ * the proxy's credentials. Set in the request's options, before Node builds the request: a
+ * request with `Expect: 100-continue` has its head written by the ClientRequest constructor,
+ * before the agent sees it.
+ */
+export function forwardThroughProxy(options: AgentRequestOptions, proxy: ResolvedProxy): void {
+  const host = String(options.host);
+  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const port = Number(options.port ?? 80);
+  options.path = `http://${bracketed}${port === 80 ? '' : `:${port}`}${options.path ?? '/'}`;
+  if (proxy.authorization) options.headers = { ...(options.headers as Record<string, string>), 'Proxy-Authorization': proxy.authorization };
+  options[kProxy] = proxy;
 }
 
 /** True for IP literals (no SNI for those). */

@@ -34,6 +34,12 @@ export interface RawResponse {
   body: Buffer;
   /** The body as a stream, for operations whose output payload is a streaming blob. */
   stream?: Readable;
+  /**
+   * True when the server gave its final answer before any byte of the request body was sent
+   * (a request with `Expect: 100-continue` refused at its headers): a stream body is untouched
+   * and may be sent again.
+   */
+  requestBodyUnsent?: boolean;
 }
 
 /**

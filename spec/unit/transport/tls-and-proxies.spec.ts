@@ -89,6 +89,36 @@ describeTls('TLS verification', () => {
     t.close();
     expect(srv.connections).toHaveLength(1);
   });
+
+  it('Expect: 100-continue over TLS: the body follows the server\'s 100 Continue, and one it refuses is never sent', async () => {
+    const continued: string[] = [];
+    const srv = await httpsServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => res.end(Buffer.concat(chunks)));
+    });
+    // Node answers 100 Continue itself unless told otherwise: do so, and refuse one path.
+    srv.server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      continued.push(req.url ?? '');
+      if (req.url === '/refused') {
+        res.writeHead(403, { 'Content-Length': '6' });
+        res.end('denied');
+        return;
+      }
+      res.writeContinue();
+      srv.server.emit('request', req, res);
+    });
+    const t = new HttpTransport({ verify: false, proxies: {} });
+    const started = Date.now();
+    const ok = await t.send({ method: 'PUT', url: `${srv.url}/ok`, headers: { Expect: '100-continue' }, body: 'payload' });
+    expect(Date.now() - started).toBeLessThan(900); // the 100 came: no one-second wait
+    expect(ok.body.toString()).toBe('payload');
+    const refused = await t.send({ method: 'PUT', url: `${srv.url}/refused`, headers: { Expect: '100-continue' }, body: 'secret' });
+    t.close();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.requestBodyUnsent).toBe(true);
+    expect(continued).toEqual(['/ok', '/refused']);
+  });
 });
 
 describe('HTTP proxies', () => {
@@ -109,6 +139,27 @@ describe('HTTP proxies', () => {
       host: 'example.invalid:8080',
     });
     expect(proxy.connections).toHaveLength(1); // the proxy connection is pooled
+  });
+
+  it('a request with Expect: 100-continue keeps the absolute-form target and proxy credentials (Node writes its head at once)', async () => {
+    const seen: Array<{ url?: string; auth?: string; host?: string; body: string }> = [];
+    const proxy = await httpServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({ url: req.url, auth: req.headers['proxy-authorization'], host: req.headers.host, body: Buffer.concat(chunks).toString() });
+        res.end('stored');
+      });
+    });
+    const t = new HttpTransport({ proxies: { http: `http://u:p@127.0.0.1:${proxy.port}` } });
+    const r = await t.send({ method: 'PUT', url: 'http://bucket.s3.amazonaws.com/key', headers: { Expect: '100-continue' }, body: 'payload' });
+    const v6 = await t.send({ method: 'PUT', url: 'http://[::1]:8080/key', headers: { Expect: '100-continue' }, body: 'v6' });
+    t.close();
+    expect([r.body.toString(), v6.body.toString()]).toEqual(['stored', 'stored']);
+    expect(seen).toEqual([
+      { url: 'http://bucket.s3.amazonaws.com/key', auth: `Basic ${Buffer.from('u:p').toString('base64')}`, host: 'bucket.s3.amazonaws.com', body: 'payload' },
+      { url: 'http://[::1]:8080/key', auth: `Basic ${Buffer.from('u:p').toString('base64')}`, host: '[::1]:8080', body: 'v6' },
+    ]);
   });
 
   it('chooses the proxy by the URL scheme; a dead proxy -> EndpointConnectionError naming the proxy', async () => {

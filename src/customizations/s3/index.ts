@@ -11,6 +11,9 @@
  *   (ascii-metadata.ts);
  * - a 200 response whose body is an `<Error>`, or not XML at all, is an error (retried as a 500);
  * - GetBucketLocation's unmodelled body is read by hand (errors get LocationConstraint too).
+ *
+ * Beside it: region redirects (region-redirect.ts), `Expect: 100-continue` (expect-continue.ts),
+ * presigning, endpoint built-ins, SSE-C, Expires, the unsigned trailer and the transfers.
  */
 import { ParamValidationError } from '../../errors';
 import type { OperationModel, ServiceModel } from '../../models/service-model';

@@ -18,6 +18,8 @@
  *   handler.
  * - Region: a presigned request signs for the client's region, except for an ARN bucket, which
  *   signs for the region the rule set chose (botocore's ignore_signing_region); S3 Control too.
+ *   A bucket whose region the client learned from a redirect signs for that region too, where
+ *   botocore keeps the client's (its URL goes to the bucket's region with the wrong scope).
  * - HMAC-SHA1 signs the operation's auth path (`/bucket/key`, kept by the model patch in
  *   index.ts) with its labels rendered as the request URI renders them, less a leading ARN
  *   bucket segment (botocore's remove_arn_from_signing_path: access points sign the key alone).
@@ -33,6 +35,7 @@ import { legacyEndpoint } from '../../endpoints';
 import { presignHmacV1Url } from '../../signing/hmac-v1';
 import { percentEncode } from '../../util/percent-encode';
 import { isArn } from '../arn';
+import { redirectedRegion } from './region-redirect';
 
 // botocore's VALID_HOST_LABEL_RE: 1-63 letters, digits and hyphens, not starting or ending with one.
 const VALID_HOST_LABEL = /^(?!-)[a-zA-Z0-9-]{1,63}$/;
@@ -41,8 +44,12 @@ function validHostLabel(bucket: string): boolean {
   return VALID_HOST_LABEL.test(bucket) && !bucket.endsWith('-');
 }
 
-/** An ARN bucket signs for the rule set's region; any other for the client's. */
-const arnBucketRegion: PresignHooks['signingRegion'] = (_ctx, params, ruleSetRegion) => (isArn(params.Bucket) ? ruleSetRegion : undefined);
+/**
+ * An ARN bucket signs for the rule set's region, and so does a bucket whose region a redirect
+ * taught the client (region-redirect.ts: its endpoint is that region's); any other for the client's.
+ */
+const arnBucketRegion: PresignHooks['signingRegion'] = (ctx, params, ruleSetRegion) =>
+  isArn(params.Bucket) || redirectedRegion(ctx, params.Bucket) !== undefined ? ruleSetRegion : undefined;
 
 /** botocore's signers._should_use_global_endpoint for one client. */
 function shouldUseGlobalEndpoint(ctx: ClientContext): boolean {

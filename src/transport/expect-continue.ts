@@ -1,0 +1,68 @@
+/**
+ * `Expect: 100-continue`, as botocore's AWSConnection sends it (botocore/awsrequest.py): the
+ * headers go first, and the body waits for the server's word.
+ *
+ * - `100 Continue` arrives: the body is sent.
+ * - A final response arrives first (S3's 403, a region redirect's 301/400): the body is never
+ *   sent, the response is the call's answer, and the connection is closed once that response
+ *   has been read, since the server may still be waiting for the body it announced and the
+ *   socket cannot carry another request. The response says `requestBodyUnsent`, so a stream body
+ *   (untouched) may be sent again by a retry.
+ * - Nothing within EXPECT_CONTINUE_WAIT_MS of the headers going out (a server or proxy that
+ *   ignores Expect): the body is sent anyway, as botocore does after its one-second wait. A
+ *   `100 Continue` that comes later is skipped by Node's parser.
+ *
+ * The wait starts once the connection is up (TCP, and TLS for https), when the headers can
+ * actually leave, as botocore's wait starts after its send of the headers.
+ */
+import type * as http from 'http';
+import type * as net from 'net';
+import * as tls from 'tls';
+import { kConnected } from './in-flight';
+import type { InFlight, TrackedSocket } from './in-flight';
+
+/** How long to wait for `100 Continue` before sending the body anyway (botocore: 1 second). */
+export const EXPECT_CONTINUE_WAIT_MS = 1000;
+
+/** Whether the request asks the server to continue before its body is sent. */
+export function expectsContinue(headers: Record<string, string>): boolean {
+  for (const key in headers) {
+    if (key.length === 6 && key.toLowerCase() === 'expect') return headers[key].trim().toLowerCase() === '100-continue';
+  }
+  return false;
+}
+
+/** Sends the headers now and calls `sendBody` once the server lets it (see the module header). */
+export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sendBody: () => void): void {
+  let decided = false;
+  let timer: NodeJS.Timeout | undefined;
+  const send = (): void => {
+    if (decided) return;
+    decided = true;
+    clearTimeout(timer);
+    sendBody();
+  };
+  const withhold = (res: http.IncomingMessage): void => {
+    if (decided) return;
+    decided = true;
+    clearTimeout(timer);
+    flight.bodyWithheld = true;
+    // The request is never ended, so Node never pools its socket: close it once the answer is
+    // read (after the flight's own 'end' listener has taken the body).
+    const dispose = (): void => void req.destroy();
+    res.once('end', () => process.nextTick(dispose));
+    res.once('close', dispose);
+  };
+  req.once('continue', send);
+  // Before the flight's own listener, so the response it builds already knows the body stayed home.
+  req.prependOnceListener('response', withhold);
+  req.once('close', () => clearTimeout(timer));
+  req.once('socket', (socket: net.Socket) => {
+    const startWaiting = (): void => {
+      if (!decided) timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
+    };
+    if ((socket as TrackedSocket)[kConnected]) startWaiting();
+    else socket.once(socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect', startWaiting);
+  });
+  req.flushHeaders();
+}
