@@ -20,6 +20,7 @@ import { genericError } from '../protocols/parse/common';
 import type { RetryCallState, RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
+import { refuseEventStreamInput, settleEventStreamOutput, streamsResponse } from './event-stream-output';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
@@ -196,7 +197,7 @@ async function sendOnce(ctx: ClientContext, op: OperationModel, req: PreparedReq
   // Handlers see the signed request with its session token masked: events never carry secrets.
   const stub = ctx.events.hasHandlers(name) ? await ctx.events.emitUntilResponse(name, { request: { ...req, headers: redactHeaders(req.headers) }, operation: op }) : undefined;
   if (stub) return stub as RawResponse;
-  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal, onBodyProgress });
+  return ctx.transport.send(req, { stream: streamsResponse(op), signal, onBodyProgress });
 }
 
 /** Params as the request will carry them: events applied, tokens filled, validated. */
@@ -228,6 +229,7 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   const signal = options.abortSignal;
   const onBodyProgress = options[kBodyProgress];
   throwIfAborted(signal);
+  refuseEventStreamInput(ctx, op);
   const params = await prepareParams(ctx, op, inputParams);
   const events = eventsOf(ctx, op);
   const stubbed = ctx.events.hasHandlers(events.beforeCall) ? await ctx.events.emitUntilResponse(events.beforeCall, { params, operation: op }) : undefined;
@@ -303,6 +305,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
       ctx.clockSkew.observe(raw.headers.date);
       const extras = ctx.events.hasHandlers(events.beforeParse) ? await ctx.events.emit(events.beforeParse, { response: raw, operation: op }) : NO_RESULTS;
       parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
+      if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
       // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
       // give such a response the error description a ClientError needs, never return it as success.
       if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
