@@ -46,11 +46,18 @@ export class EventStreamDecoder {
   private buffered = 0;
   /** The total length of the message being read, once its prelude checked out. */
   private expected = 0;
+  /** A damaged message met after whole ones in the same chunk: thrown once those are taken. */
+  private failure: Error | undefined;
 
   constructor(private readonly operationName = '') {}
 
-  /** Adds bytes and returns every message now complete. */
+  /**
+   * Adds bytes and returns every message now complete. A damaged message throws; when whole
+   * messages came before it in the same bytes, they are returned first and the error is thrown
+   * by the next call (`push`, `check` or `end`), so no event that arrived intact is lost.
+   */
   push(chunk: Buffer): EventMessage[] {
+    this.check();
     if (chunk.length) {
       this.chunks.push(chunk);
       this.buffered += chunk.length;
@@ -59,14 +66,32 @@ export class EventStreamDecoder {
     for (;;) {
       if (this.expected === 0) {
         if (this.buffered < PRELUDE) break;
-        this.expected = this.checkPrelude(this.head(PRELUDE));
+        try {
+          this.expected = this.checkPrelude(this.head(PRELUDE));
+        } catch (e) {
+          if (!out.length) throw e;
+          this.failure = e as Error;
+          break;
+        }
       }
       if (this.buffered < this.expected) break;
       const message = this.take(this.expected);
       this.expected = 0;
-      out.push(decodeMessage(message, this.operationName));
+      try {
+        out.push(decodeMessage(message, this.operationName));
+      } catch (e) {
+        if (!out.length) throw e;
+        this.failure = e as Error;
+        break;
+      }
     }
     return out;
+  }
+
+  /** Throws the damage a previous `push` held back, if any. */
+  check(): void {
+    const failure = this.failure;
+    if (failure) throw failure;
   }
 
   /** Bytes received that do not yet make a whole message. */
@@ -76,6 +101,7 @@ export class EventStreamDecoder {
 
   /** The stream ended: an error if it ended inside a message. */
   end(): void {
+    this.check();
     if (this.buffered) {
       const of = this.expected ? ` of a ${this.expected}-byte message` : '';
       throw framingError(`the stream ended after ${this.buffered} bytes${of} (truncated message)`, this.operationName);

@@ -150,6 +150,7 @@ export class EventStream implements AsyncIterable<Dict> {
       const readable = this.readable;
       if (!readable) return undefined;
       this.decoder ??= new EventStreamDecoder(this.operationName);
+      this.decoder.check();
       this.reader ??= readable[Symbol.asyncIterator]();
       let chunk: IteratorResult<unknown>;
       try {

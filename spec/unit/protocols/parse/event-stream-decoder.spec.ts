@@ -140,6 +140,23 @@ describe('event stream framing', () => {
       expect(() => decodeEventMessages(bytes)).toThrow(message);
     });
 
+    test('whole messages ahead of a damaged one in the same chunk are returned first; the damage is thrown next', () => {
+      const good = encodeFrame({ ':event-type': 'Good' }, 'ok');
+      const bad = Buffer.from(encodeFrame({ ':event-type': 'Bad' }, 'no'));
+      bad[bad.length - 5] ^= 1;
+      const decoder = new EventStreamDecoder();
+      expect(decoder.push(Buffer.concat([good, bad, good]))).toEqual([{ headers: { ':event-type': 'Good' }, payload: Buffer.from('ok') }]);
+      expect(() => decoder.check()).toThrow(/message checksum mismatch/);
+      expect(() => decoder.push(Buffer.alloc(0))).toThrow(/message checksum mismatch/);
+      expect(() => decoder.end()).toThrow(/message checksum mismatch/);
+      expect(() => decodeEventMessages(Buffer.concat([good, bad]))).toThrow(/message checksum mismatch/);
+      const badPrelude = Buffer.from(good);
+      badPrelude[1] ^= 1;
+      const again = new EventStreamDecoder();
+      expect(again.push(Buffer.concat([good, badPrelude]))).toHaveLength(1);
+      expect(() => again.end()).toThrow(/prelude checksum mismatch/);
+    });
+
     test('a bad prelude CRC fails as soon as the 12 prelude bytes are in, without waiting for the announced length', () => {
       const frame = Buffer.from(VECTORS.payloadNoHeaders);
       frame[0] = 0x7f; // announces ~2 GB
