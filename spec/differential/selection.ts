@@ -28,8 +28,9 @@ export function subsetCases(): SweepCase[] {
     const list = candidates.get(s.protocol) ?? [];
     const model = loadModel(s.file);
     for (const [op, raw] of Object.entries(model.operations)) {
-      list.push({ service: s.name, op });
-      if (hasEventStream(model, raw.output)) eventStreams.push({ service: s.name, op });
+      const entry = { service: s.name, op };
+      list.push(entry);
+      if (hasEventStream(model, raw.output)) eventStreams.push(entry);
     }
     candidates.set(s.protocol, list);
   }
