@@ -15,6 +15,7 @@
  * and keep the connection. A stream read to its end returns its socket to the pool.
  */
 import type { Readable } from 'stream';
+import { inspect } from 'util';
 import { ClientError, EventStreamError, ResponseParserError } from '../../errors';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse } from '../types';
@@ -84,6 +85,13 @@ export class EventStream implements AsyncIterable<Dict> {
     this.queue.length = 0;
     this.body = undefined;
     this.readable?.destroy();
+  }
+
+  /** One short line in console.log and the REPL (the open response behind it is not data). */
+  [inspect.custom](): string {
+    const exhausted = !this.readable && !this.body && this.queue.length === 0;
+    const state = this.closed ? 'closed' : exhausted ? 'read' : 'open';
+    return `EventStream(${this.shape.name}${this.operationName ? ` of ${this.operationName}` : ''}, ${state})`;
   }
 
   /** True once closed (by close(), an early exit from for-await, or an error). */

@@ -1,4 +1,5 @@
 import { Readable } from 'stream';
+import { inspect } from 'util';
 import { ClientError, EventStreamError, ResponseParserError } from '../../../../src/errors';
 import type { ClientContext } from '../../../../src/pipeline/context';
 import { settleEventStreamOutput } from '../../../../src/pipeline/event-stream-output';
@@ -275,4 +276,15 @@ describe('event shapes (botocore\'s BaseEventStreamParser)', () => {
     for await (const e of parsed.Stream as EventStream) out.push(e);
     expect(out).toEqual([{ Note: { Text: 'hi' } }]);
   });
+});
+
+test('an EventStream prints as one short line', async () => {
+  const { op, ctx } = model('rest-json', shapes, { shape: 'Out' });
+  const r = parseRestJson(op, { statusCode: 200, headers: {}, body: Buffer.alloc(0), stream: Readable.from([eventFrame('Note', '{"Text":"a"}')]) }, ctx);
+  const stream = r.Stream as EventStream;
+  expect(inspect(r)).toContain('Stream: EventStream(Events of Op, open)');
+  for await (const _e of stream);
+  expect(inspect(stream)).toBe('EventStream(Events of Op, read)');
+  stream.close();
+  expect(inspect(stream)).toBe('EventStream(Events of Op, closed)');
 });
