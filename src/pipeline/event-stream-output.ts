@@ -47,7 +47,7 @@ export async function settleEventStreamOutput(ctx: ClientContext, op: OperationM
     // A plain ClientError means the client has no class for it: the stream throws EventStreamError.
     return Object.getPrototypeOf(err) === ClientError.prototype ? undefined : err;
   }, parsed.ResponseMetadata?.RequestId ?? undefined);
-  if (!stream.initialResponseParser) return;
+  if (!stream.needsInitialResponse) return;
   const initial = await stream.readInitialResponse();
   const rest: Record<string, unknown> = { ...parsed };
   for (const key of Object.keys(parsed)) delete parsed[key];

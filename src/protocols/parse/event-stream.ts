@@ -58,7 +58,7 @@ export class EventStream implements AsyncIterable<Dict> {
     private readonly parsePayload: EventPayloadParser,
     readonly operationName = '',
     /** json protocols: parses the `initial-response` event's payload as the output's other members. */
-    readonly initialResponseParser?: (payload: Buffer) => Dict,
+    private initialResponseParser?: (payload: Buffer) => Dict,
   ) {
     if (Array.isArray(source)) this.queue.push(...source);
     else if (Buffer.isBuffer(source)) this.body = source;
@@ -108,13 +108,20 @@ export class EventStream implements AsyncIterable<Dict> {
     this.requestId = requestId;
   }
 
+  /** Whether the first message is an `initial-response` still to be read (json protocols, live stream). */
+  get needsInitialResponse(): boolean {
+    return this.initialResponseParser !== undefined;
+  }
+
   /**
    * Reads the first message, which must be `initial-response` (json protocols), and returns
-   * it parsed as the output's other members. An error or exception message there is thrown.
+   * it parsed as the output's other members (once; `{}` afterwards). An error or exception
+   * message there is thrown.
    */
   async readInitialResponse(): Promise<Dict> {
     const parse = this.initialResponseParser;
     if (!parse) return {};
+    this.initialResponseParser = undefined;
     try {
       const message = await this.nextMessage();
       if (message && isErrorMessage(message)) throw this.errorOf(message);
