@@ -82,6 +82,8 @@ describe('every output event stream in the models', () => {
     server.reply({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(response.body, 'base64') });
     // Through a proxy, so host prefixes (`stream-`, `data.`) and virtual-hosted buckets need no DNS.
     const client = session.client(c.service, { endpointUrl: 'http://evstream.test', config: new Config({ proxies: { http: proxy }, retries: { totalMaxAttempts: 1 } }) });
+    const opModel = client.meta.serviceModel.operation(c.op.name);
+    expect([opModel.eventStreamOutputMember, opModel.eventStreamInputMember, opModel.outputStreamingMember]).toEqual([c.member, undefined, undefined]);
     const { params } = generateInput(c.model, c.service, c.op, 'required');
     const result = (await (client as unknown as Record<string, (p: unknown) => Promise<Record<string, unknown>>>)[c.op.name](untag(params))) as Record<string, unknown>;
 
