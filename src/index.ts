@@ -49,6 +49,7 @@ export {
   MetadataRetrievalError,
 } from './credentials/errors';
 export { StreamingBody } from './util/streaming-body';
+export { EventStream } from './protocols/parse/event-stream';
 export type { CollectableGenerator } from './util/to-array';
 export type { Page, PaginationConfig, PaginateParams } from './paginate';
 export type { WaiterConfig, WaitParams } from './waiters';

@@ -144,12 +144,27 @@ def normalize(v):
     if isinstance(v, StreamingBody):
         return {'$stream': base64.b64encode(v.read()).decode('ascii')}
     if isinstance(v, EventStream):
-        return {'$eventstream': True}
+        return {'$eventstream': read_events(v)}
     if isinstance(v, decimal.Decimal):
         return float(v)
     if isinstance(v, float) and (v != v or v in (float('inf'), float('-inf'))):
         return str(v)
     return v
+
+
+def read_events(stream):
+    """An event stream read to its end: its events, and the error that ended it (Code and
+    Message of an EventStreamError; botojs raises the modeled class, so the class is not compared)."""
+    events = []
+    try:
+        for event in stream:
+            events.append(normalize(event))
+    except ClientError as e:
+        error = e.response.get('Error', {})
+        return {'events': events, 'error': {'Code': error.get('Code'), 'Message': error.get('Message')}}
+    except Exception as e:  # a parse or transport failure is an outcome too
+        return {'events': events, 'error': {'class': type(e).__name__, 'message': str(e)[:200]}}
+    return {'events': events}
 
 
 def _unserializable(o):

@@ -69,7 +69,7 @@ async function normalize(v: unknown): Promise<unknown> {
   if (v instanceof Date) return iso(v);
   if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { $bytes: Buffer.from(v).toString('base64') };
   if (v instanceof botojs.StreamingBody) return { $stream: (await v.read()).toString('base64') };
-  if (Symbol.asyncIterator in v) return { $eventstream: true };
+  if (Symbol.asyncIterator in v) return { $eventstream: await readEvents(v as AsyncIterable<unknown>) };
   if (Array.isArray(v)) return Promise.all(v.map(normalize));
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
@@ -77,6 +77,22 @@ async function normalize(v: unknown): Promise<unknown> {
     if (n !== undefined) out[k] = n;
   }
   return out;
+}
+
+/**
+ * An event stream read to its end: its events, and the error that ended it. An exception event
+ * is compared by Code and Message (boto3 raises EventStreamError, botojs the modeled class).
+ */
+async function readEvents(stream: AsyncIterable<unknown>): Promise<unknown> {
+  const events: unknown[] = [];
+  try {
+    for await (const event of stream) events.push(await normalize(event));
+  } catch (e) {
+    const err = e as Error & { response?: { Error?: { Code?: string; Message?: string } } };
+    const error = err instanceof botojs.ClientError ? { Code: err.response?.Error?.Code, Message: err.response?.Error?.Message } : { class: err?.name, message: String(err?.message ?? e).slice(0, 200) };
+    return { events, error };
+  }
+  return { events };
 }
 
 interface DriverCase {

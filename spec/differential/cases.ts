@@ -13,7 +13,8 @@ import { generateInput, hasEventStream, Variant } from './input-values';
 import { generateOutput } from './output-values';
 import { Prng } from './prng';
 import { Tagged } from './tagged';
-import { REQUEST_IDS, WireResponse, writeError, writeSuccess } from './response-writer';
+import { writeEventStreamResponse } from './event-stream-writer';
+import { WireResponse, writeError, writeSuccess } from './response-writer';
 
 export type CaseKind = Variant | 'error';
 
@@ -31,14 +32,12 @@ export interface SweepCase {
   skip?: string;
 }
 
-function eventStreamResponse(): WireResponse {
-  return { status: 200, headers: [['Content-Type', 'application/vnd.amazon.eventstream'], ['x-amzn-RequestId', REQUEST_IDS.amzn]], body: '' };
-}
-
 function operationCases(model: RawModel, service: string, protocol: string, op: RawOperation): SweepCase[] {
   const base = { service, operation: op.name, protocol };
   const streamOut = hasEventStream(model, op.output);
-  const success = streamOut ? eventStreamResponse() : writeSuccess(model, protocol, op, op.output ? generateOutput(model, op.output, `${service}.${op.name}.output`) : undefined);
+  // An event stream answers with generated frames (every event type, then a modeled exception);
+  // both drivers read the stream to its end and report the events and the error.
+  const success = streamOut ? writeEventStreamResponse(model, protocol, op, `${service}.${op.name}`).response : writeSuccess(model, protocol, op, op.output ? generateOutput(model, op.output, `${service}.${op.name}.output`) : undefined);
   const errors = op.errors ?? [];
   const errRef = errors.length ? new Prng(`${service}.${op.name}.error`).pick(errors) : undefined;
   const errValues = errRef ? generateOutput(model, errRef, `${service}.${op.name}.error.${errRef.shape}`) : {};
@@ -54,7 +53,7 @@ function operationCases(model: RawModel, service: string, protocol: string, op: 
       params,
       response: kind === 'error' ? failure : success,
       compareRequest: kind !== 'error',
-      compareResponse: kind === 'error' || (kind === 'required' && !streamOut),
+      compareResponse: kind === 'error' || kind === 'required',
       ...(unsupported ? { skip: unsupported } : {}),
     });
   }

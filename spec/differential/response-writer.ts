@@ -249,6 +249,18 @@ function payloadOf(shape: RawShape): string | undefined {
   return shape.payload as string | undefined;
 }
 
+// ---------------------------------------------------------------- event payloads
+
+/**
+ * One event's payload (event-stream-writer.ts): the JSON of `v` as `ref`'s shape for the json
+ * protocols, an XML element named `name` for rest-xml.
+ */
+export function writeEventPayload(model: RawModel, protocol: string, ref: RawRef, name: string, v: Tagged): Buffer {
+  const ctx: Ctx = { model, protocol };
+  if (protocol === 'rest-xml') return Buffer.from(elementXml(ctx, name, ref, v));
+  return Buffer.from(JSON.stringify(jsonOf(ctx, ref, v)));
+}
+
 // ---------------------------------------------------------------- success
 
 export function writeSuccess(model: RawModel, protocol: string, op: RawOperation, values: Record<string, Tagged> | undefined): WireResponse {

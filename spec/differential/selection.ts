@@ -1,12 +1,14 @@
 /**
  * Which cases a run covers. The full sweep is every operation of every shipped model; the jest
- * subset (the CI budget allows a few minutes) is every operation of the core services plus a
+ * subset (the CI budget allows a few minutes) is every operation of the core services, a
  * deterministic sample of operations per protocol from the rest, chosen by a seeded hash so the
- * same operations are picked on every run. Shards split the full sweep by service, balanced by
- * operation count, so `--shard=i/n` runs are independent and together cover everything.
+ * same operations are picked on every run, and every operation with an event stream output.
+ * Shards split the full sweep by service, balanced by operation count, so `--shard=i/n` runs
+ * are independent and together cover everything.
  */
 import { serviceCases, SweepCase } from './cases';
 import { CORE_SERVICES, listServices, loadModel } from './model-catalog';
+import { hasEventStream } from './input-values';
 import { hashSeed } from './prng';
 
 /** Operations sampled per protocol from the non-core services, for the jest subset. */
@@ -19,18 +21,26 @@ export function casesFor(services: readonly string[]): SweepCase[] {
 export function subsetCases(): SweepCase[] {
   const out = casesFor(CORE_SERVICES);
   const candidates = new Map<string, Array<{ service: string; op: string }>>();
+  // Every operation with an event stream output is in too: few, and each reads a different stream.
+  const eventStreams: Array<{ service: string; op: string }> = [];
   for (const s of listServices()) {
     if (CORE_SERVICES.includes(s.name)) continue;
     const list = candidates.get(s.protocol) ?? [];
-    for (const op of Object.keys(loadModel(s.file).operations)) list.push({ service: s.name, op });
+    const model = loadModel(s.file);
+    for (const [op, raw] of Object.entries(model.operations)) {
+      const entry = { service: s.name, op };
+      list.push(entry);
+      if (hasEventStream(model, raw.output)) eventStreams.push(entry);
+    }
     candidates.set(s.protocol, list);
   }
   for (const [protocol, list] of [...candidates.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const n = SAMPLE_PER_PROTOCOL[protocol] ?? 20;
-    const picked = list
+    const sampled = list
       .map((x) => ({ ...x, h: hashSeed(`sample:${x.service}.${x.op}`) }))
       .sort((a, b) => a.h - b.h)
       .slice(0, n);
+    const picked = [...sampled, ...eventStreams.filter((e) => list.includes(e) && !sampled.some((x) => x.service === e.service && x.op === e.op))];
     const byService = new Map<string, string[]>();
     for (const p of picked) byService.set(p.service, [...(byService.get(p.service) ?? []), p.op]);
     for (const [service, ops] of [...byService.entries()].sort(([a], [b]) => a.localeCompare(b))) out.push(...serviceCases(service, ops));

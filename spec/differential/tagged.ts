@@ -6,7 +6,8 @@
  *   { "$ts": "<ISO 8601>" }    -> Python aware datetime (UTC) / Node Date
  *
  * Drivers normalize results the same way in reverse (plus `$stream` for a streaming body's
- * content and `$eventstream` for an unread event stream), so results compare as plain JSON.
+ * content and `$eventstream` for an event stream's events and closing error), so results compare
+ * as plain JSON.
  * Generated documents never use keys starting with `$`, so the tags cannot collide with data.
  */
 

@@ -37,9 +37,13 @@ export function overrideErrorCode(parsed: object, code: string): void {
   codeOverrides.set(parsed, code);
 }
 
-/** The error to throw for a parsed error response: its modeled class, else ClientError. */
-export function errorFor(service: ServiceModel, parsed: ErrorResponse, operationName: string): ClientError {
-  const shape = service.errorShapes.get(codeOverrides.get(parsed) || parsed.Error.Code);
+/**
+ * The error to throw for a parsed error response: its modeled class, else ClientError.
+ * `shapeName` picks the class by shape where the code is not the shape's name (an event
+ * stream's exception event carries the stream member's name, `modelStreamErrorException`).
+ */
+export function errorFor(service: ServiceModel, parsed: ErrorResponse, operationName: string, shapeName?: string): ClientError {
+  const shape = service.errorShapes.get(shapeName || codeOverrides.get(parsed) || parsed.Error.Code);
   const err = shape ? new (classFor(service, shape.name))(parsed, operationName) : new ClientError(parsed, operationName);
   if (shape) err.name = shape.name;
   return err;

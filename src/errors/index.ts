@@ -40,6 +40,33 @@ export class ClientError extends BotojsError {
   }
 }
 
+const kFromEventStream = Symbol('botojs.fromEventStream');
+
+/**
+ * An event stream ended with an error or exception message (botocore's EventStreamError, a
+ * ClientError). A `:message-type: error` message is thrown as this class. A modeled exception
+ * event is thrown as the client's exception class for its shape (`client.exceptions.X`), so it
+ * can be caught by type; such an error is marked as coming from an event stream, and
+ * `err instanceof EventStreamError` is true for it too, as `except EventStreamError` catches
+ * every stream failure in boto3.
+ */
+export class EventStreamError extends ClientError {
+  constructor(response: ParsedResponse & { Error: { Code: string; Message: string | null } }, operationName: string) {
+    super(response, operationName);
+    EventStreamError.mark(this);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [kFromEventStream]?: boolean })[kFromEventStream] === true;
+  }
+
+  /** Marks a ClientError as raised by an event stream: `instanceof EventStreamError` is then true for it. */
+  static mark<E extends ClientError>(err: E): E {
+    Object.defineProperty(err, kFromEventStream, { value: true });
+    return err;
+  }
+}
+
 // Problem lines a ParamValidationError's message lists; `problems` keeps every one. The
 // validator's own report is at most 50 lines plus its "... and N more" line: that one more line
 // is shown too, so its count is not replaced by a second, smaller one.

@@ -69,6 +69,8 @@ export class OperationModel {
   private _output?: Shape | null;
   private _errors?: Shape[];
   private _outputStreaming?: string | null;
+  private _eventStreamOutput?: string | null;
+  private _eventStreamInput?: string | null;
 
   constructor(readonly raw: RawOperation, readonly service: ServiceModel, readonly name = raw.name) {}
 
@@ -123,6 +125,21 @@ export class OperationModel {
     return this._outputStreaming ?? undefined;
   }
 
+  /**
+   * The output member that is an event stream, if any (botocore's get_event_stream_output: the
+   * first member whose shape has the `eventstream` trait, payload-bound or not). Computed once.
+   */
+  get eventStreamOutputMember(): string | undefined {
+    if (this._eventStreamOutput === undefined) this._eventStreamOutput = eventStreamMember(this.output) ?? null;
+    return this._eventStreamOutput ?? undefined;
+  }
+
+  /** The input member that is an event stream, if any (botocore's get_event_stream_input). */
+  get eventStreamInputMember(): string | undefined {
+    if (this._eventStreamInput === undefined) this._eventStreamInput = eventStreamMember(this.input) ?? null;
+    return this._eventStreamInput ?? undefined;
+  }
+
   /** Auth schemes in preference order (`aws.auth#sigv4`, `smithy.api#noAuth`, ...). */
   get auth(): string[] | undefined {
     return this.raw.auth ?? this.service.metadata.auth;
@@ -136,6 +153,10 @@ export class OperationModel {
   get unsignedPayload(): boolean {
     return this.raw.unsignedPayload === true || this.raw.authtype === 'v4-unsigned-body';
   }
+}
+
+function eventStreamMember(shape: Shape | undefined): string | undefined {
+  return shape?.memberNames.find((name) => shape.members[name].serialization.eventstream === true);
 }
 
 function streamingPayload(shape: Shape | undefined): string | undefined {

@@ -82,6 +82,9 @@ export interface ClientContext {
    * Bedrock with it (choose-auth.ts, src/customizations/bedrock-bearer-token.ts).
    */
   hasEnvironmentBearerToken(signingName: string): boolean;
-  /** The exception class for an error code (a ClientError subclass, or ClientError). */
-  errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string): ClientError;
+  /**
+   * The error for a parsed error response: the modeled class for its code (or for `shapeName`,
+   * when given: an event stream's exception event), else ClientError.
+   */
+  errorFor(parsed: ParsedResponse & { Error: { Code: string; Message: string } }, operationName: string, shapeName?: string): ClientError;
 }

@@ -20,6 +20,7 @@ import { genericError } from '../protocols/parse/common';
 import type { RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
+import { refuseEventStreamInput, settleEventStreamOutput, streamsResponse } from './event-stream-output';
 import { StreamingBody } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
@@ -81,7 +82,7 @@ async function sendOnce(ctx: ClientContext, call: CallContext, req: PreparedRequ
     const stub = await ctx.events.emitUntilResponse(name, payload);
     if (stub) return stub as RawResponse;
   }
-  return ctx.transport.send(req, { stream: op.outputStreamingMember !== undefined, signal, onBodyProgress });
+  return ctx.transport.send(req, { stream: streamsResponse(op), signal, onBodyProgress });
 }
 
 /**
@@ -124,6 +125,7 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   const signal = options.abortSignal;
   const onBodyProgress = options[kBodyProgress];
   throwIfAborted(signal);
+  refuseEventStreamInput(ctx, op);
   const call = startCall(ctx, op, inputParams);
   const params = await prepareParams(ctx, call);
   const events = eventsOf(ctx.eventServiceId, op);
@@ -274,6 +276,8 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
     await ctx.events.emit(hook, payload);
   }
   const parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
+  // A json event stream's initial-response is read before the call resolves (its members come first).
+  if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
   // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
   // give such a response the error description a ClientError needs, never return it as success.
   if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];

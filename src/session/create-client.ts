@@ -184,7 +184,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     signatureVersion: build.signatureVersion,
     presign: build.presign,
     hasEnvironmentBearerToken: (signingName) => build.environmentBearerSigningNames.includes(signingName) && bearerTokenFromEnvironment(session.env, signingName) !== undefined,
-    errorFor: (parsed, operationName) => errorFor(service, parsed, operationName),
+    errorFor: (parsed, operationName, shapeName) => errorFor(service, parsed, operationName, shapeName),
   };
   return buildClientProxy(ctx, { endpointUrl: configuredUrl, methods: build.methods });
 }

@@ -2,11 +2,21 @@
  * `EventStream`: the value of an event stream output member, as botocore's EventStream. Iterate
  * it with `for await`; each event is `{ <EventType>: { ...members } }` parsed by the event's
  * shape (eventheader members from message headers, the eventpayload member from the payload,
- * else the payload parsed as the event structure). Unknown event types are skipped; an `error`
- * or `exception` message throws EventStreamError (a ClientError).
+ * else the payload parsed as the event structure). Unknown event types are skipped, as botocore
+ * skips them.
+ *
+ * An `error` message throws EventStreamError; an `exception` message throws the client's
+ * exception class for the member's shape (the pipeline supplies it, `useErrors`), marked so that
+ * `instanceof EventStreamError` holds too. A framing or payload problem throws
+ * ResponseParserError. Any of these ends the stream and releases its connection.
+ *
+ * `close()` (botocore's close) and leaving a `for await` early (break, return, throw) stop reading
+ * and destroy the response, which releases its socket: HTTP/1.1 cannot stop a response midway
+ * and keep the connection. A stream read to its end returns its socket to the pool.
  */
 import type { Readable } from 'stream';
-import { ClientError, ResponseParserError } from '../../errors';
+import { inspect } from 'util';
+import { ClientError, EventStreamError, ResponseParserError } from '../../errors';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse } from '../types';
 import { Dict, isDict } from './common';
@@ -19,65 +29,182 @@ import { parseTimestamp } from './timestamps';
  */
 export type EventPayloadParser = (shape: Shape, payload: Buffer, operationName: string) => unknown;
 
-export class EventStreamError extends ClientError {}
+export type EventErrorResponse = ParsedResponse & { Error: { Code: string; Message: string } };
 
+/**
+ * Makes the error for an exception event: the client's class for the exception's shape, or
+ * undefined when the client has none (the stream then throws EventStreamError).
+ */
+export type EventErrorFactory = (response: EventErrorResponse, shapeName: string | undefined) => ClientError | undefined;
+
+/** What an event stream reads: a live response, a whole body, or messages already decoded. */
 export type EventSource = Readable | Buffer | EventMessage[];
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 export class EventStream implements AsyncIterable<Dict> {
   private closed = false;
+  private readonly queue: EventMessage[] = [];
+  private body: Buffer | undefined;
+  private readable: Readable | undefined;
+  private reader: AsyncIterator<unknown> | undefined;
+  private decoder: EventStreamDecoder | undefined;
+  private errorFactory: EventErrorFactory | undefined;
+  private requestId: string | undefined;
 
   constructor(
-    private readonly source: EventSource,
+    source: EventSource,
     readonly shape: Shape,
     private readonly parsePayload: EventPayloadParser,
     readonly operationName = '',
-  ) {}
-
-  async *[Symbol.asyncIterator](): AsyncIterator<Dict> {
-    for await (const message of this.messages()) {
-      if (this.closed) return;
-      const event = parseEventMessage(message, this.shape, this.parsePayload, this.operationName);
-      if (event) yield event;
-    }
+    /** json protocols: parses the `initial-response` event's payload as the output's other members. */
+    private initialResponseParser?: (payload: Buffer) => Dict,
+  ) {
+    if (Array.isArray(source)) this.queue.push(...source);
+    else if (Buffer.isBuffer(source)) this.body = source;
+    else this.readable = source;
   }
 
-  /** Stops reading and releases the underlying connection. */
+  [Symbol.asyncIterator](): AsyncIterableIterator<Dict> {
+    const iterator: AsyncIterableIterator<Dict> = {
+      next: () => this.nextEvent(),
+      // Leaving a for-await early (break, return, throw) ends the stream.
+      return: async () => {
+        this.close();
+        return DONE;
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  /** Stops reading and releases the underlying connection; iteration then ends. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
-    const s = this.source;
-    if (!Buffer.isBuffer(s) && !Array.isArray(s)) s.destroy();
+    this.queue.length = 0;
+    this.body = undefined;
+    this.readable?.destroy();
   }
 
-  private async *messages(): AsyncGenerator<EventMessage> {
-    const s = this.source;
-    if (Array.isArray(s)) {
-      yield* s;
-      return;
+  /** One short line in console.log and the REPL (the open response behind it is not data). */
+  [inspect.custom](): string {
+    const exhausted = !this.readable && !this.body && this.queue.length === 0;
+    const state = this.closed ? 'closed' : exhausted ? 'read' : 'open';
+    return `EventStream(${this.shape.name}${this.operationName ? ` of ${this.operationName}` : ''}, ${state})`;
+  }
+
+  /** True once closed (by close(), an early exit from for-await, or an error). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * How exception events become errors, and the request id they carry (set by the pipeline,
+   * which knows the client's exception classes).
+   */
+  useErrors(factory: EventErrorFactory, requestId?: string): void {
+    this.errorFactory = factory;
+    this.requestId = requestId;
+  }
+
+  /** Whether the first message is an `initial-response` still to be read (json protocols, live stream). */
+  get needsInitialResponse(): boolean {
+    return this.initialResponseParser !== undefined;
+  }
+
+  /**
+   * Reads the first message, which must be `initial-response` (json protocols), and returns
+   * it parsed as the output's other members (once; `{}` afterwards). An error or exception
+   * message there is thrown.
+   */
+  async readInitialResponse(): Promise<Dict> {
+    const parse = this.initialResponseParser;
+    if (!parse) return {};
+    this.initialResponseParser = undefined;
+    try {
+      const message = await this.nextMessage();
+      if (message && isErrorMessage(message)) throw this.errorOf(message);
+      if (!message || message.headers[':event-type'] !== 'initial-response') {
+        throw new ResponseParserError('First event was not of type initial-response', { operationName: this.operationName || undefined });
+      }
+      return parse(message.payload);
+    } catch (e) {
+      this.close();
+      throw e;
     }
-    if (Buffer.isBuffer(s)) {
-      yield* decodeEventMessages(s);
-      return;
+  }
+
+  private async nextEvent(): Promise<IteratorResult<Dict>> {
+    try {
+      for (;;) {
+        const message = await this.nextMessage();
+        if (!message) return DONE;
+        if (isErrorMessage(message)) throw this.errorOf(message);
+        const event = parseEventMessage(message, this.shape, this.parsePayload, this.operationName);
+        if (event) return { done: false, value: event };
+      }
+    } catch (e) {
+      this.close();
+      throw e;
     }
-    const decoder = new EventStreamDecoder();
-    for await (const chunk of s) {
-      yield* decoder.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  }
+
+  private async nextMessage(): Promise<EventMessage | undefined> {
+    for (;;) {
+      if (this.closed) return undefined;
+      const queued = this.queue.shift();
+      if (queued) return queued;
+      if (this.body) {
+        // A buffered body is decoded when first read, as a live one: a damaged one fails here.
+        const body = this.body;
+        this.body = undefined;
+        this.queue.push(...decodeEventMessages(body, this.operationName));
+        continue;
+      }
+      const readable = this.readable;
+      if (!readable) return undefined;
+      this.decoder ??= new EventStreamDecoder(this.operationName);
+      this.decoder.check();
+      this.reader ??= readable[Symbol.asyncIterator]();
+      let chunk: IteratorResult<unknown>;
+      try {
+        chunk = await this.reader.next();
+      } catch (e) {
+        // close() destroyed the response while this read waited: the iteration just ends.
+        if (this.closed) return undefined;
+        throw e;
+      }
+      if (this.closed) return undefined;
+      if (chunk.done) {
+        this.readable = undefined;
+        this.decoder.end();
+        return undefined;
+      }
+      const bytes = chunk.value;
+      this.queue.push(...this.decoder.push(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as Uint8Array)));
     }
+  }
+
+  /** The error an `error` or `exception` message stands for (botocore's EventStreamError). */
+  private errorOf(message: EventMessage): ClientError {
+    const response = eventErrorResponse(message, this.shape, this.parsePayload, this.operationName);
+    if (this.requestId !== undefined) response.ResponseMetadata.RequestId = this.requestId;
+    const exceptionType = message.headers[':exception-type'];
+    const shape = message.headers[':message-type'] === 'exception' && typeof exceptionType === 'string' ? this.shape.member(exceptionType) : undefined;
+    const modeled = message.headers[':message-type'] === 'exception' ? this.errorFactory?.(response, shape?.name) : undefined;
+    return modeled ? EventStreamError.mark(modeled) : new EventStreamError(response, this.operationName);
   }
 }
 
+function isErrorMessage(message: EventMessage): boolean {
+  const type = message.headers[':message-type'];
+  return type === 'error' || type === 'exception';
+}
+
 /** One message as `{ EventType: {...} }`; undefined for an event type the shape does not know. */
-export function parseEventMessage(
-  message: EventMessage,
-  streamShape: Shape,
-  parsePayload: EventPayloadParser,
-  operationName = '',
-): Dict | undefined {
-  const h = message.headers;
-  const messageType = h[':message-type'];
-  if (messageType === 'error' || messageType === 'exception') {
-    throw new EventStreamError(eventError(message, streamShape, parsePayload, operationName), operationName);
-  }
-  const eventType = h[':event-type'];
+export function parseEventMessage(message: EventMessage, streamShape: Shape, parsePayload: EventPayloadParser, operationName = ''): Dict | undefined {
+  const eventType = message.headers[':event-type'];
   if (typeof eventType !== 'string') return undefined;
   const eventShape = streamShape.member(eventType);
   if (!eventShape) return undefined;
@@ -90,9 +217,7 @@ function parseEvent(message: EventMessage, shape: Shape, parsePayload: EventPayl
   for (const name of shape.memberNames) {
     const member = members[name];
     if (!member.serialization.eventheader || !Object.prototype.hasOwnProperty.call(message.headers, name)) continue;
-    const value = message.headers[name];
-    // Timestamp headers carry epoch milliseconds.
-    out[name] = member.type === 'timestamp' && typeof value === 'number' ? new Date(value) : member.type === 'timestamp' ? parseTimestamp(value) : value;
+    out[name] = headerMemberValue(member, message.headers[name]);
   }
   for (const name of shape.memberNames) {
     const member = members[name];
@@ -107,19 +232,34 @@ function parseEvent(message: EventMessage, shape: Shape, parsePayload: EventPayl
   return out;
 }
 
-function eventError(message: EventMessage, streamShape: Shape, parsePayload: EventPayloadParser, operationName: string): ParsedResponse & { Error: { Code: string; Message: string } } {
+/** A header bound to a member: timestamps carry epoch milliseconds (botocore divides by 1000). */
+function headerMemberValue(member: Shape, value: unknown): unknown {
+  if (member.type !== 'timestamp') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
+  return parseTimestamp(value);
+}
+
+/**
+ * The parsed error of an `error` or `exception` message, as botocore's EventStream parser gives
+ * it: Code is the exception type (the stream member's name) with Message from its payload, or
+ * `:error-code` / `:error-message` for an error message. The exception's members are kept too
+ * (botocore drops them). An exception type the stream does not model keeps its type as Code
+ * and the payload's message (botocore gives empty strings there).
+ */
+function eventErrorResponse(message: EventMessage, streamShape: Shape, parsePayload: EventPayloadParser, operationName: string): EventErrorResponse {
   const h = message.headers;
-  const exceptionType = h[':exception-type'];
-  const meta = { HTTPStatusCode: 400, HTTPHeaders: {} };
-  const shape = typeof exceptionType === 'string' ? streamShape.member(exceptionType) : undefined;
-  if (shape && typeof exceptionType === 'string') {
-    const body = exceptionBody(shape, message.payload, parsePayload, operationName);
-    const msg = body.Message ?? body.message ?? '';
-    return { ...body, Error: { Code: exceptionType, Message: String(msg) }, ResponseMetadata: meta };
-  }
+  const metadata = { HTTPStatusCode: 400, HTTPHeaders: {} };
   const code = h[':error-code'];
-  const msg = h[':error-message'];
-  return { Error: { Code: typeof code === 'string' ? code : '', Message: typeof msg === 'string' ? msg : '' }, ResponseMetadata: meta };
+  const text = h[':error-message'];
+  if (h[':message-type'] === 'exception') {
+    const exceptionType = h[':exception-type'];
+    const shape = typeof exceptionType === 'string' ? streamShape.member(exceptionType) : undefined;
+    const body = shape ? exceptionBody(shape, message.payload, parsePayload, operationName) : unmodeledBody(message.payload);
+    const msg = body.Message ?? body.message ?? (typeof text === 'string' ? text : '');
+    const errorCode = typeof exceptionType === 'string' ? exceptionType : typeof code === 'string' ? code : '';
+    return { ...(shape ? body : {}), Error: { Code: errorCode, Message: String(msg) }, ResponseMetadata: metadata };
+  }
+  return { Error: { Code: typeof code === 'string' ? code : '', Message: typeof text === 'string' ? text : '' }, ResponseMetadata: metadata };
 }
 
 /**
@@ -134,4 +274,16 @@ function exceptionBody(shape: Shape, payload: Buffer, parsePayload: EventPayload
     if (!(e instanceof ResponseParserError)) throw e;
     return { message: payload.toString('utf8') };
   }
+}
+
+/** The message of an exception the stream does not model: a JSON `message`, else the text. */
+function unmodeledBody(payload: Buffer): Dict {
+  const text = payload.toString('utf8');
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isDict(parsed)) return { Message: parsed.Message ?? parsed.message };
+  } catch {
+    // not JSON: the text is the message
+  }
+  return text.trim() ? { Message: text } : {};
 }

@@ -3,8 +3,8 @@
  * request id comes from `x-amzn-requestid`; errors from `__type` (see errors.ts). A success
  * body that is not JSON is a ResponseParserError (bodies.ts), where botocore returns `{}`. An output
  * with an event stream member reads the stream's `initial-response` event as the other members
- * when the body is buffered; with a live stream that event is skipped (it cannot be awaited
- * here) and the member is an EventStream.
+ * (botocore's `_handle_event_stream`): from a buffered body here, from a live stream in the
+ * pipeline, which awaits it before the call returns (event-stream-result.ts).
  */
 import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
@@ -36,13 +36,16 @@ function eventStreamMember(shape: Shape): string | undefined {
 
 function parseWithEventStream(response: RawResponse, shape: Shape, member: string, operationName: string): Dict {
   const streamShape = shape.members[member];
-  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName) };
-  const messages = decodeEventMessages(response.body);
+  const initialResponse = (payload: Buffer): Dict => walk(shape, parseEventJson(payload, operationName));
+  // A live stream's initial-response is read by the pipeline (settleEventStream) before the
+  // call returns: the parser is synchronous, and the event may still be on its way.
+  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName, initialResponse) };
+  const messages = decodeEventMessages(response.body, operationName);
   const first = messages[0];
   if (!first || first.headers[':event-type'] !== 'initial-response') {
-    throw new ResponseParserError('First event was not of type initial-response');
+    throw new ResponseParserError('First event was not of type initial-response', { operationName: operationName || undefined });
   }
-  const parsed = walk(shape, parseEventJson(first.payload, operationName));
+  const parsed = initialResponse(first.payload);
   parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
   return parsed;
 }
