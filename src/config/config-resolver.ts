@@ -4,7 +4,7 @@
  * botocore's names; nothing else in botojs reads AWS_* variables for these settings.
  */
 import type { ProfileData } from './config-files';
-import { Config, ParameterValidation, ProxiesOptions, RetryMode, UNSIGNED } from './config';
+import { Config, ParameterValidation, ProtocolName, ProxiesOptions, RetryMode, UNSIGNED } from './config';
 
 type Conv = 'string' | 'int' | 'bool';
 
@@ -85,6 +85,8 @@ export interface ResolvedConfig {
   authSchemePreference?: string[];
   /** The preference was set in Config, not by the environment or the profile. */
   authSchemePreferenceInCode: boolean;
+  /** Config's protocol, checked against the model when the client is made; undefined: botocore's choice. */
+  protocol?: ProtocolName;
 }
 
 /**
@@ -158,5 +160,6 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     // An empty string in Config is not set there (botocore tests the value's truth).
     authSchemePreference: parseAuthSchemePreference(config.authSchemePreference || (lookupVariable('authSchemePreference', env, profile) as string | undefined)),
     authSchemePreferenceInCode: Boolean(config.authSchemePreference),
+    protocol: config.protocol,
   };
 }

@@ -11,6 +11,9 @@ export type Unsigned = typeof UNSIGNED;
 
 export type RetryMode = 'legacy' | 'standard' | 'adaptive';
 
+/** botocore's protocol names (a client speaks one of those its model lists; see ConfigOptions.protocol). */
+export type ProtocolName = 'json' | 'rest-json' | 'rest-xml' | 'smithy-rpc-v2-cbor' | 'query' | 'ec2';
+
 /** How much of the model a call's params are checked against before sending (see ConfigOptions). */
 export type ParameterValidation = boolean | 'strict';
 
@@ -72,6 +75,13 @@ export interface ConfigOptions {
    * environment (AWS_BEARER_TOKEN_BEDROCK) from taking over unless the preference picks bearer.
    */
   authSchemePreference?: string;
+  /**
+   * The wire protocol, one of those the service's model lists (`client.meta.serviceModel.metadata.protocols`):
+   * CloudWatch lists smithy-rpc-v2-cbor, json and query. Unset, a client speaks the one botocore
+   * chooses (the first of json, rest-json, rest-xml, smithy-rpc-v2-cbor, query, ec2 that the model
+   * lists). A protocol the model does not list is refused when the client is made.
+   */
+  protocol?: ProtocolName;
 }
 
 // The keys of the nested option objects: a misspelt one would be ignored silently otherwise
@@ -87,7 +97,7 @@ const KEYS: Array<keyof ConfigOptions> = [
   'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
   'clientContextParams', 'ignoreConfiguredEndpointUrls', 'requestChecksumCalculation',
   'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
-  'authSchemePreference',
+  'authSchemePreference', 'protocol',
 ];
 
 // Declaration merging gives the class every ConfigOptions field without repeating them.
@@ -117,6 +127,10 @@ export class Config {
     if (preference !== undefined && typeof preference !== 'string') {
       // botocore's InvalidConfigError
       throw new TypeError(`authSchemePreference must be a comma-delimited string (such as 'httpBearerAuth,sigv4'), got ${excerpt(preference)}`);
+    }
+    const protocol = this.protocol as unknown;
+    if (protocol !== undefined && (typeof protocol !== 'string' || protocol === '')) {
+      throw new TypeError(`Config protocol must be a protocol name (such as 'json' or 'smithy-rpc-v2-cbor'), got ${excerpt(protocol)}`);
     }
     const style = this.s3?.addressingStyle;
     if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {
