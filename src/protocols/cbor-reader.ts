@@ -45,6 +45,7 @@ const BREAK = 0xff;
 const INDEFINITE = 31;
 const TWO_32 = 0x100000000;
 const MAX_SAFE_HIGH = 0x1fffff; // the high 32 bits of Number.MAX_SAFE_INTEGER
+const MAX_DATE_MS = 8.64e15; // the range of a Date
 
 /** A length or integer argument: a number when it is safe, else a bigint. */
 type Argument = number | bigint;
@@ -72,7 +73,7 @@ class Reader {
         // A copy: a blob the caller keeps must not hold the whole response body alive.
         return info === INDEFINITE ? this.chunked(2, start) : Buffer.from(this.take(this.length(info, start)));
       case 3:
-        return this.utf8(info === INDEFINITE ? this.chunked(3, start) : this.take(this.length(info, start)), start);
+        return info === INDEFINITE ? this.utf8(this.chunked(3, start), start) : this.text(this.length(info, start), start);
       case 4:
         return this.array(info, start, depth);
       case 5:
@@ -164,34 +165,35 @@ class Reader {
     return Buffer.concat(chunks);
   }
 
-  private utf8(bytes: Buffer, start: number): string {
-    const n = bytes.length;
-    if (n < 32) {
-      // Member names and short values: ASCII needs no validation pass.
-      let s = '';
-      for (let i = 0; i < n; i++) {
-        const c = bytes[i];
-        if (c > 0x7f) return this.utf8Checked(bytes, start);
-        s += String.fromCharCode(c);
-      }
-      return s;
+  /** A definite text string of `n` bytes, read in place (no view of it is made for ASCII). */
+  private text(n: number, start: number): string {
+    const d = this.data;
+    const from = this.pos;
+    const to = from + n;
+    this.pos = to;
+    if (n < 64) {
+      // Member names and most values: ASCII needs no UTF-8 validation.
+      let i = from;
+      while (i < to && d[i] < 0x80) i++;
+      if (i === to) return d.toString('latin1', from, to);
     }
-    return this.utf8Checked(bytes, start);
+    return this.utf8(d.subarray(from, to), start);
   }
 
-  private utf8Checked(bytes: Buffer, start: number): string {
+  private utf8(bytes: Buffer, start: number): string {
     if (!isUtf8(bytes)) throw this.fail('text string is not valid UTF-8', start);
     return bytes.toString('utf8');
   }
 
   private array(info: number, start: number, depth: number): CborValue[] {
-    const out: CborValue[] = [];
     if (info === INDEFINITE) {
+      const out: CborValue[] = [];
       while (!this.atBreak()) out.push(this.item(depth + 1));
       return out;
     }
     const n = this.length(info, start);
-    for (let i = 0; i < n; i++) out.push(this.item(depth + 1));
+    const out = new Array<CborValue>(n);
+    for (let i = 0; i < n; i++) out[i] = this.item(depth + 1);
     return out;
   }
 
@@ -216,9 +218,9 @@ class Reader {
       case 1: {
         // Epoch seconds (botocore reads an integer or a float and nothing else).
         if (typeof value !== 'number' || !Number.isFinite(value)) throw this.fail('tag 1 (epoch time) does not hold a finite number', at);
-        const date = new Date(Math.round(value * 1000));
-        if (Number.isNaN(date.getTime())) throw this.fail(`tag 1 (epoch time) ${value} is out of range`, at);
-        return date;
+        const ms = Math.round(value * 1000);
+        if (!(Math.abs(ms) <= MAX_DATE_MS)) throw this.fail(`tag 1 (epoch time) ${value} is out of range`, at);
+        return new Date(ms);
       }
       case 2:
       case 3: {
