@@ -6,6 +6,8 @@
  * difference was found or (full run) a known entry is stale, 0 otherwise (also when python3/boto3 are missing: it says so and skips).
  *
  *   npm run sweep -- [--shard=i/n] [--services=s3,sqs] [--subset] [--out=report.json] [--top=40]
+ *   npm run sweep -- --protocol=smithy-rpc-v2-cbor [--services=cloudwatch]   (both SDKs speak that
+ *     protocol to the models that list it; without --services, every such model)
  *   npm run sweep -- --show=s3.PutObject.all,sqs.SendMessage.error   (both sides of these cases in full)
  */
 import * as fs from 'fs';
@@ -34,7 +36,14 @@ async function main(): Promise<number> {
   const show = arg('show');
   let label: string;
   const shard = arg('shard');
-  const services = arg('services');
+  let services = arg('services');
+  const protocol = arg('protocol');
+  if (protocol) {
+    // Read by the model catalog (each case's protocol) and by both drivers.
+    process.env.SWEEP_PROTOCOL = protocol;
+    services ??= listServices().filter((s) => s.protocol === protocol).map((s) => s.name).join(',');
+    if (!services) throw new Error(`--protocol=${protocol}: no shipped model lists it`);
+  }
   if (arg('subset')) {
     cases = subsetCases();
     label = 'subset (core services + sample)';
@@ -44,7 +53,7 @@ async function main(): Promise<number> {
     label = `cases ${show}`;
   } else if (services) {
     cases = casesFor(services.split(','));
-    label = `services ${services}`;
+    label = `services ${services}${protocol ? ` over ${protocol}` : ''}`;
   } else if (shard) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new Error(`--shard=i/n with 1 <= i <= n, not '${shard}'`);

@@ -5,7 +5,8 @@
  *
  * botocore picks the first protocol of its own priority list that the model's `protocols`
  * names (utils.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS), else `protocol`; the summary groups
- * pass rates by that choice.
+ * pass rates by that choice. SWEEP_PROTOCOL (`npm run sweep -- --protocol=smithy-rpc-v2-cbor`)
+ * makes both SDKs speak that protocol to every model that lists it (the drivers read it too).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -57,8 +58,9 @@ export const MODELS_DIR = path.resolve(__dirname, '../../service-models');
 /** botocore 1.43's protocol preference, highest first. */
 const BOTOCORE_PROTOCOL_ORDER = ['json', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor', 'query', 'ec2'];
 
-export function resolvedProtocol(metadata: RawModel['metadata']): string {
+export function resolvedProtocol(metadata: RawModel['metadata'], forced = process.env.SWEEP_PROTOCOL): string {
   const listed = metadata.protocols;
+  if (forced && (listed ?? [metadata.protocol]).includes(forced)) return forced;
   if (listed && listed.length) {
     for (const p of BOTOCORE_PROTOCOL_ORDER) if (listed.includes(p)) return p;
   }

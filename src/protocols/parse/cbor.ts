@@ -1,6 +1,7 @@
 /**
  * `parseRpcV2Cbor`: botocore's RpcV2CBORParser. The body is one CBOR map read as the output
- * shape; the request id comes from `x-amzn-requestid`; errors from `__type` (errors.ts). A
+ * shape; the request id comes from `x-amzn-requestid` (not for an operation without an output
+ * shape, as botocore); errors from `__type` (errors.ts). A
  * success body that is not exactly one well-formed CBOR item is a ResponseParserError naming the
  * operation (bodies.ts); an empty body is an empty result.
  *
@@ -121,7 +122,8 @@ const eventPayload: EventPayloadParser = (shape, payload, operationName) => pars
 
 const cborHooks: ParserHooks = {
   parseSuccess(response, shape, headers, operationName) {
-    if (!shape) return requestIdMetadata({}, headers);
+    // botocore's BaseRpcV2Parser reads the request id only for an operation with an output shape.
+    if (!shape) return {};
     const member = eventStreamMember(shape);
     const parsed = member ? eventStreamOutput(response, shape, member, eventPayload, operationName) : walk(shape, parseCborSuccessBody(response, operationName));
     return requestIdMetadata(parsed, headers);

@@ -109,6 +109,12 @@ describe('parseRpcV2Cbor: success bodies', () => {
     expect(out.ResponseMetadata).toMatchObject({ RequestId: 'req-1', HTTPStatusCode: 200 });
   });
 
+  it("reads no request id for an operation without output (botocore's BaseRpcV2Parser), and no body", () => {
+    const bare = model('smithy-rpc-v2-cbor', shapes);
+    const out = parseRpcV2Cbor(bare.op, cbor(200, Buffer.from([0xff]), { 'x-amzn-requestid': 'rid' }), bare.ctx);
+    expect(out).toEqual({ ResponseMetadata: { HTTPStatusCode: 200, HTTPHeaders: expect.any(Object) } });
+  });
+
   it('refuses a damaged body, naming the operation, the status, the problem and the bytes in hex', () => {
     const whole = encodeCbor({ Name: 'abc', Items: ['x'] });
     for (const body of [whole.subarray(0, whole.length - 2), Buffer.concat([whole, Buffer.from([0])]), Buffer.from('{"Name": "json?"}'), Buffer.from([0xa1, 0x64, 0x4e, 0x61, 0x6d, 0x65, 0x62, 0xc3, 0x28])]) {
