@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import { SweepCase } from '../spec/differential/cases';
 import { loadKnown } from '../spec/differential/known-list';
-import { listServices } from '../spec/differential/model-catalog';
+import { listsProtocol, listServices, loadModel } from '../spec/differential/model-catalog';
 import { formatGroups, formatSummary, groupDifferences, judge, summarize, unusedKnown } from '../spec/differential/report';
 import { casesFor, shardServices, subsetCases } from '../spec/differential/selection';
 import { describePair } from '../spec/differential/describe-pair';
@@ -39,9 +39,8 @@ async function main(): Promise<number> {
   let services = arg('services');
   const protocol = arg('protocol');
   if (protocol) {
-    // Read by the model catalog (each case's protocol) and by both drivers.
-    process.env.SWEEP_PROTOCOL = protocol;
-    services ??= listServices().filter((s) => s.protocol === protocol).map((s) => s.name).join(',');
+    if (arg('subset') || shard || show) throw new Error('--protocol goes with --services (or alone), not with --subset, --shard or --show');
+    services ??= listServices().filter((s) => listsProtocol(loadModel(s.file).metadata, protocol)).map((s) => s.name).join(',');
     if (!services) throw new Error(`--protocol=${protocol}: no shipped model lists it`);
   }
   if (arg('subset')) {
@@ -52,7 +51,7 @@ async function main(): Promise<number> {
     cases = casesFor(names).filter((c) => show.split(',').includes(c.id));
     label = `cases ${show}`;
   } else if (services) {
-    cases = casesFor(services.split(','));
+    cases = casesFor(services.split(','), protocol);
     label = `services ${services}${protocol ? ` over ${protocol}` : ''}`;
   } else if (shard) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
@@ -70,6 +69,7 @@ async function main(): Promise<number> {
   let last = 0;
   const { pairs, times } = await runSweep(cases, {
     python: status.python,
+    protocol,
     onProgress: (side, n) => {
       if (side === 'botojs' && n - last >= 2000) {
         last = n;
