@@ -4,7 +4,7 @@
  * hold), and the protocol on a real client: CloudWatch speaks json by default (botocore's
  * choice), CBOR or query when Config asks, against a loopback server that answers in CBOR.
  */
-import { Config, ParamValidationError, Session, UnsupportedServiceProtocolsError } from '../../../../src';
+import { Config, helpText, ParamValidationError, Session, UnsupportedServiceProtocolsError } from '../../../../src';
 import { decodeCbor } from '../../../../src/protocols/cbor-reader';
 import { encodeCbor } from '../../../../src/protocols/cbor-writer';
 import { serializeRpcV2Cbor } from '../../../../src/protocols/serialize';
@@ -181,6 +181,11 @@ describe('CloudWatch over the wire: the protocol a client speaks', () => {
     server.reply({ status: 200, body: '<PutMetricDataResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PutMetricDataResponse>' });
     await cloudwatch('query').putMetricData({ Namespace: 'N', MetricData: [{ MetricName: 'm', Value: 1 }] });
     expect(server.requests[0].body.toString()).toMatch(/^Action=PutMetricData&Version=2010-08-01&Namespace=N/);
+  });
+
+  it('help(client) names the protocol the client speaks', () => {
+    expect(helpText(cloudwatch())).toMatch(/^botojs client for Amazon CloudWatch \('cloudwatch', API 2010-08-01, json\)/);
+    expect(helpText(cloudwatch('smithy-rpc-v2-cbor'))).toMatch(/API 2010-08-01, smithy-rpc-v2-cbor\)/);
   });
 
   it('refuses a protocol the model does not list when the client is made, naming those it lists', () => {
