@@ -97,7 +97,7 @@ export const serializers = view('serialize');
 export const responseParsers = view('parse');
 
 /** The protocols a model lists: `protocols`, else the one `protocol`. */
-export function modelProtocols(metadata: ServiceMetadata): string[] {
+function modelProtocols(metadata: ServiceMetadata): string[] {
   return metadata.protocols?.length ? [...metadata.protocols] : [metadata.protocol];
 }
 
