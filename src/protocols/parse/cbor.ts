@@ -24,7 +24,8 @@ import type { CborValue } from '../cbor-reader';
 import { parseCborErrorBody, parseCborSuccessBody, parseEventCbor } from './bodies';
 import { Dict, ParserHooks, ResponseHeaders, runParser, unknownUnionMember } from './common';
 import { parseCborError } from './errors';
-import { EventPayloadParser, eventStreamMember, eventStreamOutput } from './event-stream';
+import { EventPayloadParser, EventStream } from './event-stream';
+import { decodeEventMessages } from './event-stream-decoder';
 import { parseTimestamp } from './timestamps';
 
 /** A decoded CBOR map (not an array, a byte string or a tag-1 Date). */
@@ -120,12 +121,34 @@ function requestIdMetadata(parsed: Dict, headers: ResponseHeaders): Dict {
 
 const eventPayload: EventPayloadParser = (shape, payload, operationName) => parseCborShape(shape, parseEventCbor(payload, operationName));
 
+function eventStreamMember(shape: Shape): string | undefined {
+  return shape.memberNames.find((m) => shape.members[m].serialization.eventstream === true);
+}
+
+/**
+ * An output with an event stream member (botocore's `_handle_event_stream`), as the json
+ * protocol reads one: a buffered body's first event must be `initial-response`, whose CBOR
+ * payload gives the other members; with a live stream the member is an EventStream over it.
+ */
+function parseWithEventStream(response: RawResponse, shape: Shape, member: string, operationName: string): Dict {
+  const streamShape = shape.members[member];
+  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName) };
+  const messages = decodeEventMessages(response.body);
+  const first = messages[0];
+  if (!first || first.headers[':event-type'] !== 'initial-response') {
+    throw new ResponseParserError('First event was not of type initial-response');
+  }
+  const parsed = walk(shape, parseEventCbor(first.payload, operationName));
+  parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
+  return parsed;
+}
+
 const cborHooks: ParserHooks = {
   parseSuccess(response, shape, headers, operationName) {
     // botocore's BaseRpcV2Parser reads the request id only for an operation with an output shape.
     if (!shape) return {};
     const member = eventStreamMember(shape);
-    const parsed = member ? eventStreamOutput(response, shape, member, eventPayload, operationName) : walk(shape, parseCborSuccessBody(response, operationName));
+    const parsed = member ? parseWithEventStream(response, shape, member, operationName) : walk(shape, parseCborSuccessBody(response, operationName));
     return requestIdMetadata(parsed, headers);
   },
   parseError: parseCborError,

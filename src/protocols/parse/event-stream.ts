@@ -8,7 +8,7 @@
 import type { Readable } from 'stream';
 import { ClientError, ResponseParserError } from '../../errors';
 import type { Shape } from '../../models/shape';
-import type { ParsedResponse, RawResponse } from '../types';
+import type { ParsedResponse } from '../types';
 import { Dict, isDict } from './common';
 import { EventMessage, EventStreamDecoder, decodeEventMessages } from './event-stream-decoder';
 import { parseTimestamp } from './timestamps';
@@ -63,31 +63,6 @@ export class EventStream implements AsyncIterable<Dict> {
       yield* decoder.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
     }
   }
-}
-
-/** The output member that is an event stream, if any. */
-export function eventStreamMember(shape: Shape): string | undefined {
-  return shape.memberNames.find((m) => shape.members[m].serialization.eventstream === true);
-}
-
-/**
- * An output whose `member` is an event stream (json, smithy-rpc-v2-cbor): with a live stream the
- * member is an EventStream over it (the `initial-response` event cannot be awaited here and is
- * skipped); with a buffered body the first event must be `initial-response`, whose payload gives
- * the other members, and the rest are the stream's.
- */
-export function eventStreamOutput(response: RawResponse, shape: Shape, member: string, parsePayload: EventPayloadParser, operationName: string): Dict {
-  const streamShape = shape.members[member];
-  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, parsePayload, operationName) };
-  const messages = decodeEventMessages(response.body);
-  const first = messages[0];
-  if (!first || first.headers[':event-type'] !== 'initial-response') {
-    throw new ResponseParserError('First event was not of type initial-response');
-  }
-  const initial = parsePayload(shape, first.payload, operationName);
-  const parsed: Dict = isDict(initial) ? initial : {};
-  parsed[member] = new EventStream(messages.slice(1), streamShape, parsePayload, operationName);
-  return parsed;
 }
 
 /** One message as `{ EventType: {...} }`; undefined for an event type the shape does not know. */

@@ -6,13 +6,15 @@
  * when the body is buffered; with a live stream that event is skipped (it cannot be awaited
  * here) and the member is an EventStream.
  */
+import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import { Dict, ResponseHeaders, ParserHooks, isDict, runParser } from './common';
 import { parseEventJson, parseJsonBody, parseJsonSuccessBody } from './bodies';
 import { parseJsonError } from './errors';
-import { EventPayloadParser, eventStreamMember, eventStreamOutput } from './event-stream';
+import { EventPayloadParser, EventStream } from './event-stream';
+import { decodeEventMessages } from './event-stream-decoder';
 import { parseJsonShape } from './json-shapes';
 
 function requestIdMetadata(parsed: Dict, headers: ResponseHeaders): Dict {
@@ -28,11 +30,28 @@ function walk(shape: Shape, body: unknown): Dict {
 
 const eventPayload: EventPayloadParser = (shape, payload, operationName) => parseJsonShape(shape, parseEventJson(payload, operationName), false);
 
+function eventStreamMember(shape: Shape): string | undefined {
+  return shape.memberNames.find((m) => shape.members[m].serialization.eventstream === true);
+}
+
+function parseWithEventStream(response: RawResponse, shape: Shape, member: string, operationName: string): Dict {
+  const streamShape = shape.members[member];
+  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName) };
+  const messages = decodeEventMessages(response.body);
+  const first = messages[0];
+  if (!first || first.headers[':event-type'] !== 'initial-response') {
+    throw new ResponseParserError('First event was not of type initial-response');
+  }
+  const parsed = walk(shape, parseEventJson(first.payload, operationName));
+  parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
+  return parsed;
+}
+
 const jsonHooks: ParserHooks = {
   parseSuccess(response, shape, headers, operationName) {
     if (!shape) return requestIdMetadata({}, headers);
     const member = eventStreamMember(shape);
-    const parsed = member ? eventStreamOutput(response, shape, member, eventPayload, operationName) : walk(shape, parseJsonSuccessBody(response, operationName));
+    const parsed = member ? parseWithEventStream(response, shape, member, operationName) : walk(shape, parseJsonSuccessBody(response, operationName));
     return requestIdMetadata(parsed, headers);
   },
   parseError: parseJsonError,
