@@ -6,12 +6,14 @@
  * difference was found or (full run) a known entry is stale, 0 otherwise (also when python3/boto3 are missing: it says so and skips).
  *
  *   npm run sweep -- [--shard=i/n] [--services=s3,sqs] [--subset] [--out=report.json] [--top=40]
+ *   npm run sweep -- --protocol=smithy-rpc-v2-cbor [--services=cloudwatch]   (both SDKs speak that
+ *     protocol to the models that list it; without --services, every such model)
  *   npm run sweep -- --show=s3.PutObject.all,sqs.SendMessage.error   (both sides of these cases in full)
  */
 import * as fs from 'fs';
 import { SweepCase } from '../spec/differential/cases';
 import { loadKnown } from '../spec/differential/known-list';
-import { listServices } from '../spec/differential/model-catalog';
+import { listsProtocol, listServices, loadModel } from '../spec/differential/model-catalog';
 import { formatGroups, formatSummary, groupDifferences, judge, summarize, unusedKnown } from '../spec/differential/report';
 import { casesFor, shardServices, subsetCases } from '../spec/differential/selection';
 import { describePair } from '../spec/differential/describe-pair';
@@ -34,7 +36,13 @@ async function main(): Promise<number> {
   const show = arg('show');
   let label: string;
   const shard = arg('shard');
-  const services = arg('services');
+  let services = arg('services');
+  const protocol = arg('protocol');
+  if (protocol) {
+    if (arg('subset') || shard || show) throw new Error('--protocol goes with --services (or alone), not with --subset, --shard or --show');
+    services ??= listServices().filter((s) => listsProtocol(loadModel(s.file).metadata, protocol)).map((s) => s.name).join(',');
+    if (!services) throw new Error(`--protocol=${protocol}: no shipped model lists it`);
+  }
   if (arg('subset')) {
     cases = subsetCases();
     label = 'subset (core services + sample)';
@@ -43,8 +51,8 @@ async function main(): Promise<number> {
     cases = casesFor(names).filter((c) => show.split(',').includes(c.id));
     label = `cases ${show}`;
   } else if (services) {
-    cases = casesFor(services.split(','));
-    label = `services ${services}`;
+    cases = casesFor(services.split(','), protocol);
+    label = `services ${services}${protocol ? ` over ${protocol}` : ''}`;
   } else if (shard) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new Error(`--shard=i/n with 1 <= i <= n, not '${shard}'`);
@@ -61,6 +69,7 @@ async function main(): Promise<number> {
   let last = 0;
   const { pairs, times } = await runSweep(cases, {
     python: status.python,
+    protocol,
     onProgress: (side, n) => {
       if (side === 'botojs' && n - last >= 2000) {
         last = n;

@@ -20,7 +20,7 @@ export { Session } from './session/session';
 export type { SessionOptions } from './session/session';
 export { client, resource, setupDefaultSession, getDefaultSession } from './session/default-session';
 export { Config, UNSIGNED } from './config/config';
-export type { ConfigInput, ConfigOptions, ParameterValidation, RetriesOptions, S3Options } from './config/config';
+export type { ConfigInput, ConfigOptions, ParameterValidation, ProtocolName, RetriesOptions, S3Options } from './config/config';
 export type { DefaultsMode } from './config/defaults-mode';
 export type { Client, ClientCore, ClientMeta, OperationMethod } from './client/proxy';
 export type { ClientErrorClass } from './client/exceptions';

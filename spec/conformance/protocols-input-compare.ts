@@ -5,6 +5,7 @@
  */
 import type { HttpRequestSpec } from '../../src/protocols/types';
 import { encodeQuery } from '../../src/protocols/serialize/uri';
+import { decodeCbor } from '../../src/protocols/cbor-reader';
 
 export function bodyText(body: HttpRequestSpec['body']): string {
   if (body === undefined) return '';
@@ -17,6 +18,39 @@ export function bodyText(body: HttpRequestSpec['body']): string {
 export function actualUri(spec: HttpRequestSpec): string {
   if (spec.query.length === 0) return spec.path;
   return `${spec.path}${spec.path.includes('?') ? '&' : '?'}${encodeQuery(spec.query)}`;
+}
+
+/**
+ * A CBOR value as comparable JSON text, as botocore's runner compares CBOR bodies (both decoded,
+ * then compared as data, so definite and indefinite lengths or a float's width do not matter):
+ * map keys sorted, bytes and timestamps tagged, NaN and the infinities as strings, bigints exact.
+ */
+function cborText(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? 0 : v) : { $float: String(v) };
+    if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : { $bigint: v.toString() };
+    if (Buffer.isBuffer(v)) return { $bytes: v.toString('hex') };
+    if (v instanceof Date) return { $epochMs: v.getTime() };
+    if (Array.isArray(v)) return v.map(norm);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) out[k] = norm((v as Record<string, unknown>)[k]);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(norm(value));
+}
+
+/** Why a CBOR request body differs from the vector's (base64), or undefined when they mean the same. */
+export function cborBodyProblem(actual: HttpRequestSpec['body'], expectedBase64: string): string | undefined {
+  const a = actual === undefined || actual === '' ? Buffer.alloc(0) : Buffer.isBuffer(actual) ? actual : undefined;
+  if (!a) return `body is not bytes: ${typeof actual}`;
+  const e = Buffer.from(expectedBase64, 'base64');
+  if (a.length === 0 || e.length === 0) return a.length === e.length ? undefined : `body ${a.toString('hex')} != ${e.toString('hex')}`;
+  const at = cborText(decodeCbor(a));
+  const et = cborText(decodeCbor(e));
+  return at === et ? undefined : `body ${at} != ${et} (hex ${a.toString('hex')})`;
 }
 
 export function formPairs(body: string): string[] {

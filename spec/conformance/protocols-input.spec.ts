@@ -1,9 +1,9 @@
 /**
  * botocore's protocol input (serialization) conformance vectors, run against our serializers.
  *
- * Reads spec/conformance/vectors/protocols/{input,legacy/input}/*.json (smithy-rpc-v2-cbor
- * skipped), honours protocol-tests-ignore-list.json as botocore's runner does, and compares as
- * conformance/README.md says. Cases listed in known-failures.json run and must still fail (spec/helpers/known-failures.ts);
+ * Reads spec/conformance/vectors/protocols/{input,legacy/input}/*.json, honours
+ * protocol-tests-ignore-list.json as botocore's runner does, and compares as
+ * conformance/README.md says (CBOR bodies decoded and compared as data). Cases listed in known-failures.json run and must still fail (spec/helpers/known-failures.ts);
  * one that starts passing is reported. Select cases with CASE=<substring of the case key>.
  * Case key: `<file>#<suite index>#<case id, or "case N">`.
  */
@@ -16,7 +16,7 @@ import { serializers } from '../../src/protocols';
 import type { HttpRequestSpec } from '../../src/protocols/types';
 import { CONFORMANCE_DIR, readConformanceJson } from '../helpers/shared';
 import { knownFailures } from '../helpers/known-failures';
-import { actualUri, bodyText, effectiveHeaders, formPairs, headerLookup, parseXml } from './protocols-input-compare';
+import { actualUri, bodyText, cborBodyProblem, effectiveHeaders, formPairs, headerLookup, parseXml } from './protocols-input-compare';
 
 interface Serialized {
   method?: string;
@@ -55,6 +55,9 @@ const FILES = [
   'input/json_1_0-query-compatible.json',
   'input/rest-json.json',
   'input/rest-xml.json',
+  'input/smithy-rpc-v2-cbor.json',
+  'input/smithy-rpc-v2-cbor-query-compatible.json',
+  'input/smithy-rpc-v2-cbor-non-query-compatible.json',
   'legacy/input/query.json',
   'legacy/input/ec2.json',
   'legacy/input/json.json',
@@ -175,7 +178,7 @@ function check(suite: Suite, c: Case): { problems: string[]; spec?: HttpRequestS
   const uri = actualUri(spec);
   if (uri !== (exp.uri ?? '')) problems.push(`uri ${uri} != ${exp.uri}`);
   if (exp.body !== undefined) {
-    const p = compareBody(protocol, bodyText(spec.body), exp.body);
+    const p = protocol === 'smithy-rpc-v2-cbor' ? cborBodyProblem(spec.body, exp.body) : compareBody(protocol, bodyText(spec.body), exp.body);
     if (p) problems.push(p);
   }
   const headers = effectiveHeaders(spec);
@@ -257,7 +260,8 @@ describe('protocol input conformance', () => {
       if (problems.length) t[KNOWN.reason(key) === undefined ? 'fail' : 'known']++;
       else t.pass++;
       if (problems.length) {
-        throw new Error(`${problems.join('\n')}\nactual: ${JSON.stringify({ ...spec, body: bodyText(spec?.body) })}`);
+        const body = Buffer.isBuffer(spec?.body) && suite.metadata.protocol === 'smithy-rpc-v2-cbor' ? spec.body.toString('hex') : bodyText(spec?.body);
+        throw new Error(`${problems.join('\n')}\nactual: ${JSON.stringify({ ...spec, body })}`);
       }
     });
   }

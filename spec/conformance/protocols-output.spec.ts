@@ -48,6 +48,9 @@ const FILES = [
   'output/json_1_0-query-compatible.json',
   'output/rest-json.json',
   'output/rest-xml.json',
+  'output/smithy-rpc-v2-cbor.json',
+  'output/smithy-rpc-v2-cbor-query-compatible.json',
+  'output/smithy-rpc-v2-cbor-non-query-compatible.json',
   'legacy/output/query.json',
   'legacy/output/ec2.json',
   'legacy/output/json.json',
@@ -118,13 +121,14 @@ export async function runCase(suite: Suite, c: OutputCase): Promise<{ actual: un
   const op = new OperationModel(given, service, name);
   const parse = responseParsers[suite.metadata.protocol];
   if (!parse) throw new Error(`no parser for ${suite.metadata.protocol}`);
-  // Event stream bodies are base64 in the vectors.
+  // Event stream and CBOR bodies are base64 in the vectors.
   const output = op.output;
   const streams = !!output && output.memberNames.some((m) => output.members[m].serialization.eventstream);
+  const binary = streams || suite.metadata.protocol === 'smithy-rpc-v2-cbor';
   const response: RawResponse = {
     statusCode: c.response.status_code,
     headers: { ...(c.response.headers ?? {}) },
-    body: Buffer.from(c.response.body ?? '', streams ? 'base64' : 'utf8'),
+    body: Buffer.from(c.response.body ?? '', binary ? 'base64' : 'utf8'),
   };
   const result = parse(op, response, { service });
   await drainEventStreams(result);

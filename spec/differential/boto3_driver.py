@@ -15,6 +15,8 @@ Made deterministic so its requests can be compared byte for byte with botojs's:
   them and botojs deliberately sends neither, so with them no signature could ever match. That
   difference is listed as deliberate in known-differences.json, and removing it here keeps the
   signature comparison meaningful for everything else.
+- SWEEP_PROTOCOL (set by `npm run sweep -- --protocol=...`) goes first in botocore's protocol
+  preference, so a model that lists it is spoken in it (botojs's driver sets Config's protocol).
 
 Run only by the sweep (spec/differential/sweep-runner.ts), which sets the environment.
 """
@@ -31,6 +33,7 @@ import uuid
 import botocore.auth
 import botocore.compat
 import botocore.handlers
+import botocore.model
 import botocore.tokens
 from botocore.config import Config
 from botocore.exceptions import ClientError
@@ -45,6 +48,12 @@ NOW = datetime.datetime.strptime(os.environ['SWEEP_NOW'], '%Y-%m-%dT%H:%M:%SZ')
 def frozen_now(remove_tzinfo=True):
     return NOW if remove_tzinfo else NOW.replace(tzinfo=datetime.timezone.utc)
 
+
+FORCED = os.environ.get('SWEEP_PROTOCOL')
+if FORCED:
+    botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS = (FORCED,) + tuple(
+        p for p in botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS if p != FORCED
+    )
 
 botocore.compat.get_current_datetime = frozen_now
 botocore.auth.get_current_datetime = frozen_now

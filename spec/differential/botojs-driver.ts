@@ -8,14 +8,19 @@
  *   the client's ClockSkew, which reads Date.now);
  * - `crypto.randomUUID` (the idempotency-token default) yields the per-case counter sequence;
  * - every host name resolves to SWEEP_ADDR (`dns.lookup`, which node:net reads at call time).
+ * SWEEP_PROTOCOL, when set, is Config's `protocol` for every model that lists it (the boto3
+ * driver puts it first in botocore's preference).
  */
 // `import x = require()`: the module objects themselves (an `import * as` namespace is frozen).
 import crypto = require('crypto');
 import dns = require('dns');
 import * as readline from 'readline';
 import { untag, Tagged } from './tagged';
+import { resolvedProtocol } from './model-catalog';
+import type { ProtocolName } from '../../src';
 
 const ENDPOINT = process.env.SWEEP_ENDPOINT as string;
+const FORCED = process.env.SWEEP_PROTOCOL as import('../../src').ProtocolName | undefined;
 const ADDR = process.env.SWEEP_ADDR as string;
 const NOW = Date.parse(process.env.SWEEP_NOW as string);
 
@@ -48,7 +53,15 @@ const clients = new Map<string, Record<string, (params: unknown) => Promise<unkn
 function clientFor(service: string): Record<string, (params: unknown) => Promise<unknown>> {
   let c = clients.get(service);
   if (!c) {
-    c = session.client(service, { endpointUrl: ENDPOINT, config: { retries: { mode: 'standard', totalMaxAttempts: 1 }, connectTimeout: 5, readTimeout: 15 } }) as unknown as Record<string, (params: unknown) => Promise<unknown>>;
+    const config = { retries: { mode: 'standard' as const, totalMaxAttempts: 1 }, connectTimeout: 5, readTimeout: 15 };
+    let client = session.client(service, { endpointUrl: ENDPOINT, config });
+    const metadata = client.meta.serviceModel.metadata;
+    // botojs speaks a model's protocols in the model's order, botocore in its own preference:
+    // the sweep compares like with like, so the client speaks the protocol boto3 will.
+    const protocol = resolvedProtocol(metadata, FORCED) as ProtocolName;
+    client.close();
+    client = session.client(service, { endpointUrl: ENDPOINT, config: { ...config, protocol } });
+    c = client as unknown as Record<string, (params: unknown) => Promise<unknown>>;
     clients.set(service, c);
   }
   return c;

@@ -8,7 +8,7 @@
  * A case is plain JSON: its id (`service.Operation.kind`) names it everywhere, in the known
  * differences list and in reports.
  */
-import { loadModel, RawModel, RawOperation, serviceEntry } from './model-catalog';
+import { loadModel, RawModel, RawOperation, resolvedProtocol, serviceEntry } from './model-catalog';
 import { generateInput, hasEventStream, Variant } from './input-values';
 import { generateOutput } from './output-values';
 import { Prng } from './prng';
@@ -60,17 +60,21 @@ function operationCases(model: RawModel, service: string, protocol: string, op: 
   return out;
 }
 
-/** Every case of `service`, in model operation order (sorted, for stable shards). */
-export function serviceCases(service: string, operations?: readonly string[]): SweepCase[] {
+/**
+ * Every case of `service`, in model operation order (sorted, for stable shards), in botocore's
+ * protocol for it or in `protocol` when the model lists that one.
+ */
+export function serviceCases(service: string, operations?: readonly string[], protocol?: string): SweepCase[] {
   const entry = serviceEntry(service);
   const model = loadModel(entry.file);
+  const spoken = resolvedProtocol(model.metadata, protocol);
   const names = Object.keys(model.operations).sort();
   const out: SweepCase[] = [];
   for (const name of names) {
     if (operations && !operations.includes(name)) continue;
     // The key is the API name boto3 and botojs call; `name` may differ (CloudFront's
     // AssociateAlias2020_05_31 is called AssociateAlias).
-    out.push(...operationCases(model, service, entry.protocol, { ...model.operations[name], name }));
+    out.push(...operationCases(model, service, spoken, { ...model.operations[name], name }));
   }
   return out;
 }

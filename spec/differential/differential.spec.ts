@@ -6,6 +6,8 @@
  * of the suite; `npm run sweep` runs it all, or set SWEEP_FULL=1 here). Prints the pass rates
  * per protocol and fails when it finds a difference known-differences.json does not list (and,
  * in the full sweep, when an entry of that list matched nothing: stale).
+ * A second, small run has both SDKs speak smithy-rpc-v2-cbor to CloudWatch (botocore's own
+ * choice there is json, which the first run covers).
  * Skips, saying why, where python3 with boto3 (of the models' botocore version) is missing.
  */
 import { loadKnown } from './known-list';
@@ -45,4 +47,22 @@ if (!status.ok) console.log(`differential sweep skipped: ${status.message}`);
     const stale = unusedKnown(judged, known);
     if (stale.length) throw new Error(`${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} in known-differences.json (remove them):\n${stale.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
   });
+});
+
+(status.ok ? describe : describe.skip)('differential sweep against boto3: CloudWatch over smithy-rpc-v2-cbor', () => {
+  it('finds no difference that known-differences.json does not list', async () => {
+    const protocol = 'smithy-rpc-v2-cbor';
+    const cases = casesFor(['cloudwatch'], protocol);
+    expect(cases.every((c) => c.protocol === protocol)).toBe(true);
+    const { pairs, times } = await runSweep(cases, { python: status.python, protocol });
+    const judged = judge(pairs, loadKnown());
+    console.log(formatSummary(summarize(judged, []), `Differential sweep, CloudWatch over CBOR (${cases.length} cases)`, times));
+    const unknown = groupDifferences(judged, 'unknown');
+    if (unknown.length) throw new Error(`CBOR differences not in known-differences.json:\n${formatGroups(unknown, 100)}`);
+    // The requests really were CBOR on both sides.
+    for (const side of ['boto3', 'botojs'] as const) {
+      const sent = pairs.find((p) => p.case.compareRequest && p[side].requests.length)?.[side].requests[0];
+      expect([side, sent?.target, sent?.headers.find(([n]) => n.toLowerCase() === 'smithy-protocol')?.[1]]).toEqual([side, expect.stringMatching(/^\/service\/GraniteServiceVersion20100801\/operation\//), 'rpc-v2-cbor']);
+    }
+  }, 5 * 60_000);
 });

@@ -5,7 +5,8 @@
  *
  * botocore picks the first protocol of its own priority list that the model's `protocols`
  * names (utils.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS), else `protocol`; the summary groups
- * pass rates by that choice.
+ * pass rates by that choice. A run may name another protocol the model lists (`npm run sweep --
+ * --protocol=smithy-rpc-v2-cbor`): both SDKs then speak it (sweep-runner tells the drivers).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -57,7 +58,14 @@ export const MODELS_DIR = path.resolve(__dirname, '../../service-models');
 /** botocore 1.43's protocol preference, highest first. */
 const BOTOCORE_PROTOCOL_ORDER = ['json', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor', 'query', 'ec2'];
 
-export function resolvedProtocol(metadata: RawModel['metadata']): string {
+/** Whether the model lists `protocol` among those it speaks. */
+export function listsProtocol(metadata: RawModel['metadata'], protocol: string): boolean {
+  return (metadata.protocols ?? [metadata.protocol]).includes(protocol);
+}
+
+/** The protocol of a run: `forced` where the model lists it, else botocore's choice. */
+export function resolvedProtocol(metadata: RawModel['metadata'], forced?: string): string {
+  if (forced && listsProtocol(metadata, forced)) return forced;
   const listed = metadata.protocols;
   if (listed && listed.length) {
     for (const p of BOTOCORE_PROTOCOL_ORDER) if (listed.includes(p)) return p;

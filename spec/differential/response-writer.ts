@@ -1,6 +1,6 @@
 /**
  * Puts generated output (or modeled error) values on the wire as each protocol's service would:
- * JSON bodies (json, rest-json), XML bodies (query with its result wrapper, ec2, rest-xml),
+ * JSON bodies (json, rest-json), CBOR bodies (smithy-rpc-v2-cbor, cbor-wire.ts), XML bodies (query with its result wrapper, ec2, rest-xml),
  * REST header, header-map and status-code bindings, raw and streaming payloads, and each
  * protocol's error envelope. The result is what the capture server answers; both SDKs parse the
  * same bytes, so any disagreement is theirs, not this writer's.
@@ -10,6 +10,7 @@
  */
 import type { RawModel, RawOperation, RawRef, RawShape } from './model-catalog';
 import { isTag, Tagged } from './tagged';
+import { cborBytes, cborData } from './cbor-wire';
 
 export interface WireResponse {
   status: number;
@@ -281,6 +282,9 @@ export function writeSuccess(model: RawModel, protocol: string, op: RawOperation
   } else if (protocol === 'json') {
     headers.push(['Content-Type', `application/x-amz-json-${(model.metadata.jsonVersion as string | undefined) ?? '1.0'}`]);
     body = Buffer.from(JSON.stringify(shape && outRef ? jsonOf(ctx, outRef, v) : {}));
+  } else if (protocol === 'smithy-rpc-v2-cbor') {
+    headers.push(['Content-Type', 'application/cbor'], ['smithy-protocol', 'rpc-v2-cbor']);
+    body = cborBytes(shape && outRef ? cborData(model, outRef, v) : {});
   } else if (protocol === 'query' || protocol === 'ec2') {
     const ns = protocol === 'ec2' ? `http://ec2.amazonaws.com/doc/${model.metadata.apiVersion as string}/` : `https://sweep.test/doc/${model.metadata.apiVersion as string}/`;
     const inner = shape ? structureXml(ctx, shape, v, false) : { attrs: '', body: '' };
@@ -345,7 +349,14 @@ export function writeError(model: RawModel, protocol: string, op: RawOperation, 
   const hasMessage = Object.keys(members).some((m) => m.toLowerCase() === 'message');
   let body: Buffer;
 
-  if (protocol === 'json' || protocol === 'rest-json') {
+  if (protocol === 'smithy-rpc-v2-cbor') {
+    const data = (shape && errRef ? cborData(model, errRef, values) : {}) as Record<string, ReturnType<typeof cborData>>;
+    if (!hasMessage) data.message = ERROR_MESSAGE;
+    data.__type = `com.amazonaws.sweep#${shapeName}`;
+    headers.push(['Content-Type', 'application/cbor'], ['smithy-protocol', 'rpc-v2-cbor']);
+    if (model.metadata.awsQueryCompatible && errTrait.code) headers.push(['x-amzn-query-error', `${errTrait.code};Sender`]);
+    body = cborBytes(data);
+  } else if (protocol === 'json' || protocol === 'rest-json') {
     const obj = shape && errRef ? (jsonOf(ctx, errRef, values) as Record<string, unknown>) : {};
     if (!hasMessage) obj.message = ERROR_MESSAGE;
     if (protocol === 'json') {

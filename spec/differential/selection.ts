@@ -14,8 +14,9 @@ import { hashSeed } from './prng';
 /** Operations sampled per protocol from the non-core services, for the jest subset. */
 export const SAMPLE_PER_PROTOCOL: Record<string, number> = { json: 40, 'rest-json': 60, query: 30, 'rest-xml': 20, ec2: 0 };
 
-export function casesFor(services: readonly string[]): SweepCase[] {
-  return services.flatMap((s) => serviceCases(s));
+/** The cases of `services`; with `protocol`, spoken in it by the models that list it. */
+export function casesFor(services: readonly string[], protocol?: string): SweepCase[] {
+  return services.flatMap((s) => serviceCases(s, undefined, protocol));
 }
 
 export function subsetCases(): SweepCase[] {

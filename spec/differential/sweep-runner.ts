@@ -147,15 +147,18 @@ async function runSide(driver: Driver, slot: Slot, cases: SweepCase[], out: Map<
   return Date.now() - t0;
 }
 
-/** Runs the non-skipped `cases` through both SDKs and returns them paired, in input order. */
-export async function runSweep(cases: SweepCase[], opts: { python: string; onProgress?: (side: string, done: number) => void }): Promise<{ pairs: SweepPair[]; times: RunTimes }> {
+/**
+ * Runs the non-skipped `cases` through both SDKs and returns them paired, in input order.
+ * `opts.protocol` (the cases' own, from casesFor) makes both drivers speak it to models that list it.
+ */
+export async function runSweep(cases: SweepCase[], opts: { python: string; protocol?: string; onProgress?: (side: string, done: number) => void }): Promise<{ pairs: SweepPair[]; times: RunTimes }> {
   const server = new CaptureServer();
   const addrs = await server.start(['127.0.0.1', '127.0.0.2']);
   const endpoint = `http://api.sweep.test:${server.port}`;
   const runnable = cases.filter((c) => !c.skip);
   const py = new Map<string, SideResult>();
   const js = new Map<string, SideResult>();
-  const common = { SWEEP_ENDPOINT: endpoint, SWEEP_NOW };
+  const common = { SWEEP_ENDPOINT: endpoint, SWEEP_NOW, ...(opts.protocol ? { SWEEP_PROTOCOL: opts.protocol } : {}) };
   const pyAddr = addrs[0];
   const jsAddr = addrs[addrs.length - 1];
   const boto3 = new Driver('boto3', opts.python, [path.join(__dirname, 'boto3_driver.py')], driverEnv({ ...common, SWEEP_ADDR: pyAddr }));

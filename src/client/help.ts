@@ -65,7 +65,7 @@ export function operationHelp(service: string, op: OperationModel, canonical: st
 export function clientHelp(meta: ClientMeta, extras: { waiterNames: string[]; paginators: string[]; methods?: Array<{ name: string; signature?: string }> }): string {
   const ops = Object.keys(meta.methodToApiMapping).sort();
   const lines = [
-    `botojs client for ${meta.serviceModel.metadata.serviceFullName ?? meta.serviceName} ('${meta.serviceName}', API ${meta.serviceModel.apiVersion}, ${meta.serviceModel.metadata.protocol})`,
+    `botojs client for ${meta.serviceModel.metadata.serviceFullName ?? meta.serviceName} ('${meta.serviceName}', API ${meta.serviceModel.apiVersion}, ${meta.context.protocol.name})`,
     `region: ${meta.regionName ?? '(none)'}${meta.endpointUrl ? `, endpoint: ${meta.endpointUrl}` : ''}`,
     '',
     `Operations (${ops.length}); help(client.<name>) describes one:`,

@@ -4,7 +4,7 @@
  * botocore's names; nothing else in botojs reads AWS_* variables for these settings.
  */
 import type { ProfileData } from './config-files';
-import { Config, ParameterValidation, ProxiesOptions, RetryMode, UNSIGNED } from './config';
+import { Config, ParameterValidation, ProtocolName, ProxiesOptions, RetryMode, UNSIGNED } from './config';
 import type { DefaultsModeValues } from './defaults-mode';
 
 type Conv = 'string' | 'int' | 'bool';
@@ -94,6 +94,8 @@ export interface ResolvedConfig {
   authSchemePreference?: string[];
   /** The preference was set in Config, not by the environment or the profile. */
   authSchemePreferenceInCode: boolean;
+  /** Config's protocol, checked against the model when the client is made; undefined: botocore's choice. */
+  protocol?: ProtocolName;
 }
 
 /**
@@ -176,5 +178,6 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     authSchemePreference: parseAuthSchemePreference(config.authSchemePreference || (lookupVariable('authSchemePreference', env, profile) as string | undefined)),
     authSchemePreferenceInCode: Boolean(config.authSchemePreference),
     defaultsMode,
+    protocol: config.protocol,
   };
 }

@@ -12,6 +12,9 @@ export type Unsigned = typeof UNSIGNED;
 
 export type RetryMode = 'legacy' | 'standard' | 'adaptive';
 
+/** botocore's protocol names (a client speaks one of those its model lists; see ConfigOptions.protocol). */
+export type ProtocolName = 'json' | 'rest-json' | 'rest-xml' | 'smithy-rpc-v2-cbor' | 'query' | 'ec2';
+
 /** How much of the model a call's params are checked against before sending (see ConfigOptions). */
 export type ParameterValidation = boolean | 'strict';
 
@@ -86,6 +89,14 @@ export interface ConfigOptions {
    * runs in. Also AWS_DEFAULTS_MODE and the profile's `defaults_mode` (docs/calls-and-connections.md).
    */
   defaultsMode?: DefaultsMode;
+  /**
+   * The wire protocol, one of those the service's model lists (`client.meta.serviceModel.metadata.protocols`):
+   * CloudWatch lists smithy-rpc-v2-cbor, json and query. Unset, a client speaks the first the
+   * model lists (CBOR for CloudWatch), where botocore 1.43 prefers json (`protocol: 'json'` speaks
+   * as boto3 does, and suits emulators without CBOR). A protocol the model does not list is
+   * refused when the client is made.
+   */
+  protocol?: ProtocolName;
 }
 
 /** What the Config constructor takes: ConfigOptions, plus boto3's spelling `defaults_mode`. */
@@ -107,7 +118,7 @@ const KEYS: Array<keyof ConfigOptions> = [
   'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
   'clientContextParams', 'ignoreConfiguredEndpointUrls', 'requestChecksumCalculation',
   'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
-  'authSchemePreference', 'defaultsMode',
+  'authSchemePreference', 'defaultsMode', 'protocol',
 ];
 
 // Declaration merging gives the class every ConfigOptions field without repeating them.
@@ -145,6 +156,10 @@ export class Config {
     const usEast1 = this.s3?.usEast1RegionalEndpoint;
     if (usEast1 !== undefined && usEast1 !== 'legacy' && usEast1 !== 'regional') {
       throw new TypeError(`Invalid s3.usEast1RegionalEndpoint ${excerpt(usEast1)}: use 'legacy' or 'regional'`);
+    }
+    const protocol = this.protocol as unknown;
+    if (protocol !== undefined && (typeof protocol !== 'string' || protocol === '')) {
+      throw new TypeError(`Config protocol must be a protocol name (such as 'json' or 'smithy-rpc-v2-cbor'), got ${excerpt(protocol)}`);
     }
     const style = this.s3?.addressingStyle;
     if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {

@@ -144,6 +144,16 @@ export class UnsupportedOperationError extends BotojsError {
   }
 }
 
+/**
+ * A client cannot speak to a service in any protocol it has, or not in the one Config asked for
+ * (botocore's UnsupportedServiceProtocolsError covers the first).
+ */
+export class UnsupportedServiceProtocolsError extends BotojsError {
+  constructor(message: string, readonly serviceProtocols: readonly string[]) {
+    super(message);
+  }
+}
+
 export class DataNotFoundError extends BotojsError {}
 export class ProfileNotFound extends BotojsError {
   constructor(readonly profile: string, detail = '') {

@@ -1,12 +1,16 @@
 /**
  * The protocol registry, the one protocol table: botocore's protocol names to
  * `{ serialize, parse }` (`serializers` and `responseParsers` are views of it). A model that
- * lists several `protocols` gets the first one botojs speaks, as botocore chooses; this is the
+ * lists several `protocols` gets the one botocore 1.43 chooses: the first of its own preference
+ * order (json, rest-json, rest-xml, smithy-rpc-v2-cbor, query, ec2) that the model lists, not
+ * the model's own first; `Config({ protocol })` picks another the model lists. This is the
  * only place that branches on a protocol name. Each protocol's serializer and parser modules are
  * required on the first call of that protocol (not at client creation), so an S3-only program
  * never loads the JSON or query code (and a DynamoDB-only one never loads the XML code).
  * withSerializerOptions binds a client's serializer options (botocore's serializer kwargs).
  */
+import { UnsupportedServiceProtocolsError } from '../errors';
+import { closeMatches } from '../models/naming';
 import type { ServiceMetadata } from '../models/service-model';
 import type * as ParseModules from './parse';
 import type * as SerializeModules from './serialize';
@@ -37,7 +41,17 @@ const LOADERS: Readonly<Record<string, () => Omit<Protocol, 'name'>>> = {
     serialize: (require('./serialize/rest-xml') as Pick<Serializers, 'serializeRestXml'>).serializeRestXml,
     parse: (require('./parse/rest-xml') as Pick<Parsers, 'parseRestXml'>).parseRestXml,
   }),
+  'smithy-rpc-v2-cbor': () => ({
+    serialize: (require('./serialize/cbor') as Pick<Serializers, 'serializeRpcV2Cbor'>).serializeRpcV2Cbor,
+    parse: (require('./parse/cbor') as Pick<Parsers, 'parseRpcV2Cbor'>).parseRpcV2Cbor,
+  }),
 };
+
+/**
+ * The protocols botojs speaks, in botocore 1.43's preference (utils.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS);
+ * botojs takes the model's own order among them (getProtocol).
+ */
+const PREFERENCE: readonly string[] = ['json', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor', 'query', 'ec2'];
 
 const loaded = new Map<string, Protocol>();
 
@@ -85,17 +99,37 @@ export const serializers = view('serialize');
 /** The response parser of each protocol, by botocore's protocol name. */
 export const responseParsers = view('parse');
 
-/** The protocol for a service: the first supported entry of `protocols`, else `protocol`. */
-export function getProtocol(metadata: ServiceMetadata): Protocol {
-  const candidates = metadata.protocols?.length ? metadata.protocols : [metadata.protocol];
-  for (const c of candidates) {
-    const p = protocolNamed(c);
+/** The protocols a model lists: `protocols`, else the one `protocol`. */
+function modelProtocols(metadata: ServiceMetadata): string[] {
+  return metadata.protocols?.length ? [...metadata.protocols] : [metadata.protocol];
+}
+
+/**
+ * The protocol a client speaks: `requested` (Config's `protocol`) when the model lists it, else
+ * the first of the model's `protocols`, in the model's order, that botojs speaks, else
+ * `protocol`. botocore 1.43 picks by its own preference instead (PREFERENCE: json before
+ * smithy-rpc-v2-cbor), so for the models that list CBOR first (CloudWatch, ...) botojs speaks
+ * CBOR where boto3 speaks json (docs/DESIGN.md).
+ * @throws UnsupportedServiceProtocolsError when `requested` is not one the model lists (naming
+ *   those it lists and the close matches), or when botojs speaks none of them
+ */
+export function getProtocol(metadata: ServiceMetadata, requested?: string): Protocol {
+  const listed = modelProtocols(metadata);
+  const service = metadata.serviceId;
+  if (requested !== undefined) {
+    if (!listed.includes(requested)) {
+      const close = closeMatches(requested, listed);
+      const hint = close.length ? ` Did you mean: ${close.join(', ')}?` : '';
+      throw new UnsupportedServiceProtocolsError(`Config protocol '${requested}' is not a protocol of ${service}: its model lists ${listed.join(', ')}.${hint}`, listed);
+    }
+    const p = protocolNamed(requested);
+    if (p) return p;
+  } else {
+    const choice = metadata.protocols?.length ? listed.find((name) => PREFERENCE.includes(name)) : metadata.protocol;
+    const p = choice === undefined ? undefined : protocolNamed(choice);
     if (p) return p;
   }
-  // smithy-rpc-v2-cbor-only services are not spoken yet; their models also accept json.
-  const fallback = protocolNamed(metadata.protocol) ?? (candidates.includes('smithy-rpc-v2-cbor') ? protocolNamed('json') : undefined);
-  if (fallback) return fallback;
-  throw new Error(`Unsupported protocol(s) ${candidates.join(', ')} for ${metadata.serviceId}; botojs speaks ${SUPPORTED_PROTOCOLS.join(', ')}`);
+  throw new UnsupportedServiceProtocolsError(`botojs speaks ${PREFERENCE.join(', ')}, but ${service} only speaks ${listed.join(', ')}`, listed);
 }
 
 /** A client's serializer options, botocore's serializer kwargs (`creating-serializer` handlers set them). */

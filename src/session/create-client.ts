@@ -97,7 +97,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
   // botocore's creating-serializer: handlers choose serializer options for this client
   // (bedrock-agentcore asks for millisecond timestamps).
   const serializerKwargs: SerializerOptions = { timestampPrecision: 'default' };
-  const protocol = getProtocol(service.metadata);
+  const protocol = getProtocol(service.metadata, config.protocol);
   const creatingSerializer: CreatingSerializerEvent = { protocolName: protocol.name, serviceModel: service, serializerKwargs };
   events.emitSync(`creating-serializer.${eventServiceId}`, creatingSerializer);
 

@@ -37,7 +37,11 @@ const ALLOWED: Record<string, Record<string, string>> = {
   'transport/expect-continue.ts': { connect: "a socket's `connect` event, not Amazon Connect" },
   'transport/proxies.ts': { connect: "the HTTP CONNECT response event, not Amazon Connect" },
   'session/create-client.ts': { config: 'the `config` client option (boto3\'s `config=`), not AWS Config' },
-  'config/config.ts': { s3: "Config's `s3` option (boto3's `Config(s3={...})`), read only by src/customizations/s3" },
+  'config/config.ts': {
+    s3: "Config's `s3` option (boto3's `Config(s3={...})`), read only by src/customizations/s3",
+    ec2: "the `ec2` wire protocol in the ProtocolName type (Config's `protocol`), not the EC2 service",
+  },
+  'protocols/index.ts': { ec2: "the `ec2` wire protocol in botocore's protocol preference order, not the EC2 service" },
   'credentials/assume-role.ts': { sts: 'the assume-role provider is an STS client by definition (botocore credentials.py)' },
   'credentials/web-identity.ts': { sts: 'the web-identity provider calls STS AssumeRoleWithWebIdentity (botocore credentials.py)' },
   'credentials/sso.ts': { sso: 'the SSO provider calls SSO GetRoleCredentials; `sso` is also its provider method name, as botocore names it' },

@@ -17,6 +17,7 @@ import * as path from 'path';
 import { Session, type CallContext } from '../../../src';
 import type { RawResponse } from '../../../src/types/http';
 import { crc32 } from '../../../src/util/crc';
+import { encodeCbor } from '../../../src/protocols/cbor-writer';
 
 const GOLDEN_DIR = path.join(__dirname, '..', '..', 'golden', 'stages');
 const env = { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
@@ -64,6 +65,21 @@ const CASES: Case[] = [
     operation: 'getItem',
     params: { TableName: 'users', Key: { pk: { S: 'u#1' } }, ConsistentRead: true },
     response: json('{"Item":{"pk":{"S":"u#1"},"age":{"N":"42"},"tags":{"SS":["a","b"]},"blob":{"B":"AAEC"}}}'),
+  },
+  {
+    protocol: 'smithy-rpc-v2-cbor',
+    service: 'cloudwatch',
+    operation: 'getMetricData',
+    params: {
+      MetricDataQueries: [{ Id: 'q1', MetricStat: { Metric: { Namespace: 'App', MetricName: 'Latency' }, Period: 60, Stat: 'Average' } }],
+      StartTime: new Date('2026-01-01T00:00:00Z'),
+      EndTime: new Date('2026-01-01T01:00:00Z'),
+    },
+    response: {
+      statusCode: 200,
+      headers: { 'content-type': 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor', 'x-amzn-requestid': 'req-1' },
+      body: encodeCbor({ MetricDataResults: [{ Id: 'q1', Timestamps: [new Date('2026-01-01T00:00:00Z')], Values: [1.5], StatusCode: 'Complete' }] }),
+    },
   },
   {
     protocol: 'rest-json',

@@ -1,15 +1,17 @@
 /**
- * The lazy protocol registry: every supported name maps to its serializer and parser, the
- * `protocols` list is searched in order, cbor-only models fall back to json, and anything else
- * is refused with the list of what botojs speaks.
+ * The lazy protocol registry: every supported name maps to its serializer and parser, a model
+ * listing several protocols gets botocore's choice (its preference order, not the model's), a
+ * Config protocol is honoured when the model lists it and refused (with close matches) when
+ * not, and anything else is refused with the list of what botojs speaks.
  */
+import { UnsupportedServiceProtocolsError } from '../../../src/errors';
 import { getProtocol, responseParsers, serializers, SUPPORTED_PROTOCOLS } from '../../../src/protocols';
 import type { ServiceMetadata } from '../../../src/models/service-model';
 
 const meta = (protocol: string, protocols?: string[]) => ({ protocol, protocols, serviceId: 'Fake' }) as unknown as ServiceMetadata;
 
 describe('protocol registry', () => {
-  it.each(['query', 'ec2', 'json', 'rest-json', 'rest-xml'])('%s maps to its serializer and parser', (name) => {
+  it.each(['query', 'ec2', 'json', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor'])('%s maps to its serializer and parser', (name) => {
     expect(SUPPORTED_PROTOCOLS).toContain(name);
     const p = getProtocol(meta(name));
     expect(p.name).toBe(name);
@@ -22,13 +24,40 @@ describe('protocol registry', () => {
     expect(getProtocol(meta(name))).toBe(p); // built once
   });
 
-  it('takes the first supported entry of protocols, and json for cbor-only models', () => {
-    expect(getProtocol(meta('json', ['smithy-rpc-v2-cbor', 'query'])).name).toBe('query');
-    expect(getProtocol(meta('smithy-rpc-v2-cbor', ['smithy-rpc-v2-cbor'])).name).toBe('json');
+  it("takes the first protocol the model lists that botojs speaks (botocore 1.43 prefers json over cbor instead)", () => {
+    // CloudWatch's model lists cbor first: botojs speaks it (boto3 speaks json: Config protocol 'json').
+    expect(getProtocol(meta('smithy-rpc-v2-cbor', ['smithy-rpc-v2-cbor', 'json', 'query'])).name).toBe('smithy-rpc-v2-cbor');
+    expect(getProtocol(meta('json', ['json', 'smithy-rpc-v2-cbor'])).name).toBe('json');
+    expect(getProtocol(meta('json', ['smithy-rpc-v2-cbor', 'query'])).name).toBe('smithy-rpc-v2-cbor');
+    expect(getProtocol(meta('smithy-rpc-v2-cbor', ['smithy-rpc-v2-cbor'])).name).toBe('smithy-rpc-v2-cbor');
+    expect(getProtocol(meta('query', ['query', 'ec2'])).name).toBe('query');
+    // A protocol botojs does not speak is passed over for the next one listed.
+    expect(getProtocol(meta('json', ['some-future-protocol', 'json'])).name).toBe('json');
+    // No `protocols`: the legacy `protocol`.
+    expect(getProtocol(meta('rest-xml')).name).toBe('rest-xml');
   });
 
-  it('refuses an unknown protocol, naming the supported ones', () => {
-    expect(() => getProtocol(meta('soap'))).toThrow(/Unsupported protocol\(s\) soap for Fake; botojs speaks query, ec2, json, rest-json, rest-xml/);
-    expect(() => getProtocol(meta('constructor'))).toThrow(/Unsupported protocol/);
+  it('speaks the Config protocol when the model lists it', () => {
+    const cloudwatch = meta('smithy-rpc-v2-cbor', ['smithy-rpc-v2-cbor', 'json', 'query']);
+    expect(getProtocol(cloudwatch, 'smithy-rpc-v2-cbor').name).toBe('smithy-rpc-v2-cbor');
+    expect(getProtocol(cloudwatch, 'query').name).toBe('query');
+    expect(getProtocol(cloudwatch, 'json').name).toBe('json');
+    expect(getProtocol(meta('json'), 'json').name).toBe('json');
+  });
+
+  it('refuses a Config protocol the model does not list, naming those it lists and the close ones', () => {
+    const cloudwatch = meta('smithy-rpc-v2-cbor', ['smithy-rpc-v2-cbor', 'json', 'query']);
+    expect(() => getProtocol(cloudwatch, 'cbor')).toThrow(
+      new UnsupportedServiceProtocolsError("Config protocol 'cbor' is not a protocol of Fake: its model lists smithy-rpc-v2-cbor, json, query. Did you mean: smithy-rpc-v2-cbor?", []),
+    );
+    expect(() => getProtocol(cloudwatch, 'rest-json')).toThrow(/Config protocol 'rest-json' is not a protocol of Fake: its model lists smithy-rpc-v2-cbor, json, query\. Did you mean: json\?/);
+    expect(() => getProtocol(meta('rest-xml'), 'smithy-rpc-v2-cbor')).toThrow(/its model lists rest-xml\.$/);
+    expect(() => getProtocol(meta('json'), 'constructor')).toThrow(UnsupportedServiceProtocolsError);
+  });
+
+  it('refuses a model botojs cannot speak, naming what it speaks', () => {
+    expect(() => getProtocol(meta('soap'))).toThrow(new UnsupportedServiceProtocolsError('botojs speaks json, rest-json, rest-xml, smithy-rpc-v2-cbor, query, ec2, but Fake only speaks soap', []));
+    expect(() => getProtocol(meta('constructor'))).toThrow(UnsupportedServiceProtocolsError);
+    expect(() => getProtocol(meta('json', ['soap', 'corba']))).toThrow(/but Fake only speaks soap, corba/);
   });
 });

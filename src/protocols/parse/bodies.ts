@@ -1,5 +1,5 @@
 /**
- * A response body parsed as JSON or XML, once per response. An error response is read by
+ * A response body parsed as JSON, XML or CBOR, once per response. An error response is read by
  * up to three steps (the error code, the request id, the modeled error's members); they share
  * one parse instead of each running JSON.parse or the XML parser again. A success body is read
  * once too: the S3 check for a 200 that is not XML (lacksXmlDocument) and the parser share it.
@@ -16,6 +16,7 @@
  */
 import { ResponseParserError } from '../../errors';
 import type { RawResponse } from '../types';
+import { CborValue, decodeCbor } from '../cbor-reader';
 import { parseXml, XmlDocument } from '../xml-parser';
 import { scanXml } from '../xml-scanner';
 import { bodyText } from './common';
@@ -43,27 +44,32 @@ function detailOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
-/** `Body (N bytes[, first 256 shown]): "<excerpt>"`, the excerpt JSON-quoted to stay one line. */
-function excerpt(label: string, body: Buffer | string): string {
+/**
+ * `Body (N bytes[, first 256 shown]): "<excerpt>"`, the excerpt JSON-quoted to stay one line;
+ * a binary format's (CBOR's) as hex, the first 64 bytes.
+ */
+function excerpt(label: string, body: Buffer | string, binary = false): string {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const cut = bytes.length > EXCERPT_BYTES;
-  const shown = bytes.subarray(0, EXCERPT_BYTES).toString('utf8');
-  return `${label} (${bytes.length} bytes${cut ? `, first ${EXCERPT_BYTES} shown` : ''}): ${JSON.stringify(shown)}`;
+  const limit = binary ? EXCERPT_BYTES / 4 : EXCERPT_BYTES;
+  const cut = bytes.length > limit;
+  const head = bytes.subarray(0, limit);
+  const shown = binary ? `hex ${head.toString('hex')}` : JSON.stringify(head.toString('utf8'));
+  return `${label} (${bytes.length} bytes${cut ? `, first ${limit} shown` : ''}): ${shown}`;
 }
 
 /** The ResponseParserError for a success body that is not the document its protocol promises. */
-function unparsableBody(response: RawResponse, operationName: string, problem: string, cause: unknown): ResponseParserError {
+function unparsableBody(response: RawResponse, operationName: string, problem: string, cause: unknown, binary = false): ResponseParserError {
   const of = operationName ? ` of ${operationName}` : '';
   return new ResponseParserError(
-    `Unable to parse response${of} (HTTP ${response.statusCode}): ${problem}. ${excerpt('Body', response.body ?? Buffer.alloc(0))}`,
+    `Unable to parse response${of} (HTTP ${response.statusCode}): ${problem}. ${excerpt('Body', response.body ?? Buffer.alloc(0), binary)}`,
     { operationName: operationName || undefined, statusCode: response.statusCode, cause },
   );
 }
 
 /** The ResponseParserError for an event-stream payload that does not parse. */
-function unparsableEvent(operationName: string, format: 'JSON' | 'XML', payload: Buffer, cause: unknown): ResponseParserError {
+function unparsableEvent(operationName: string, format: 'JSON' | 'XML' | 'CBOR', payload: Buffer, cause: unknown): ResponseParserError {
   const of = operationName ? ` of ${operationName}` : '';
-  return new ResponseParserError(`Unable to parse an event${of}: invalid ${format} (${detailOf(cause)}). ${excerpt('Payload', payload)}`, {
+  return new ResponseParserError(`Unable to parse an event${of}: invalid ${format} (${detailOf(cause)}). ${excerpt('Payload', payload, format === 'CBOR')}`, {
     operationName: operationName || undefined,
     cause,
   });
@@ -89,6 +95,16 @@ export function parseEventXml(payload: Buffer, operationName: string): XmlDocume
   }
 }
 
+/** An event's CBOR payload, strictly: {} when empty, a ResponseParserError when not one CBOR item. */
+export function parseEventCbor(payload: Buffer, operationName: string): CborValue {
+  if (payload.length === 0) return {};
+  try {
+    return decodeCbor(payload);
+  } catch (error) {
+    throw unparsableEvent(operationName, 'CBOR', payload, error);
+  }
+}
+
 function jsonOf(response: RawResponse): Parsed<unknown> {
   let entry = jsonBodies.get(response);
   if (!entry) {
@@ -111,6 +127,34 @@ export function parseJsonSuccessBody(response: RawResponse, operationName: strin
   if (error === undefined) return value;
   if (bodyText(response).trim() === '') return {};
   throw unparsableBody(response, operationName, `invalid JSON (${detailOf(error)})`, error);
+}
+
+const cborBodies = new WeakMap<RawResponse, Parsed<CborValue>>();
+
+function cborOf(response: RawResponse): Parsed<CborValue> {
+  let entry = cborBodies.get(response);
+  if (!entry) {
+    const bytes = response.body;
+    entry = !bytes || bytes.length === 0 ? { value: {} } : attempt(() => decodeCbor(bytes));
+    cborBodies.set(response, entry);
+  }
+  return entry;
+}
+
+/** A success body as CBOR; {} when empty. Anything but exactly one well-formed item is a ResponseParserError. */
+export function parseCborSuccessBody(response: RawResponse, operationName: string): CborValue {
+  const { value, error } = cborOf(response);
+  if (error === undefined) return value as CborValue;
+  throw unparsableBody(response, operationName, `invalid CBOR (${detailOf(error)})`, error, true);
+}
+
+/**
+ * An error body as CBOR, parsed once per response; {} when empty or not CBOR (botocore raises
+ * there; the status already says the call failed, so the error is read from the status line).
+ */
+export function parseCborErrorBody(response: RawResponse): CborValue {
+  const { value, error } = cborOf(response);
+  return error === undefined ? (value as CborValue) : {};
 }
 
 function xmlOf(response: RawResponse): Parsed<XmlDocument | undefined> {

@@ -7,12 +7,14 @@
  * - json:     {"__type": "ns#Code:uri", "message"|"Message": ...}; `x-amzn-query-error: Code;Type`
  *             remaps the code for awsQueryCompatible services
  * - rest-json: as json, then `x-amzn-errortype` header, else body `code`/`Code`, wins
+ * - smithy-rpc-v2-cbor: as json from a CBOR map, but an absent or null `__type` gives the status
+ *             code (botocore's RpcV2CBORParser)
  * - rest-xml: S3's bare <Error> (request id from headers), or <ErrorResponse> as query; an empty
  *             or malformed body falls back to Code = status, Message = reason phrase
  */
 import type { RawResponse } from '../types';
 import { XmlDocument, xmlChild } from '../xml-parser';
-import { parseJsonBody, tryParseXml } from './bodies';
+import { parseCborErrorBody, parseJsonBody, tryParseXml } from './bodies';
 import { Dict, ResponseHeaders, genericError, isDict } from './common';
 import { xmlToPlain } from './xml-shapes';
 import { setOwn } from '../../util/objects';
@@ -62,6 +64,21 @@ function applyQueryCompatibleCode(code: string, header: string, error: Dict): st
     return parts[0];
   }
   return code;
+}
+
+export function parseCborError(response: RawResponse, headers: ResponseHeaders): Dict {
+  const raw = parseCborErrorBody(response);
+  const body: Dict = isDict(raw) && !(raw instanceof Date) ? raw : {};
+  const error: Dict = { Message: pyGet(body, 'message', pyGet(body, 'Message', '')), Code: '' };
+  const out: Dict = { Error: error, ResponseMetadata: {} };
+  const type = pyGet(body, '__type', null);
+  let code = sanitizeErrorCode(type === null || type === undefined ? String(response.statusCode) : String(type));
+  const queryError = headers.get('x-amzn-query-error');
+  if (queryError !== undefined) code = applyQueryCompatibleCode(code, queryError, error);
+  error.Code = code;
+  const requestId = headers.get('x-amzn-requestid');
+  if (requestId !== undefined) out.ResponseMetadata = { RequestId: requestId };
+  return out;
 }
 
 export function parseRestJsonError(response: RawResponse, headers: ResponseHeaders): Dict {

@@ -5,6 +5,7 @@
  */
 import type { OperationModel } from '../../models/service-model';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import { parseRpcV2Cbor } from './cbor';
 import { parseEc2 } from './ec2';
 import { parseJson } from './json';
 import { parseQuery } from './query';
@@ -13,6 +14,6 @@ import { parseRestXml } from './rest-xml';
 
 export type ResponseParser = (op: OperationModel, response: RawResponse, ctx: SerializeContext) => ParsedResponse;
 
-export { parseEc2, parseJson, parseQuery, parseRestJson, parseRestXml };
+export { parseEc2, parseJson, parseQuery, parseRestJson, parseRestXml, parseRpcV2Cbor };
 export { parseTimestamp } from './timestamps';
 export { sanitizeErrorCode } from './errors';

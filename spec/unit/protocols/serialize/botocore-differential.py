@@ -3,16 +3,17 @@
 Usage: python3 botocore-differential.py <service-models dir> [seed]
 Generates random params for every operation of a set of services from the shipped models,
 serializes them with the installed botocore and writes [{svc, ver, op, protocol, params,
-expected}] as JSON to stdout.
+expected}] as JSON to stdout. Services whose model's `protocol` is smithy-rpc-v2-cbor are
+serialized as CBOR (body as `base64:...`); BOTOCORE_DIFF_SERVICES=a,b limits the services.
 """
-import json, random, copy, os, sys
+import base64, json, random, copy, os, sys
 from botocore.model import ServiceModel
 from botocore.serialize import SERIALIZERS
 from botocore.utils import percent_encode_sequence
 from urllib.parse import urlencode
 random.seed(int(sys.argv[2]) if len(sys.argv)>2 else 1)
 root=sys.argv[1]
-SVCS=['s3','ec2','sqs','dynamodb','lambda','sns','iam','route53','cloudfront','apigateway','glacier','kinesis','ssm','sts','cloudwatch','s3control','efs','rds','elbv2','autoscaling','logs','ecs','events','kms','secretsmanager','appsync','mediastore-data','iot','batch','cloudformation','elasticache','redshift','athena','bedrock-runtime','lex-runtime','polly','transfer','workdocs','sesv2','ses','route53domains','opensearch','neptune','docdb','glue']
+SVCS=['arc-region-switch','gamelift','snowball','compute-optimizer','s3','ec2','sqs','dynamodb','lambda','sns','iam','route53','cloudfront','apigateway','glacier','kinesis','ssm','sts','cloudwatch','s3control','efs','rds','elbv2','autoscaling','logs','ecs','events','kms','secretsmanager','appsync','mediastore-data','iot','batch','cloudformation','elasticache','redshift','athena','bedrock-runtime','lex-runtime','polly','transfer','workdocs','sesv2','ses','route53domains','opensearch','neptune','docdb','glue']
 STR_CHARS="abcXYZ019 -_.~/!*'()&=+:@ü\u00e9%"
 def rstr(alnum=False):
     if alnum: return ''.join(random.choice('abc019-.') for _ in range(random.randint(1,6)))
@@ -52,14 +53,15 @@ def gen(shape, depth, name=''):
     if t=='blob': return rstr()
     return rstr()
 out=[]
-for svc in SVCS:
+only=[x for x in os.environ.get('BOTOCORE_DIFF_SERVICES','').split(',') if x]
+for svc in (only or SVCS):
     d=os.path.join(root,svc); 
     if not os.path.isdir(d): continue
     ver=sorted(os.listdir(d))[-1]
     raw=json.load(open(os.path.join(d,ver,'service-2.json')))
     m=ServiceModel(raw, svc)
     proto=m.metadata['protocol']
-    if proto not in SERIALIZERS or proto=='smithy-rpc-v2-cbor': continue
+    if proto not in SERIALIZERS: continue
     for opn in m.operation_names:
         op=m.operation_model(opn)
         if op.input_shape is None: params={}
@@ -71,7 +73,8 @@ for svc in SVCS:
             body=r['body']
             if isinstance(body,dict):
                 body=urlencode([(k.encode('utf-8'), v.encode('utf-8') if isinstance(v,str) else v) for k,v in body.items()], doseq=True)
-            elif isinstance(body,bytes): body=body.decode('utf-8')
+            elif isinstance(body,bytes):
+                body='base64:'+base64.b64encode(body).decode() if proto=='smithy-rpc-v2-cbor' else body.decode('utf-8')
             qs=r['query_string']; q=percent_encode_sequence(qs) if isinstance(qs,dict) else qs
             res={'method':r['method'],'path':r['url_path'],'query':q,'headers':{k:str(v) for k,v in r['headers'].items()},'body':body,'hostPrefix':r.get('host_prefix')}
         except Exception as e:
