@@ -26,6 +26,8 @@ const VARIABLES: Record<string, [string | null, string[], unknown, Conv]> = {
   s3DisableMrap: [null, ['AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS'], undefined, 'bool'],
   accountIdEndpointMode: ['account_id_endpoint_mode', ['AWS_ACCOUNT_ID_ENDPOINT_MODE'], 'preferred', 'string'],
   authSchemePreference: ['auth_scheme_preference', ['AWS_AUTH_SCHEME_PREFERENCE'], undefined, 'string'],
+  sigv4aSigningRegionSet: ['sigv4a_signing_region_set', ['AWS_SIGV4A_SIGNING_REGION_SET'], undefined, 'string'],
+  s3DisableExpressSessionAuth: ['s3_disable_express_session_auth', ['AWS_S3_DISABLE_EXPRESS_SESSION_AUTH'], undefined, 'bool'],
 };
 
 function convert(value: string, conv: Conv, name: string): unknown {
@@ -66,7 +68,7 @@ export interface ResolvedConfig {
   retryMode: RetryMode;
   /** Every attempt, the first included. */
   totalMaxAttempts?: number;
-  s3: { addressingStyle?: 'auto' | 'virtual' | 'path'; useAccelerateEndpoint?: boolean; useArnRegion?: boolean; disableMultiRegionAccessPoints?: boolean; usEast1RegionalEndpoint?: string };
+  s3: { addressingStyle?: 'auto' | 'virtual' | 'path'; useAccelerateEndpoint?: boolean; useArnRegion?: boolean; disableMultiRegionAccessPoints?: boolean; disableS3ExpressSessionAuth?: boolean; usEast1RegionalEndpoint?: string };
   useFipsEndpoint: boolean;
   useDualstackEndpoint: boolean;
   clientContextParams: Record<string, unknown>;
@@ -85,6 +87,8 @@ export interface ResolvedConfig {
   authSchemePreference?: string[];
   /** The preference was set in Config, not by the environment or the profile. */
   authSchemePreferenceInCode: boolean;
+  /** SigV4a's region set from Config, AWS_SIGV4A_SIGNING_REGION_SET or the profile; undefined for the endpoint's. */
+  sigv4aSigningRegionSet?: string;
 }
 
 /**
@@ -141,6 +145,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
       useAccelerateEndpoint: s3.useAccelerateEndpoint ?? boolOf(s3Profile.use_accelerate_endpoint),
       useArnRegion: (s3.useArnRegion as boolean | undefined) ?? (lookupVariable('s3UseArnRegion', env, profile) as boolean | undefined) ?? boolOf(s3Profile.use_arn_region),
       disableMultiRegionAccessPoints: (s3.disableMultiRegionAccessPoints as boolean | undefined) ?? (lookupVariable('s3DisableMrap', env, profile) as boolean | undefined) ?? boolOf(s3Profile.s3_disable_multiregion_access_points),
+      disableS3ExpressSessionAuth: (s3.disableS3ExpressSessionAuth as boolean | undefined) ?? (lookupVariable('s3DisableExpressSessionAuth', env, profile) as boolean | undefined),
       usEast1RegionalEndpoint: s3Profile.us_east_1_regional_endpoint,
     },
     useFipsEndpoint: pick<boolean>(config.useFipsEndpoint, 'useFipsEndpoint'),
@@ -158,5 +163,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     // An empty string in Config is not set there (botocore tests the value's truth).
     authSchemePreference: parseAuthSchemePreference(config.authSchemePreference || (lookupVariable('authSchemePreference', env, profile) as string | undefined)),
     authSchemePreferenceInCode: Boolean(config.authSchemePreference),
+    // botocore takes an empty value as unset (its `if not region`).
+    sigv4aSigningRegionSet: config.sigv4aSigningRegionSet || (lookupVariable('sigv4aSigningRegionSet', env, profile) as string | undefined) || undefined,
   };
 }

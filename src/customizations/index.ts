@@ -21,6 +21,7 @@ import { installGlacier } from './glacier';
 import { installCrossRegionPresign } from './cross-region-presign';
 import { installS3Presign } from './s3/presign';
 import { installS3PresignPost } from './s3/presign-post';
+import { installS3ExpressSessions } from './s3/express-session';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
 import { installPollyPresignContentType } from './polly-presign-content-type';
@@ -81,6 +82,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installCrossRegionPresign(events);
   installS3Presign(events);
   installS3PresignPost(events);
+  installS3ExpressSessions(events);
   installServiceNameAliases(events);
   installSocialMessagingMethodAlias(events);
   installBidirectionalStreamingRemovals(events);

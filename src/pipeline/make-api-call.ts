@@ -31,7 +31,7 @@ import { operationPreferredAuth, servicePreferredAuth } from './choose-auth';
 import { requestSigner } from './request-signer';
 import type { PrepareOptions } from './prepare-options';
 import { isReadable } from '../util/is-readable';
-import { signingCredentials } from './signing-credentials';
+import { callCredentials, signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import { kBodyProgress, type CallOptions } from './call-options';
 import { BodyProgress, bodyLength } from './body-progress';
@@ -40,7 +40,8 @@ import { BodyProgress, bodyLength } from './body-progress';
 export type PreparedRequest = HttpRequest;
 
 export interface AuthPlan {
-  kind: 'sigv4' | 'sigv2' | 'bearer' | 'none';
+  /** `sigv4a`: SigV4a, with `signingRegion` the comma-joined region set (`*` for all). */
+  kind: 'sigv4' | 'sigv4a' | 'sigv2' | 'bearer' | 'none';
   signingName: string;
   signingRegion: string;
   disableDoubleEncoding?: boolean;
@@ -115,7 +116,7 @@ async function resolveCallEndpoint(ctx: ClientContext, op: OperationModel, param
     clientContextParams: ctx.endpoint.clientContextParams,
   });
   const resolved = cachedResolve(ctx, ruleSet, endpointParams);
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1' });
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1', preference: ctx.config.authSchemePreference });
   // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
   const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
   return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
@@ -151,6 +152,12 @@ function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typ
     if (preferred === 'none') return { kind: 'none', ...base };
     if (preferred === 'bearer') return { kind: 'bearer', ...base };
     if (preferred === 'v4') return { kind: 'sigv4', ...base };
+    // botocore's _resolve_sigv4a_region: the configured set, else `*` (no endpoint region here).
+    if (preferred === 'v4a') return { ...base, kind: 'sigv4a', signingRegion: ctx.config.sigv4aSigningRegionSet ?? '*' };
+  }
+  if (scheme.name === 'sigv4a') {
+    // The configured region set wins over the endpoint's (botocore's _set_sigv4a_signing_context).
+    return { ...base, kind: 'sigv4a', signingRegion: ctx.config.sigv4aSigningRegionSet ?? scheme.signingRegion };
   }
   const auth = op.auth;
   if (auth && auth.length > 0) {
@@ -163,7 +170,7 @@ function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typ
   return { kind: usesSigV2(ctx, op, scheme) ? 'sigv2' : 'sigv4', ...base };
 }
 
-async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
+async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan, params: Record<string, unknown>): Promise<void> {
   if (auth.kind === 'none') return;
   if (auth.kind === 'bearer') {
     // The client's token: AWS_BEARER_TOKEN_<its model's signing name>, else the session's (SSO).
@@ -172,8 +179,9 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
     signBearer(req.headers, token);
     return;
   }
-  const creds = await signingCredentials(ctx);
-  if (auth.kind === 'sigv2') return void signV2(req, creds, ctx.clockSkew.now());
+  if (auth.kind === 'sigv2') return void signV2(req, await signingCredentials(ctx), ctx.clockSkew.now());
+  // A customization may sign this call with a session of its own (S3 Express One Zone).
+  const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: false });
   const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,
@@ -186,6 +194,8 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
       disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
       // The signer picks the payload hash itself (streams, trailers, https-only unsigned bodies).
       unsignedPayload: op.unsignedPayload,
+      asymmetric: auth.kind === 'sigv4a',
+      sessionTokenName: identity?.tokenHeader,
     },
   );
 }
@@ -292,7 +302,7 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
     if (ctx.events.hasHandlers(events.requestCreated)) await ctx.events.emit(events.requestCreated, { request: req, operation: op });
     if (ctx.events.hasHandlers(events.beforeSign)) await ctx.events.emit(events.beforeSign, { request: req, operation: op, auth: prepared.auth });
     checkHeaders(op, req.headers);
-    await abortable(sign(ctx, op, req, prepared.auth), signal);
+    await abortable(sign(ctx, op, req, prepared.auth, params), signal);
     sdkRequest.apply(req.headers, attempt);
 
     let raw: RawResponse | undefined;
@@ -341,7 +351,8 @@ async function sendWithRetries(ctx: ClientContext, op: OperationModel, params: R
   }
 }
 
-const SECRET_HEADERS = new Set(['x-amz-security-token']);
+// Session tokens: STS's, and an S3 Express session's (signing-credentials.ts).
+const SECRET_HEADERS = new Set(['x-amz-security-token', 'x-amz-s3session-token']);
 
 function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
