@@ -23,7 +23,7 @@ export interface AuthSchemeSelection {
   defaulted?: boolean;
 }
 
-/** Schemes botojs signs natively, in no particular order: list order decides. */
+/** Schemes botocore signs without awscrt, in no particular order: list order decides among them. */
 const SUPPORTED = new Set(['sigv4', 'sigv4-s3express', 'none']);
 
 /** Rule sets say `sigv4`; some older ones say `v4`. Normalize to the `sig`-prefixed form. */
