@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFORMANCE_DIR } from '../helpers/shared';
 import { knownFailures } from '../helpers/known-failures';
-import { canonicalRequest, signRequest, stringToSign, SignableRequest, SigningOptions } from '../../src/signing';
+import { canonicalRequest, signRequest, stringToSign, SigningOptions } from '../../src/signing';
+import { parseRawRequest } from '../helpers/raw-request';
 
 const SUITE_DIR = path.join(CONFORMANCE_DIR, 'sigv4');
 const CREDS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
@@ -34,43 +35,6 @@ function findCases(dir: string): Case[] {
     out.push(...findCases(sub));
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Parses a raw HTTP request: folded lines continue a header, repeated headers join with ','. */
-export function parseRawRequest(raw: string): SignableRequest {
-  const lines = raw.split('\n').map((l) => l.replace(/\r$/, ''));
-  // The request target may itself contain spaces (get-space): it runs up to the protocol.
-  const first = lines[0];
-  const method = first.slice(0, first.indexOf(' '));
-  const target = first.slice(method.length + 1, first.lastIndexOf(' HTTP/'));
-  const names: string[] = [];
-  const values: string[][] = [];
-  let i = 1;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') break;
-    if (/^\s/.test(line) && values.length) {
-      const last = values[values.length - 1];
-      last[last.length - 1] += `\n${line}`;
-      continue;
-    }
-    const colon = line.indexOf(':');
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1);
-    const at = names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
-    if (at >= 0) values[at].push(value);
-    else {
-      names.push(name);
-      values.push([value]);
-    }
-  }
-  const headers: Record<string, string> = {};
-  names.forEach((n, k) => {
-    headers[n] = values[k].length > 1 ? values[k].map((v) => v.trim()).join(',') : values[k][0];
-  });
-  const body = i < lines.length ? lines.slice(i + 1).join('\n') : undefined;
-  const host = Object.entries(headers).find(([k]) => k.toLowerCase() === 'host')?.[1] ?? 'localhost';
-  return { method, url: `https://${host}${target}`, headers, body: body || undefined };
 }
 
 // CASE matches the case's folder path, so `CASE=normalize-path` selects that whole group.

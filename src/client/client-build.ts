@@ -10,6 +10,7 @@ import type { BuiltInProvider } from '../endpoints/builtins';
 import type { ModelLoader } from '../models/loader';
 import type { ServiceModel } from '../models/service-model';
 import type { PresignHooks } from '../pipeline/prepare-options';
+import type { SigningIdentityHook } from '../pipeline/signing-credentials';
 import type { ServiceRetryChecks } from '../retries';
 import type { ClientMethods } from './method-overrides';
 
@@ -22,6 +23,8 @@ export interface ClientBuild {
   signatureVersion?: string;
   /** A customization's presigning rules (see ClientContext.presign). */
   presign: PresignHooks;
+  /** A customization's per-call signing credentials (see ClientContext.signingIdentity). */
+  signingIdentity?: SigningIdentityHook;
   /** Service-specific builtIn endpoint parameters (`AWS::S3::ForcePathStyle`, ...), computed once the region is known. */
   endpointBuiltIns: BuiltInProvider[];
   /** The service's own retry conditions for standard and adaptive modes (STS's codes, DynamoDB's CRC32 header). */

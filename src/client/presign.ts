@@ -2,13 +2,14 @@
  * generatePresignedUrl: the request a call would send, signed into a URL that someone without
  * credentials can use until it expires. Its own arguments are checked first (presign-args.ts),
  * the operation's params as a call's are. As botocore: the request is prepared as a presign
- * request, signed for the client's region rather than the rule set's, with SigV4 query auth.
+ * request, signed for the client's region rather than the rule set's, with SigV4 query auth
+ * (SigV4a for an endpoint that asks for it, valid in the endpoint's region set).
  * A service's customization may change that (ClientContext.presign: S3 takes the global
  * endpoint and HMAC-SHA1 on request, and signs ARN buckets for the rule set's region), and adds
  * members of its own (S3's generatePresignedPost, src/customizations/s3/presign-post.ts).
  */
 import { UnsupportedSignatureVersionError } from '../errors';
-import { signingCredentials } from '../pipeline/signing-credentials';
+import { callCredentials } from '../pipeline/signing-credentials';
 import { unknownOperationError } from './unknown-operation';
 import type { ClientContext } from '../pipeline/context';
 import { prepareParams, prepareRequest, startCall } from '../pipeline/make-api-call';
@@ -75,13 +76,19 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       if (auth.kind === 'bearer') throw new UnsupportedSignatureVersionError('Signature version(s) are not supported: bearer-query');
       const signed = ctx.presign.signUrl?.(ctx, { request, auth, operation: op, params, expiresIn: args.expiresIn });
       if (signed) return signed;
-      return presignUrl(request, await signingCredentials(ctx), {
+      // A customization's session may sign it (S3 Express One Zone), as it would the call.
+      const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: true });
+      const asymmetric = auth.kind === 'sigv4a';
+      return presignUrl(request, creds, {
         signingName: auth.signingName,
-        region: presignRegion(ctx, params, auth.signingRegion),
+        // SigV4a signs for the endpoint's region set, never one region.
+        region: asymmetric ? auth.signingRegion : presignRegion(ctx, params, auth.signingRegion),
         date: ctx.clockSkew.now(),
         s3: s3Style,
         disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
         expiresIn: args.expiresIn,
+        asymmetric,
+        sessionTokenName: identity?.tokenQueryParameter,
       });
     },
   };

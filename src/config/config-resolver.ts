@@ -29,6 +29,8 @@ const VARIABLES: Record<string, [string | null, string[], unknown, Conv]> = {
   s3UsEast1RegionalEndpoint: ['s3_us_east_1_regional_endpoint', ['AWS_S3_US_EAST_1_REGIONAL_ENDPOINT'], undefined, 'string'],
   accountIdEndpointMode: ['account_id_endpoint_mode', ['AWS_ACCOUNT_ID_ENDPOINT_MODE'], 'preferred', 'string'],
   authSchemePreference: ['auth_scheme_preference', ['AWS_AUTH_SCHEME_PREFERENCE'], undefined, 'string'],
+  sigv4aSigningRegionSet: ['sigv4a_signing_region_set', ['AWS_SIGV4A_SIGNING_REGION_SET'], undefined, 'string'],
+  s3DisableExpressSessionAuth: ['s3_disable_express_session_auth', ['AWS_S3_DISABLE_EXPRESS_SESSION_AUTH'], undefined, 'bool'],
 };
 
 function convert(value: string, conv: Conv, name: string): unknown {
@@ -73,7 +75,7 @@ export interface ResolvedConfig {
   retryMode: RetryMode;
   /** Every attempt, the first included. */
   totalMaxAttempts?: number;
-  s3: { addressingStyle?: 'auto' | 'virtual' | 'path'; useAccelerateEndpoint?: boolean; useArnRegion?: boolean; disableMultiRegionAccessPoints?: boolean; usEast1RegionalEndpoint?: string };
+  s3: { addressingStyle?: 'auto' | 'virtual' | 'path'; useAccelerateEndpoint?: boolean; useArnRegion?: boolean; disableMultiRegionAccessPoints?: boolean; disableS3ExpressSessionAuth?: boolean; usEast1RegionalEndpoint?: string };
   useFipsEndpoint: boolean;
   useDualstackEndpoint: boolean;
   clientContextParams: Record<string, unknown>;
@@ -96,6 +98,8 @@ export interface ResolvedConfig {
   authSchemePreferenceInCode: boolean;
   /** Config's protocol, checked against the model when the client is made; undefined: botocore's choice. */
   protocol?: ProtocolName;
+  /** SigV4a's region set from Config, AWS_SIGV4A_SIGNING_REGION_SET or the profile; undefined for the endpoint's. */
+  sigv4aSigningRegionSet?: string;
 }
 
 /**
@@ -161,6 +165,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
       // s3_us_east_1_regional_endpoint, its [s3] us_east_1_regional_endpoint, the defaults mode.
       // Checked (legacy or regional) by the S3 customization, the only reader, as botocore does.
       usEast1RegionalEndpoint: s3.usEast1RegionalEndpoint ?? (lookupVariable('s3UsEast1RegionalEndpoint', env, profile) as string | undefined) ?? s3Profile.us_east_1_regional_endpoint ?? defaults.s3UsEast1RegionalEndpoint,
+      disableS3ExpressSessionAuth: (s3.disableS3ExpressSessionAuth as boolean | undefined) ?? (lookupVariable('s3DisableExpressSessionAuth', env, profile) as boolean | undefined),
     },
     useFipsEndpoint: pick<boolean>(config.useFipsEndpoint, 'useFipsEndpoint'),
     useDualstackEndpoint: pick<boolean>(config.useDualstackEndpoint ?? (s3.useDualstackEndpoint as boolean | undefined), 'useDualstackEndpoint'),
@@ -179,5 +184,7 @@ export function resolveConfig(config: Config, env: NodeJS.ProcessEnv, profile: P
     authSchemePreferenceInCode: Boolean(config.authSchemePreference),
     defaultsMode,
     protocol: config.protocol,
+    // botocore takes an empty value as unset (its `if not region`).
+    sigv4aSigningRegionSet: config.sigv4aSigningRegionSet || (lookupVariable('sigv4aSigningRegionSet', env, profile) as string | undefined) || undefined,
   };
 }

@@ -38,6 +38,12 @@ export interface S3Options {
    * AWS_S3_US_EAST_1_REGIONAL_ENDPOINT and the profile's `s3_us_east_1_regional_endpoint`).
    */
   usEast1RegionalEndpoint?: 'legacy' | 'regional';
+  /**
+   * Sign S3 Express One Zone (directory bucket) calls with the client's own credentials
+   * instead of CreateSession sessions (botocore's `disable_s3_express_session_auth`; also
+   * AWS_S3_DISABLE_EXPRESS_SESSION_AUTH and the profile's `s3_disable_express_session_auth`).
+   */
+  disableS3ExpressSessionAuth?: boolean;
 }
 
 /** Proxy URLs by the scheme of the request URL (botocore's `proxies`); only these two are read. */
@@ -97,6 +103,12 @@ export interface ConfigOptions {
    * refused when the client is made.
    */
   protocol?: ProtocolName;
+  /**
+   * The regions a SigV4a signature is valid in, comma-separated (`*` for all): replaces the
+   * region set an endpoint asks for (botocore's sigv4a_signing_region_set; also
+   * AWS_SIGV4A_SIGNING_REGION_SET and the profile's `sigv4a_signing_region_set`).
+   */
+  sigv4aSigningRegionSet?: string;
 }
 
 /** What the Config constructor takes: ConfigOptions, plus boto3's spelling `defaults_mode`. */
@@ -108,7 +120,7 @@ export type ConfigInput = ConfigOptions & {
 // The keys of the nested option objects: a misspelt one would be ignored silently otherwise
 // (`s3: { adressingStyle: 'path' }` sending virtual-host requests).
 const NESTED_KEYS: Record<'s3' | 'retries' | 'proxies', readonly string[]> = {
-  s3: ['addressingStyle', 'useAccelerateEndpoint', 'useDualstackEndpoint', 'useArnRegion', 'disableMultiRegionAccessPoints', 'usEast1RegionalEndpoint'] satisfies Array<keyof S3Options>,
+  s3: ['addressingStyle', 'useAccelerateEndpoint', 'useDualstackEndpoint', 'useArnRegion', 'disableMultiRegionAccessPoints', 'usEast1RegionalEndpoint', 'disableS3ExpressSessionAuth'] satisfies Array<keyof S3Options>,
   retries: ['mode', 'totalMaxAttempts', 'maxAttempts'] satisfies Array<keyof RetriesOptions>,
   proxies: ['http', 'https'] satisfies Array<keyof ProxiesOptions>,
 };
@@ -118,7 +130,7 @@ const KEYS: Array<keyof ConfigOptions> = [
   'readTimeout', 'maxPoolConnections', 'retries', 's3', 'useFipsEndpoint', 'useDualstackEndpoint',
   'clientContextParams', 'ignoreConfiguredEndpointUrls', 'requestChecksumCalculation',
   'responseChecksumValidation', 'proxies', 'parameterValidation', 'tcpKeepalive', 'stsRegionalEndpoints',
-  'authSchemePreference', 'defaultsMode', 'protocol',
+  'authSchemePreference', 'defaultsMode', 'protocol', 'sigv4aSigningRegionSet',
 ];
 
 // Declaration merging gives the class every ConfigOptions field without repeating them.
@@ -160,6 +172,15 @@ export class Config {
     const protocol = this.protocol as unknown;
     if (protocol !== undefined && (typeof protocol !== 'string' || protocol === '')) {
       throw new TypeError(`Config protocol must be a protocol name (such as 'json' or 'smithy-rpc-v2-cbor'), got ${excerpt(protocol)}`);
+    }
+    const regionSet = this.sigv4aSigningRegionSet as unknown;
+    if (regionSet !== undefined && typeof regionSet !== 'string') {
+      throw new TypeError(`sigv4aSigningRegionSet must be a comma-separated string of regions (such as 'us-east-1,us-west-2' or '*'), got ${excerpt(regionSet)}`);
+    }
+    const disableExpress = this.s3?.disableS3ExpressSessionAuth as unknown;
+    if (disableExpress !== undefined && typeof disableExpress !== 'boolean') {
+      // botocore's InvalidConfigError for s3_disable_express_session_auth
+      throw new TypeError(`s3.disableS3ExpressSessionAuth must be a boolean, got ${excerpt(disableExpress)}`);
     }
     const style = this.s3?.addressingStyle;
     if (style !== undefined && !['auto', 'virtual', 'path'].includes(style)) {

@@ -22,6 +22,7 @@ import { installCrossRegionPresign } from './cross-region-presign';
 import { installS3Presign } from './s3/presign';
 import { installS3PresignPost } from './s3/presign-post';
 import { installS3RegionRedirect } from './s3/region-redirect';
+import { installS3ExpressSessions } from './s3/express-session';
 import { installMachineLearning } from './machinelearning';
 import { installParameterAliases } from './parameter-aliases';
 import { installPollyPresignContentType } from './polly-presign-content-type';
@@ -85,6 +86,7 @@ export function installCustomizations(events: HierarchicalEmitter): void {
   installS3Presign(events);
   installS3PresignPost(events);
   installS3RegionRedirect(events);
+  installS3ExpressSessions(events);
   installServiceNameAliases(events);
   installSocialMessagingMethodAlias(events);
   installBidirectionalStreamingRemovals(events);

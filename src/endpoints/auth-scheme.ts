@@ -1,9 +1,13 @@
 /**
  * Picks the signing scheme from a resolved endpoint's `authSchemes` property, as botocore's
  * EndpointRulesetResolver.auth_schemes_to_signing_ctx does when the user requested none:
- * the first scheme botojs can sign with wins. botojs signs sigv4 (and s3express as sigv4 with
- * a session token); sigv4a needs an asymmetric signer we do not have, so it is chosen only when
- * the list offers nothing else (the signer then has to refuse or fall back).
+ * the first scheme that botocore without awscrt signs wins (sigv4, sigv4-s3express, none), so
+ * that a list offering sigv4 after sigv4a (S3 on Outposts, Partner Central, Sustainability)
+ * signs the same as boto3 in its default install. A list whose only signable scheme is sigv4a
+ * (S3 Multi-Region Access Points, EventBridge and SES v2 global endpoints, CloudFront
+ * KeyValueStore) gets sigv4a, which botojs signs natively (src/signing/sigv4a.ts) where
+ * botocore needs awscrt. An auth scheme preference (`authSchemePreference`) that names sigv4a
+ * before sigv4 picks sigv4a from a list that offers both, as botocore with awscrt does.
  */
 import { isRecord } from './standard-library';
 
@@ -19,7 +23,7 @@ export interface AuthSchemeSelection {
   defaulted?: boolean;
 }
 
-/** Schemes botojs signs natively, in no particular order: list order decides. */
+/** Schemes botocore signs without awscrt, in no particular order: list order decides among them. */
 const SUPPORTED = new Set(['sigv4', 'sigv4-s3express', 'none']);
 
 /** Rule sets say `sigv4`; some older ones say `v4`. Normalize to the `sig`-prefixed form. */
@@ -38,7 +42,7 @@ function normalizeName(name: string): string {
  */
 export function selectAuthScheme(
   properties: Record<string, unknown> | undefined,
-  defaults: { signingName: string | (() => string); region: string },
+  defaults: { signingName: string | (() => string); region: string; preference?: readonly string[] },
 ): AuthSchemeSelection {
   const raw = properties?.authSchemes;
   const schemes = Array.isArray(raw) ? raw.filter(isRecord) : [];
@@ -49,7 +53,7 @@ export function selectAuthScheme(
     ...s,
     name: normalizeName(String(s.name ?? '')),
   }));
-  const chosen = named.find((s) => SUPPORTED.has(s.name)) ?? named.find((s) => s.name === 'sigv4a') ?? named[0];
+  const chosen = preferred(named, defaults.preference) ?? named.find((s) => SUPPORTED.has(s.name)) ?? named.find((s) => s.name === 'sigv4a') ?? named[0];
 
   const out: AuthSchemeSelection = {
     name: chosen.name,
@@ -65,6 +69,20 @@ export function selectAuthScheme(
   }
   if ('disableDoubleEncoding' in chosen) out.disableDoubleEncoding = ensureBoolean(chosen.disableDoubleEncoding);
   return out;
+}
+
+// The rule-set schemes an auth scheme preference can choose between (its names are the same).
+const PREFERABLE = ['sigv4', 'sigv4a'];
+
+/** The offered scheme the preference names first, among sigv4 and sigv4a; undefined for none. */
+function preferred<T extends { name: string }>(offered: T[], preference: readonly string[] | undefined): T | undefined {
+  if (!preference) return undefined;
+  for (const name of preference) {
+    if (!PREFERABLE.includes(name)) continue;
+    const hit = offered.find((s) => s.name === name);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** botocore's ensure_boolean: booleans as is, strings compared to "true" case-insensitively. */

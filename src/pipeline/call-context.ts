@@ -18,7 +18,8 @@ import type { HttpRequest, ParsedResponse, RawResponse } from '../types/http';
 
 /** How a call is signed, chosen from its endpoint's auth schemes (src/pipeline/call-endpoint.ts). */
 export interface AuthPlan {
-  kind: 'sigv4' | 'sigv2' | 'bearer' | 'none';
+  /** `sigv4a`: SigV4a, with `signingRegion` the comma-joined region set (`*` for all). */
+  kind: 'sigv4' | 'sigv4a' | 'sigv2' | 'bearer' | 'none';
   signingName: string;
   signingRegion: string;
   disableDoubleEncoding?: boolean;

@@ -31,7 +31,7 @@ export async function resolveCallEndpoint(ctx: ClientContext, call: CallContext)
     clientContextParams: ctx.endpoint.clientContextParams,
   });
   const resolved = cachedResolve(ctx, ruleSet, endpointParams);
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1' });
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1', preference: ctx.config.authSchemePreference });
   // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
   const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
   return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
@@ -67,6 +67,12 @@ function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typ
     if (preferred === 'none') return { kind: 'none', ...base };
     if (preferred === 'bearer') return { kind: 'bearer', ...base };
     if (preferred === 'v4') return { kind: 'sigv4', ...base };
+    // botocore's _resolve_sigv4a_region: the configured set, else `*` (no endpoint region here).
+    if (preferred === 'v4a') return { ...base, kind: 'sigv4a', signingRegion: ctx.config.sigv4aSigningRegionSet ?? '*' };
+  }
+  if (scheme.name === 'sigv4a') {
+    // The configured region set wins over the endpoint's (botocore's _set_sigv4a_signing_context).
+    return { ...base, kind: 'sigv4a', signingRegion: ctx.config.sigv4aSigningRegionSet ?? scheme.signingRegion };
   }
   const auth = op.auth;
   if (auth && auth.length > 0) {

@@ -12,9 +12,9 @@
  *   switches the call to bearer auth, unless Config sets `signatureVersion` or the preference
  *   and that does not pick bearer (the choose-signer handler `_set_auth_scheme_preference_signer`).
  *
- * An endpoint's authSchemes are unaffected: botojs signs neither SigV4A nor, by preference,
- * anything but SigV4, so the preference cannot change the choice there (botocore without awscrt
- * is the same), except that botocore refuses an S3 Express bucket once any preference is set
+ * An endpoint's authSchemes are chosen by src/endpoints/auth-scheme.ts, which lets the
+ * preference pick sigv4a over sigv4 where both are offered (botocore with awscrt does so);
+ * botocore refuses an S3 Express bucket once any preference is set
  * (UnsupportedSignatureVersionError, sigv4-s3express having no preference name) and botojs
  * keeps signing it (docs/DESIGN.md).
  */
@@ -23,11 +23,11 @@ import type { OperationModel } from '../models/service-model';
 import type { ClientContext } from './context';
 
 /** What a preference resolves to, among the signers botojs has. */
-export type PreferredAuth = 'none' | 'v4' | 'bearer';
+export type PreferredAuth = 'none' | 'v4' | 'v4a' | 'bearer';
 
-// botocore's AUTH_PREF_TO_SIGNATURE_VERSION, less sigv4a: like botocore without awscrt, botojs
-// has no SigV4A signer, so `sigv4a` is passed over wherever it is preferred.
-const SIGNERS: Record<string, PreferredAuth> = { sigv4: 'v4', httpBearerAuth: 'bearer', noAuth: 'none' };
+// botocore's AUTH_PREF_TO_SIGNATURE_VERSION with awscrt installed: botojs signs SigV4a natively
+// (src/signing/sigv4a.ts), where botocore without awscrt passes `sigv4a` over.
+const SIGNERS: Record<string, PreferredAuth> = { sigv4: 'v4', sigv4a: 'v4a', httpBearerAuth: 'bearer', noAuth: 'none' };
 
 const BEARER_TRAIT = 'smithy.api#httpBearerAuth';
 
@@ -56,10 +56,10 @@ export function operationPreferredAuth(ctx: ClientContext, op: OperationModel): 
 
 /**
  * botocore's `_set_auth_scheme_preference_signer`, for a call neither its operation nor its
- * endpoint chose a signer for: 'bearer' or 'none' when the preference or an environment token
- * changes the client's signer, undefined when it keeps it.
+ * endpoint chose a signer for: 'bearer', 'none' or 'v4a' when the preference or an environment
+ * token changes the client's signer, undefined when it keeps it.
  */
-export function servicePreferredAuth(ctx: ClientContext, signingName: string): 'bearer' | 'none' | undefined {
+export function servicePreferredAuth(ctx: ClientContext, signingName: string): 'bearer' | 'none' | 'v4a' | undefined {
   const config = ctx.config;
   const options = ctx.service.metadata.auth;
   // The client's signer as far as it matters here: bearer when Config asks for it.

@@ -14,6 +14,7 @@ import type { HttpTransport } from '../transport';
 import type { ClientError } from '../errors';
 import type { ParsedResponse } from '../protocols/types';
 import type { PresignHooks } from './prepare-options';
+import type { SigningIdentityHook } from './signing-credentials';
 
 export interface EndpointSettings {
   /** endpoint_url from the client, the environment or the config file (feeds SDK::Endpoint). */
@@ -76,6 +77,11 @@ export interface ClientContext {
    * signer), chosen at client creation; empty for most services.
    */
   presign: PresignHooks;
+  /**
+   * A customization's credentials for some calls in place of the client's (S3 Express One
+   * Zone sessions); absent for most services (signing-credentials.ts).
+   */
+  signingIdentity?: SigningIdentityHook;
   /**
    * Whether the environment holds a bearer token for a signing name (AWS_BEARER_TOKEN_<NAME>,
    * read from the session's env) that a customization lets use one: botocore then signs

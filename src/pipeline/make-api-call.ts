@@ -29,7 +29,7 @@ import type { ClientContext } from './context';
 import { requestUrl } from './request-url';
 import { requestSigner } from './request-signer';
 import { isReadable } from '../util/is-readable';
-import { signingCredentials } from './signing-credentials';
+import { callCredentials, signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
 import { kBodyProgress, type CallOptions } from './call-options';
 import { BodyProgress, bodyLength } from './body-progress';
@@ -44,7 +44,7 @@ export type PreparedRequest = HttpRequest;
 export type { AuthPlan, CallContext } from './call-context';
 
 /** Signs `req` in place (the caller hands a copy: the context keeps the unsigned request). */
-async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan): Promise<void> {
+async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest, auth: AuthPlan, params: Record<string, unknown>): Promise<void> {
   if (auth.kind === 'none') return;
   if (auth.kind === 'bearer') {
     // The client's token: AWS_BEARER_TOKEN_<its model's signing name>, else the session's (SSO).
@@ -54,8 +54,9 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
     signBearer(req.headers, token);
     return;
   }
-  const creds = await signingCredentials(ctx);
-  if (auth.kind === 'sigv2') return void signV2(req, creds, ctx.clockSkew.now());
+  if (auth.kind === 'sigv2') return void signV2(req, await signingCredentials(ctx), ctx.clockSkew.now());
+  // A customization may sign this call with a session of its own (S3 Express One Zone).
+  const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: false });
   const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,
@@ -68,6 +69,8 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
       disableDoubleEncoding: auth.disableDoubleEncoding ?? s3Style,
       // The signer picks the payload hash itself (streams, trailers, https-only unsigned bodies).
       unsignedPayload: op.unsignedPayload,
+      asymmetric: auth.kind === 'sigv4a',
+      sessionTokenName: identity?.tokenHeader,
     },
   );
 }
@@ -218,7 +221,7 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
     checkHeaders(op, req.headers);
     // The signature and the session token go on a copy: the context keeps no secret.
     const signed: PreparedRequest = { ...req, headers: { ...req.headers } };
-    await abortable(sign(ctx, op, signed, auth), signal);
+    await abortable(sign(ctx, op, signed, auth, call.params), signal);
     sdkRequest.apply(signed.headers, attempt);
 
     let raw: RawResponse | undefined;
@@ -285,7 +288,8 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
   return parsed;
 }
 
-const SECRET_HEADERS = new Set(['x-amz-security-token']);
+// Session tokens: STS's, and an S3 Express session's (signing-credentials.ts).
+const SECRET_HEADERS = new Set(['x-amz-security-token', 'x-amz-s3session-token']);
 
 function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -183,6 +183,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     userAgent: userAgent(eventServiceId, service.apiVersion, config),
     signatureVersion: build.signatureVersion,
     presign: build.presign,
+    signingIdentity: build.signingIdentity,
     hasEnvironmentBearerToken: (signingName) => build.environmentBearerSigningNames.includes(signingName) && bearerTokenFromEnvironment(session.env, signingName) !== undefined,
     errorFor: (parsed, operationName, shapeName) => errorFor(service, parsed, operationName, shapeName),
   };

@@ -25,6 +25,8 @@ export interface PresignPostArgs {
   signingName: string;
   region: string;
   date?: Date;
+  /** The field (and policy condition) that carries a session token (S3 Express: `X-Amz-S3session-Token`). */
+  sessionTokenField?: string;
 }
 
 export interface PresignedPost {
@@ -57,8 +59,9 @@ export function presignPost(args: PresignPostArgs): PresignedPost {
   conditions.push({ 'x-amz-credential': credential });
   conditions.push({ 'x-amz-date': datetime });
   if (args.creds.sessionToken) {
-    fields['x-amz-security-token'] = args.creds.sessionToken;
-    conditions.push({ 'x-amz-security-token': args.creds.sessionToken });
+    const name = args.sessionTokenField ?? 'x-amz-security-token';
+    fields[name] = args.creds.sessionToken;
+    conditions.push({ [name]: args.creds.sessionToken });
   }
 
   const policy = { expiration: formatIso8601(new Date(now.getTime() + expiresIn * 1000)), conditions };

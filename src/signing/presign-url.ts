@@ -7,6 +7,9 @@
  * form-encoded body has been moved into the query, as botocore does for query protocols: its
  * parameters re-encoded as percent_encode_sequence writes them, a space as %20, not the form's +).
  * `req` is not mutated; the headers it carries are the ones the URL's user must send.
+ * SigV4a (`asymmetric`) adds X-Amz-Region-Set after X-Amz-SignedHeaders, uses its own algorithm
+ * name and region-less scope, and signs with ECDSA (sigv4a.ts); an S3 Express session puts its
+ * token in X-Amz-S3session-Token (`sessionTokenName`) instead of X-Amz-Security-Token.
  */
 import { createSigner, setSignerQuery, SigningCredentials } from './aws4-signer';
 import {
@@ -18,6 +21,7 @@ import {
   UNSIGNED_PAYLOAD,
 } from './request-parts';
 import type { SignableRequest, SigningOptions } from './sigv4';
+import { REGION_SET_HEADER, SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 import { isReadable } from '../util/is-readable';
 import { encodeQuery, percentEncode } from '../util/percent-encode';
 import { parseForm } from '../util/form-urlencoded';
@@ -37,6 +41,8 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
   deleteHeader(headers, 'authorization');
   deleteHeader(headers, 'x-amz-date');
   deleteHeader(headers, 'x-amz-security-token');
+  deleteHeader(headers, 'x-amz-region-set');
+  if (opts.sessionTokenName !== undefined) deleteHeader(headers, opts.sessionTokenName.toLowerCase());
   const contentType = getHeader(headers, 'content-type');
   let query = url.query;
   let body = req.body;
@@ -79,16 +85,20 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
     },
     creds,
   );
+  const asymmetric = opts.asymmetric === true;
+  const scope = asymmetric ? sigV4aScope(datetime, opts.signingName) : signer.credentialString();
   let auth =
-    `X-Amz-Algorithm=AWS4-HMAC-SHA256` +
-    `&X-Amz-Credential=${percentEncode(`${creds.accessKeyId}/${signer.credentialString()}`)}` +
+    `X-Amz-Algorithm=${asymmetric ? SIGV4A_ALGORITHM : 'AWS4-HMAC-SHA256'}` +
+    `&X-Amz-Credential=${percentEncode(`${creds.accessKeyId}/${scope}`)}` +
     `&X-Amz-Date=${datetime}` +
     `&X-Amz-Expires=${Math.trunc(opts.expiresIn)}` +
     `&X-Amz-SignedHeaders=${percentEncode(signer.signedHeaders())}`;
-  if (creds.sessionToken) auth += `&X-Amz-Security-Token=${percentEncode(creds.sessionToken)}`;
+  if (asymmetric) auth += `&${REGION_SET_HEADER}=${percentEncode(opts.region)}`;
+  if (creds.sessionToken) auth += `&${opts.sessionTokenName ?? 'X-Amz-Security-Token'}=${percentEncode(creds.sessionToken)}`;
   const fullQuery = query ? `${query}&${auth}` : auth;
   setSignerQuery(signer, fullQuery);
-  return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signer.signature()}`;
+  const signature = asymmetric ? sigV4aSignature(sigV4aStringToSign(datetime, opts.signingName, signer.canonicalString()), creds) : signer.signature();
+  return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signature}`;
 }
 
 /** Moves the hoistable `x-amz-*` headers of an S3 presign into the query; returns the new query. */

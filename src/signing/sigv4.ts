@@ -1,5 +1,6 @@
 /**
- * SigV4 header signing as botocore's SigV4Auth / S3SigV4Auth do it.
+ * SigV4 header signing as botocore's SigV4Auth / S3SigV4Auth do it, and SigV4a (`asymmetric`,
+ * sigv4a.ts) on the same canonical request.
  *
  * `signRequest` mutates `req.headers`: it removes a stale Authorization, sets X-Amz-Date (or
  * rewrites Date when one is present, as botocore does), X-Amz-Security-Token for session
@@ -19,6 +20,7 @@
  * payload signing disabled); else the SHA-256 of the body.
  */
 import { createSigner, SigningCredentials } from './aws4-signer';
+import { REGION_SET_HEADER, SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 import {
   amzDate,
   deleteHeader,
@@ -53,6 +55,17 @@ export interface SigningOptions {
   disableDoubleEncoding?: boolean;
   /** The operation disables payload signing (botocore's payload_signing_enabled=False). */
   unsignedPayload?: boolean;
+  /**
+   * Sign SigV4a (AWS4-ECDSA-P256-SHA256, sigv4a.ts): `region` is then the region set, the
+   * comma-joined regions (`*` for any) sent as X-Amz-Region-Set.
+   */
+  asymmetric?: boolean;
+  /**
+   * Where a session token goes instead of X-Amz-Security-Token: a header name when signing
+   * headers, a query parameter name when presigning (S3 Express sessions:
+   * `x-amz-s3session-token` / `X-Amz-S3session-Token`). X-Amz-Security-Token is then not sent.
+   */
+  sessionTokenName?: string;
 }
 
 interface Prepared {
@@ -82,7 +95,9 @@ function prepare(
   } else {
     setHeader(headers, 'X-Amz-Date', datetime);
   }
-  if (creds?.sessionToken) setHeader(headers, 'X-Amz-Security-Token', creds.sessionToken);
+  if (opts.sessionTokenName !== undefined) deleteHeader(headers, 'x-amz-security-token');
+  if (creds?.sessionToken) setHeader(headers, opts.sessionTokenName ?? 'X-Amz-Security-Token', creds.sessionToken);
+  if (opts.asymmetric) setHeader(headers, REGION_SET_HEADER, opts.region);
 
   const s3 = opts.s3 === true;
   const existing = s3 ? undefined : getHeader(headers, 'x-amz-content-sha256');
@@ -150,7 +165,14 @@ export function signRequest(
   opts: SigningOptions,
 ): Record<string, string> {
   const prepared = prepare(req, req.headers, creds, opts);
-  req.headers.Authorization = signerFor(req, prepared, creds, opts).authHeader();
+  const signer = signerFor(req, prepared, creds, opts);
+  if (!opts.asymmetric) {
+    req.headers.Authorization = signer.authHeader();
+    return req.headers;
+  }
+  const sts = sigV4aStringToSign(prepared.datetime, opts.signingName, signer.canonicalString());
+  const scope = sigV4aScope(prepared.datetime, opts.signingName);
+  req.headers.Authorization = `${SIGV4A_ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signer.signedHeaders()}, Signature=${sigV4aSignature(sts, creds)}`;
   return req.headers;
 }
 
@@ -168,5 +190,6 @@ export function canonicalRequest(req: SignableRequest, opts: SigningOptions, cre
 /** botocore's string to sign for `req` (not mutated). */
 export function stringToSign(req: SignableRequest, creds: SigningCredentials, opts: SigningOptions): string {
   const prepared = prepare(req, { ...req.headers }, creds, opts);
-  return signerFor(req, prepared, creds, opts).stringToSign();
+  const signer = signerFor(req, prepared, creds, opts);
+  return opts.asymmetric ? sigV4aStringToSign(prepared.datetime, opts.signingName, signer.canonicalString()) : signer.stringToSign();
 }

@@ -34,6 +34,14 @@ describe('selectAuthScheme', () => {
     });
   });
 
+  it('lets an auth scheme preference pick sigv4a (or sigv4) where both are offered', () => {
+    const props = { authSchemes: [{ name: 'sigv4', signingName: 's3', signingRegion: 'us-west-2' }, { name: 'sigv4a', signingName: 's3', signingRegionSet: ['*'] }] };
+    expect(selectAuthScheme(props, { ...defaults, preference: ['sigv4a', 'sigv4'] })).toMatchObject({ name: 'sigv4a', signingRegion: '*' });
+    expect(selectAuthScheme(props, { ...defaults, preference: ['httpBearerAuth', 'sigv4'] })).toMatchObject({ name: 'sigv4', signingRegion: 'us-west-2' });
+    // A preference the list cannot satisfy leaves the default choice.
+    expect(selectAuthScheme({ authSchemes: [props.authSchemes[0]] }, { ...defaults, preference: ['sigv4a'] }).name).toBe('sigv4');
+  });
+
   it('keeps s3express and none, and reports an unknown scheme by name', () => {
     expect(selectAuthScheme({ authSchemes: [{ name: 'sigv4-s3express', signingName: 's3express', signingRegion: 'us-east-1' }] }, defaults).name).toBe(
       'sigv4-s3express',

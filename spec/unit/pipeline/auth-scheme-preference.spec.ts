@@ -125,7 +125,7 @@ describe('auth scheme preference and environment bearer tokens', () => {
   });
 });
 
-describe('resolveAuthSchemePreference (botocore.auth.resolve_auth_scheme_preference, without awscrt)', () => {
+describe('resolveAuthSchemePreference (botocore.auth.resolve_auth_scheme_preference, with awscrt: botojs signs SigV4a natively)', () => {
   const BOTH = ['aws.auth#sigv4', 'smithy.api#httpBearerAuth'];
   it.each([
     [['httpBearerAuth'], BOTH, 'bearer'],
@@ -133,14 +133,16 @@ describe('resolveAuthSchemePreference (botocore.auth.resolve_auth_scheme_prefere
     [['foo', 'noAuth'], BOTH, 'v4'],
     [[], BOTH, 'v4'],
     [['sigv4'], ['smithy.api#noAuth'], 'none'],
-    // No SigV4A signer: preferred or listed first, it is passed over.
-    [['sigv4a'], ['aws.auth#sigv4a', 'aws.auth#sigv4'], 'v4'],
+    // SigV4a is signed natively (botocore needs awscrt): preferred or listed first, it is chosen.
+    [['sigv4a'], ['aws.auth#sigv4a', 'aws.auth#sigv4'], 'v4a'],
+    [['sigv4'], ['aws.auth#sigv4a', 'aws.auth#sigv4'], 'v4'],
+    [[], ['aws.auth#sigv4a', 'aws.auth#sigv4'], 'v4a'],
   ])('%j over %j is %j', (preference, options, expected) => {
     expect(resolveAuthSchemePreference(preference, options)).toBe(expected);
   });
 
   it('raises when nothing offered can be signed', () => {
-    expect(() => resolveAuthSchemePreference(['sigv4'], ['aws.auth#sigv4a'])).toThrow('Signature version(s) are not supported: sigv4a');
+    expect(() => resolveAuthSchemePreference(['sigv4'], ['smithy.api#httpApiKeyAuth'])).toThrow('Signature version(s) are not supported: httpApiKeyAuth');
   });
 
   it('names the variable from the signing name as botocore does', () => {

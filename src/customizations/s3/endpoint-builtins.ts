@@ -1,7 +1,7 @@
 /**
  * S3's and S3 Control's builtIn endpoint parameters, from the client's `s3` config
  * (botocore's compute_endpoint_resolver_builtin_defaults): addressing style, accelerate,
- * us-east-1's global endpoint, ARN regions, multi-region access points. Added to each client's
+ * us-east-1's global endpoint, ARN regions, multi-region access points, S3 Express session auth. Added to each client's
  * built-ins at `creating-client-class`; per-call changes are index.ts's and presign.ts's
  * before-endpoint-resolution handlers.
  */
@@ -49,7 +49,7 @@ const s3BuiltIns: BuiltInProvider = ({ config, region, configuredUrl }) => {
     'AWS::S3::ForcePathStyle': forcePathStyle,
     'AWS::S3::UseArnRegion': s3.useArnRegion ?? true,
     'AWS::S3::DisableMultiRegionAccessPoints': s3.disableMultiRegionAccessPoints ?? false,
-    'AWS::S3::DisableS3ExpressSessionAuth': false,
+    'AWS::S3::DisableS3ExpressSessionAuth': s3.disableS3ExpressSessionAuth ?? false,
   };
 };
 

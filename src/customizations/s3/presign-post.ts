@@ -12,7 +12,7 @@ import type { ClientBuild } from '../../client/client-build';
 import type { ClientContext } from '../../pipeline/context';
 import { prepareRequest } from '../../pipeline/make-api-call';
 import { newCallContext } from '../../pipeline/call-context';
-import { signingCredentials } from '../../pipeline/signing-credentials';
+import { callCredentials, signingCredentials } from '../../pipeline/signing-credentials';
 import { presignContext, presignRegion } from '../../client/presign';
 import { presignPostArgs } from '../../client/presign-args';
 import { presignPost } from '../../signing';
@@ -49,6 +49,8 @@ function presignPostExtension(ctx: ClientContext): Record<string, unknown> {
       if (ctx.config.signatureVersion === 's3' && hmacV1Signs(auth)) {
         return presignHmacV1Post({ url, bucket, key, fields, conditions, expiresIn, creds: await signingCredentials(ctx), date: ctx.clockSkew.now() });
       }
+      // A directory bucket's form is signed with its S3 Express session (S3ExpressPostAuth).
+      const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: true });
       return presignPost({
         url,
         bucket,
@@ -56,10 +58,11 @@ function presignPostExtension(ctx: ClientContext): Record<string, unknown> {
         fields,
         conditions,
         expiresIn,
-        creds: await signingCredentials(ctx),
+        creds,
         signingName: auth.signingName,
         region: presignRegion(ctx, params, auth.signingRegion),
         date: ctx.clockSkew.now(),
+        sessionTokenField: identity?.tokenQueryParameter,
       });
     },
   };

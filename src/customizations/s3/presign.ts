@@ -63,7 +63,7 @@ function shouldUseGlobalEndpoint(ctx: ClientContext): boolean {
 
 /** Whether HMAC-SHA1 may sign a request the endpoint planned: plain SigV4 only (SigV4a and S3 Express keep theirs). */
 export function hmacV1Signs(auth: AuthPlan): boolean {
-  return auth.kind === 'sigv4' && auth.scheme !== 'sigv4a' && auth.scheme !== 'sigv4-s3express';
+  return auth.kind === 'sigv4' && auth.scheme !== 'sigv4-s3express';
 }
 
 /** The operation's authPath with `{Label}` / `{Label+}` filled from params, or undefined. */
