@@ -40,14 +40,18 @@ export interface ModelLoaderOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The package root: src/models/loader.ts and dist/models/loader.js both sit two levels down. */
+/**
+ * The package root: the nearest folder above this module that holds service-models/. This
+ * module runs from src/models/ (tests), dist/models/ (a tsc build) or dist/botojs.js (the
+ * bundle), so the root is one to three levels up.
+ */
 function packageRoot(): string {
-  let dir = path.resolve(__dirname, '..', '..');
-  // A differently shaped build (e.g. dist/src/models) still finds the shipped models.
-  for (let up = 0; up < 3 && !fs.existsSync(path.join(dir, 'service-models')); up++) {
+  let dir = __dirname;
+  for (let up = 0; up < 4; up++) {
     dir = path.dirname(dir);
+    if (fs.existsSync(path.join(dir, 'service-models'))) return dir;
   }
-  return fs.existsSync(path.join(dir, 'service-models')) ? dir : path.resolve(__dirname, '..', '..');
+  return path.resolve(__dirname, '..', '..');
 }
 
 /** The package's own model folders, last on every search path. */

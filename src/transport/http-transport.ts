@@ -17,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
-import * as https from 'https';
+import type * as https from 'https';
 import type * as tls from 'tls';
 import { ClientClosedError, HTTPClientError } from '../errors';
 import type { HttpRequest, RawResponse, RequestBody } from '../types/http';
@@ -26,8 +26,9 @@ import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
 import { abortError, onAbort } from '../util/abort';
-import { kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
-import type { AgentRequestOptions } from './pooled-agent';
+import { kProxy, PooledHttpAgent } from './pooled-agent';
+import type { AgentRequestOptions, AgentSettings } from './pooled-agent';
+import type { PooledHttpsAgent } from './pooled-https-agent';
 import { PoolSlots } from './pool-slots';
 import type { SlotWaiter } from './pool-slots';
 import { bypassesProxy, parseProxyUrl, proxiesFromEnvironment } from './proxies';
@@ -130,7 +131,10 @@ function hostAndPort(origin: string, secure: boolean): { hostname: string; port:
 
 export class HttpTransport {
   private readonly httpAgent: PooledHttpAgent;
-  private readonly httpsAgent: PooledHttpsAgent;
+  /** Made with the first https request (with it node:https, node:tls and the CA bundle's read). */
+  private httpsAgent: PooledHttpsAgent | undefined;
+  private readonly agentSettings: AgentSettings;
+  private readonly tlsSource: Pick<HttpTransportOptions, 'verify' | 'clientCert'>;
   private readonly proxies: Map<string, ResolvedProxy>;
   private readonly noProxy: string | undefined;
   private readonly poolSize: number;
@@ -148,14 +152,9 @@ export class HttpTransport {
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`maxPoolConnections must be an integer >= 1, got ${size}`);
     this.poolSize = size;
     this.readTimeoutMs = seconds(opts.readTimeout);
-    const settings = {
-      maxFreeSockets: size,
-      connectTimeoutMs: seconds(opts.connectTimeout),
-      readTimeoutMs: this.readTimeoutMs,
-      tls: tlsOptions(opts.verify, opts.clientCert),
-    };
-    this.httpAgent = new PooledHttpAgent(settings);
-    this.httpsAgent = new PooledHttpsAgent(settings);
+    this.agentSettings = { maxFreeSockets: size, connectTimeoutMs: seconds(opts.connectTimeout), readTimeoutMs: this.readTimeoutMs };
+    this.tlsSource = { verify: opts.verify, clientCert: opts.clientCert };
+    this.httpAgent = new PooledHttpAgent(this.agentSettings);
     let proxyMap: ProxyMap = opts.proxies ?? {};
     if (opts.proxies === undefined) {
       const env = proxiesFromEnvironment();
@@ -187,6 +186,8 @@ export class HttpTransport {
       this.sendableHosts.add(hostname);
     }
     const proxy = this.proxies.size === 0 ? undefined : this.proxyFor(secure, hostname, port);
+    // Before a slot is taken: reading the CA bundle or client certificate may throw.
+    const agent = secure ? this.secureAgent() : this.httpAgent;
 
     const key = proxy ? `${parts.origin} via ${proxy.url}` : parts.origin;
     const slots = this.slotsFor(key);
@@ -206,7 +207,7 @@ export class HttpTransport {
     const flight = new InFlight(req.url, opts.stream === true, signal, { readTimeoutMs: this.readTimeoutMs }, release);
     if (proxy) flight.proxyUrl = proxy.url;
     const options: AgentRequestOptions = {
-      agent: secure ? this.httpsAgent : this.httpAgent,
+      agent,
       method: req.method,
       host: hostname,
       port,
@@ -216,7 +217,7 @@ export class HttpTransport {
     if (proxy) options[kProxy] = proxy;
     let clientRequest: http.ClientRequest;
     try {
-      clientRequest = (secure ? https : http).request(options);
+      clientRequest = (secure ? (require('https') as typeof https) : http).request(options);
     } catch (e) {
       // Node refuses bad header names/values or paths before anything is sent.
       flight.fail(new HTTPClientError(`Cannot send the request to ${req.url}: ${(e as Error).message}`, req.url, { cause: e }));
@@ -241,7 +242,15 @@ export class HttpTransport {
     for (const slots of this.slots.values()) slots.rejectAll(err);
     for (const flight of [...this.flights]) flight.fail(err);
     this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.httpsAgent?.destroy();
+  }
+
+  private secureAgent(): PooledHttpsAgent {
+    if (!this.httpsAgent) {
+      const { PooledHttpsAgent: Agent } = require('./pooled-https-agent') as typeof import('./pooled-https-agent');
+      this.httpsAgent = new Agent({ ...this.agentSettings, tls: tlsOptions(this.tlsSource.verify, this.tlsSource.clientCert) });
+    }
+    return this.httpsAgent;
   }
 
   private slotsFor(key: string): PoolSlots {
