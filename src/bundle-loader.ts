@@ -9,11 +9,12 @@
  * the next process skip it. The cache is a file per bundle build, Node release and architecture
  * in a folder the user can write (BOTOJS_CACHE_DIR, else $XDG_CACHE_HOME/botojs or
  * ~/.cache/botojs). Nothing here may fail a program: a folder that cannot be made or written, a
- * cache file that is missing, unreadable, truncated or from another build is the same as no
- * cache, and V8 checks what it is given (docs/DESIGN.md, "The bundle").
+ * cache file that is missing, unreadable, damaged or from another build is the same as no cache
+ * (a file is checked against its own digest before V8 sees it; docs/DESIGN.md, "The bundle").
  *
  * Not part of the bundle (it loads it); imports only Node's own modules.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -47,6 +48,14 @@ export interface BundleExports {
 }
 
 const loads = new Map<string, BundleLoad>();
+
+/**
+ * A cache file is this header, the SHA-1 of the rest, then V8's data. Release builds of V8 check
+ * a code cache's header but not a checksum of its contents, so a file damaged in the middle (a
+ * bad disk, a copy cut and patched) must never reach V8: the digest is checked first.
+ */
+const CACHE_MAGIC = Buffer.from('botojs-v8cache1\n', 'latin1');
+const DIGEST_BYTES = 20;
 
 /** Cache files older than this (by modification time) are removed when a new one is written. */
 const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
@@ -124,15 +133,25 @@ function compile(file: string, buildId: string, dir: string): { script: vm.Scrip
   const stat = fs.statSync(file);
   const key = `${buildId}-${stat.size}-${Math.floor(stat.mtimeMs)}-node${process.versions.node}-${process.arch}`.replace(/[^\w.-]/g, '_');
   const cacheFile = path.join(dir, `botojs-${key}.v8cache`);
-  let cachedData: Buffer | undefined;
+  let stored: Buffer | undefined;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    stored = fs.readFileSync(cacheFile);
   } catch {
-    cachedData = undefined;
+    stored = undefined;
   }
+  const cachedData = stored && checkedPayload(stored);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  const outcome: CodeCacheOutcome = !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
+  const outcome: CodeCacheOutcome = !stored ? 'missing' : !cachedData || script.cachedDataRejected ? 'rejected' : 'used';
   return { script, cacheFile, outcome };
+}
+
+/** V8's data from a cache file, or undefined when the file is not one we wrote whole. */
+function checkedPayload(stored: Buffer): Buffer | undefined {
+  const start = CACHE_MAGIC.length + DIGEST_BYTES;
+  if (stored.length <= start || !stored.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC)) return undefined;
+  const payload = stored.subarray(start);
+  const digest = crypto.createHash('sha1').update(payload).digest();
+  return digest.equals(stored.subarray(CACHE_MAGIC.length, start)) ? payload : undefined;
 }
 
 /** Runs the compiled bundle as Node's loader runs a CommonJS file, registered under its path. */
@@ -158,8 +177,9 @@ function writeCache(script: vm.Script, dir: string, cacheFile: string): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const data = script.createCachedData();
+    const digest = crypto.createHash('sha1').update(data).digest();
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, data, { mode: 0o600 });
+    fs.writeFileSync(temp, Buffer.concat([CACHE_MAGIC, digest, data]), { mode: 0o600 });
     fs.renameSync(temp, cacheFile);
     removeStaleCaches(dir, cacheFile);
   } catch {
