@@ -224,6 +224,16 @@ export class ModelLoader {
     const parts = name.split(/[\\/]/);
     if (!parts.every(isSafeSegment)) return undefined;
     for (const root of this.searchPaths) {
+      // A file at the top of a search folder (partitions, endpoints-signing-names, _retry) is
+      // looked up directly: that folder holds every service's folder (430 of them), which only
+      // listing services needs to read.
+      if (parts.length === 1 && !this.entries.has(root)) {
+        for (const ext of JSON_EXTENSIONS) {
+          const file = path.join(root, parts[0] + ext);
+          if (isFile(file)) return file;
+        }
+        continue;
+      }
       const dir = path.join(root, ...parts.slice(0, -1));
       const listing = this.listDir(dir);
       for (const ext of JSON_EXTENSIONS) {
@@ -293,6 +303,15 @@ export class ModelLoader {
 function plainCopy(value: Record<string, unknown>): Record<string, unknown> {
   const lazy = Object.values(value).some(isLazyRecord);
   return lazy ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : structuredClone(value);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    // A search path that is not a folder, or one we may not read: nothing there, as listDir says.
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {
