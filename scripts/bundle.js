@@ -53,7 +53,7 @@ function entryStub(part, buildId, names) {
     "'use strict';",
     '// Written by scripts/bundle.js: the code is in ./botojs.js, one bundle for every entry point',
     '// (so `botojs` and its subpaths share classes); bundle-loader.js loads it with V8\'s code cache.',
-    `const bundle = require('./bundle-loader.js').loadBundle(__dirname + '/botojs.js', ${JSON.stringify(buildId)});`,
+    `const bundle = require('./bundle-loader.js').loadBundle(__dirname + '/botojs.js', ${JSON.stringify(buildId)}, () => require('./botojs.js'));`,
     `module.exports = bundle.${part};`,
     "// The export names, for Node's ESM loader (cjs-module-lexer reads them; this line never runs).",
     `0 && (${names.map((n) => `exports.${n}`).join(' = ')} = 0);`,
@@ -66,7 +66,7 @@ function cliStub(buildId) {
     '#!/usr/bin/env node',
     "'use strict';",
     '// Written by scripts/bundle.js: the `botojs` command, from the package\'s one bundle (../botojs.js).',
-    `require('../bundle-loader.js').loadBundle(require('path').join(__dirname, '..', 'botojs.js'), ${JSON.stringify(buildId)}).cli.runCli(process.argv.slice(2));`,
+    `require('../bundle-loader.js').loadBundle(require('path').join(__dirname, '..', 'botojs.js'), ${JSON.stringify(buildId)}, () => require('../botojs.js')).cli.runCli(process.argv.slice(2));`,
     '',
   ].join('\n');
 }

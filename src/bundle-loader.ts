@@ -63,29 +63,32 @@ const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
 /**
  * The bundle's exports; `file` is the absolute path of dist/botojs.js, `buildId` the package
  * version and the bundle's content hash, which scripts/bundle.js writes into the stubs.
+ * `plainRequire` is the stub's own `() => require('./botojs.js')`: a literal path that a
+ * program's bundler can follow, used whenever the code cache is not (and when the file is not
+ * where `file` says, as inside such a program's bundle).
  */
-export function loadBundle(file: string, buildId: string): BundleExports {
-  return loadBundleWithOutcome(file, buildId).exports;
+export function loadBundle(file: string, buildId: string, plainRequire?: () => unknown): BundleExports {
+  return loadBundleWithOutcome(file, buildId, process.env, plainRequire).exports;
 }
 
-export function loadBundleWithOutcome(file: string, buildId: string, env: NodeJS.ProcessEnv = process.env): BundleLoad {
+export function loadBundleWithOutcome(file: string, buildId: string, env: NodeJS.ProcessEnv = process.env, plainRequire?: () => unknown): BundleLoad {
   let load = loads.get(file);
   if (!load) {
-    load = loadOnce(file, buildId, env);
+    load = loadOnce(file, buildId, env, (plainRequire ?? (() => require(file))) as () => BundleExports);
     loads.set(file, load);
   }
   return load;
 }
 
-function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv): BundleLoad {
+function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRequire: () => BundleExports): BundleLoad {
   const dir = plainRequireReason(env) ? undefined : cacheDir(env);
-  if (!dir) return { exports: require(file) as BundleExports, outcome: 'off' };
+  if (!dir) return { exports: plainRequire(), outcome: 'off' };
   let prepared: { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome };
   try {
     prepared = compile(file, buildId, dir);
   } catch {
     // Anything unexpected before the bundle runs: Node's own loader does the same job uncached.
-    return { exports: require(file) as BundleExports, outcome: 'off' };
+    return { exports: plainRequire(), outcome: 'off' };
   }
   const { script, cacheFile, outcome } = prepared;
   const exports = run(script, file);

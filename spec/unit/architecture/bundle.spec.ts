@@ -166,6 +166,21 @@ describe('the bundle behind the entry points', () => {
     }
   });
 
+  it("a program that bundles botojs into its own file (esbuild) gets the bundle through the stubs' literal require", async () => {
+    const app = path.join(work, 'app');
+    fs.mkdirSync(app);
+    const dist = path.join(pkg, 'dist');
+    fs.writeFileSync(path.join(app, 'main.js'), `
+      const botojs = require(${JSON.stringify(dist + '/index.js')});
+      const { Key } = require(${JSON.stringify(dist + '/dynamodb.js')});
+      console.log(JSON.stringify([Key === botojs.Key, typeof new botojs.Session({ regionName: 'us-east-1' }).client, botojs.Paginator.name]));`);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    await esbuild.build({ entryPoints: [path.join(app, 'main.js')], bundle: true, platform: 'node', outfile: path.join(app, 'out', 'main.js'), logLevel: 'error' });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(app, 'out', 'main.js')], { cwd: app, env: { ...process.env, BOTOJS_CACHE_DIR: path.join(work, 'cache-app') }, encoding: 'utf8' });
+    expect(JSON.parse(stdout.trim())).toEqual([true, 'function', 'Paginator']);
+  });
+
   it('BOTOJS_CACHE_DIR=off loads the bundle with a plain require, and so does a context other than the main one', async () => {
     expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: 'off' })).out).toMatchObject({ ok: true, outcome: 'off' });
     // This jest test file runs in a vm context of its own.
