@@ -63,7 +63,7 @@ const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
 /**
  * The bundle's exports; `file` is the absolute path of dist/botojs.js, `buildId` the package
  * version and the bundle's content hash, which scripts/bundle.js writes into the stubs.
- * `plainRequire` is the stub's own `() => require('./botojs.js')`: a literal path that a
+ * `plainRequire` is the stub's own function requiring ./botojs.js by a literal path, which a
  * program's bundler can follow, used whenever the code cache is not (and when the file is not
  * where `file` says, as inside such a program's bundle).
  */
