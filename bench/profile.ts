@@ -78,9 +78,13 @@ function areaOf(frame: CallFrame): string {
   const file = url.startsWith('file://') ? fileURLToPath(url) : url;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
   if (pkg) return pkg[1];
-  const dist = /\/dist\/([^/]+)\//.exec(file);
-  if (dist && file.startsWith(REPO_ROOT)) return `botojs ${dist[1]}/`;
-  if (file.startsWith(path.join(REPO_ROOT, 'dist'))) return 'botojs index';
+  if (file.startsWith(path.join(REPO_ROOT, 'dist'))) {
+    // dist/botojs.js is the whole package in one bundle: its map says which src/ folder a frame is in.
+    const source = locate(url, frame.lineNumber, frame.columnNumber);
+    const folder = /^src\/([^/]+)\//.exec(source);
+    if (folder) return `botojs ${folder[1]}/`;
+    return source.startsWith('src/') ? 'botojs index' : 'botojs bundle runtime';
+  }
   return file.includes('botojs-bench') ? 'bench harness' : path.basename(file);
 }
 

@@ -26,7 +26,7 @@ function newestMtime(dir) {
 }
 
 const built = path.join(root, 'dist', 'index.js');
-const inputs = Math.max(newestMtime(path.join(root, 'src')), ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+const inputs = Math.max(newestMtime(path.join(root, 'src')), ...['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.js'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
 if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= inputs) {
   console.error('prepare: dist/ is newer than src/, not rebuilding'); // stderr: keeps `npm pack --json` clean
 } else {

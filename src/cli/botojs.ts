@@ -65,8 +65,12 @@ async function main(argv: string[]): Promise<number> {
   return chosen.command.run(chosen.args);
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/**
+ * Runs the command line and sets the exit code. The installed `botojs` bin (a stub scripts/bundle.js
+ * writes) calls this inside the package's bundle, where `require.main === module` never holds.
+ */
+export function runCli(argv: string[]): void {
+  main(argv).then(
     (code) => (process.exitCode = code),
     (err) => {
       console.error(err);
@@ -74,3 +78,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli(process.argv.slice(2));

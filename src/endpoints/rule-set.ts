@@ -34,7 +34,8 @@ export class CompiledRuleSet {
   readonly parameters: Record<string, EndpointParameterDefinition>;
   private readonly params: CompiledParameter[];
   private readonly rules: RuleFn[];
-  private readonly slotCount: number;
+  /** Grows as trees compile on first entry (their assignments take slots then). */
+  private readonly slots: SlotTable;
 
   constructor(ruleSet: unknown, partitions: PartitionTable) {
     if (!isRecord(ruleSet) || !isRecord(ruleSet.parameters) || !Array.isArray(ruleSet.rules)) {
@@ -53,12 +54,12 @@ export class CompiledRuleSet {
       return { name, slot: slots.slot(name), def, check: checker[0], typeName: checker[1] };
     });
     this.rules = ruleSet.rules.map((r) => compileRule(r, compiler));
-    this.slotCount = slots.size;
+    this.slots = slots;
   }
 
   /** Evaluate the rules for these parameter values (already bound, by rule-set name). */
   resolve(input: Record<string, unknown>): ResolvedEndpoint {
-    const scope: Scope = new Array(this.slotCount);
+    const scope: Scope = new Array(this.slots.size);
     for (const p of this.params) {
       let value = input[p.name];
       if (value === undefined || value === null) {
@@ -113,9 +114,13 @@ function compileRule(rule: unknown, compiler: ExpressionCompiler): RuleFn {
       };
     }
     case 'tree': {
-      const children = (Array.isArray(rule.rules) ? rule.rules : []).map((r) => compileRule(r, compiler));
+      // A tree's rules are compiled when it is first entered: one call takes one path through
+      // the rule set (S3's has hundreds of rules), and a process often makes only a few calls.
+      const raw: unknown[] = Array.isArray(rule.rules) ? rule.rules : [];
+      let children: RuleFn[] | undefined;
       return (scope) => {
         if (!holds(conditions, scope)) return undefined;
+        children ??= raw.map((r) => compileRule(r, compiler));
         for (const child of children) {
           const result = child(scope);
           if (result) return result;

@@ -40,14 +40,18 @@ export interface ModelLoaderOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The package root: src/models/loader.ts and dist/models/loader.js both sit two levels down. */
+/**
+ * The package root: the nearest folder above this module that holds service-models/. This
+ * module runs from src/models/ (tests), dist/models/ (a tsc build) or dist/botojs.js (the
+ * bundle), so the root is one to three levels up.
+ */
 function packageRoot(): string {
-  let dir = path.resolve(__dirname, '..', '..');
-  // A differently shaped build (e.g. dist/src/models) still finds the shipped models.
-  for (let up = 0; up < 3 && !fs.existsSync(path.join(dir, 'service-models')); up++) {
+  let dir = __dirname;
+  for (let up = 0; up < 4; up++) {
     dir = path.dirname(dir);
+    if (fs.existsSync(path.join(dir, 'service-models'))) return dir;
   }
-  return fs.existsSync(path.join(dir, 'service-models')) ? dir : path.resolve(__dirname, '..', '..');
+  return path.resolve(__dirname, '..', '..');
 }
 
 /** The package's own model folders, last on every search path. */
@@ -220,6 +224,16 @@ export class ModelLoader {
     const parts = name.split(/[\\/]/);
     if (!parts.every(isSafeSegment)) return undefined;
     for (const root of this.searchPaths) {
+      // A file at the top of a search folder (partitions, endpoints-signing-names, _retry) is
+      // looked up directly: that folder holds every service's folder (430 of them), which only
+      // listing services needs to read.
+      if (parts.length === 1 && !this.entries.has(root)) {
+        for (const ext of JSON_EXTENSIONS) {
+          const file = path.join(root, parts[0] + ext);
+          if (isFile(file)) return file;
+        }
+        continue;
+      }
       const dir = path.join(root, ...parts.slice(0, -1));
       const listing = this.listDir(dir);
       for (const ext of JSON_EXTENSIONS) {
@@ -289,6 +303,15 @@ export class ModelLoader {
 function plainCopy(value: Record<string, unknown>): Record<string, unknown> {
   const lazy = Object.values(value).some(isLazyRecord);
   return lazy ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : structuredClone(value);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    // A search path that is not a folder, or one we may not read: nothing there, as listDir says.
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

@@ -13,7 +13,7 @@ import { installCustomizations } from '../customizations';
 import type * as ChainModule from '../credentials/chain';
 import type { CredentialContext, InternalClientOptions, ServiceCall } from '../credentials/context';
 import { Credentials, CredentialProvider, frozenCredentials, LoadedCredentials } from '../credentials/credentials';
-import { ProviderChain } from '../credentials/providers';
+import { ProviderChain, StaticProvider } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';
 import type { SsoTokenProvider } from '../credentials/sso-token';
 import type * as SsoTokenModule from '../credentials/sso-token';
@@ -187,7 +187,11 @@ export class Session {
     if (!this.credentialsPromise) {
       // Touch the profile first so a missing named profile fails loudly.
       void this.profile;
-      const found = this.credentialProvider().load();
+      // Keys given to the Session are the chain's first provider and always answer it, so the
+      // chain (and its modules) is not built for them: botocore returns set_credentials' keys as is.
+      const explicit = this.explicitCredentials;
+      const provider = explicit?.accessKey && explicit.secretKey ? new StaticProvider(explicit) : this.credentialProvider();
+      const found = provider.load();
       this.credentialsPromise = found;
       found.catch(() => {
         // A failed search is not cached: the next call searches again.

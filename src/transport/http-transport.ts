@@ -18,7 +18,7 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
-import * as https from 'https';
+import type * as https from 'https';
 import type * as tls from 'tls';
 import { ClientClosedError, HTTPClientError } from '../errors';
 import type { HttpRequest, RawResponse, RequestBody } from '../types/http';
@@ -28,8 +28,9 @@ import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
 import { expectsContinue, sendAfterContinue } from './expect-continue';
 import { abortError, onAbort } from '../util/abort';
-import { forwardThroughProxy, kProxy, PooledHttpAgent, PooledHttpsAgent } from './pooled-agent';
+import { forwardThroughProxy, kProxy, PooledHttpAgent } from './pooled-agent';
 import type { AgentRequestOptions, AgentSettings } from './pooled-agent';
+import type { PooledHttpsAgent } from './pooled-https-agent';
 import { PoolSlots } from './pool-slots';
 import type { SlotWaiter } from './pool-slots';
 import { bypassesProxy, parseProxyUrl, proxiesFromEnvironment } from './proxies';
@@ -132,7 +133,9 @@ function hostAndPort(origin: string, secure: boolean): { hostname: string; port:
 
 export class HttpTransport {
   private readonly httpAgent: PooledHttpAgent;
-  private readonly httpsAgent: PooledHttpsAgent;
+  /** Made with the first https request (with it node:https, node:tls and the CA bundle's read). */
+  private httpsAgent: PooledHttpsAgent | undefined;
+  private readonly tlsSource: Pick<HttpTransportOptions, 'verify' | 'clientCert'>;
   private readonly proxies: Map<string, ResolvedProxy>;
   private readonly noProxy: string | undefined;
   private readonly poolSize: number;
@@ -152,15 +155,9 @@ export class HttpTransport {
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`maxPoolConnections must be an integer >= 1, got ${size}`);
     this.poolSize = size;
     this.readTimeoutMs = seconds(opts.readTimeout);
-    const settings: AgentSettings = {
-      maxFreeSockets: size,
-      connectTimeoutMs: seconds(opts.connectTimeout),
-      readTimeoutMs: this.readTimeoutMs,
-      tls: tlsOptions(opts.verify, opts.clientCert),
-    };
-    this.agentSettings = settings;
-    this.httpAgent = new PooledHttpAgent(settings);
-    this.httpsAgent = new PooledHttpsAgent(settings);
+    this.agentSettings = { maxFreeSockets: size, connectTimeoutMs: seconds(opts.connectTimeout), readTimeoutMs: this.readTimeoutMs };
+    this.tlsSource = { verify: opts.verify, clientCert: opts.clientCert };
+    this.httpAgent = new PooledHttpAgent(this.agentSettings);
     let proxyMap: ProxyMap = opts.proxies ?? {};
     if (opts.proxies === undefined) {
       const env = proxiesFromEnvironment();
@@ -200,6 +197,8 @@ export class HttpTransport {
       this.sendableHosts.add(hostname);
     }
     const proxy = this.proxies.size === 0 ? undefined : this.proxyFor(secure, hostname, port);
+    // Before a slot is taken: reading the CA bundle or client certificate may throw.
+    const agent = secure ? this.secureAgent() : this.httpAgent;
 
     const key = proxy ? `${parts.origin} via ${proxy.url}` : parts.origin;
     const slots = this.slotsFor(key);
@@ -219,7 +218,7 @@ export class HttpTransport {
     const flight = new InFlight(req.url, opts.stream === true, signal, { readTimeoutMs: this.readTimeoutMs }, release);
     if (proxy) flight.proxyUrl = proxy.url;
     const options: AgentRequestOptions = {
-      agent: secure ? this.httpsAgent : this.httpAgent,
+      agent,
       method: req.method,
       host: hostname,
       port,
@@ -230,7 +229,7 @@ export class HttpTransport {
     else if (proxy) options[kProxy] = proxy;
     let clientRequest: http.ClientRequest;
     try {
-      clientRequest = (secure ? https : http).request(options);
+      clientRequest = (secure ? (require('https') as typeof https) : http).request(options);
     } catch (e) {
       // Node refuses bad header names/values or paths before anything is sent.
       flight.fail(new HTTPClientError(`Cannot send the request to ${req.url}: ${(e as Error).message}`, req.url, { cause: e }));
@@ -257,7 +256,17 @@ export class HttpTransport {
     for (const slots of this.slots.values()) slots.rejectAll(err);
     for (const flight of [...this.flights]) flight.fail(err);
     this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.httpsAgent?.destroy();
+  }
+
+  private secureAgent(): PooledHttpsAgent {
+    if (!this.httpsAgent) {
+      const { PooledHttpsAgent: Agent } = require('./pooled-https-agent') as typeof import('./pooled-https-agent');
+      // The same settings object as the http agent's: a later setConnectTimeout reaches both.
+      this.agentSettings.tls = tlsOptions(this.tlsSource.verify, this.tlsSource.clientCert);
+      this.httpsAgent = new Agent(this.agentSettings);
+    }
+    return this.httpsAgent;
   }
 
   private slotsFor(key: string): PoolSlots {

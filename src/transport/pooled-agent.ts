@@ -1,6 +1,6 @@
 /**
  * Keep-alive http/https agents with botocore's timeout semantics and proxy support. One pair
- * per HttpTransport. How many requests run at once is PoolSlots' business (pool-slots.ts); the
+ * per HttpTransport (the https one in pooled-https-agent.ts, loaded with the first https request). How many requests run at once is PoolSlots' business (pool-slots.ts); the
  * agents only keep up to `maxFreeSockets` idle connections per host, as urllib3's pool of
  * `max_pool_connections` does, and close the rest.
  *
@@ -13,13 +13,11 @@
  * copy options with spreads, which keep symbol keys, so addRequest and createConnection see it.
  */
 import * as http from 'http';
-import * as https from 'https';
 import type * as net from 'net';
 import type { Duplex } from 'stream';
-import * as tls from 'tls';
+import type * as tls from 'tls';
 import { kConnected, kFlight, onConnectTimeout, onSocketClose, onSocketTimeout } from './in-flight';
 import type { TrackedSocket } from './in-flight';
-import { connectTunnel } from './proxies';
 import type { ResolvedProxy } from './proxies';
 
 /** How long a pooled connection may sit unused before it is closed. */
@@ -38,18 +36,18 @@ export interface AgentSettings {
 
 export type AgentRequestOptions = http.ClientRequestArgs & tls.ConnectionOptions & { [kProxy]?: ResolvedProxy };
 
-type ConnectCallback = (err: Error | null, stream: Duplex) => void;
+export type ConnectCallback = (err: Error | null, stream: Duplex) => void;
 type AddRequest = (req: http.ClientRequest, options: http.ClientRequestArgs) => void;
 const httpAddRequest = (http.Agent.prototype as unknown as { addRequest: AddRequest }).addRequest;
 
-function agentOptions(settings: AgentSettings): http.AgentOptions {
+export function agentOptions(settings: AgentSettings): http.AgentOptions {
   // No cap on sockets here: PoolSlots bounds the requests on the wire, and a socket that a
   // streamed body still holds must not make the next request wait.
   return { keepAlive: true, maxSockets: Infinity, maxFreeSockets: settings.maxFreeSockets, scheduling: 'lifo' };
 }
 
 /** Starts the connect timer, and switches to the read timer once the handshake is done. */
-function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings, secure: boolean): void {
+export function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings, secure: boolean): void {
   if (!socket) return;
   const s = socket as TrackedSocket;
   // A plain timer, not the socket's idle timer: Node suppresses an idle timeout while a write
@@ -66,7 +64,7 @@ function armNewSocket(socket: Duplex | null | undefined, settings: AgentSettings
 }
 
 /** A socket went back to the pool (Node's own 'free' handler ran first and unref'd it). */
-function onFree(socket: TrackedSocket): void {
+export function onFree(socket: TrackedSocket): void {
   socket[kFlight] = undefined;
   if (socket.destroyed) return;
   // Node may have chosen a shorter timeout from the server's Keep-Alive hint: keep that one.
@@ -100,44 +98,6 @@ export class PooledHttpAgent extends http.Agent {
   }
 }
 
-export class PooledHttpsAgent extends https.Agent {
-  constructor(private readonly settings: AgentSettings) {
-    super({ ...agentOptions(settings), ...settings.tls });
-    this.on('free', onFree);
-  }
-
-  override getName(options?: AgentRequestOptions): string {
-    const name = super.getName(options);
-    // Tunnelled sockets are pooled apart from direct ones.
-    const proxy = options?.[kProxy];
-    return proxy ? `${name}:proxy=${proxy.host}:${proxy.port}` : name;
-  }
-
-  override createConnection(options: AgentRequestOptions, cb?: ConnectCallback): Duplex | null | undefined {
-    const proxy = options[kProxy];
-    if (!proxy) {
-      const socket = super.createConnection(options, cb);
-      armNewSocket(socket, this.settings, true);
-      return socket;
-    }
-    const host = String(options.host ?? options.hostname ?? 'localhost');
-    const port = Number(options.port ?? 443);
-    connectTunnel(proxy, host, port, this.settings.connectTimeoutMs, (err, raw) => {
-      if (err || !raw) return cb?.(err ?? new Error('proxy tunnel failed'), undefined as unknown as Duplex);
-      const servername = options.servername || (isIpLiteral(host) ? undefined : host);
-      const socket = tls.connect({ ...options, socket: raw, servername });
-      armNewSocket(socket, this.settings, true);
-      cb?.(null, socket);
-    });
-    return undefined;
-  }
-
-  override reuseSocket(socket: Duplex, req: http.ClientRequest): void {
-    super.reuseSocket(socket, req);
-    (socket as net.Socket).setTimeout(this.settings.readTimeoutMs);
-  }
-}
-
 /**
  * A plain-http request sent through a forward proxy: the absolute-form request line
  * (`GET http://host:port/path`, Host as Node writes it: no default port, IPv6 in brackets) and
@@ -154,7 +114,3 @@ export function forwardThroughProxy(options: AgentRequestOptions, proxy: Resolve
   options[kProxy] = proxy;
 }
 
-/** True for IP literals (no SNI for those). */
-function isIpLiteral(host: string): boolean {
-  return /^[\d.]+$/.test(host) || host.includes(':');
-}

@@ -1,0 +1,193 @@
+/**
+ * The installed package is one bundle (scripts/bundle.js) behind stub entry points, loaded by
+ * src/bundle-loader.ts with V8's code cache. Built here from a transpiled copy of src/ in a
+ * temporary folder (tsc's CommonJS output, file by file, as `npm run build` makes it, without
+ * the declarations), then used by fresh plain-node processes, since the code cache is only
+ * used in Node's main context (not in jest's sandbox):
+ *   - `botojs`, `botojs/dynamodb` and `botojs/testing` share classes (CommonJS and ESM);
+ *   - a cache folder that cannot be written, a cache file that is garbage or cut short, and a
+ *     cache path that is a file are all harmless: the program runs, and a bad file is replaced.
+ * scripts/pack-check.sh checks the same entry points on the installed tarball.
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { promisify } from 'util';
+
+const ROOT = path.resolve(__dirname, '../../..');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { bundle } = require(path.join(ROOT, 'scripts/bundle.js')) as {
+  bundle(opts: { distDir: string; version: string; sourcemap?: boolean }): Promise<{ outfile: string; buildId: string; names: Record<string, string[]> }>;
+};
+
+let work: string;
+let pkg: string;
+let built: { outfile: string; buildId: string; names: Record<string, string[]> };
+
+function transpileTree(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) {
+      transpileTree(source, path.join(to, entry.name));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+      const js = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, isolatedModules: true },
+        fileName: source,
+      }).outputText;
+      fs.mkdirSync(to, { recursive: true });
+      fs.writeFileSync(path.join(to, entry.name.replace(/\.ts$/, '.js')), js);
+    }
+  }
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-bundle-spec-'));
+  pkg = path.join(work, 'botojs');
+  transpileTree(path.join(ROOT, 'src'), path.join(pkg, 'dist'));
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'botojs', version: '9.8.7', main: 'dist/index.js' }));
+  for (const linked of ['service-models', 'resource-models', 'node_modules']) fs.symlinkSync(path.join(ROOT, linked), path.join(pkg, linked));
+  built = await bundle({ distDir: path.join(pkg, 'dist'), version: '9.8.7', sourcemap: false });
+}, 120_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** Runs `program` (CommonJS, or ESM with `esm`) in a fresh plain node; its stdout's last line as JSON. */
+async function runNode(program: string, env: Record<string, string | undefined>, esm = false): Promise<{ out: unknown; stderr: string }> {
+  const args = esm ? ['--input-type=module', '-e', program] : ['-e', program];
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { out: JSON.parse(stdout.trim().split('\n').pop() as string), stderr };
+}
+
+/** A program that loads the package, makes a client and reports how the bundle was loaded. */
+function loadProgram(): string {
+  const dist = JSON.stringify(path.join(pkg, 'dist'));
+  return `
+    const dist = ${dist};
+    const botojs = require(dist + '/index.js');
+    const session = new botojs.Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
+    const ok = typeof session.client('dynamodb').getItem === 'function';
+    const load = require(dist + '/bundle-loader.js').loadBundleWithOutcome(dist + '/botojs.js', 'ignored');
+    console.log(JSON.stringify({ ok, outcome: load.outcome, cacheFile: load.cacheFile }));`;
+}
+
+describe('the bundle behind the entry points', () => {
+  it('writes stubs that list the names tsc gave each entry point, and removes the per-module files', () => {
+    const dist = path.join(pkg, 'dist');
+    expect(fs.readdirSync(dist).filter((f) => f.endsWith('.js')).sort()).toEqual(['botojs.js', 'bundle-loader.js', 'dynamodb.js', 'index.js', 'testing.js']);
+    expect(fs.readdirSync(path.join(dist, 'session')).filter((f) => f.endsWith('.js'))).toEqual([]);
+    expect(built.names.index).toEqual(expect.arrayContaining(['Session', 'Config', 'client', 'Paginator', 'Key', 'ClientError']));
+    expect(built.names.testing.sort()).toEqual(['ANY', 'StubAssertionError', 'StubResponseError', 'Stubber', 'UnStubbedResponseError', '__esModule'].sort());
+    expect(built.buildId).toMatch(/^9\.8\.7-[0-9a-f]{16}$/);
+  });
+
+  it('botojs, botojs/dynamodb and botojs/testing share their classes (CommonJS)', async () => {
+    const program = `
+      const dist = ${JSON.stringify(path.join(pkg, 'dist'))};
+      const botojs = require(dist + '/index.js');
+      const dynamodb = require(dist + '/dynamodb.js');
+      const testing = require(dist + '/testing.js');
+      const same = [
+        ...Object.keys(dynamodb).map((n) => botojs[n] === dynamodb[n]),
+        ...Object.keys(testing).map((n) => botojs[n] === testing[n]),
+        new dynamodb.DynamoDBNeedsConditionError('m') instanceof botojs.DynamoDBNeedsConditionError,
+        new testing.StubAssertionError('m') instanceof botojs.BotojsError,
+        new testing.Stubber(botojs.client('s3', { regionName: 'us-east-1' })) instanceof botojs.Stubber,
+        require(dist + '/botojs.js').index === botojs,
+      ];
+      console.log(JSON.stringify({ same, names: Object.keys(dynamodb).length + Object.keys(testing).length }));`;
+    const { out } = await runNode(program, { BOTOJS_CACHE_DIR: path.join(work, 'cache-cjs') });
+    const { same, names } = out as { same: boolean[]; names: number };
+    expect(names).toBeGreaterThan(10);
+    expect(same.every(Boolean)).toBe(true);
+  });
+
+  it('botojs, botojs/dynamodb and botojs/testing share their classes (ESM named imports)', async () => {
+    const url = (f: string) => JSON.stringify(`file://${path.join(pkg, 'dist', f)}`);
+    const program = `
+      import { Key, Stubber, Session, Paginator, ClientError } from ${url('index.js')};
+      import { Key as K2 } from ${url('dynamodb.js')};
+      import { Stubber as S2, StubAssertionError } from ${url('testing.js')};
+      import * as all from ${url('index.js')};
+      console.log(JSON.stringify([Key === K2, Stubber === S2, typeof Session, typeof Paginator, new StubAssertionError('m') instanceof all.BotojsError, typeof ClientError]));`;
+    const { out } = await runNode(program, { BOTOJS_CACHE_DIR: path.join(work, 'cache-esm') }, true);
+    expect(out).toEqual([true, true, 'function', 'function', true, 'function']);
+  });
+
+  it('writes a code cache at exit, keyed by version and build, and uses it in the next process', async () => {
+    const dir = path.join(work, 'cache-fresh');
+    const first = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out as { ok: boolean; outcome: string; cacheFile: string };
+    expect(first).toMatchObject({ ok: true, outcome: 'missing' });
+    expect(path.dirname(first.cacheFile)).toBe(dir);
+    expect(path.basename(first.cacheFile)).toContain(`botojs-${built.buildId}-`);
+    expect(fs.statSync(first.cacheFile).size).toBeGreaterThan(1000);
+    const second = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out;
+    expect(second).toMatchObject({ ok: true, outcome: 'used', cacheFile: first.cacheFile });
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a corrupt, truncated or altered cache file is refused, the program runs, and the file is rewritten', async () => {
+    const dir = path.join(work, 'cache-corrupt');
+    const { cacheFile } = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out as { cacheFile: string };
+    const good = fs.readFileSync(cacheFile);
+    // One byte changed in the middle: V8's release builds would not notice (no checksum there).
+    const flipped = Buffer.from(good);
+    flipped[flipped.length >> 1] ^= 0xff;
+    for (const bad of [Buffer.from('not a code cache'), good.subarray(0, good.length >> 1), Buffer.alloc(good.length, 0x5a), flipped]) {
+      fs.writeFileSync(cacheFile, bad);
+      const { out, stderr } = await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir });
+      expect(out).toMatchObject({ ok: true, outcome: 'rejected' });
+      expect(stderr).toBe('');
+      expect(fs.readFileSync(cacheFile).equals(bad)).toBe(false);
+      expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used' });
+    }
+  });
+
+  it('a cache folder that cannot be made or written is harmless (the program runs, exits 0, prints nothing)', async () => {
+    const file = path.join(work, 'a-file');
+    fs.writeFileSync(file, 'x');
+    // Under a regular file nothing can be created, even by root (whom permission bits do not stop).
+    for (const dir of [path.join(file, 'cache'), file]) {
+      const { out, stderr } = await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir });
+      expect(out).toMatchObject({ ok: true, outcome: 'missing' });
+      expect(stderr).toBe('');
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+    if (process.getuid?.() !== 0) {
+      const readOnly = path.join(work, 'read-only');
+      fs.mkdirSync(readOnly, { mode: 0o500 });
+      const { out, stderr } = await runNode(loadProgram(), { BOTOJS_CACHE_DIR: readOnly });
+      expect(out).toMatchObject({ ok: true, outcome: 'missing' });
+      expect(stderr).toBe('');
+      expect(fs.readdirSync(readOnly)).toEqual([]);
+    }
+  });
+
+  it("a program that bundles botojs into its own file (esbuild) gets the bundle through the stubs' literal require", async () => {
+    const app = path.join(work, 'app');
+    fs.mkdirSync(app);
+    const dist = path.join(pkg, 'dist');
+    fs.writeFileSync(path.join(app, 'main.js'), `
+      const botojs = require(${JSON.stringify(dist + '/index.js')});
+      const { Key } = require(${JSON.stringify(dist + '/dynamodb.js')});
+      console.log(JSON.stringify([Key === botojs.Key, typeof new botojs.Session({ regionName: 'us-east-1' }).client, botojs.Paginator.name]));`);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    await esbuild.build({ entryPoints: [path.join(app, 'main.js')], bundle: true, platform: 'node', outfile: path.join(app, 'out', 'main.js'), logLevel: 'error' });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(app, 'out', 'main.js')], { cwd: app, env: { ...process.env, BOTOJS_CACHE_DIR: path.join(work, 'cache-app') }, encoding: 'utf8' });
+    expect(JSON.parse(stdout.trim())).toEqual([true, 'function', 'Paginator']);
+  });
+
+  it('BOTOJS_CACHE_DIR=off loads the bundle with a plain require, and so does a context other than the main one', async () => {
+    expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: 'off' })).out).toMatchObject({ ok: true, outcome: 'off' });
+    // This jest test file runs in a vm context of its own.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const loader = require(path.join(pkg, 'dist', 'bundle-loader.js')) as typeof import('../../../src/bundle-loader');
+    const load = loader.loadBundleWithOutcome(path.join(pkg, 'dist', 'botojs.js'), built.buildId, { BOTOJS_CACHE_DIR: path.join(work, 'cache-jest') });
+    expect(load.outcome).toBe('off');
+    expect(typeof load.exports.index.Session).toBe('function');
+  });
+});

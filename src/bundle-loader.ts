@@ -1,0 +1,210 @@
+/**
+ * Loads the package's bundle (dist/botojs.js, written by scripts/bundle.js) once per process, with
+ * V8's code cache when it can: the installed entry points (dist/index.js, dynamodb.js, testing.js
+ * and the `botojs` bin) are stubs that call loadBundle() and hand out parts of the one bundle, so
+ * every subpath shares the same classes.
+ *
+ * Compiling the bundle's 1 MB of JavaScript is most of what is left of `require('botojs')` once
+ * the modules are one file; a code cache (V8's bytecode for the functions a run compiled) lets
+ * the next process skip it. The cache is a file per bundle build, Node release and architecture
+ * in a folder the user can write (BOTOJS_CACHE_DIR, else $XDG_CACHE_HOME/botojs or
+ * ~/.cache/botojs). Nothing here may fail a program: a folder that cannot be made or written, a
+ * cache file that is missing, unreadable, damaged or from another build is the same as no cache
+ * (a file is checked against its own digest before V8 sees it; docs/DESIGN.md, "The bundle").
+ *
+ * Not part of the bundle (it loads it); imports only Node's own modules.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import Module = require('module');
+
+/** What became of the code cache for a load: for tests and `BOTOJS_DEBUG_CACHE`. */
+export type CodeCacheOutcome =
+  /** BOTOJS_CACHE_DIR=off, or a context where a plain require is right (see plainRequireReason). */
+  | 'off'
+  /** The cache file was there and V8 took it. */
+  | 'used'
+  /** No cache file (or an unreadable one): it is written when the process exits. */
+  | 'missing'
+  /** V8 refused the file (corrupt, another V8 or flags): it is rewritten when the process exits. */
+  | 'rejected';
+
+export interface BundleLoad {
+  exports: BundleExports;
+  outcome: CodeCacheOutcome;
+  /** The cache file this load read or will write, when there is one. */
+  cacheFile?: string;
+}
+
+/** What the bundle's entry exports (scripts/bundle.js writes the entry). */
+export interface BundleExports {
+  index: Record<string, unknown>;
+  dynamodb: Record<string, unknown>;
+  testing: Record<string, unknown>;
+  cli: { runCli(argv: string[]): void };
+}
+
+const loads = new Map<string, BundleLoad>();
+
+/**
+ * A cache file is this header, the SHA-1 of the rest, then V8's data. Release builds of V8 check
+ * a code cache's header but not a checksum of its contents, so a file damaged in the middle (a
+ * bad disk, a copy cut and patched) must never reach V8: the digest is checked first.
+ */
+const CACHE_MAGIC = Buffer.from('botojs-v8cache1\n', 'latin1');
+const DIGEST_BYTES = 20;
+
+/** Cache files older than this (by modification time) are removed when a new one is written. */
+const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * The bundle's exports; `file` is the absolute path of dist/botojs.js, `buildId` the package
+ * version and the bundle's content hash, which scripts/bundle.js writes into the stubs.
+ * `plainRequire` is the stub's own function requiring ./botojs.js by a literal path, which a
+ * program's bundler can follow, used whenever the code cache is not (and when the file is not
+ * where `file` says, as inside such a program's bundle).
+ */
+export function loadBundle(file: string, buildId: string, plainRequire?: () => unknown): BundleExports {
+  return loadBundleWithOutcome(file, buildId, process.env, plainRequire).exports;
+}
+
+export function loadBundleWithOutcome(file: string, buildId: string, env: NodeJS.ProcessEnv = process.env, plainRequire?: () => unknown): BundleLoad {
+  let load = loads.get(file);
+  if (!load) {
+    load = loadOnce(file, buildId, env, (plainRequire ?? (() => require(file))) as () => BundleExports);
+    loads.set(file, load);
+  }
+  return load;
+}
+
+function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRequire: () => BundleExports): BundleLoad {
+  const dir = plainRequireReason(env) ? undefined : cacheDir(env);
+  if (!dir) return { exports: plainRequire(), outcome: 'off' };
+  let prepared: { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome };
+  try {
+    prepared = compile(file, buildId, dir);
+  } catch {
+    // Anything unexpected before the bundle runs: Node's own loader does the same job uncached.
+    return { exports: plainRequire(), outcome: 'off' };
+  }
+  const { script, cacheFile, outcome } = prepared;
+  const exports = run(script, file);
+  if (outcome !== 'used') {
+    // At exit the cache holds every function this run compiled, not just the top level.
+    process.once('exit', () => writeCache(script, dir, cacheFile));
+  }
+  return { exports, outcome, cacheFile };
+}
+
+/**
+ * Why the bundle should load through a plain require, if it should: a context other than the
+ * main one (Jest's sandboxes: vm.Script would run the bundle with the main context's globals),
+ * source maps on (Node maps stack traces only for what its loader compiled), or Node's own
+ * compile cache on (Node 22.1+, NODE_COMPILE_CACHE or module.enableCompileCache: it caches the
+ * bundle itself).
+ */
+function plainRequireReason(env: NodeJS.ProcessEnv): string | undefined {
+  const setting = env.BOTOJS_CACHE_DIR;
+  if (setting === 'off' || setting === '') return 'BOTOJS_CACHE_DIR=off';
+  if (vm.runInThisContext('globalThis') !== globalThis) return 'not the main context';
+  const proc = process as NodeJS.Process & { sourceMapsEnabled?: boolean };
+  if (proc.sourceMapsEnabled || process.execArgv.includes('--enable-source-maps') || /--enable-source-maps/.test(env.NODE_OPTIONS ?? '')) return 'source maps';
+  const nodeCache = (Module as unknown as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir;
+  if (nodeCache?.()) return "Node's compile cache";
+  return undefined;
+}
+
+/** The folder for cache files: BOTOJS_CACHE_DIR, else the user's cache folder. */
+function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.BOTOJS_CACHE_DIR) return path.resolve(env.BOTOJS_CACHE_DIR);
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'botojs');
+  try {
+    const home = os.homedir();
+    return home ? path.join(home, '.cache', 'botojs') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function compile(file: string, buildId: string, dir: string): { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome } {
+  const source = fs.readFileSync(file, 'utf8');
+  // The build id changes with every build; size and mtime catch a bundle edited in place
+  // (patch-package). V8 also refuses a cache made for another source length or V8.
+  const stat = fs.statSync(file);
+  const key = `${buildId}-${stat.size}-${Math.floor(stat.mtimeMs)}-node${process.versions.node}-${process.arch}`.replace(/[^\w.-]/g, '_');
+  const cacheFile = path.join(dir, `botojs-${key}.v8cache`);
+  let stored: Buffer | undefined;
+  try {
+    stored = fs.readFileSync(cacheFile);
+  } catch {
+    stored = undefined;
+  }
+  const cachedData = stored && checkedPayload(stored);
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const outcome: CodeCacheOutcome = !stored ? 'missing' : !cachedData || script.cachedDataRejected ? 'rejected' : 'used';
+  return { script, cacheFile, outcome };
+}
+
+/** V8's data from a cache file, or undefined when the file is not one we wrote whole. */
+function checkedPayload(stored: Buffer): Buffer | undefined {
+  const start = CACHE_MAGIC.length + DIGEST_BYTES;
+  if (stored.length <= start || !stored.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC)) return undefined;
+  const payload = stored.subarray(start);
+  const digest = crypto.createHash('sha1').update(payload).digest();
+  return digest.equals(stored.subarray(CACHE_MAGIC.length, start)) ? payload : undefined;
+}
+
+/** Runs the compiled bundle as Node's loader runs a CommonJS file, registered under its path. */
+function run(script: vm.Script, file: string): BundleExports {
+  const mod = new Module(file, module);
+  mod.filename = file;
+  const requireFromBundle = Module.createRequire(file);
+  mod.paths = requireFromBundle.resolve.paths('x') ?? [];
+  require.cache[file] = mod;
+  const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => void;
+  try {
+    wrapper.call(mod.exports, mod.exports, requireFromBundle, mod, file, path.dirname(file));
+  } catch (err) {
+    delete require.cache[file];
+    throw err;
+  }
+  mod.loaded = true;
+  return mod.exports as BundleExports;
+}
+
+/** Writes the cache file through a temporary name; any failure leaves things as they were. */
+function writeCache(script: vm.Script, dir: string, cacheFile: string): void {
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    const data = script.createCachedData();
+    const digest = crypto.createHash('sha1').update(data).digest();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temp, Buffer.concat([CACHE_MAGIC, digest, data]), { mode: 0o600 });
+    fs.renameSync(temp, cacheFile);
+    removeStaleCaches(dir, cacheFile);
+  } catch {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // Never made, or already gone.
+    }
+  }
+}
+
+/** Old builds' cache files: removed once unused for a month, so upgrades do not pile them up. */
+function removeStaleCaches(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^botojs-.*\.v8cache$/.test(name)) continue;
+    const full = path.join(dir, name);
+    if (full === keep) continue;
+    try {
+      if (now - fs.statSync(full).mtimeMs > STALE_CACHE_MS) fs.unlinkSync(full);
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
