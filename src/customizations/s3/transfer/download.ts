@@ -107,6 +107,13 @@ export async function downloadFile(client: Client, bucket: string, key: string, 
       let done = 0;
       while (done < chunk.length) done += (await h.write(chunk, done, chunk.length - done, position + done)).bytesWritten;
     },
+    async writev(chunks, position) {
+      const h = await open();
+      const total = chunks.reduce((n, c) => n + c.length, 0);
+      const { bytesWritten } = await h.writev(chunks, position);
+      // A short write (rare for files) finishes with plain positional writes.
+      if (bytesWritten < total) await this.write(Buffer.concat(chunks).subarray(bytesWritten), position + bytesWritten);
+    },
   };
   try {
     throwIfAborted(p.o.signal);

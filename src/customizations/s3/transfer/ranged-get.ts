@@ -18,7 +18,16 @@ export interface StreamTarget {
   begin?(): void;
   /** Writes a chunk that belongs at `position` of the object. */
   write(chunk: Buffer, position: number): Promise<void>;
+  /**
+   * Writes consecutive chunks starting at `position` in one go. A target that has it (a file)
+   * gets the body in batches of WRITE_BATCH bytes: one system call instead of one per socket
+   * read (about 16 per MiB), which made a file download cost twice v3's CPU.
+   */
+  writev?(chunks: Buffer[], position: number): Promise<void>;
 }
+
+/** Bytes gathered before a batched write (per part: 10 parts in flight hold 10 MiB at most). */
+const WRITE_BATCH = 1024 * 1024;
 
 export interface RangedGet {
   call: S3Call;
@@ -68,17 +77,42 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       const r = await g.call('getObject', g.params);
       checkContentRange(g.params.Range, r.ContentRange);
       const body = r.Body as BodyLike | undefined;
+      const target = g.target;
+      // Batched when the target can take several chunks at once; chunk by chunk otherwise.
+      let batch: Buffer[] = [];
+      let batchStart = position;
+      let batchBytes = 0;
+      const flush = async (): Promise<void> => {
+        if (batchBytes === 0) return;
+        const chunks = batch;
+        batch = [];
+        batchBytes = 0;
+        try {
+          await (chunks.length === 1 || !target.writev ? target.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), batchStart) : target.writev(chunks, batchStart));
+        } catch (e) {
+          targetFailed = true;
+          throw e;
+        }
+      };
       if (body) {
         for await (const chunk of body) {
-          try {
-            await g.target.write(chunk, position);
-          } catch (e) {
-            targetFailed = true;
-            throw e;
+          if (target.writev) {
+            if (batchBytes === 0) batchStart = position;
+            batch.push(chunk);
+            batchBytes += chunk.length;
+            if (batchBytes >= WRITE_BATCH) await flush();
+          } else {
+            try {
+              await target.write(chunk, position);
+            } catch (e) {
+              targetFailed = true;
+              throw e;
+            }
           }
           position += chunk.length;
           progress.read(chunk.length);
         }
+        await flush();
       }
       const expected = r.ContentLength;
       if (typeof expected === 'number' && position - g.start < expected) {
