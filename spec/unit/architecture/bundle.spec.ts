@@ -105,6 +105,21 @@ describe('the bundle behind the entry points', () => {
     expect(same.every(Boolean)).toBe(true);
   });
 
+  it('keeps every exported class its own name (err.name, inspect output): esbuild renames none', async () => {
+    // Without esbuild's keepNames a class that refers to itself is emitted as `_Config`, and
+    // EventStreamError's err.name would read `_EventStreamError`.
+    const program = `
+      const botojs = require(${JSON.stringify(path.join(pkg, 'dist'))} + '/index.js');
+      const renamed = Object.entries(botojs)
+        .filter(([, v]) => typeof v === 'function' && /^class /.test(Function.prototype.toString.call(v)))
+        .filter(([k, v]) => v.name !== k)
+        .map(([k, v]) => k + ' -> ' + v.name);
+      const err = new botojs.EventStreamError({ Error: { Code: 'C', Message: 'm' }, ResponseMetadata: {} }, 'Op');
+      console.log(JSON.stringify({ renamed, errName: err.name, config: require('util').inspect(new botojs.Config({})).split(' ')[0] }));`;
+    const { out } = await runNode(program, { BOTOJS_CACHE_DIR: 'off' });
+    expect(out).toEqual({ renamed: [], errName: 'EventStreamError', config: 'Config' });
+  });
+
   it('botojs, botojs/dynamodb and botojs/testing share their classes (ESM named imports)', async () => {
     const url = (f: string) => JSON.stringify(`file://${path.join(pkg, 'dist', f)}`);
     const program = `
