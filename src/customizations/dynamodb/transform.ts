@@ -71,15 +71,21 @@ function reaches(service: ServiceModel, from: string, target: string): boolean {
 }
 
 /**
+ * One member of a transformed value: `apply` where it is a `target`, deeper where one may be
+ * below. A function of its own, not a closure made per transformByShape call: it runs for every
+ * value of every item.
+ */
+function visitMember(service: ServiceModel, v: unknown, s: Shape, target: string, apply: Apply, p: string): unknown {
+  if (s.name === target) return v === undefined ? v : apply(v, p);
+  return reaches(service, s.name, target) ? transformByShape(service, v, s, target, apply, p) : v;
+}
+
+/**
  * A copy of `value` (shape `shape`) with `apply` run on every member of shape `target`; parts
  * that contain none are shared, not copied. An undefined map entry where a target belongs is
  * left out (as JSON would); an undefined structure member stays absent.
  */
 export function transformByShape(service: ServiceModel, value: unknown, shape: Shape, target: string, apply: Apply, path = ''): unknown {
-  const visit = (v: unknown, s: Shape, p: string): unknown => {
-    if (s.name === target) return v === undefined ? v : apply(v, p);
-    return reaches(service, s.name, target) ? transformByShape(service, v, s, target, apply, p) : v;
-  };
   switch (shape.type) {
     case 'structure': {
       if (!isObject(value)) return value;
@@ -87,7 +93,7 @@ export function transformByShape(service: ServiceModel, value: unknown, shape: S
       for (const key of Object.keys(value)) {
         const member = shape.member(key);
         if (!member) continue;
-        const next = visit(value[key], member, childPath(path, key));
+        const next = visitMember(service, value[key], member, target, apply, childPath(path, key));
         if (next !== value[key]) setOwn((out ??= { ...value }), key, next);
       }
       return out ?? value;
@@ -104,7 +110,7 @@ export function transformByShape(service: ServiceModel, value: unknown, shape: S
           continue;
         }
         // Map keys are attribute names: `__proto__` is one like any other (setOwn).
-        const next = visit(v, valueShape, childPath(path, key));
+        const next = visitMember(service, v, valueShape, target, apply, childPath(path, key));
         if (next !== v) setOwn((out ??= { ...value }), key, next);
       }
       return out ?? value;
@@ -113,11 +119,12 @@ export function transformByShape(service: ServiceModel, value: unknown, shape: S
       if (!Array.isArray(value)) return value;
       const memberShape = shape.listMember;
       let out: unknown[] | undefined;
-      value.forEach((v, i) => {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
         // In a list an undefined element is a NULL, as JSON.stringify writes it.
-        const next = memberShape.name === target ? apply(v, childPath(path, i)) : visit(v, memberShape, childPath(path, i));
+        const next = memberShape.name === target ? apply(v, childPath(path, i)) : visitMember(service, v, memberShape, target, apply, childPath(path, i));
         if (next !== v) (out ??= [...value])[i] = next;
-      });
+      }
       return out ?? value;
     }
     default:
