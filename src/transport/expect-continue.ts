@@ -17,7 +17,7 @@
  */
 import type * as http from 'http';
 import type * as net from 'net';
-import * as tls from 'tls';
+import type * as tls from 'tls';
 import { kConnected } from './in-flight';
 import type { InFlight, TrackedSocket } from './in-flight';
 
@@ -62,7 +62,8 @@ export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sen
       if (!decided) timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
     };
     if ((socket as TrackedSocket)[kConnected]) startWaiting();
-    else socket.once(socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect', startWaiting);
+    // `encrypted` rather than instanceof: node:tls stays unloaded until a first https request.
+    else socket.once((socket as tls.TLSSocket).encrypted === true ? 'secureConnect' : 'connect', startWaiting);
   });
   req.flushHeaders();
 }

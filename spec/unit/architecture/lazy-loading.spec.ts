@@ -108,6 +108,19 @@ describe('the transport is node:http', () => {
     // The signer, and the config-file reader (the session reads ~/.aws/config): nothing else.
     expect(packages.filter((p) => !tooling.includes(p) && p !== 'ini')).toEqual(['aws4']);
   }, 30000);
+
+  it('an http-only S3 upload (Expect: 100-continue included) loads neither node:https nor node:tls', async () => {
+    const out = await runFresh(`
+      const http = require('http');
+      const srv = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.setHeader('ETag', '"e"'); res.end(); }); });
+      srv.listen(0, '127.0.0.1', async () => {
+        const s3 = require('./src').client('s3', { regionName: 'us-east-1', endpointUrl: 'http://127.0.0.1:' + srv.address().port, awsAccessKeyId: 'a', awsSecretAccessKey: 'b', config: { s3: { addressingStyle: 'path' } } });
+        const r = await s3.putObject({ Bucket: 'b', Key: 'k', Body: 'x' });
+        srv.close();
+        console.log(JSON.stringify({ etag: r.ETag, loaded: process.moduleLoadList.filter((m) => /^NativeModule (tls|https|_tls_wrap)$/.test(m)) }));
+      });`);
+    expect(JSON.parse(out)).toEqual({ etag: '"e"', loaded: [] });
+  }, 30000);
 });
 
 describe('ESM named imports of the CommonJS build', () => {
