@@ -15,11 +15,20 @@ import { isPlainObject } from '../util/objects';
  */
 export const kBodyProgress: unique symbol = Symbol('botojs.bodyProgress');
 
+/**
+ * Internal call option: entries to start the call's `context.state` with. A customization that
+ * makes a call on another call's behalf marks it this way (S3's region redirector tells its own
+ * HeadBucket from a user's), without an async-context store.
+ */
+export const kCallState: unique symbol = Symbol('botojs.callState');
+
 export interface CallOptions {
   /** Ends the call with AbortError when it fires (waiting for a connection, on the wire, in a retry back-off, or while a streamed body is read). */
   abortSignal?: AbortSignal;
   /** @internal see kBodyProgress */
   [kBodyProgress]?: (bytes: number) => void;
+  /** @internal see kCallState */
+  [kCallState]?: Readonly<Record<string, unknown>>;
 }
 
 const NAMES = ['abortSignal'];

@@ -31,7 +31,7 @@ import { requestSigner } from './request-signer';
 import { isReadable } from '../util/is-readable';
 import { callCredentials, signingCredentials } from './signing-credentials';
 import { abortable, sleep, throwIfAborted } from '../util/abort';
-import { kBodyProgress, type CallOptions } from './call-options';
+import { kBodyProgress, kCallState, type CallOptions } from './call-options';
 import { BodyProgress, bodyLength } from './body-progress';
 import { newCallContext, type AuthPlan, type CallContext, type CallStart } from './call-context';
 import type * as Events from './call-events';
@@ -130,6 +130,8 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   throwIfAborted(signal);
   refuseEventStreamInput(ctx, op);
   const call = startCall(ctx, op, inputParams);
+  const seeded = options[kCallState];
+  if (seeded) Object.assign(call.state, seeded);
   const params = await prepareParams(ctx, call);
   const events = eventsOf(ctx.eventServiceId, op);
   let parsed: ParsedResponse | undefined;

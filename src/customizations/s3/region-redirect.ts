@@ -36,12 +36,12 @@
  * - A stream body already sent is not sent again (the generic rule, src/pipeline/make-api-call.ts);
  *   one the server refused before reading it (Expect: 100-continue) is.
  */
-import { AsyncLocalStorage } from 'async_hooks';
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { ClientBuild } from '../../client/client-build';
 import type { ClientExtension } from '../../client/method-overrides';
 import type { Client } from '../../client/proxy';
 import type { ClientContext } from '../../pipeline/context';
+import { kCallState, type CallOptions } from '../../pipeline/call-options';
 import type { NeedsRetryEvent } from '../../pipeline/call-events';
 import type { ParsedResponse } from '../../types/http';
 import { ClientError, InvalidRegionError } from '../../errors';
@@ -63,8 +63,8 @@ export function redirectedRegion(ctx: ClientContext, bucket: unknown): string | 
   return typeof bucket === 'string' ? bucketRegions.get(ctx)?.get(bucket) : undefined;
 }
 
-/** The bucket whose region a HeadBucket of the redirector is looking up, in that call's async scope. */
-const lookingUp = new AsyncLocalStorage<string>();
+/** The call state that marks the redirector's own HeadBucket: the bucket it looks up. */
+const LOOKING_UP = 's3RedirectLookup';
 
 type NeedsRetryPayload = NeedsRetryEvent;
 
@@ -85,12 +85,13 @@ function isWrongRegion(p: NeedsRetryPayload, response: ParsedResponse): boolean 
 }
 
 /** botocore's get_bucket_region: the header, the error's Region, else a HeadBucket's header. */
-async function bucketRegion(client: Client, bucket: string, response: ParsedResponse, signal: AbortSignal | undefined): Promise<string | undefined> {
+async function bucketRegion(client: Client, bucket: string, response: ParsedResponse, signal: AbortSignal | undefined, lookingUp: unknown): Promise<string | undefined> {
   const headers = response.ResponseMetadata?.HTTPHeaders ?? {};
   let region: string | undefined;
   if (REGION_HEADER in headers) region = headers[REGION_HEADER];
   else if (typeof response.Error?.Region === 'string' && response.Error.Region !== '') region = response.Error.Region;
-  else if (lookingUp.getStore() !== bucket) region = await headBucketRegion(client, bucket, signal);
+  // The redirector's own HeadBucket never starts another (boto3 recurses until RecursionError).
+  else if (lookingUp !== bucket) region = await headBucketRegion(client, bucket, signal);
   if (region !== undefined && !VALID_REGION.test(region)) {
     throw new InvalidRegionError(`Provided region_name ${quoteExcerpt(region)} doesn't match a supported format.`, region);
   }
@@ -100,7 +101,9 @@ async function bucketRegion(client: Client, bucket: string, response: ParsedResp
 async function headBucketRegion(client: Client, bucket: string, signal: AbortSignal | undefined): Promise<string | undefined> {
   let headers: Record<string, string>;
   try {
-    const result = (await lookingUp.run(bucket, () => client.headBucket({ Bucket: bucket }, signal ? { abortSignal: signal } : undefined))) as ParsedResponse;
+    const options: CallOptions = { [kCallState]: { [LOOKING_UP]: bucket } };
+    if (signal) options.abortSignal = signal;
+    const result = (await client.headBucket({ Bucket: bucket }, options)) as ParsedResponse;
     headers = result.ResponseMetadata.HTTPHeaders;
   } catch (e) {
     if (!(e instanceof ClientError)) throw e;
@@ -120,7 +123,7 @@ const registerRedirector: ClientExtension = (ctx, client) => {
     const bucket = p.params.Bucket;
     if (isArn(bucket) || p.context.state[REDIRECTED] === true) return undefined;
     if (!isWrongRegion(p, response) || typeof bucket !== 'string') return undefined;
-    const region = await bucketRegion(client, bucket, response, p.abortSignal);
+    const region = await bucketRegion(client, bucket, response, p.abortSignal, p.context.state[LOOKING_UP]);
     if (region === undefined) return undefined;
     regions.set(bucket, region);
     await p.resolveEndpointAgain();
