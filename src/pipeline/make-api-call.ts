@@ -196,7 +196,6 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
   const { headers: baseHeaders, body, method } = prepared.request;
   // A needs-retry handler may send later attempts elsewhere (S3's region redirect).
   const route: CallRoute = { url: prepared.request.url, auth: prepared.auth };
-  const resolveEndpointAgain = (): Promise<void> => reroute(route, async () => (call.endpoint = await resolveCallEndpoint(ctx, call)));
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);
   // A stream's length is unknown: its chunks are reported as read (it is never retried).
@@ -245,8 +244,7 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
 
     // A stream is replayable only if the server answered before any of it was sent (Expect: 100-continue).
     const replayable = rewindable || raw?.requestBodyUnsent === true;
-    const extras: NeedsRetryExtras = { params: call.params, abortSignal: signal, resolveEndpointAgain };
-    const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, replayable, extras);
+    const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, replayable, signal, route);
     if (decision === null) {
       if (transportError) {
         raw?.stream?.destroy();
@@ -281,11 +279,12 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
     await ctx.events.emit(hook, payload);
   }
   const parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
-  // A json event stream's initial-response is read before the call resolves (its members come first).
-  if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
   // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
   // give such a response the error description a ClientError needs, never return it as success.
   if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
+  // A json event stream's initial-response is read before the call resolves (its members come
+  // first); a response that is an error has no stream to settle.
+  if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
   if (customized) Object.assign(parsed, customized);
   return parsed;
 }
@@ -303,10 +302,16 @@ function isTransportError(e: Error): boolean {
   return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
 }
 
-async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryContext, replayable: boolean, extras: NeedsRetryExtras): Promise<number | null> {
+async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryContext, replayable: boolean, signal: AbortSignal | undefined, route: CallRoute): Promise<number | null> {
   const hookName = eventsOf(ctx.eventServiceId, call.operation).needsRetry;
   let hook: unknown;
+  // The handlers' extras (and their closure) are built only when someone listens.
   if (ctx.events.hasHandlers(hookName)) {
+    const extras: NeedsRetryExtras = {
+      params: call.params,
+      abortSignal: signal,
+      resolveEndpointAgain: () => reroute(route, async () => (call.endpoint = await resolveCallEndpoint(ctx, call))),
+    };
     const payload: Events.NeedsRetryEvent = { ...rc, ...extras, operation: call.operation, context: call };
     hook = await ctx.events.emitUntilResponse(hookName, payload);
   }
