@@ -7,38 +7,11 @@ import { encodeFrame, eventFrame, exceptionFrame } from '../../../helpers/event-
 import { parseJson, parseRestJson, parseRestXml } from '../../../../src/protocols/parse';
 import { EventStream } from '../../../../src/protocols/parse/event-stream';
 import { decodeEventMessages } from '../../../../src/protocols/parse/event-stream-decoder';
-import { crc32Portable } from '../../../../src/util/crc';
 import { model } from './helpers';
 
-/** Encodes one message with string headers (type 7) and an optional int32 header (type 4). */
+/** One message with string headers, and int32 ones for numbers (spec/helpers/event-frames.ts). */
 function frame(headers: Record<string, string | number>, payload: string): Buffer {
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    const n = Buffer.from(name);
-    if (typeof value === 'number') {
-      const v = Buffer.alloc(5);
-      v.writeUInt8(4, 0);
-      v.writeInt32BE(value, 1);
-      parts.push(Buffer.from([n.length]), n, v);
-    } else {
-      const s = Buffer.from(value);
-      const t = Buffer.alloc(3);
-      t.writeUInt8(7, 0);
-      t.writeUInt16BE(s.length, 1);
-      parts.push(Buffer.from([n.length]), n, t, s);
-    }
-  }
-  const hdr = Buffer.concat(parts);
-  const body = Buffer.from(payload);
-  const total = 12 + hdr.length + body.length + 4;
-  const prelude = Buffer.alloc(12);
-  prelude.writeUInt32BE(total, 0);
-  prelude.writeUInt32BE(hdr.length, 4);
-  prelude.writeUInt32BE(crc32Portable(prelude.subarray(0, 8)), 8);
-  const msg = Buffer.concat([prelude, hdr, body]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32Portable(msg), 0);
-  return Buffer.concat([msg, crc]);
+  return encodeFrame(Object.entries(headers).map(([name, value]) => (typeof value === 'number' ? { name, type: 'integer' as const, value } : { name, type: 'string' as const, value })), payload);
 }
 
 const shapes = {
