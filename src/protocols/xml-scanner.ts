@@ -243,6 +243,9 @@ class Scanner {
     const s = this.s;
     const h = this.h;
     const stack = this.stack;
+    // The root's start tag first: an end tag, CDATA or text before it is not well-formed.
+    i = this.startTag(i);
+    if (stack.length === 0) return i;
     for (;;) {
       if (s.charCodeAt(i) === LT) {
         const c = s.charCodeAt(i + 1);

@@ -89,6 +89,12 @@ describe('scanXml', () => {
     ]);
   });
 
+  test('refuses an end tag, CDATA or text before the root element, with an XmlSyntaxError', () => {
+    for (const doc of ['</a>', '<![CDATA[x]]>hello<a/>', '<![CDATA[x]]><a/>']) {
+      expect(() => scanXml(doc, recorder([]))).toThrow(XmlSyntaxError);
+    }
+  });
+
   test('attribute names are data: __proto__ and constructor are own keys of a null-prototype object', () => {
     let attrs: Readonly<Record<string, string>> | undefined;
     scanXml('<a __proto__="p" constructor="c"/>', { ...recorder([]), open: (_n, a) => (attrs = a) });
