@@ -78,17 +78,18 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       checkContentRange(g.params.Range, r.ContentRange);
       const body = r.Body as BodyLike | undefined;
       const target = g.target;
-      // Batched when the target can take several chunks at once; chunk by chunk otherwise.
+      // Batched when the target can take several chunks at once (writev); chunk by chunk otherwise.
+      const batchLimit = target.writev ? WRITE_BATCH : 1;
       let batch: Buffer[] = [];
       let batchStart = position;
       let batchBytes = 0;
       const flush = async (): Promise<void> => {
-        if (batchBytes === 0) return;
+        if (batch.length === 0) return;
         const chunks = batch;
         batch = [];
         batchBytes = 0;
         try {
-          await (chunks.length === 1 || !target.writev ? target.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), batchStart) : target.writev(chunks, batchStart));
+          await (chunks.length === 1 || !target.writev ? target.write(chunks[0], batchStart) : target.writev(chunks, batchStart));
         } catch (e) {
           targetFailed = true;
           throw e;
@@ -96,19 +97,10 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       };
       if (body) {
         for await (const chunk of body) {
-          if (target.writev) {
-            if (batchBytes === 0) batchStart = position;
-            batch.push(chunk);
-            batchBytes += chunk.length;
-            if (batchBytes >= WRITE_BATCH) await flush();
-          } else {
-            try {
-              await target.write(chunk, position);
-            } catch (e) {
-              targetFailed = true;
-              throw e;
-            }
-          }
+          if (batch.length === 0) batchStart = position;
+          batch.push(chunk);
+          batchBytes += chunk.length;
+          if (batchBytes >= batchLimit) await flush();
           position += chunk.length;
           progress.read(chunk.length);
         }
