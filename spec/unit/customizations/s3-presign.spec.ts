@@ -11,7 +11,7 @@
  * The literals below are boto3's output (clock frozen at 2024-05-06T07:08:09Z, AKID / SECRET,
  * ExpiresIn 900 for URLs, 120 for POSTs); the cases botojs must still match exactly use them.
  */
-import { Session } from '../../../src';
+import { Session, UNSIGNED, UnsupportedSignatureVersionError } from '../../../src';
 
 const BOTO3: Record<string, string> = {
   'put us-west-2':
@@ -143,6 +143,12 @@ describe('S3 presigning', () => {
     expect(ap.searchParams.get('X-Amz-Credential')).toBe('AKID/20240506/eu-west-1/s3/aws4_request');
     const plain = new URL(await s3('us-west-2').generatePresignedUrl('get_object', { Params: { Bucket: 'bucket', Key: 'k' } }));
     expect(plain.searchParams.get('X-Amz-Credential')).toBe('AKID/20240506/us-west-2/s3/aws4_request');
+  });
+
+  it('presigned POST refuses what only SigV4 can sign: a Multi-Region Access Point (SigV4a), an unsigned client', async () => {
+    const mrap = 'arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap';
+    await expect(s3('us-east-1').generatePresignedPost({ Bucket: mrap, Key: 'k' })).rejects.toThrow(new UnsupportedSignatureVersionError('Signature version(s) are not supported: v4a-presign-post'));
+    await expect(s3('us-east-1', undefined, { signatureVersion: UNSIGNED }).generatePresignedPost({ Bucket: 'bucket', Key: 'k' })).rejects.toThrow(/not supported: unsigned-presign-post/);
   });
 
   it('generatePresignedPost is a member of S3 clients only, as botocore adds it at creating-client-class.s3', () => {

@@ -19,6 +19,7 @@ import { presignPost } from '../../signing';
 import type { PresignedPost } from '../../signing';
 import { presignHmacV1Post } from '../../signing/hmac-v1';
 import { hmacV1Signs } from './presign';
+import { UnsupportedSignatureVersionError } from '../../errors';
 
 export interface PresignedPostOptions {
   Bucket: string;
@@ -48,6 +49,13 @@ function presignPostExtension(ctx: ClientContext): Record<string, unknown> {
       // The HMAC-SHA1 opt-in signs POST policies as it signs URLs.
       if (ctx.config.signatureVersion === 's3' && hmacV1Signs(auth)) {
         return presignHmacV1Post({ url, bucket, key, fields, conditions, expiresIn, creds: await signingCredentials(ctx), date: ctx.clockSkew.now() });
+      }
+      // Only SigV4 (and the HMAC-SHA1 opt-in above) signs a POST policy. botocore has no
+      // 'v4a-presign-post' signer (a Multi-Region Access Point) and none for an unsigned client:
+      // refused here, rather than a form signed for region '*' that S3 would turn away.
+      if (auth.kind !== 'sigv4') {
+        const name = auth.kind === 'sigv4a' ? 'v4a' : auth.kind === 'sigv2' ? 'v2' : auth.kind === 'none' ? 'unsigned' : auth.kind;
+        throw new UnsupportedSignatureVersionError(`Signature version(s) are not supported: ${name}-presign-post`);
       }
       // A directory bucket's form is signed with its S3 Express session (S3ExpressPostAuth).
       const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: true });
