@@ -14,6 +14,7 @@
  * and destroy the response, which releases its socket: HTTP/1.1 cannot stop a response midway
  * and keep the connection. A stream read to its end returns its socket to the pool.
  */
+import { isUtf8 } from 'buffer';
 import type { Readable } from 'stream';
 import { inspect } from 'util';
 import { ClientError, EventStreamError, ResponseParserError } from '../../errors';
@@ -254,7 +255,8 @@ function eventErrorResponse(message: EventMessage, streamShape: Shape, parsePayl
   if (h[':message-type'] === 'exception') {
     const exceptionType = h[':exception-type'];
     const shape = typeof exceptionType === 'string' ? streamShape.member(exceptionType) : undefined;
-    const body = shape ? exceptionBody(shape, message.payload, parsePayload, operationName) : unmodeledBody(message.payload);
+    const contentType = h[':content-type'];
+    const body = shape ? exceptionBody(shape, message.payload, parsePayload, operationName) : unmodeledBody(message.payload, typeof contentType === 'string' ? contentType : undefined);
     const msg = body.Message ?? body.message ?? (typeof text === 'string' ? text : '');
     const errorCode = typeof exceptionType === 'string' ? exceptionType : typeof code === 'string' ? code : '';
     return { ...(shape ? body : {}), Error: { Code: errorCode, Message: String(msg) }, ResponseMetadata: metadata };
@@ -276,8 +278,15 @@ function exceptionBody(shape: Shape, payload: Buffer, parsePayload: EventPayload
   }
 }
 
-/** The message of an exception the stream does not model: a JSON `message`, else the text. */
-function unmodeledBody(payload: Buffer): Dict {
+/**
+ * The message of an exception the stream does not model: a JSON payload's `message`, or a text
+ * payload itself. Any other payload (CBOR, XML, bytes that are not UTF-8) gives no Message rather
+ * than its raw bytes (botocore gives an empty one for every unmodeled exception).
+ */
+function unmodeledBody(payload: Buffer, contentType: string | undefined): Dict {
+  const type = contentType?.toLowerCase();
+  const textual = type === undefined || type.includes('json') || type.startsWith('text/plain');
+  if (!textual || !isUtf8(payload)) return {};
   const text = payload.toString('utf8');
   try {
     const parsed: unknown = JSON.parse(text);

@@ -102,6 +102,24 @@ describe('event streams', () => {
     expect(() => parseJson(op, { statusCode: 200, headers: {}, body }, ctx)).toThrow(ResponseParserError);
   });
 
+  test('an exception the stream does not model: a JSON or text message is kept, CBOR or XML bytes are not made its message', async () => {
+    const { op, ctx } = model('rest-json', shapes, { shape: 'Out' });
+    const cbor = Buffer.from('a1676d65737361676569736c6f7720646f776e', 'hex'); // {"message": "slow down"}
+    const cases: Array<[Record<string, string>, Buffer | string, string]> = [
+      [{}, '{"message":"json text"}', 'json text'],
+      [{ ':content-type': 'text/plain' }, 'plain words', 'plain words'],
+      [{ ':content-type': 'application/cbor' }, cbor, ''],
+      [{}, cbor, ''],
+      [{ ':content-type': 'text/xml' }, '<Error><Message>x</Message></Error>', ''],
+    ];
+    for (const [headers, payload, message] of cases) {
+      const body = encodeFrame({ ':message-type': 'exception', ':exception-type': 'Unmodeled', ...headers }, payload);
+      const it = (parseRestJson(op, { statusCode: 200, headers: {}, body }, ctx).Stream as EventStream)[Symbol.asyncIterator]();
+      const err = await it.next().catch((e: unknown) => e);
+      expect((err as EventStreamError).response.Error).toEqual({ Code: 'Unmodeled', Message: message });
+    }
+  });
+
   test('an exception event whose payload does not parse is still the modeled error, its payload the message', async () => {
     const { op, ctx } = model('rest-json', shapes, { shape: 'Out' });
     const body = frame({ ':message-type': 'exception', ':exception-type': 'Bad' }, 'not json');
