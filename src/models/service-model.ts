@@ -155,7 +155,8 @@ export class OperationModel {
   }
 }
 
-function eventStreamMember(shape: Shape | undefined): string | undefined {
+/** The member of `shape` that is an event stream, if any (outputs and inputs). */
+export function eventStreamMember(shape: Shape | undefined): string | undefined {
   return shape?.memberNames.find((name) => shape.members[name].serialization.eventstream === true);
 }
 

@@ -22,10 +22,10 @@ import { setOwn } from '../../util/objects';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import type { CborValue } from '../cbor-reader';
 import { parseCborErrorBody, parseCborSuccessBody, parseEventCbor } from './bodies';
-import { Dict, ParserHooks, ResponseHeaders, runParser, unknownUnionMember } from './common';
+import { Dict, ParserHooks, requestIdMetadata, runParser, unknownUnionMember } from './common';
 import { parseCborError } from './errors';
-import { EventPayloadParser, EventStream } from './event-stream';
-import { decodeEventMessages } from './event-stream-decoder';
+import { EventPayloadParser, rpcEventStreamOutput } from './event-stream';
+import { eventStreamMember } from '../../models/service-model';
 import { parseTimestamp } from './timestamps';
 
 /** A decoded CBOR map (not an array, a byte string or a tag-1 Date). */
@@ -113,36 +113,11 @@ function walk(shape: Shape, body: CborValue): Dict {
   return isMap(value) ? (value as Dict) : {};
 }
 
-function requestIdMetadata(parsed: Dict, headers: ResponseHeaders): Dict {
-  const id = headers.get('x-amzn-requestid');
-  if (id !== undefined) parsed.ResponseMetadata = { RequestId: id };
-  return parsed;
-}
-
 const eventPayload: EventPayloadParser = (shape, payload, operationName) => parseCborShape(shape, parseEventCbor(payload, operationName));
 
-function eventStreamMember(shape: Shape): string | undefined {
-  return shape.memberNames.find((m) => shape.members[m].serialization.eventstream === true);
-}
-
-/**
- * An output with an event stream member (botocore's `_handle_event_stream`), as the json
- * protocol reads one: a buffered body's first event must be `initial-response`, whose CBOR
- * payload gives the other members; with a live stream the member is an EventStream over it.
- */
+/** An output with an event stream member, read as the json protocol reads one (CBOR payloads). */
 function parseWithEventStream(response: RawResponse, shape: Shape, member: string, operationName: string): Dict {
-  const streamShape = shape.members[member];
-  const initialResponse = (payload: Buffer): Dict => walk(shape, parseEventCbor(payload, operationName));
-  // A live stream's initial-response is read by the pipeline before the call resolves (as json's).
-  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName, initialResponse) };
-  const messages = decodeEventMessages(response.body);
-  const first = messages[0];
-  if (!first || first.headers[':event-type'] !== 'initial-response') {
-    throw new ResponseParserError('First event was not of type initial-response');
-  }
-  const parsed = initialResponse(first.payload);
-  parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
-  return parsed;
+  return rpcEventStreamOutput(response, shape, member, operationName, eventPayload, (payload) => walk(shape, parseEventCbor(payload, operationName)));
 }
 
 const cborHooks: ParserHooks = {

@@ -199,3 +199,10 @@ export function unknownUnionMember(shape: Shape, presentKeys: string[]): Dict | 
   const known = shape.memberNames.some((m) => (shape.members[m].serialization.name ?? m) === tag);
   return known ? undefined : { SDK_UNKNOWN_MEMBER: { name: tag } };
 }
+
+/** The json-family protocols' request id (`x-amzn-requestid`), put in ResponseMetadata. */
+export function requestIdMetadata(parsed: Dict, headers: ResponseHeaders): Dict {
+  const id = headers.get('x-amzn-requestid');
+  if (id !== undefined) parsed.ResponseMetadata = { RequestId: id };
+  return parsed;
+}

@@ -19,7 +19,7 @@ import type { Readable } from 'stream';
 import { inspect } from 'util';
 import { ClientError, EventStreamError, ResponseParserError } from '../../errors';
 import type { Shape } from '../../models/shape';
-import type { ParsedResponse } from '../types';
+import type { ParsedResponse, RawResponse } from '../types';
 import { Dict, isDict } from './common';
 import { EventMessage, EventStreamDecoder, decodeEventMessages } from './event-stream-decoder';
 import { parseTimestamp } from './timestamps';
@@ -295,4 +295,31 @@ function unmodeledBody(payload: Buffer, contentType: string | undefined): Dict {
     // not JSON: the text is the message
   }
   return text.trim() ? { Message: text } : {};
+}
+
+/**
+ * An output with an event stream member as the RPC protocols (json, smithy-rpc-v2-cbor) carry
+ * it (botocore's `_handle_event_stream`): the first event is `initial-response`, whose payload
+ * (`initialResponse` reads it) gives the output's other members. A live stream's is read by
+ * the pipeline before the call resolves (src/pipeline/event-stream-output.ts): parsers are
+ * synchronous, and the event may still be on its way; a whole body's is read here.
+ */
+export function rpcEventStreamOutput(
+  response: RawResponse,
+  shape: Shape,
+  member: string,
+  operationName: string,
+  eventPayload: EventPayloadParser,
+  initialResponse: (payload: Buffer) => Dict,
+): Dict {
+  const streamShape = shape.members[member];
+  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName, initialResponse) };
+  const messages = decodeEventMessages(response.body, operationName);
+  const first = messages[0];
+  if (!first || first.headers[':event-type'] !== 'initial-response') {
+    throw new ResponseParserError('First event was not of type initial-response', { operationName: operationName || undefined });
+  }
+  const parsed = initialResponse(first.payload);
+  parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
+  return parsed;
 }

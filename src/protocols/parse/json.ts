@@ -6,22 +6,15 @@
  * (botocore's `_handle_event_stream`): from a buffered body here, from a live stream in the
  * pipeline, which awaits it before the call returns (event-stream-result.ts).
  */
-import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
-import { Dict, ResponseHeaders, ParserHooks, isDict, runParser } from './common';
+import { Dict, ParserHooks, isDict, requestIdMetadata, runParser } from './common';
 import { parseEventJson, parseJsonBody, parseJsonSuccessBody } from './bodies';
 import { parseJsonError } from './errors';
-import { EventPayloadParser, EventStream } from './event-stream';
-import { decodeEventMessages } from './event-stream-decoder';
+import { EventPayloadParser, rpcEventStreamOutput } from './event-stream';
+import { eventStreamMember } from '../../models/service-model';
 import { parseJsonShape } from './json-shapes';
-
-function requestIdMetadata(parsed: Dict, headers: ResponseHeaders): Dict {
-  const id = headers.get('x-amzn-requestid');
-  if (id !== undefined) parsed.ResponseMetadata = { RequestId: id };
-  return parsed;
-}
 
 function walk(shape: Shape, body: unknown): Dict {
   const value = parseJsonShape(shape, body, false);
@@ -30,24 +23,8 @@ function walk(shape: Shape, body: unknown): Dict {
 
 const eventPayload: EventPayloadParser = (shape, payload, operationName) => parseJsonShape(shape, parseEventJson(payload, operationName), false);
 
-function eventStreamMember(shape: Shape): string | undefined {
-  return shape.memberNames.find((m) => shape.members[m].serialization.eventstream === true);
-}
-
 function parseWithEventStream(response: RawResponse, shape: Shape, member: string, operationName: string): Dict {
-  const streamShape = shape.members[member];
-  const initialResponse = (payload: Buffer): Dict => walk(shape, parseEventJson(payload, operationName));
-  // A live stream's initial-response is read by the pipeline (settleEventStream) before the
-  // call returns: the parser is synchronous, and the event may still be on its way.
-  if (response.stream) return { [member]: new EventStream(response.stream, streamShape, eventPayload, operationName, initialResponse) };
-  const messages = decodeEventMessages(response.body, operationName);
-  const first = messages[0];
-  if (!first || first.headers[':event-type'] !== 'initial-response') {
-    throw new ResponseParserError('First event was not of type initial-response', { operationName: operationName || undefined });
-  }
-  const parsed = initialResponse(first.payload);
-  parsed[member] = new EventStream(messages.slice(1), streamShape, eventPayload, operationName);
-  return parsed;
+  return rpcEventStreamOutput(response, shape, member, operationName, eventPayload, (payload) => walk(shape, parseEventJson(payload, operationName)));
 }
 
 const jsonHooks: ParserHooks = {

@@ -132,11 +132,6 @@ function writeDecimal(w: CborWriter, value: unknown): void {
   w.integer(BigInt(`${sign}${whole}${fraction}`));
 }
 
-function hasEventStreamOutput(op: OperationModel): boolean {
-  const output = op.output;
-  return !!output && output.memberNames.some((m) => output.members[m].serialization.eventstream === true);
-}
-
 export function serializeRpcV2Cbor(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec {
   const meta = op.service.metadata;
   const input = op.input;
@@ -152,7 +147,7 @@ export function serializeRpcV2Cbor(op: OperationModel, params: Record<string, un
     }
     body = w.finish();
   }
-  const accept = hasEventStreamOutput(op) ? EVENT_STREAM : CBOR;
+  const accept = op.eventStreamOutputMember !== undefined ? EVENT_STREAM : CBOR;
   const headers: Record<string, string> = { 'smithy-protocol': 'rpc-v2-cbor' };
   if (meta.awsQueryCompatible !== undefined) headers['x-amzn-query-mode'] = 'true';
   headers.Accept = accept;
