@@ -1,9 +1,9 @@
 /**
  * The protocol registry, the one protocol table: botocore's protocol names to
  * `{ serialize, parse }` (`serializers` and `responseParsers` are views of it). A model that
- * lists several `protocols` gets the one botocore 1.43 chooses: the first of its own preference
- * order (json, rest-json, rest-xml, smithy-rpc-v2-cbor, query, ec2) that the model lists, not
- * the model's own first; `Config({ protocol })` picks another the model lists. This is the
+ * lists several `protocols` gets the first of them botojs speaks, in the model's order (botocore
+ * 1.43 prefers its own order, json before smithy-rpc-v2-cbor: getProtocol);
+ * `Config({ protocol })` picks another the model lists. This is the
  * only place that branches on a protocol name. Each protocol's serializer and parser modules are
  * required on the first call of that protocol (not at client creation), so an S3-only program
  * never loads the JSON or query code (and a DynamoDB-only one never loads the XML code).
@@ -20,15 +20,9 @@ import type { Protocol } from './types';
 type Parsers = typeof ParseModules;
 type Serializers = typeof SerializeModules;
 
+// Listed in botocore 1.43's preference order (utils.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS), which
+// messages name them in; a client takes its model's own order among them (getProtocol).
 const LOADERS: Readonly<Record<string, () => Omit<Protocol, 'name'>>> = {
-  query: () => ({
-    serialize: (require('./serialize/query') as Pick<Serializers, 'serializeQuery'>).serializeQuery,
-    parse: (require('./parse/query') as Pick<Parsers, 'parseQuery'>).parseQuery,
-  }),
-  ec2: () => ({
-    serialize: (require('./serialize/query') as Pick<Serializers, 'serializeEc2'>).serializeEc2,
-    parse: (require('./parse/ec2') as Pick<Parsers, 'parseEc2'>).parseEc2,
-  }),
   json: () => ({
     serialize: (require('./serialize/json') as Pick<Serializers, 'serializeJson'>).serializeJson,
     parse: (require('./parse/json') as Pick<Parsers, 'parseJson'>).parseJson,
@@ -45,13 +39,15 @@ const LOADERS: Readonly<Record<string, () => Omit<Protocol, 'name'>>> = {
     serialize: (require('./serialize/cbor') as Pick<Serializers, 'serializeRpcV2Cbor'>).serializeRpcV2Cbor,
     parse: (require('./parse/cbor') as Pick<Parsers, 'parseRpcV2Cbor'>).parseRpcV2Cbor,
   }),
+  query: () => ({
+    serialize: (require('./serialize/query') as Pick<Serializers, 'serializeQuery'>).serializeQuery,
+    parse: (require('./parse/query') as Pick<Parsers, 'parseQuery'>).parseQuery,
+  }),
+  ec2: () => ({
+    serialize: (require('./serialize/query') as Pick<Serializers, 'serializeEc2'>).serializeEc2,
+    parse: (require('./parse/ec2') as Pick<Parsers, 'parseEc2'>).parseEc2,
+  }),
 };
-
-/**
- * The protocols botojs speaks, in botocore 1.43's preference (utils.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS);
- * botojs takes the model's own order among them (getProtocol).
- */
-const PREFERENCE: readonly string[] = ['json', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor', 'query', 'ec2'];
 
 const loaded = new Map<string, Protocol>();
 
@@ -107,8 +103,8 @@ function modelProtocols(metadata: ServiceMetadata): string[] {
 /**
  * The protocol a client speaks: `requested` (Config's `protocol`) when the model lists it, else
  * the first of the model's `protocols`, in the model's order, that botojs speaks, else
- * `protocol`. botocore 1.43 picks by its own preference instead (PREFERENCE: json before
- * smithy-rpc-v2-cbor), so for the models that list CBOR first (CloudWatch, ...) botojs speaks
+ * `protocol`. botocore 1.43 picks by its own preference instead (json, rest-json, rest-xml,
+ * smithy-rpc-v2-cbor, query, ec2), so for the models that list CBOR first (CloudWatch, ...) botojs speaks
  * CBOR where boto3 speaks json (docs/DESIGN.md).
  * @throws UnsupportedServiceProtocolsError when `requested` is not one the model lists (naming
  *   those it lists and the close matches), or when botojs speaks none of them
@@ -125,11 +121,11 @@ export function getProtocol(metadata: ServiceMetadata, requested?: string): Prot
     const p = protocolNamed(requested);
     if (p) return p;
   } else {
-    const choice = metadata.protocols?.length ? listed.find((name) => PREFERENCE.includes(name)) : metadata.protocol;
+    const choice = metadata.protocols?.length ? listed.find((name) => protocolNamed(name) !== undefined) : metadata.protocol;
     const p = choice === undefined ? undefined : protocolNamed(choice);
     if (p) return p;
   }
-  throw new UnsupportedServiceProtocolsError(`botojs speaks ${PREFERENCE.join(', ')}, but ${service} only speaks ${listed.join(', ')}`, listed);
+  throw new UnsupportedServiceProtocolsError(`botojs speaks ${SUPPORTED_PROTOCOLS.join(', ')}, but ${service} only speaks ${listed.join(', ')}`, listed);
 }
 
 /** A client's serializer options, botocore's serializer kwargs (`creating-serializer` handlers set them). */
@@ -145,5 +141,11 @@ export function withSerializerOptions(protocol: Protocol, options: SerializerOpt
   // botocore's create_serializer refuses an unknown precision the same way, when the client is built.
   if (!PRECISIONS.includes(precision)) throw new Error(`Invalid timestamp precision found while creating serializer: ${String(precision)}`);
   if (precision === 'default') return protocol;
-  return { ...protocol, serialize: (op, params, ctx) => protocol.serialize(op, params, { ...ctx, timestampPrecision: precision }) };
+  // Both halves delegate to `protocol` rather than copy its functions: until its modules load,
+  // those are stand-ins that replace themselves on `protocol` only.
+  return {
+    name: protocol.name,
+    serialize: (op, params, ctx) => protocol.serialize(op, params, { ...ctx, timestampPrecision: precision }),
+    parse: (op, raw, ctx) => protocol.parse(op, raw, ctx),
+  };
 }

@@ -41,7 +41,6 @@ const ALLOWED: Record<string, Record<string, string>> = {
     s3: "Config's `s3` option (boto3's `Config(s3={...})`), read only by src/customizations/s3",
     ec2: "the `ec2` wire protocol in the ProtocolName type (Config's `protocol`), not the EC2 service",
   },
-  'protocols/index.ts': { ec2: "the `ec2` wire protocol in botocore's protocol preference order, not the EC2 service" },
   'credentials/assume-role.ts': { sts: 'the assume-role provider is an STS client by definition (botocore credentials.py)' },
   'credentials/web-identity.ts': { sts: 'the web-identity provider calls STS AssumeRoleWithWebIdentity (botocore credentials.py)' },
   'credentials/sso.ts': { sso: 'the SSO provider calls SSO GetRoleCredentials; `sso` is also its provider method name, as botocore names it' },
