@@ -181,7 +181,9 @@ export async function prepareRequest(ctx: ClientContext, call: CallContext): Pro
   // https): it works on a copy, so the context keeps the serializer's output as it was.
   const target = { headers: { ...spec.headers }, body: spec.body, url };
   applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: call.isPresignRequest });
-  const headers: Record<string, string> = { ...target.headers, 'User-Agent': ctx.userAgent };
+  // target.headers is already this call's own copy: User-Agent goes on it (an existing key keeps its place).
+  const headers = target.headers;
+  headers['User-Agent'] = ctx.userAgent;
   // botocore sends only the first value of each rule-set header.
   for (const [k, v] of Object.entries(endpoint.headers)) if (v.length) headers[k] = v[0];
   const request = { method: spec.method, url, headers, body: target.body };

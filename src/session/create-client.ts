@@ -161,6 +161,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     transport,
     // defaults_mode `auto` waiting on IMDS: the mode and the connect timeout it brings are
     // settled once, before the first request is sent (src/session/client-defaults.ts).
+    // Cleared once settled, so later calls do not await it.
     settleDefaults: settle
       ? memo(async () => {
           const settled = await settle();
@@ -169,6 +170,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
             config.connectTimeout = settled.values.connectTimeout;
             transport.setConnectTimeout(settled.values.connectTimeout);
           }
+          ctx.settleDefaults = undefined;
         })
       : undefined,
     retry: createRetryStrategy({

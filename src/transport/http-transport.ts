@@ -214,6 +214,12 @@ export class HttpTransport {
       release();
       throw new ClientClosedError();
     }
+    // The signal may have fired between the slot being handed over and this continuation:
+    // a request started now would not hear it (its listener comes too late).
+    if (signal?.aborted) {
+      release();
+      throw abortError(signal);
+    }
 
     const flight = new InFlight(req.url, opts.stream === true, signal, { readTimeoutMs: this.readTimeoutMs }, release);
     if (proxy) flight.proxyUrl = proxy.url;
