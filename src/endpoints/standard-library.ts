@@ -4,6 +4,7 @@
  * `null`/`undefined` result means "no value", type mismatches in the equality functions raise
  * EndpointResolutionError, and URL parsing follows Python's urlparse as botocore uses it.
  */
+import { removeDotSegments } from '../util/url-parts';
 import { EndpointResolutionError } from '../errors';
 import { isRecord } from '../util/objects';
 
@@ -160,20 +161,6 @@ function hostAndPort(netloc: string): { hostname: string; port: string | undefin
   const i = hostinfo.indexOf(':');
   if (i < 0) return { hostname: hostinfo.toLowerCase(), port: undefined };
   return { hostname: hostinfo.slice(0, i).toLowerCase(), port: hostinfo.slice(i + 1) };
-}
-
-/** RFC 3986 dot-segment removal that also collapses repeated slashes (botocore's rule). */
-function removeDotSegments(path: string): string {
-  if (!path) return '/';
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  const first = path.startsWith('/') ? '/' : '';
-  const last = path.endsWith('/') && out.length ? '/' : '';
-  return first + out.join('/') + last;
 }
 
 /** Python's quote(s, safe='/'). */

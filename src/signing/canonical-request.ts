@@ -8,6 +8,7 @@
  * each pair split at its first `=`, the pairs sorted and joined back; a repeated key keeps every
  * value. Nothing is re-encoded, so the signature covers the bytes the server receives.
  */
+import { removeDotSegments } from '../util/url-parts';
 import { percentEncode } from '../util/percent-encode';
 
 /**
@@ -25,20 +26,6 @@ export function canonicalPath(rawPath: string, mode: PathMode): string {
   const encodeSegment = mode === 'encoded-again' ? percentEncode : (segment: string) => percentEncode(decodeOrKeep(segment));
   // botocore's quote(path, safe='/~'): every segment escaped, the slashes between them kept.
   return normalized.split('/').map(encodeSegment).join('/');
-}
-
-/** botocore's utils.normalize_url_path: `.`, `..` and empty segments removed; `/` for nothing. */
-export function removeDotSegments(path: string): string {
-  if (!path) return '/';
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (!segment || segment === '.') continue;
-    if (segment === '..') out.pop();
-    else out.push(segment);
-  }
-  const first = path.startsWith('/') ? '/' : '';
-  const last = path.endsWith('/') && out.length > 0 ? '/' : '';
-  return first + out.join('/') + last;
 }
 
 /** The canonical query for a raw query (no `?`): its pairs as written, sorted by key then value. */

@@ -58,3 +58,19 @@ export function hostFromAuthority(scheme: string, authority: string): string {
   return hostPort;
 }
 
+/**
+ * botocore's utils.normalize_url_path (the signer's canonical path and the endpoint rules'
+ * parseURL both use it): `.`, `..` and empty segments removed; `/` for nothing.
+ */
+export function removeDotSegments(path: string): string {
+  if (!path) return '/';
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (!segment || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  const first = path.startsWith('/') ? '/' : '';
+  const last = path.endsWith('/') && out.length > 0 ? '/' : '';
+  return first + out.join('/') + last;
+}
