@@ -11,7 +11,6 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as path from 'path';
 import { ClientError } from '../errors';
 import type { ParsedConfigFiles, ProfileData } from '../config/config-files';
 import { formatIso8601 } from '../util/iso8601';
@@ -19,7 +18,7 @@ import { jsonText } from '../util/json-text';
 import type { ServiceCall } from './context';
 import { profileString, toDate } from './context';
 import { InvalidConfigError, PendingAuthorizationExpiredError } from './errors';
-import { SSO_TOKEN_REFRESH_SECONDS, ssoCacheDir, SsoTokenFile, writeSsoToken } from './sso-token';
+import { SSO_TOKEN_REFRESH_SECONDS, ssoCacheFile, SsoTokenFile, writeSsoCacheFile, writeSsoToken } from './sso-token';
 
 /** What a login needs: where to sign in, and the cache key's source. */
 export interface SsoLoginConfig {
@@ -102,15 +101,11 @@ export function registrationCacheKey(config: SsoLoginConfig): string {
   return createHash('sha1').update(jsonText(args), 'utf8').digest('hex');
 }
 
-function cacheFile(env: NodeJS.ProcessEnv, key: string): string {
-  return path.join(ssoCacheDir(env), `${key}.json`);
-}
-
 /** A registration the device flow may reuse: readable, for the device grant, not near expiry. */
 function cachedRegistration(env: NodeJS.ProcessEnv, key: string, now: Date): Registration | undefined {
   let doc: unknown;
   try {
-    doc = JSON.parse(fs.readFileSync(cacheFile(env, key), 'utf8'));
+    doc = JSON.parse(fs.readFileSync(ssoCacheFile(env, key), 'utf8'));
   } catch {
     return undefined;
   }
@@ -121,12 +116,6 @@ function cachedRegistration(env: NodeJS.ProcessEnv, key: string, now: Date): Reg
   const expires = toDate(r.expiresAt);
   if (!expires || (expires.getTime() - now.getTime()) / 1000 < SSO_TOKEN_REFRESH_SECONDS) return undefined;
   return r as Registration;
-}
-
-function writeCacheFile(env: NodeJS.ProcessEnv, key: string, value: unknown): void {
-  const dir = ssoCacheDir(env);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(cacheFile(env, key), jsonText(value), { mode: 0o600 });
 }
 
 function str(value: unknown, what: string): string {
@@ -155,7 +144,7 @@ async function register(opts: SsoLoginOptions, now: Date): Promise<Registration>
     expiresAt: formatIso8601(new Date(num(res.clientSecretExpiresAt, 'clientSecretExpiresAt') * 1000)),
   };
   if (config.registrationScopes) registration.scopes = config.registrationScopes;
-  writeCacheFile(env, key, registration);
+  writeSsoCacheFile(env, key, registration);
   return registration;
 }
 

@@ -63,10 +63,18 @@ export function readSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionNa
 }
 
 export function writeSsoToken(env: NodeJS.ProcessEnv, startUrl: string, sessionName: string | undefined, token: SsoTokenFile): void {
-  const dir = ssoCacheDir(env);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // json.dumps's text, as the AWS CLI's cache writes it.
-  fs.writeFileSync(path.join(dir, `${ssoCacheKey(startUrl, sessionName)}.json`), jsonText(token), { mode: 0o600 });
+  writeSsoCacheFile(env, ssoCacheKey(startUrl, sessionName), token);
+}
+
+/** The path of `<key>.json` in the SSO cache folder (tokens, and `sso login`'s client registrations). */
+export function ssoCacheFile(env: NodeJS.ProcessEnv, key: string): string {
+  return path.join(ssoCacheDir(env), `${key}.json`);
+}
+
+/** Writes `<key>.json` in the SSO cache folder as the AWS CLI does: json.dumps's text, owner-only. */
+export function writeSsoCacheFile(env: NodeJS.ProcessEnv, key: string, value: unknown): void {
+  fs.mkdirSync(ssoCacheDir(env), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(ssoCacheFile(env, key), jsonText(value), { mode: 0o600 });
 }
 
 export interface SsoSessionConfig {
