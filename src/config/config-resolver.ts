@@ -13,6 +13,7 @@ type Conv = 'string' | 'int' | 'bool';
 const VARIABLES: Record<string, [string | null, string[], unknown, Conv]> = {
   region: ['region', ['AWS_DEFAULT_REGION', 'AWS_REGION'], undefined, 'string'],
   retryMode: ['retry_mode', ['AWS_RETRY_MODE'], 'standard', 'string'],
+  defaultsMode: ['defaults_mode', ['AWS_DEFAULTS_MODE'], 'legacy', 'string'],
   maxAttempts: ['max_attempts', ['AWS_MAX_ATTEMPTS'], undefined, 'int'],
   useFipsEndpoint: ['use_fips_endpoint', ['AWS_USE_FIPS_ENDPOINT'], false, 'bool'],
   useDualstackEndpoint: ['use_dualstack_endpoint', ['AWS_USE_DUALSTACK_ENDPOINT'], false, 'bool'],

@@ -10,6 +10,7 @@
  * in (AWS_REGION / AWS_DEFAULT_REGION under AWS_EXECUTION_ENV, else the instance's region from
  * IMDS), and `standard` when that region cannot be found.
  */
+import { lookupVariable } from './config-resolver';
 import { InvalidDefaultsMode } from '../errors';
 import type { ProfileData } from './config-files';
 
@@ -50,11 +51,9 @@ export function defaultsModeNames(data: DefaultsModeData): string[] {
  * @throws InvalidDefaultsMode naming the valid modes
  */
 export function resolveDefaultsMode(fromConfig: string | undefined, env: NodeJS.ProcessEnv, profile: ProfileData, names: () => string[]): string {
-  const fromEnv = env.AWS_DEFAULTS_MODE;
-  const fromProfile = typeof profile.defaults_mode === 'string' ? profile.defaults_mode : undefined;
   // botocore: the config store's value (environment, then profile, then 'legacy') unless
   // Config's is set and not empty.
-  const mode = fromConfig || (fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined) || fromProfile || 'legacy';
+  const mode = fromConfig || (lookupVariable('defaultsMode', env, profile) as string);
   const lower = mode.toLowerCase();
   if (lower === 'legacy') return lower;
   const valid = names();
