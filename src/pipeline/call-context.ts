@@ -12,7 +12,7 @@
  * shows as a short reference, not the model graph behind it.
  */
 import type { OperationModel } from '../models/service-model';
-import type { HttpRequestSpec } from '../protocols/types';
+import type { HttpRequestSpec, ShapeReaders } from '../protocols/types';
 import type { RetryCallState } from '../retries';
 import type { HttpRequest, ParsedResponse, RawResponse } from '../types/http';
 
@@ -60,6 +60,13 @@ export interface CallContext {
   response?: RawResponse;
   /** The parsed result (or error description) of the latest attempt. */
   parsed?: ParsedResponse;
+  /**
+   * Readers that replace the parser's walk of the shapes they name (ParseContext.readers), set
+   * by a `before-parse` handler. Only a success body read by a protocol that takes readers
+   * uses them; otherwise, and when a reader throws (the response is then parsed again without
+   * them), the pipeline clears this, so `after-call` handlers can tell which values were read.
+   */
+  shapeReaders?: ShapeReaders;
   retry: {
     /** 1-based number of the attempt in progress or last made. */
     attempt: number;
@@ -90,6 +97,7 @@ export function newCallContext(serviceName: string, operation: OperationModel, s
     request: undefined,
     response: undefined,
     parsed: undefined,
+    shapeReaders: undefined,
     retry: { attempt: 0, state: {} },
     state: {},
   };

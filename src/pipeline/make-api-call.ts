@@ -280,7 +280,7 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
     const payload: Events.BeforeParseEvent = { response: raw, operation: op, customizedResponse: customized, context: call };
     await ctx.events.emit(hook, payload);
   }
-  const parsed = ctx.protocol.parse(op, raw, { service: ctx.service });
+  const parsed = parseWithReaders(ctx, call, raw);
   // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
   // give such a response the error description a ClientError needs, never return it as success.
   if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
@@ -289,6 +289,27 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
   if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
   if (customized) Object.assign(parsed, customized);
   return parsed;
+}
+
+/**
+ * The protocol's parse, with the readers a before-parse handler set when they apply (a success
+ * body, a protocol that takes them). Readers only speed up what the standard reading and an
+ * after-call conversion would give: if one throws, the response is parsed again without them,
+ * and call.shapeReaders is cleared so the after-call conversion runs (and reports the problem).
+ */
+function parseWithReaders(ctx: ClientContext, call: CallContext, raw: RawResponse): ParsedResponse {
+  const readers = call.shapeReaders;
+  if (readers !== undefined) {
+    if (ctx.protocol.readsShapes === true && raw.statusCode < 300) {
+      try {
+        return ctx.protocol.parse(call.operation, raw, { service: ctx.service, readers });
+      } catch {
+        // Parsed again below without the readers: a real parse error is raised from there.
+      }
+    }
+    call.shapeReaders = undefined;
+  }
+  return ctx.protocol.parse(call.operation, raw, { service: ctx.service });
 }
 
 // Session tokens: STS's, and an S3 Express session's (signing-credentials.ts).

@@ -49,6 +49,9 @@ const LOADERS: Readonly<Record<string, () => Omit<Protocol, 'name'>>> = {
   }),
 };
 
+// The protocols whose parser takes ParseContext.readers (their body is one JSON value walked by shape).
+const SHAPE_READING = new Set(['json']);
+
 const loaded = new Map<string, Protocol>();
 
 function protocolNamed(name: string): Protocol | undefined {
@@ -58,6 +61,7 @@ function protocolNamed(name: string): Protocol | undefined {
     // creating a client requires nothing (a client that never calls loads no protocol code).
     const proto: Protocol = {
       name,
+      readsShapes: SHAPE_READING.has(name),
       serialize: (op, params, ctx) => {
         Object.assign(proto, LOADERS[name]());
         return proto.serialize(op, params, ctx);
@@ -145,6 +149,7 @@ export function withSerializerOptions(protocol: Protocol, options: SerializerOpt
   // those are stand-ins that replace themselves on `protocol` only.
   return {
     name: protocol.name,
+    readsShapes: protocol.readsShapes,
     serialize: (op, params, ctx) => protocol.serialize(op, params, { ...ctx, timestampPrecision: precision }),
     parse: (op, raw, ctx) => protocol.parse(op, raw, ctx),
   };

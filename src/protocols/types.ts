@@ -6,6 +6,7 @@
  * shape them. Neither touches the network, so both are tested from conformance vectors alone.
  */
 import type { OperationModel, ServiceModel } from '../models/service-model';
+import type { Shape } from '../models/shape';
 import type { HttpRequest, ParsedResponse, RawResponse, RequestBody } from '../types/http';
 import type { TimestampPrecision } from './serialize/timestamp';
 
@@ -28,10 +29,26 @@ export interface SerializeContext {
   timestampPrecision?: TimestampPrecision;
 }
 
+/**
+ * Reads the wire value of one named shape in place of the protocol's walk, in one pass (the
+ * DynamoDB resource reads AttributeValues straight to native values). `walk` is the protocol's
+ * own reading of a value of a shape (without readers), for whatever the reader leaves to it.
+ */
+export type ShapeReader = (wire: unknown, shape: Shape, walk: (shape: Shape, wire: unknown) => unknown) => unknown;
+/** Readers by shape name. */
+export type ShapeReaders = ReadonlyMap<string, ShapeReader>;
+
+export interface ParseContext extends SerializeContext {
+  /** Readers for a success body's values, honoured by protocols whose `readsShapes` is true. */
+  readers?: ShapeReaders;
+}
+
 export interface Protocol {
   /** botocore's protocol name: query | ec2 | json | rest-json | rest-xml */
   readonly name: string;
+  /** Whether parse honours ParseContext.readers (else it ignores them). */
+  readonly readsShapes?: boolean;
   serialize(op: OperationModel, params: Record<string, unknown>, ctx: SerializeContext): HttpRequestSpec;
   /** Parses success and error responses; an error response yields `Error` plus modeled members. */
-  parse(op: OperationModel, response: RawResponse, ctx: SerializeContext): ParsedResponse;
+  parse(op: OperationModel, response: RawResponse, ctx: ParseContext): ParsedResponse;
 }

@@ -42,9 +42,18 @@ export function installTransformation(client: Client): void {
     (p) => getInjector().injectInput(p.params, p.operation),
     { uniqueId: 'dynamodb-high-level-input' },
   );
+  // Results are read to native values in one pass (wire-reader.ts); after-call converts
+  // whatever was not read that way (a protocol without readers, an unusual response).
+  events.register(
+    'before-parse.dynamodb',
+    (p) => {
+      p.context.shapeReaders = getInjector().outputReaders;
+    },
+    { uniqueId: 'dynamodb-high-level-read' },
+  );
   events.register(
     'after-call.dynamodb',
-    (p) => getInjector().injectOutput(p.parsed, p.operation),
+    (p) => getInjector().injectOutput(p.parsed, p.operation, p.context),
     { uniqueId: 'dynamodb-high-level-output' },
   );
 }

@@ -60,6 +60,9 @@ function sameDecimal(a: Decimal, b: Decimal): boolean {
 export function numberFromDynamo(text: string): number | bigint | DynamoNumber {
   // Most numbers are short integers: read those without the general parse (same result).
   if (isShortInteger(text)) return Number(text) || 0;
+  // So are fractions that their number prints back as (`12.5`): the rule below, sooner.
+  const quick = Number(text);
+  if (!Number.isInteger(quick) && Math.abs(quick) < 1e21 && String(quick) === text) return quick;
   const d = parseDecimal(text);
   if (!d) throw new TypeError(`'${text}' is not a DynamoDB number`);
   if (d.exponent >= 0) {

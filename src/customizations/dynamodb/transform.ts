@@ -18,10 +18,13 @@
  * `Put`/`Update`/...), and to the top level only when none has (boto3 always uses the top level).
  */
 import type { OperationModel, ServiceModel } from '../../models/service-model';
+import type { CallContext } from '../../pipeline/call-context';
+import type { ShapeReaders } from '../../protocols/types';
 import type { Shape } from '../../models/shape';
 import { ConditionBase, ConditionExpressionBuilder } from './conditions';
 import { childPath, TypeDeserializer, TypeSerializer, withPaths } from './types';
 import { isRecord, setOwn } from '../../util/objects';
+import { readAttributeValue } from './wire-reader';
 
 type Params = Record<string, unknown>;
 type Apply = (value: unknown, path: string) => unknown;
@@ -145,6 +148,9 @@ function mergePlaceholders(target: Params, generated: Placeholders): void {
 
 /** Injects the transformations into a DynamoDB resource client's requests and responses. */
 export class TransformationInjector {
+  /** The parser's readers for a result: AttributeValues straight to native values. */
+  readonly outputReaders: ShapeReaders = new Map([[ATTRIBUTE_VALUE, readAttributeValue]]);
+
   constructor(
     private readonly serializer = new TypeSerializer(),
     private readonly deserializer = new TypeDeserializer(),
@@ -175,8 +181,12 @@ export class TransformationInjector {
     if (out !== params) Object.assign(params, out);
   }
 
-  /** Deserializes the AttributeValues of `parsed` (the pipeline's own result) in place. */
-  injectOutput(parsed: Params, operation: OperationModel): void {
+  /**
+   * Deserializes the AttributeValues of `parsed` (the pipeline's own result) in place, unless
+   * the parser already read them with outputReaders.
+   */
+  injectOutput(parsed: Params, operation: OperationModel, context?: CallContext): void {
+    if (context?.shapeReaders === this.outputReaders) return;
     const output = operation.output;
     if (!output || !reaches(operation.service, output.name, ATTRIBUTE_VALUE)) return;
     const out = withPaths((root) => transformByShape(operation.service, parsed, output, ATTRIBUTE_VALUE, (v, path) => this.deserializer.deserialize(v, path), root));

@@ -7,15 +7,18 @@ import * as http from 'http';
 import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
-import type { ParsedResponse, RawResponse, ResponseMetadata, SerializeContext } from '../types';
+import type { ParseContext, ParsedResponse, RawResponse, ResponseMetadata, SerializeContext, ShapeReaders } from '../types';
 import { setOwn } from '../../util/objects';
 
 export type Dict = Record<string, unknown>;
 
 /** What a protocol supplies to the shared skeleton (botocore's `_do_*` hooks). */
 export interface ParserHooks {
-  /** A success response for the output shape (undefined: the operation has no output). */
-  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: ResponseHeaders, operationName: string): Dict;
+  /**
+   * A success response for the output shape (undefined: the operation has no output); a
+   * protocol whose `readsShapes` is true hands the named shapes' values to `readers`.
+   */
+  parseSuccess(response: RawResponse, shape: Shape | undefined, headers: ResponseHeaders, operationName: string, readers?: ShapeReaders): Dict;
   /** An error response: `Error` plus whatever metadata the body carries. */
   parseError(response: RawResponse, headers: ResponseHeaders): Dict;
   /** The members of a modeled exception shape, merged into the error result. */
@@ -71,7 +74,7 @@ export function runParser(
   hooks: ParserHooks,
   op: OperationModel,
   response: RawResponse,
-  ctx: SerializeContext,
+  ctx: ParseContext,
 ): ParsedResponse {
   const headers = new ResponseHeaders(response.headers ?? {}, response.rawHeaders);
   let parsed: Dict;
@@ -81,7 +84,7 @@ export function runParser(
     const shape = errorShapeFor(ctx, error.Code);
     if (shape) Object.assign(parsed, hooks.parseModeledError(response, shape, headers));
   } else {
-    parsed = hooks.parseSuccess(response, op.output, headers, op.name);
+    parsed = hooks.parseSuccess(response, op.output, headers, op.name, ctx.readers);
   }
   const existing = parsed.ResponseMetadata;
   const metadata: ResponseMetadata = {

@@ -4,30 +4,47 @@
  * timestamps to Date, blobs from base64 to Buffer, float/double 'NaN'/'Infinity' strings to
  * numbers. In `rest` mode (rest-json) scalars are also coerced from strings (botocore's
  * RestJSONParser int()/float()/ensure_boolean), which header values rely on.
+ *
+ * `readers` replace the walk for the shapes they name (ParseContext.readers); a reader's `walk`
+ * reads without them.
  */
 import type { Shape } from '../../models/shape';
+import type { ShapeReaders } from '../types';
 import { ResponseParserError } from '../../errors';
 import { setOwn } from '../../util/objects';
 import { Dict, fromBase64, isDict, toFloat, toInteger, unknownUnionMember } from './common';
 import { parseTimestamp } from './timestamps';
 
-export function parseJsonShape(shape: Shape, value: unknown, rest: boolean): unknown {
+export function parseJsonShape(shape: Shape, value: unknown, rest: boolean, readers?: ShapeReaders): unknown {
+  // A reader sees a list's or map's nulls too (a structure's are skipped before this).
+  if (readers !== undefined) {
+    const reader = readers.get(shape.name);
+    if (reader !== undefined) return reader(value, shape, rest ? walkRest : walkPlain);
+  }
   if (value === null || value === undefined) return null;
   switch (shape.type) {
     case 'structure':
-      return shape.isDocument ? value : parseStructure(shape, value, rest);
+      return shape.isDocument ? value : parseStructure(shape, value, rest, readers);
     case 'list': {
       if (!Array.isArray(value)) throw new ResponseParserError(`Expected a list for ${shape.name}`);
       const member = shape.listMember;
-      return value.map((item) => parseJsonShape(member, item, rest));
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = parseJsonShape(member, value[i], rest, readers);
+      return out;
     }
     case 'map': {
       if (!isDict(value)) throw new ResponseParserError(`Expected an object for ${shape.name}`);
       const keyShape = shape.mapKey;
       const valueShape = shape.mapValue;
+      // A string key reads as itself (the walk below would return it unchanged).
+      const plainKeys = keyShape.type === 'string';
       const out: Dict = {};
       // Map keys are data: `__proto__` is a key like any other (setOwn), not the result's prototype.
-      for (const [k, v] of Object.entries(value)) setOwn(out, String(parseJsonShape(keyShape, k, rest)), parseJsonShape(valueShape, v, rest));
+      for (const k in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+        const key = plainKeys ? k : String(parseJsonShape(keyShape, k, rest));
+        setOwn(out, key, parseJsonShape(valueShape, value[k], rest, readers));
+      }
       return out;
     }
     case 'timestamp':
@@ -49,6 +66,10 @@ export function parseJsonShape(shape: Shape, value: unknown, rest: boolean): unk
       return value;
   }
 }
+
+// A reader's `walk`: the standard reading, without readers.
+const walkPlain = (shape: Shape, wire: unknown): unknown => parseJsonShape(shape, wire, false);
+const walkRest = (shape: Shape, wire: unknown): unknown => parseJsonShape(shape, wire, true);
 
 /** A structure's members as the wire names them, worked out once per shape. */
 interface StructurePlan {
@@ -85,7 +106,7 @@ function onlyKey(value: Dict): string | undefined {
   return only;
 }
 
-function parseStructure(shape: Shape, value: unknown, rest: boolean): Dict {
+function parseStructure(shape: Shape, value: unknown, rest: boolean, readers: ShapeReaders | undefined): Dict {
   if (!isDict(value)) throw new ResponseParserError(`Expected an object for ${shape.name}`);
   const plan = planOf(shape);
   // A value with one key that is a member (every DynamoDB AttributeValue) is read by that key
@@ -96,7 +117,7 @@ function parseStructure(shape: Shape, value: unknown, rest: boolean): Dict {
     const raw = value[only];
     if (raw !== null && raw !== undefined) {
       const one: Dict = {};
-      one[hit[0]] = parseJsonShape(hit[1], raw, rest);
+      one[hit[0]] = parseJsonShape(hit[1], raw, rest, readers);
       return one;
     }
   }
@@ -109,7 +130,7 @@ function parseStructure(shape: Shape, value: unknown, rest: boolean): Dict {
   for (const [name, key, member] of plan.members) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const raw = value[key];
-    if (raw !== null && raw !== undefined) out[name] = parseJsonShape(member, raw, rest);
+    if (raw !== null && raw !== undefined) out[name] = parseJsonShape(member, raw, rest, readers);
   }
   return out;
 }

@@ -8,7 +8,7 @@
  */
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
-import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import type { ParseContext, ParsedResponse, RawResponse, ShapeReaders } from '../types';
 import { Dict, ParserHooks, isDict, requestIdMetadata, runParser } from './common';
 import { parseEventJson, parseJsonBody, parseJsonSuccessBody } from './bodies';
 import { parseJsonError } from './errors';
@@ -16,8 +16,8 @@ import { EventPayloadParser, rpcEventStreamOutput } from './event-stream';
 import { eventStreamMember } from '../../models/service-model';
 import { parseJsonShape } from './json-shapes';
 
-function walk(shape: Shape, body: unknown): Dict {
-  const value = parseJsonShape(shape, body, false);
+function walk(shape: Shape, body: unknown, readers?: ShapeReaders): Dict {
+  const value = parseJsonShape(shape, body, false, readers);
   return isDict(value) ? value : {};
 }
 
@@ -28,10 +28,10 @@ function parseWithEventStream(response: RawResponse, shape: Shape, member: strin
 }
 
 const jsonHooks: ParserHooks = {
-  parseSuccess(response, shape, headers, operationName) {
+  parseSuccess(response, shape, headers, operationName, readers) {
     if (!shape) return requestIdMetadata({}, headers);
     const member = eventStreamMember(shape);
-    const parsed = member ? parseWithEventStream(response, shape, member, operationName) : walk(shape, parseJsonSuccessBody(response, operationName));
+    const parsed = member ? parseWithEventStream(response, shape, member, operationName) : walk(shape, parseJsonSuccessBody(response, operationName), readers);
     return requestIdMetadata(parsed, headers);
   },
   parseError: parseJsonError,
@@ -40,6 +40,6 @@ const jsonHooks: ParserHooks = {
   },
 };
 
-export function parseJson(op: OperationModel, response: RawResponse, ctx: SerializeContext): ParsedResponse {
+export function parseJson(op: OperationModel, response: RawResponse, ctx: ParseContext): ParsedResponse {
   return runParser(jsonHooks, op, response, ctx);
 }
