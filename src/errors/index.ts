@@ -186,6 +186,12 @@ export class InvalidEndpointError extends EndpointResolutionError {
 
 // Transport failures. Each keeps the underlying error as `cause`.
 export class HTTPClientError extends BotojsError {
+  /**
+   * True when the request's body was a stream and not a byte of it had been read when the
+   * request failed: the stream is as it was given, and may be sent again (the call's retries do).
+   */
+  declare requestBodyUnsent?: boolean;
+
   constructor(message: string, readonly endpointUrl?: string, options?: { cause?: unknown }) {
     super(message, options);
   }

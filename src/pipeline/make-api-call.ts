@@ -10,7 +10,7 @@
  */
 import { Readable } from 'stream';
 import { applyRequestChecksum, createChecksumValidatingStream, resolveResponseAlgorithms, setRequestValidationMode, validateResponseChecksum } from '../checksums';
-import { NoCredentialsError, ParamValidationError, ResponseParserError } from '../errors';
+import { HTTPClientError, NoCredentialsError, ParamValidationError, ResponseParserError } from '../errors';
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
 import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/types';
@@ -200,7 +200,7 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
   const route: CallRoute = { url: prepared.request.url, auth: prepared.auth };
   const rewindable = !isReadable(body);
   const wireLength = bodyLength(body);
-  // A stream's length is unknown: its chunks are reported as read (it is never retried).
+  // A stream's length is unknown: its chunks are reported as read (it is retried only unread).
   const progress = onBodyProgress ? new BodyProgress(onBodyProgress, bodyLength(prepared.payload) ?? wireLength ?? Infinity, wireLength ?? Infinity) : undefined;
   const sdkRequest = new SdkRequestHeaders(ctx.config.readTimeout);
   const events = eventsOf(ctx.eventServiceId, op);
@@ -244,8 +244,9 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
       transportError = e;
     }
 
-    // A stream is replayable only if the server answered before any of it was sent (Expect: 100-continue).
-    const replayable = rewindable || raw?.requestBodyUnsent === true;
+    // A stream is replayable only while none of it was read: the server answered before it was
+    // sent (Expect: 100-continue), or the connection failed first (refused, timed out, closed).
+    const replayable = rewindable || raw?.requestBodyUnsent === true || (transportError instanceof HTTPClientError && transportError.requestBodyUnsent === true);
     const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, replayable, signal, route);
     if (decision === null) {
       if (transportError) {

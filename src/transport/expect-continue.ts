@@ -16,10 +16,8 @@
  * actually leave, as botocore's wait starts after its send of the headers.
  */
 import type * as http from 'http';
-import type * as net from 'net';
-import type * as tls from 'tls';
-import { kConnected } from './in-flight';
-import type { InFlight, TrackedSocket } from './in-flight';
+import type { InFlight } from './in-flight';
+import { onceConnected } from './pooled-agent';
 
 /** How long to wait for `100 Continue` before sending the body anyway (botocore: 1 second). */
 export const EXPECT_CONTINUE_WAIT_MS = 1000;
@@ -57,13 +55,8 @@ export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sen
   // Before the flight's own listener, so the response it builds already knows the body stayed home.
   req.prependOnceListener('response', withhold);
   req.once('close', () => clearTimeout(timer));
-  req.once('socket', (socket: net.Socket) => {
-    const startWaiting = (): void => {
-      if (!decided) timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
-    };
-    if ((socket as TrackedSocket)[kConnected]) startWaiting();
-    // `encrypted` rather than instanceof: node:tls stays unloaded until a first https request.
-    else socket.once((socket as tls.TLSSocket).encrypted === true ? 'secureConnect' : 'connect', startWaiting);
+  onceConnected(req, () => {
+    if (!decided) timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
   });
   req.flushHeaders();
 }

@@ -9,7 +9,9 @@
  * for every method but GET/HEAD/OPTIONS, chunked for a stream of unknown length) and the
  * pool's `Connection: keep-alive`. As botocore: no redirects followed, no content decoding,
  * header names lower-cased with repeated values joined by ', ', and a request with
- * `Expect: 100-continue` sends its body only once the server agrees (expect-continue.ts).
+ * `Expect: 100-continue` sends its body only once the server agrees (expect-continue.ts). A
+ * stream body is read only once the connection is up, so a failure before that leaves it
+ * untouched for a retry (stream-body.ts).
  *
  * Every send settles: at most `maxPoolConnections` requests per host are on the wire and the
  * rest wait their turn (pool-slots.ts); each request ends within connectTimeout + readTimeout
@@ -27,6 +29,7 @@ import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
 import { expectsContinue, sendAfterContinue } from './expect-continue';
+import { sendStreamBody } from './stream-body';
 import { abortError, onAbort } from '../util/abort';
 import { forwardThroughProxy, kProxy, PooledHttpAgent } from './pooled-agent';
 import type { AgentRequestOptions, AgentSettings } from './pooled-agent';
@@ -222,6 +225,7 @@ export class HttpTransport {
     }
 
     const flight = new InFlight(req.url, opts.stream === true, signal, { readTimeoutMs: this.readTimeoutMs }, release);
+    if (isReadable(req.body)) flight.streamBody = 'untouched';
     if (proxy) flight.proxyUrl = proxy.url;
     const options: AgentRequestOptions = {
       agent,
@@ -312,30 +316,21 @@ export class HttpTransport {
 
 /**
  * Sends the body: bytes in one write (in slices, each reported once the socket took it, when
- * someone follows the progress), a stream piped (its failure fails the request).
+ * someone follows the progress), a stream piped once the connection is ready (stream-body.ts).
  */
 function writeBody(req: http.ClientRequest, body: RequestBody, flight: InFlight, onProgress?: (bytes: number) => void): void {
-  if (!isReadable(body)) {
-    if (body === undefined || body.length === 0) req.end();
-    else if (!onProgress) req.end(body);
-    else {
-      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-      for (let at = 0; at < bytes.length; at += BODY_PROGRESS_SLICE) {
-        const slice = bytes.subarray(at, at + BODY_PROGRESS_SLICE);
-        // Written all at once (the slices share the body's memory): Node queues them in order.
-        req.write(slice, (err) => {
-          if (!err && !flight.error) onProgress(slice.length);
-        });
-      }
-      req.end();
+  if (isReadable(body)) return sendStreamBody(req, body, flight, onProgress);
+  if (body === undefined || body.length === 0) req.end();
+  else if (!onProgress) req.end(body);
+  else {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    for (let at = 0; at < bytes.length; at += BODY_PROGRESS_SLICE) {
+      const slice = bytes.subarray(at, at + BODY_PROGRESS_SLICE);
+      // Written all at once (the slices share the body's memory): Node queues them in order.
+      req.write(slice, (err) => {
+        if (!err && !flight.error) onProgress(slice.length);
+      });
     }
-    return;
+    req.end();
   }
-  if (onProgress) body.on('data', (chunk: Buffer | string) => onProgress(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
-  body.once('error', (err: Error) => {
-    flight.fail(new HTTPClientError(`Failed to read the request body for ${flight.url}: ${err.message}`, flight.url, { cause: err }));
-  });
-  // A request that fails mid-upload stops pulling from the caller's stream (which stays theirs).
-  req.once('close', () => body.unpipe(req));
-  body.pipe(req);
 }

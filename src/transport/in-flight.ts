@@ -23,6 +23,7 @@ import {
   ConnectionClosedError,
   ConnectTimeoutError,
   EndpointConnectionError,
+  HTTPClientError,
   ReadTimeoutError,
   ResponseStreamingError,
 } from '../errors';
@@ -58,6 +59,13 @@ export class InFlight {
   settled = false;
   /** The server answered before the request body was sent (Expect: 100-continue): none of it went out. */
   bodyWithheld = false;
+  /**
+   * A stream body: 'untouched' until its first byte is read (stream-body.ts). A transport
+   * failure while it is untouched says so (`requestBodyUnsent`): the stream can be sent again.
+   */
+  streamBody: 'untouched' | 'read' | undefined;
+  /** Lets go of the caller's stream body (stream-body.ts): on failure (before the call rejects) or when the request closes. */
+  stopBody: (() => void) | undefined;
   private resolveCall!: (r: RawResponse) => void;
   private rejectCall!: (e: Error) => void;
   readonly promise: Promise<RawResponse>;
@@ -92,7 +100,9 @@ export class InFlight {
   /** Records the first failure: rejects the call, or ends a handed-over stream, and frees the socket. */
   fail(err: Error): void {
     if (this.error) return;
+    if (this.streamBody === 'untouched' && err instanceof HTTPClientError) err.requestBodyUnsent = true;
     this.error = err;
+    this.stopBody?.();
     this.release();
     this.detachAbort();
     const res = this.res;

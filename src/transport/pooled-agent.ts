@@ -63,6 +63,17 @@ export function armNewSocket(socket: Duplex | null | undefined, settings: AgentS
   s.once('close', () => clearTimeout(timer));
 }
 
+/** Calls `fn` once `req`'s connection is established (TCP, and TLS for https): at once if it already is. */
+export function onceConnected(req: http.ClientRequest, fn: () => void): void {
+  const wait = (socket: net.Socket): void => {
+    if ((socket as TrackedSocket)[kConnected]) fn();
+    // `encrypted` rather than instanceof: node:tls stays unloaded until a first https request.
+    else socket.once((socket as tls.TLSSocket).encrypted === true ? 'secureConnect' : 'connect', fn);
+  };
+  if (req.socket) wait(req.socket);
+  else req.once('socket', wait);
+}
+
 /** A socket went back to the pool (Node's own 'free' handler ran first and unref'd it). */
 export function onFree(socket: TrackedSocket): void {
   socket[kFlight] = undefined;

@@ -34,7 +34,6 @@ const ALLOWED: Record<string, Record<string, string>> = {
   'signing/hmac-v1.ts': { location: 'a query parameter HMAC-v1 signs (`?location`), not Amazon Location' },
   'models/shape.ts': { location: 'the `location` serialization trait of a shape member' },
   'transport/pooled-agent.ts': { connect: "a socket's `connect` event, not Amazon Connect" },
-  'transport/expect-continue.ts': { connect: "a socket's `connect` event, not Amazon Connect" },
   'transport/proxies.ts': { connect: "the HTTP CONNECT response event, not Amazon Connect" },
   'session/create-client.ts': { config: 'the `config` client option (boto3\'s `config=`), not AWS Config' },
   'config/config.ts': {
