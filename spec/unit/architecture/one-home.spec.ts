@@ -19,6 +19,8 @@ const HOMES: Array<{ concept: string; pattern: RegExp; home: string[] }> = [
   { concept: 'names proxies answer with undefined', pattern: /'asymmetricMatch'/, home: ['util/spelling.ts'] },
   { concept: 'the pipeline request type', pattern: /interface (HttpRequest|PreparedRequest|TransportRequest|SignableRequest|ChecksumRequest)\b/, home: ['types/http.ts'] },
   { concept: 'what differs between the rest protocols', pattern: /interface RestBody\w*/, home: ['protocols/rest-body-codec.ts'] },
+  // A greedy `{Label+}` is what marks a request-URI renderer (S3's HMAC-v1 auth path had its own).
+  { concept: 'URI template rendering (`{Label}` / `{Label+}`)', pattern: /endsWith\('\+'\)|\(\\\+\?\)\\\}/, home: ['protocols/serialize/uri.ts'] },
   { concept: 'registries filled on import', pattern: /CLIENT_EXTENSIONS|static readonly \w+: Array</, home: [] },
 ];
 
