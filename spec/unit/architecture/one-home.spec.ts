@@ -21,6 +21,8 @@ const HOMES: Array<{ concept: string; pattern: RegExp; home: string[] }> = [
   { concept: 'what differs between the rest protocols', pattern: /interface RestBody\w*/, home: ['protocols/rest-body-codec.ts'] },
   // A greedy `{Label+}` is what marks a request-URI renderer (S3's HMAC-v1 auth path had its own).
   { concept: 'URI template rendering (`{Label}` / `{Label+}`)', pattern: /endsWith\('\+'\)|\(\\\+\?\)\\\}/, home: ['protocols/serialize/uri.ts'] },
+  // The header signer, the presigner and stringToSign each assembled SigV4a's parts themselves.
+  { concept: 'SigV4 / SigV4a string to sign, signature and Authorization header', pattern: /sigV4aStringToSign\(|sigV4aSignature\(| Credential=\$\{/, home: ['signing/sigv4a.ts', 'signing/aws4-signer.ts'] },
   { concept: 'registries filled on import', pattern: /CLIENT_EXTENSIONS|static readonly \w+: Array</, home: [] },
 ];
 
