@@ -26,6 +26,7 @@
  */
 import * as aws4 from 'aws4';
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
+import { deleteHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
 export interface SigningCredentials {
@@ -109,9 +110,7 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
   );
   // aws4 copied the headers; fix the payload hash in its copy under the one spelling it reads.
   const headers = signer.request.headers;
-  for (const key in headers) {
-    if (key.length === 20 && key.toLowerCase() === 'x-amz-content-sha256') delete headers[key];
-  }
+  deleteHeader(headers, 'x-amz-content-sha256');
   headers['x-amz-content-sha256'] = input.payloadHash;
   signer.datetime = input.datetime;
   // Set so that aws4 never parses the URL itself (its prepareRequest), though it reads neither.

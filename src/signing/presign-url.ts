@@ -12,14 +12,8 @@
  * session puts its token in X-Amz-S3session-Token (`sessionTokenName`), not X-Amz-Security-Token.
  */
 import { createSigner, setSignerQuery, SigningCredentials } from './aws4-signer';
-import {
-  amzDate,
-  deleteHeader,
-  getHeader,
-  sha256Hex,
-  splitUrl,
-  UNSIGNED_PAYLOAD,
-} from './request-parts';
+import { amzDate, sha256Hex, splitUrl, UNSIGNED_PAYLOAD } from './request-parts';
+import { deleteHeader, getHeader } from '../util/headers';
 import type { SignableRequest, SigningOptions } from './sigv4';
 import { REGION_SET_HEADER } from './sigv4a';
 import { isReadable } from '../util/is-readable';

@@ -21,18 +21,8 @@
  */
 import { createSigner, SigningCredentials } from './aws4-signer';
 import { REGION_SET_HEADER } from './sigv4a';
-import {
-  amzDate,
-  deleteHeader,
-  findHeader,
-  getHeader,
-  rfc2822Date,
-  setHeader,
-  sha256Hex,
-  splitUrl,
-  STREAMING_UNSIGNED_PAYLOAD_TRAILER,
-  UNSIGNED_PAYLOAD,
-} from './request-parts';
+import { amzDate, rfc2822Date, sha256Hex, splitUrl, STREAMING_UNSIGNED_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD } from './request-parts';
+import { deleteHeader, findHeader, getHeader, setHeader } from '../util/headers';
 import { isReadable } from '../util/is-readable';
 import type { HttpRequest } from '../types/http';
 

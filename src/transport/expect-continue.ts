@@ -18,6 +18,7 @@
 import type * as http from 'http';
 import type * as net from 'net';
 import type * as tls from 'tls';
+import { getHeader } from '../util/headers';
 import { kConnected } from './in-flight';
 import type { InFlight, TrackedSocket } from './in-flight';
 
@@ -26,10 +27,7 @@ export const EXPECT_CONTINUE_WAIT_MS = 1000;
 
 /** Whether the request asks the server to continue before its body is sent. */
 export function expectsContinue(headers: Record<string, string>): boolean {
-  for (const key in headers) {
-    if (key.length === 6 && key.toLowerCase() === 'expect') return headers[key].trim().toLowerCase() === '100-continue';
-  }
-  return false;
+  return getHeader(headers, 'expect')?.trim().toLowerCase() === '100-continue';
 }
 
 /** Sends the headers now and calls `sendBody` once the server lets it (see the module header). */

@@ -23,6 +23,7 @@ import type * as tls from 'tls';
 import { ClientClosedError, HTTPClientError } from '../errors';
 import type { HttpRequest, RawResponse, RequestBody } from '../types/http';
 import { isReadable } from '../util/is-readable';
+import { hasHeader } from '../util/headers';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
@@ -95,11 +96,6 @@ function tlsOptions(verify: boolean | string | undefined, clientCert: HttpTransp
     out.key = fs.readFileSync(clientCert[1]);
   }
   return out;
-}
-
-function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
-  for (const key in headers) if (key.length === lowerName.length && key.toLowerCase() === lowerName) return true;
-  return false;
 }
 
 /** The headers to send: the caller's, plus the framing header botocore would add. */

@@ -23,6 +23,8 @@ const HOMES: Array<{ concept: string; pattern: RegExp; home: string[] }> = [
   { concept: 'URI template rendering (`{Label}` / `{Label+}`)', pattern: /endsWith\('\+'\)|\(\\\+\?\)\\\}/, home: ['protocols/serialize/uri.ts'] },
   // The header signer, the presigner and stringToSign each assembled SigV4a's parts themselves.
   { concept: 'SigV4 / SigV4a string to sign, signature and Authorization header', pattern: /sigV4aStringToSign\(|sigV4aSignature\(| Credential=\$\{/, home: ['signing/sigv4a.ts', 'signing/aws4-signer.ts'] },
+  // A lower-cased key compared with a header name: the serializers, checksums, signers and transport each had one.
+  { concept: 'case-insensitive header lookup', pattern: /\.toLowerCase\(\) === (lowerName\b|lower\b|'(expect|accept|authorization|transfer-encoding|content-[a-z-]+|x-amz[a-z0-9-]*)')/, home: ['util/headers.ts'] },
   { concept: 'registries filled on import', pattern: /CLIENT_EXTENSIONS|static readonly \w+: Array</, home: [] },
 ];
 

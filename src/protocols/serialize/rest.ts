@@ -81,11 +81,6 @@ export function headerValue(shape: Shape, value: unknown, precision: TimestampPr
   }
 }
 
-export function hasHeader(headers: Record<string, string>, name: string): boolean {
-  const lower = name.toLowerCase();
-  return Object.keys(headers).some((k) => k.toLowerCase() === lower);
-}
-
 
 /** A streaming payload passes through unchanged; strings stay strings, bytes become Buffers. */
 function rawPayload(value: unknown): RequestBody {
