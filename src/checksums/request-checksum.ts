@@ -25,6 +25,7 @@ import { ChecksumError } from '../errors';
 import { ChecksumAlgorithm, computeChecksum, isSupportedAlgorithm } from './algorithms';
 import { AwsChunkedEncoder, DEFAULT_CHUNK_SIZE, encodeAwsChunked } from './aws-chunked';
 import { isReadable } from '../util/is-readable';
+import { takeHeader } from '../util/headers';
 import type { HttpRequest, RequestBody } from '../types/http';
 
 export type ChecksumBody = RequestBody;
@@ -129,16 +130,4 @@ function applyTrailer(request: ChecksumRequest, algorithm: string, name: string,
     // A byte body keeps a known length; the transport sends Content-Length for it (no chunking).
     request.body = encodeAwsChunked(bytes, algorithm, name, chunkSize);
   }
-}
-
-/** Removes every spelling of a header and returns its value. */
-function takeHeader(headers: Record<string, string>, lowerName: string): string | undefined {
-  let value: string | undefined;
-  for (const key in headers) {
-    if (key.toLowerCase() === lowerName) {
-      value = headers[key];
-      delete headers[key];
-    }
-  }
-  return value;
 }

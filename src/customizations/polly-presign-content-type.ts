@@ -6,7 +6,7 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { PreparedRequest } from '../pipeline/make-api-call';
-import { deleteHeader } from '../signing/request-parts';
+import { deleteHeader } from '../util/headers';
 
 function removeContentTypeForPresigning(payload: Record<string, unknown>): void {
   if (payload.isPresignRequest !== true) return;

@@ -10,7 +10,7 @@
  */
 import type { HierarchicalEmitter } from '../events/emitter';
 import type { PreparedRequest } from '../pipeline/make-api-call';
-import { findHeader } from '../signing/request-parts';
+import { findHeader } from '../util/headers';
 
 const HEADER = 'X-Amzn-Trace-Id';
 const KEPT = /[A-Za-z0-9_.\-~=;:+&[\]{}"',]/;

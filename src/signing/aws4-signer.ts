@@ -19,9 +19,15 @@
  *   aws4 still canonicalizes the headers, derives (and caches) the signing key and signs.
  * - Header filtering follows botocore's SIGNED_HEADERS_BLACKLIST rather than aws4's list
  *   (aws4 skips `range` and `presigned-expires`, which botocore signs).
+ * - SigV4a (`asymmetric`) keeps aws4's canonical request and replaces the rest on the same
+ *   signer: the scope, string to sign and ECDSA signature come from sigv4a.ts, so the header
+ *   signer, the presigner and the inspection helpers read one signer and never ask which.
+ *   The Authorization header is assembled here for both (`authHeader`), from the algorithm name.
  */
 import * as aws4 from 'aws4';
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
+import { deleteHeader } from '../util/headers';
+import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -30,7 +36,9 @@ export interface SigningCredentials {
 }
 
 /** The parts of aws4's RequestSigner this module relies on (its typings omit several). */
-interface Aws4Signer {
+export interface Aws4Signer {
+  /** `AWS4-HMAC-SHA256`, or SigV4a's `AWS4-ECDSA-P256-SHA256` (X-Amz-Algorithm, the Authorization header). */
+  algorithm: string;
   service: string;
   region: string;
   datetime?: string;
@@ -64,7 +72,11 @@ export interface SignerInput {
   payloadHashIsHeader: boolean;
   s3: boolean;
   disableDoubleEncoding: boolean;
+  /** Sign SigV4a (sigv4a.ts): `region` is then the region set, which the scope leaves out. */
+  asymmetric?: boolean;
 }
+
+const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
 
 // botocore signs these although aws4 skips them by default.
 const INCLUDE: Record<string, boolean> = { range: true, 'presigned-expires': true };
@@ -98,9 +110,7 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
   );
   // aws4 copied the headers; fix the payload hash in its copy under the one spelling it reads.
   const headers = signer.request.headers;
-  for (const key in headers) {
-    if (key.length === 20 && key.toLowerCase() === 'x-amz-content-sha256') delete headers[key];
-  }
+  deleteHeader(headers, 'x-amz-content-sha256');
   headers['x-amz-content-sha256'] = input.payloadHash;
   signer.datetime = input.datetime;
   // Set so that aws4 never parses the URL itself (its prepareRequest), though it reads neither.
@@ -117,7 +127,25 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
       input.payloadHash,
     ].join('\n');
   };
+  signer.algorithm = SIGV4_ALGORITHM;
+  if (input.asymmetric) useSigV4a(signer, input, creds);
+  // aws4's own names AWS4-HMAC-SHA256 whatever signs: one header for both algorithms.
+  signer.authHeader = function (this: Aws4Signer): string {
+    return `${this.algorithm} Credential=${creds.accessKeyId}/${this.credentialString()}, SignedHeaders=${this.signedHeaders()}, Signature=${this.signature()}`;
+  };
   return signer;
+}
+
+/** Turns `signer` into a SigV4a signer of the same canonical request (sigv4a.ts). */
+function useSigV4a(signer: Aws4Signer, input: SignerInput, creds: SigningCredentials): void {
+  signer.algorithm = SIGV4A_ALGORITHM;
+  signer.credentialString = () => sigV4aScope(input.datetime, input.service);
+  signer.stringToSign = function (this: Aws4Signer): string {
+    return sigV4aStringToSign(input.datetime, input.service, this.canonicalString());
+  };
+  signer.signature = function (this: Aws4Signer): string {
+    return sigV4aSignature(this.stringToSign(), creds);
+  };
 }
 
 /** Replaces the query the signer canonicalizes (presigning adds its auth parameters late). */

@@ -3,7 +3,7 @@
  * header with `Bearer <token>`. Mutates and returns `headers`.
  */
 import { NoCredentialsError } from '../errors';
-import { setHeader } from './request-parts';
+import { setHeader } from '../util/headers';
 
 export function signBearer(headers: Record<string, string>, token: string): Record<string, string> {
   // botocore raises NoAuthTokenError here; the message is the same.

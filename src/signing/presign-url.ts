@@ -7,21 +7,15 @@
  * form-encoded body has been moved into the query, as botocore does for query protocols: its
  * parameters re-encoded as percent_encode_sequence writes them, a space as %20, not the form's +).
  * `req` is not mutated; the headers it carries are the ones the URL's user must send.
- * SigV4a (`asymmetric`) adds X-Amz-Region-Set after X-Amz-SignedHeaders, uses its own algorithm
- * name and region-less scope, and signs with ECDSA (sigv4a.ts); an S3 Express session puts its
- * token in X-Amz-S3session-Token (`sessionTokenName`) instead of X-Amz-Security-Token.
+ * SigV4a (`asymmetric`) adds X-Amz-Region-Set after X-Amz-SignedHeaders; its algorithm name,
+ * region-less scope and ECDSA signature come from the signer (aws4-signer.ts). An S3 Express
+ * session puts its token in X-Amz-S3session-Token (`sessionTokenName`), not X-Amz-Security-Token.
  */
 import { createSigner, setSignerQuery, SigningCredentials } from './aws4-signer';
-import {
-  amzDate,
-  deleteHeader,
-  getHeader,
-  sha256Hex,
-  splitUrl,
-  UNSIGNED_PAYLOAD,
-} from './request-parts';
+import { amzDate, sha256Hex, splitUrl, UNSIGNED_PAYLOAD } from './request-parts';
+import { deleteHeader, getHeader } from '../util/headers';
 import type { SignableRequest, SigningOptions } from './sigv4';
-import { REGION_SET_HEADER, SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
+import { REGION_SET_HEADER } from './sigv4a';
 import { isReadable } from '../util/is-readable';
 import { encodeQuery, percentEncode } from '../util/percent-encode';
 import { parseForm } from '../util/form-urlencoded';
@@ -82,23 +76,21 @@ export function presignUrl(req: SignableRequest, creds: SigningCredentials, opts
       payloadHashIsHeader: !s3 && getHeader(headers, 'x-amz-content-sha256') !== undefined,
       s3,
       disableDoubleEncoding: opts.disableDoubleEncoding === true,
+      asymmetric: opts.asymmetric === true,
     },
     creds,
   );
-  const asymmetric = opts.asymmetric === true;
-  const scope = asymmetric ? sigV4aScope(datetime, opts.signingName) : signer.credentialString();
   let auth =
-    `X-Amz-Algorithm=${asymmetric ? SIGV4A_ALGORITHM : 'AWS4-HMAC-SHA256'}` +
-    `&X-Amz-Credential=${percentEncode(`${creds.accessKeyId}/${scope}`)}` +
+    `X-Amz-Algorithm=${signer.algorithm}` +
+    `&X-Amz-Credential=${percentEncode(`${creds.accessKeyId}/${signer.credentialString()}`)}` +
     `&X-Amz-Date=${datetime}` +
     `&X-Amz-Expires=${Math.trunc(opts.expiresIn)}` +
     `&X-Amz-SignedHeaders=${percentEncode(signer.signedHeaders())}`;
-  if (asymmetric) auth += `&${REGION_SET_HEADER}=${percentEncode(opts.region)}`;
+  if (opts.asymmetric) auth += `&${REGION_SET_HEADER}=${percentEncode(opts.region)}`;
   if (creds.sessionToken) auth += `&${opts.sessionTokenName ?? 'X-Amz-Security-Token'}=${percentEncode(creds.sessionToken)}`;
   const fullQuery = query ? `${query}&${auth}` : auth;
   setSignerQuery(signer, fullQuery);
-  const signature = asymmetric ? sigV4aSignature(sigV4aStringToSign(datetime, opts.signingName, signer.canonicalString()), creds) : signer.signature();
-  return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signature}`;
+  return `${url.origin}${url.path}?${fullQuery}&X-Amz-Signature=${signer.signature()}`;
 }
 
 /** Moves the hoistable `x-amz-*` headers of an S3 presign into the query; returns the new query. */

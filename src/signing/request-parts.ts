@@ -1,7 +1,7 @@
 /**
  * Small, allocation-light helpers the signers share: the raw URL split (src/util/url-parts.ts,
- * shared with the transport), case-insensitive header edits, SigV4 timestamps, and the
- * RFC 3986 encoding AWS uses for query values.
+ * shared with the transport), SigV4 timestamps and payload hashes. Case-insensitive header
+ * edits are src/util/headers.ts.
  */
 import * as crypto from 'crypto';
 
@@ -11,37 +11,6 @@ export const STREAMING_UNSIGNED_PAYLOAD_TRAILER = 'STREAMING-UNSIGNED-PAYLOAD-TR
 
 export { splitUrl, hostFromAuthority } from '../util/url-parts';
 export type { UrlParts } from '../util/url-parts';
-
-/** The actual key of a header, matched case-insensitively (`lowerName` must be lower-case). */
-export function findHeader(headers: Record<string, string>, lowerName: string): string | undefined {
-  for (const key in headers) {
-    if (key.length === lowerName.length && key.toLowerCase() === lowerName) return key;
-  }
-  return undefined;
-}
-
-export function getHeader(headers: Record<string, string>, lowerName: string): string | undefined {
-  const key = findHeader(headers, lowerName);
-  return key === undefined ? undefined : headers[key];
-}
-
-/** Removes every spelling of a header; returns whether one was there. */
-export function deleteHeader(headers: Record<string, string>, lowerName: string): boolean {
-  let found = false;
-  for (const key in headers) {
-    if (key.length === lowerName.length && key.toLowerCase() === lowerName) {
-      delete headers[key];
-      found = true;
-    }
-  }
-  return found;
-}
-
-/** Replaces every spelling of a header with one entry under `name`. */
-export function setHeader(headers: Record<string, string>, name: string, value: string): void {
-  deleteHeader(headers, name.toLowerCase());
-  headers[name] = value;
-}
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;

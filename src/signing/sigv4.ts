@@ -20,19 +20,9 @@
  * payload signing disabled); else the SHA-256 of the body.
  */
 import { createSigner, SigningCredentials } from './aws4-signer';
-import { REGION_SET_HEADER, SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
-import {
-  amzDate,
-  deleteHeader,
-  findHeader,
-  getHeader,
-  rfc2822Date,
-  setHeader,
-  sha256Hex,
-  splitUrl,
-  STREAMING_UNSIGNED_PAYLOAD_TRAILER,
-  UNSIGNED_PAYLOAD,
-} from './request-parts';
+import { REGION_SET_HEADER } from './sigv4a';
+import { amzDate, rfc2822Date, sha256Hex, splitUrl, STREAMING_UNSIGNED_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD } from './request-parts';
+import { deleteHeader, findHeader, getHeader, setHeader } from '../util/headers';
 import { isReadable } from '../util/is-readable';
 import type { HttpRequest } from '../types/http';
 
@@ -147,6 +137,7 @@ function signerFor(req: SignableRequest, p: Prepared, creds: SigningCredentials,
       payloadHashIsHeader: p.payloadHashIsHeader,
       s3: opts.s3 === true,
       disableDoubleEncoding: opts.disableDoubleEncoding === true,
+      asymmetric: opts.asymmetric === true,
     },
     creds,
   );
@@ -165,14 +156,7 @@ export function signRequest(
   opts: SigningOptions,
 ): Record<string, string> {
   const prepared = prepare(req, req.headers, creds, opts);
-  const signer = signerFor(req, prepared, creds, opts);
-  if (!opts.asymmetric) {
-    req.headers.Authorization = signer.authHeader();
-    return req.headers;
-  }
-  const sts = sigV4aStringToSign(prepared.datetime, opts.signingName, signer.canonicalString());
-  const scope = sigV4aScope(prepared.datetime, opts.signingName);
-  req.headers.Authorization = `${SIGV4A_ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signer.signedHeaders()}, Signature=${sigV4aSignature(sts, creds)}`;
+  req.headers.Authorization = signerFor(req, prepared, creds, opts).authHeader();
   return req.headers;
 }
 
@@ -190,6 +174,5 @@ export function canonicalRequest(req: SignableRequest, opts: SigningOptions, cre
 /** botocore's string to sign for `req` (not mutated). */
 export function stringToSign(req: SignableRequest, creds: SigningCredentials, opts: SigningOptions): string {
   const prepared = prepare(req, { ...req.headers }, creds, opts);
-  const signer = signerFor(req, prepared, creds, opts);
-  return opts.asymmetric ? sigV4aStringToSign(prepared.datetime, opts.signingName, signer.canonicalString()) : signer.stringToSign();
+  return signerFor(req, prepared, creds, opts).stringToSign();
 }

@@ -16,6 +16,7 @@
  * actually leave, as botocore's wait starts after its send of the headers.
  */
 import type * as http from 'http';
+import { getHeader } from '../util/headers';
 import type { InFlight } from './in-flight';
 import { onceConnected } from './pooled-agent';
 
@@ -24,10 +25,7 @@ export const EXPECT_CONTINUE_WAIT_MS = 1000;
 
 /** Whether the request asks the server to continue before its body is sent. */
 export function expectsContinue(headers: Record<string, string>): boolean {
-  for (const key in headers) {
-    if (key.length === 6 && key.toLowerCase() === 'expect') return headers[key].trim().toLowerCase() === '100-continue';
-  }
-  return false;
+  return getHeader(headers, 'expect')?.trim().toLowerCase() === '100-continue';
 }
 
 /** Sends the headers now and calls `sendBody` once the server lets it (see the module header). */

@@ -25,6 +25,7 @@ import type * as tls from 'tls';
 import { ClientClosedError, HTTPClientError } from '../errors';
 import type { HttpRequest, RawResponse, RequestBody } from '../types/http';
 import { isReadable } from '../util/is-readable';
+import { hasHeader } from '../util/headers';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
@@ -100,11 +101,6 @@ function tlsOptions(verify: boolean | string | undefined, clientCert: HttpTransp
   return out;
 }
 
-function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
-  for (const key in headers) if (key.length === lowerName.length && key.toLowerCase() === lowerName) return true;
-  return false;
-}
-
 /** The headers to send: the caller's, plus the framing header botocore would add. */
 function framedHeaders(method: string, headers: Record<string, string>, body: RequestBody): Record<string, string> {
   if (hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding')) return headers;
@@ -115,9 +111,6 @@ function framedHeaders(method: string, headers: Record<string, string>, body: Re
 }
 
 /** Host name (IPv6 without brackets) and port of an `scheme://authority` origin. */
-// Enough for any client's hosts (virtual-hosted buckets included); past it the set starts over.
-const SENDABLE_HOSTS_KEPT = 1000;
-
 function hostAndPort(origin: string, secure: boolean): { hostname: string; port: number } {
   let authority = origin.slice(origin.indexOf('://') + 3);
   const at = authority.lastIndexOf('@');
@@ -147,8 +140,6 @@ export class HttpTransport {
   private readonly agentSettings: AgentSettings;
   /** Slots per origin; dropped when nothing holds or waits for one. */
   private readonly slots = new Map<string, PoolSlots>();
-  /** Hosts dnsNameProblem has passed: a client's host repeats on every call, so it is checked once. */
-  private readonly sendableHosts = new Set<string>();
   /** Requests not yet finished with their connection, so close() can end them. */
   private readonly flights = new Set<InFlight>();
   private closed = false;
@@ -191,14 +182,11 @@ export class HttpTransport {
     const secure = parts.scheme === 'https';
     if (!secure && parts.scheme !== 'http') throw new HTTPClientError(`Unsupported URL scheme '${parts.scheme}' in ${req.url}: use http or https`, req.url);
     const { hostname, port } = hostAndPort(parts.origin, secure);
-    // A name no resolver takes (a handler such as Predict's PredictEndpoint set it) is refused
-    // here, as urllib3 refuses it, rather than failing its DNS lookup as a connection error.
-    if (!this.sendableHosts.has(hostname)) {
-      const badHost = dnsNameProblem(hostname);
-      if (badHost) throw new HTTPClientError(`Cannot send the request to ${req.url}: ${badHost.problem}`, req.url);
-      if (this.sendableHosts.size >= SENDABLE_HOSTS_KEPT) this.sendableHosts.clear();
-      this.sendableHosts.add(hostname);
-    }
+    // A name no resolver takes (a handler such as Predict's PredictEndpoint set it after the
+    // pipeline's own check) is refused here, as urllib3 refuses it, rather than failing its DNS
+    // lookup as a connection error. The same check as the pipeline's, remembered there.
+    const badHost = dnsNameProblem(hostname);
+    if (badHost) throw new HTTPClientError(`Cannot send the request to ${req.url}: ${badHost.problem}`, req.url);
     const proxy = this.proxies.size === 0 ? undefined : this.proxyFor(secure, hostname, port);
     // Before a slot is taken: reading the CA bundle or client certificate may throw.
     const agent = secure ? this.secureAgent() : this.httpAgent;

@@ -24,8 +24,23 @@ const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 // IPV6_ADDRZ_RE's zone id: `%25` (or a bare `%`) and unreserved characters or escapes.
 const ZONE_ID = /^(?:%25|%)(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+$/;
 
+// Hosts that passed dnsNameProblem: a client's hosts repeat on every call (the pipeline's URL
+// join and the transport both ask), so each is split and scanned once. Past the bound it starts over.
+const DNS_NAMES_PASSED_KEPT = 1000;
+const dnsNamesPassed = new Set<string>();
+
 /** Why a DNS lookup of `hostname` (no brackets, no port) is refused; undefined when it is not. */
 export function dnsNameProblem(hostname: string): HostProblem | undefined {
+  if (dnsNamesPassed.has(hostname)) return undefined;
+  const problem = scanDnsName(hostname);
+  if (problem === undefined) {
+    if (dnsNamesPassed.size >= DNS_NAMES_PASSED_KEPT) dnsNamesPassed.clear();
+    dnsNamesPassed.add(hostname);
+  }
+  return problem;
+}
+
+function scanDnsName(hostname: string): HostProblem | undefined {
   // Node would take no host for localhost; botocore fails (an AttributeError) and sends nothing.
   if (hostname === '') return { problem: 'the URL names no host' };
   if (hostname.includes(':')) return undefined; // an IPv6 literal

@@ -19,6 +19,12 @@ const HOMES: Array<{ concept: string; pattern: RegExp; home: string[] }> = [
   { concept: 'names proxies answer with undefined', pattern: /'asymmetricMatch'/, home: ['util/spelling.ts'] },
   { concept: 'the pipeline request type', pattern: /interface (HttpRequest|PreparedRequest|TransportRequest|SignableRequest|ChecksumRequest)\b/, home: ['types/http.ts'] },
   { concept: 'what differs between the rest protocols', pattern: /interface RestBody\w*/, home: ['protocols/rest-body-codec.ts'] },
+  // A greedy `{Label+}` is what marks a request-URI renderer (S3's HMAC-v1 auth path had its own).
+  { concept: 'URI template rendering (`{Label}` / `{Label+}`)', pattern: /endsWith\('\+'\)|\(\\\+\?\)\\\}/, home: ['protocols/serialize/uri.ts'] },
+  // The header signer, the presigner and stringToSign each assembled SigV4a's parts themselves.
+  { concept: 'SigV4 / SigV4a string to sign, signature and Authorization header', pattern: /sigV4aStringToSign\(|sigV4aSignature\(| Credential=\$\{/, home: ['signing/sigv4a.ts', 'signing/aws4-signer.ts'] },
+  // A lower-cased key compared with a header name: the serializers, checksums, signers and transport each had one.
+  { concept: 'case-insensitive header lookup', pattern: /\.toLowerCase\(\) === (lowerName\b|lower\b|'(expect|accept|authorization|transfer-encoding|content-[a-z-]+|x-amz[a-z0-9-]*)')/, home: ['util/headers.ts'] },
   { concept: 'registries filled on import', pattern: /CLIENT_EXTENSIONS|static readonly \w+: Array</, home: [] },
 ];
 

@@ -11,7 +11,8 @@
  * The literals below are boto3's output (clock frozen at 2024-05-06T07:08:09Z, AKID / SECRET,
  * ExpiresIn 900 for URLs, 120 for POSTs); the cases botojs must still match exactly use them.
  */
-import { Session, UNSIGNED, UnsupportedSignatureVersionError } from '../../../src';
+import { ParamValidationError, Session, UNSIGNED, UnsupportedSignatureVersionError } from '../../../src';
+import { renderAuthPath } from '../../../src/customizations/s3/presign';
 
 const BOTO3: Record<string, string> = {
   'put us-west-2':
@@ -135,6 +136,17 @@ describe('S3 presigning', () => {
     const defaultPost = await s3('us-west-2').generatePresignedPost({ Bucket: 'bucket', Key: 'k', ExpiresIn: 120 });
     expect(Object.keys(defaultPost.fields)).toEqual(['key', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'policy', 'x-amz-signature']);
     expect(defaultPost.url).toBe('https://bucket.s3.us-west-2.amazonaws.com/');
+  });
+
+  it("renderAuthPath: the request URI's renderer over the bucket's path, less an ARN bucket segment", () => {
+    const model = s3('us-west-2').meta.serviceModel;
+    const get = model.operation('GetObject');
+    expect(renderAuthPath(get, { Bucket: 'b', Key: 'dir/a b+é.txt' })).toBe('/b/dir/a%20b%2B%C3%A9.txt');
+    expect(renderAuthPath(get, { Bucket: 'arn:aws:s3:us-west-2:123456789012:accesspoint/myap', Key: 'k' })).toBe('/k');
+    expect(renderAuthPath(model.operation('GetBucketAcl'), { Bucket: 'b' })).toBe('/b/');
+    expect(renderAuthPath(model.operation('ListBuckets'), {})).toBeUndefined();
+    // botocore fails too (a KeyError) when parameter validation is off and a label has no value.
+    expect(() => renderAuthPath(get, { Key: 'k' })).toThrow(ParamValidationError);
   });
 
   it('an ARN bucket signs for the region the rule set chose, any other bucket for the client\'s', async () => {

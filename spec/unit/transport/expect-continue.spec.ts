@@ -6,7 +6,7 @@
 import * as net from 'net';
 import { Readable } from 'stream';
 import { HttpTransport } from '../../../src/transport';
-import { EXPECT_CONTINUE_WAIT_MS } from '../../../src/transport/expect-continue';
+import { EXPECT_CONTINUE_WAIT_MS, expectsContinue } from '../../../src/transport/expect-continue';
 import { closeAll, listenAny, sleep } from './loopback';
 
 interface SeenRequest {
@@ -178,5 +178,14 @@ describe('HttpTransport: Expect: 100-continue', () => {
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
     await sleep(EXPECT_CONTINUE_WAIT_MS + 100);
     expect(bodyOf(srv.requests[0]).length).toBe(0);
+  });
+});
+
+describe('expectsContinue', () => {
+  it('reads Expect under any spelling, its value trimmed and in any case', () => {
+    expect(expectsContinue({ Expect: '100-continue' })).toBe(true);
+    expect(expectsContinue({ expect: ' 100-Continue ' })).toBe(true);
+    expect(expectsContinue({ EXPECT: 'something-else' })).toBe(false);
+    expect(expectsContinue({ 'Content-Length': '3' })).toBe(false);
   });
 });

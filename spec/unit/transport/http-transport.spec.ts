@@ -257,6 +257,14 @@ describe('HttpTransport', () => {
   });
 
   describe('failures', () => {
+    it('a host no resolver takes is an HTTPClientError before connecting, on every send', async () => {
+      for (let i = 0; i < 2; i++) {
+        const err = await transport.send({ method: 'GET', url: 'http://a..b:1/x', headers: {} }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(HTTPClientError);
+        expect((err as Error).message).toMatch(/^Cannot send the request to http:\/\/a\.\.b:1\/x: the host "a\.\.b" has an empty label/);
+      }
+    });
+
     it('connection refused -> EndpointConnectionError naming the endpoint URL, with the cause', async () => {
       const port = await closedPort();
       const url = `http://127.0.0.1:${port}/path`;

@@ -52,4 +52,14 @@ describe('dnsNameProblem (the HTTP client refuses before connecting)', () => {
   it.each(['a_b', 'a.com.', '127.0.0.1', '::1', `${'a'.repeat(63)}.com`])('%j is looked up', (host) => {
     expect(dnsNameProblem(host)).toBeUndefined();
   });
+
+  it('answers the same when asked again (passed hosts are remembered, refused ones are not)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(dnsNameProblem('again.example.com')).toBeUndefined();
+      expect(dnsNameProblem('again..example.com')?.label).toBe('');
+    }
+    // Past its bound the memory starts over; answers do not change.
+    for (let i = 0; i < 1100; i++) expect(dnsNameProblem(`h${i}.example.com`)).toBeUndefined();
+    expect(dnsNameProblem('again.example.com')).toBeUndefined();
+  });
 });

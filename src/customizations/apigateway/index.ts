@@ -8,12 +8,12 @@
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { PreparedRequest } from '../../pipeline/make-api-call';
-import { hasHeader } from '../../protocols/serialize/rest';
+import { hasHeader } from '../../util/headers';
 
 /** Registers the Accept header on a session's events. */
 export function installApiGatewayAccept(events: HierarchicalEmitter): void {
   events.register('request-created.api-gateway', (p) => {
     const request = p.request as PreparedRequest;
-    if (!hasHeader(request.headers, 'Accept')) request.headers.Accept = 'application/json';
+    if (!hasHeader(request.headers, 'accept')) request.headers.Accept = 'application/json';
   });
 }

@@ -10,7 +10,7 @@ import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { parseTimestamp } from '../../protocols/parse/timestamps';
 import type { RawResponse } from '../../protocols/types';
-import { findHeader } from '../../signing/request-parts';
+import { findHeader } from '../../util/headers';
 
 /** botocore's _has_expires_shape: a member of shape `Expires` bound to the `Expires` header. */
 function hasExpiresShape(shape: Shape | undefined): boolean {

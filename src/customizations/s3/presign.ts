@@ -33,7 +33,8 @@ import type { OperationModel } from '../../models/service-model';
 import { signingCredentials } from '../../pipeline/signing-credentials';
 import { legacyEndpoint } from '../../endpoints';
 import { presignHmacV1Url } from '../../signing/hmac-v1';
-import { percentEncode } from '../../util/percent-encode';
+import { renderUriTemplate } from '../../protocols/serialize/uri';
+import { uriLabelValues } from '../../protocols/serialize/rest';
 import { isArn } from '../arn';
 import { redirectedRegion } from './region-redirect';
 
@@ -66,24 +67,14 @@ export function hmacV1Signs(auth: AuthPlan): boolean {
   return auth.kind === 'sigv4' && auth.scheme !== 'sigv4-s3express';
 }
 
-/** The operation's authPath with `{Label}` / `{Label+}` filled from params, or undefined. */
+/**
+ * The operation's authPath with its labels rendered as the request URI renders them (one
+ * renderer, src/protocols/serialize/uri.ts, from the same label values), or undefined.
+ */
 export function renderAuthPath(op: OperationModel, params: Record<string, unknown>): string | undefined {
   const template = op.raw.http.authPath;
   if (template === undefined) return undefined;
-  const byLocation = new Map<string, unknown>();
-  const input = op.input;
-  if (input) {
-    for (const name of input.memberNames) {
-      const member = input.member(name);
-      const traits = member?.serialization;
-      if (traits?.location === 'uri') byLocation.set(traits.name ?? name, params[name]);
-    }
-  }
-  const path = template.replace(/\{([^}]+?)(\+?)\}/g, (_m, label: string, greedy: string) => {
-    const value = String(byLocation.get(label) ?? '');
-    // Greedy labels keep their slashes (percent_encode(value, safe='/~')).
-    return greedy ? value.split('/').map(percentEncode).join('/') : percentEncode(value);
-  });
+  const path = renderUriTemplate(template, op.input ? uriLabelValues(op.input, params) : new Map());
   if (path.startsWith('/arn%3A')) {
     const parts = path.split('/');
     if (parts.length > 1 && isArn(decodeURIComponent(parts[1]))) return ['', ...parts.slice(2)].join('/');

@@ -9,7 +9,7 @@
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { AuthPlan, PreparedRequest } from '../../pipeline/make-api-call';
 import { STREAMING_UNSIGNED_PAYLOAD_TRAILER } from '../../signing';
-import { findHeader, setHeader } from '../../signing/request-parts';
+import { findHeader, setHeader } from '../../util/headers';
 
 function setUnsignedTrailerHeader(payload: Record<string, unknown>): void {
   if ((payload.auth as AuthPlan | undefined)?.kind !== 'none') return;

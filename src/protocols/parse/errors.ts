@@ -34,18 +34,24 @@ function pyGet(body: Dict, key: string, fallback: unknown): unknown {
   return Object.prototype.hasOwnProperty.call(body, key) ? body[key] : fallback;
 }
 
-export function parseJsonError(response: RawResponse, headers: ResponseHeaders): Dict {
-  const raw = parseJsonBody(response);
-  const body: Dict = isDict(raw) ? raw : {};
+/** A decoded error body as a dict: {} for anything else (a list, a scalar, a CBOR byte string or timestamp). */
+function errorBodyDict(raw: unknown): Dict {
+  return isDict(raw) && !(raw instanceof Date) ? raw : {};
+}
+
+/**
+ * The error json and smithy-rpc-v2-cbor both build from a decoded body (botocore's
+ * BaseJSONParser / RpcV2CBORParser `_do_error_parse`): Message from `message`, else `Message`;
+ * Code from `rawCode` (undefined: none, Code stays ''), sanitized, then remapped by
+ * `x-amzn-query-error`; the request id from `x-amzn-requestid`. Only the body's decoding and
+ * how `__type` gives `rawCode` differ between the two.
+ */
+function rpcError(body: Dict, rawCode: string | undefined, headers: ResponseHeaders): Dict {
   // `"message": null` is a null Message (botocore's None), not a reason to look further.
-  const message = pyGet(body, 'message', pyGet(body, 'Message', ''));
-  const error: Dict = { Message: message, Code: '' };
+  const error: Dict = { Message: pyGet(body, 'message', pyGet(body, 'Message', '')), Code: '' };
   const out: Dict = { Error: error, ResponseMetadata: {} };
-  const type = pyGet(body, '__type', String(response.statusCode));
-  // `"__type": null` leaves the code empty, as botocore's `if code is not None`.
-  let code: string | undefined = type === null || type === undefined ? undefined : typeof type === 'string' ? type : String(response.statusCode);
-  if (code !== undefined) {
-    code = sanitizeErrorCode(code);
+  if (rawCode !== undefined) {
+    let code = sanitizeErrorCode(rawCode);
     const queryError = headers.get('x-amzn-query-error');
     if (queryError !== undefined) code = applyQueryCompatibleCode(code, queryError, error);
     error.Code = code;
@@ -66,25 +72,24 @@ function applyQueryCompatibleCode(code: string, header: string, error: Dict): st
   return code;
 }
 
+/** json: an absent `__type` gives the status code; `"__type": null` no code (botocore's `if code is not None`). */
+export function parseJsonError(response: RawResponse, headers: ResponseHeaders): Dict {
+  const body = errorBodyDict(parseJsonBody(response));
+  const type = pyGet(body, '__type', String(response.statusCode));
+  const code = type === null || type === undefined ? undefined : typeof type === 'string' ? type : String(response.statusCode);
+  return rpcError(body, code, headers);
+}
+
+/** smithy-rpc-v2-cbor: an absent or null `__type` gives the status code (botocore's RpcV2CBORParser). */
 export function parseCborError(response: RawResponse, headers: ResponseHeaders): Dict {
-  const raw = parseCborErrorBody(response);
-  const body: Dict = isDict(raw) && !(raw instanceof Date) ? raw : {};
-  const error: Dict = { Message: pyGet(body, 'message', pyGet(body, 'Message', '')), Code: '' };
-  const out: Dict = { Error: error, ResponseMetadata: {} };
+  const body = errorBodyDict(parseCborErrorBody(response));
   const type = pyGet(body, '__type', null);
-  let code = sanitizeErrorCode(type === null || type === undefined ? String(response.statusCode) : String(type));
-  const queryError = headers.get('x-amzn-query-error');
-  if (queryError !== undefined) code = applyQueryCompatibleCode(code, queryError, error);
-  error.Code = code;
-  const requestId = headers.get('x-amzn-requestid');
-  if (requestId !== undefined) out.ResponseMetadata = { RequestId: requestId };
-  return out;
+  return rpcError(body, type === null || type === undefined ? String(response.statusCode) : String(type), headers);
 }
 
 export function parseRestJsonError(response: RawResponse, headers: ResponseHeaders): Dict {
   const out = parseJsonError(response, headers);
-  const raw = parseJsonBody(response);
-  const body: Dict = isDict(raw) ? raw : {};
+  const body = errorBodyDict(parseJsonBody(response));
   let code: unknown;
   const headerCode = headers.get('x-amzn-errortype');
   if (headerCode !== undefined) code = headerCode;

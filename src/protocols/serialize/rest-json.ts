@@ -9,7 +9,8 @@ import type { OperationModel } from '../../models/service-model';
 import type { HttpRequestSpec, SerializeContext } from '../types';
 import { jsonValue } from './json';
 import { jsonText } from '../../util/json-text';
-import { hasHeader, serializeRest } from './rest';
+import { serializeRest } from './rest';
+import { hasHeader } from '../../util/headers';
 import type { RestBodyWriter } from '../rest-body-codec';
 
 // Whether an input has body-bound members depends only on the shape: compute it once.
@@ -34,7 +35,7 @@ const restJsonCodec: RestBodyWriter = {
       if (member && (member.type === 'blob' || member.type === 'string')) return;
     }
     const hasBody = spec.body !== undefined && spec.body !== '';
-    if (hasBody && !hasHeader(spec.headers, 'Content-Type')) spec.headers['Content-Type'] = 'application/json';
+    if (hasBody && !hasHeader(spec.headers, 'content-type')) spec.headers['Content-Type'] = 'application/json';
   },
 };
 

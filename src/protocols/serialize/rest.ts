@@ -28,6 +28,22 @@ function uriValue(value: unknown, shape: Shape, precision: TimestampPrecision): 
   return pyStr(value);
 }
 
+/**
+ * The values of an input's `uri` members keyed by their label (serialized) names, as the request
+ * URI and S3's HMAC-v1 auth path render them (botocore's uri_path_kwargs). Unset members are left
+ * out, so renderUriTemplate reports a label without a value.
+ */
+export function uriLabelValues(input: Shape, params: Record<string, unknown>, precision: TimestampPrecision = 'default'): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (!isSet(value)) continue;
+    const member = input.member(name);
+    if (member?.serialization.location === 'uri') values.set(member.serialization.name ?? name, uriValue(value, member, precision));
+  }
+  return values;
+}
+
 const HEADER_LIST_NEEDS_QUOTES = /[",]/;
 const DOUBLE_QUOTE = /"/g;
 
@@ -65,11 +81,6 @@ export function headerValue(shape: Shape, value: unknown, precision: TimestampPr
   }
 }
 
-export function hasHeader(headers: Record<string, string>, name: string): boolean {
-  const lower = name.toLowerCase();
-  return Object.keys(headers).some((k) => k.toLowerCase() === lower);
-}
-
 
 /** A streaming payload passes through unchanged; strings stay strings, bytes become Buffers. */
 function rawPayload(value: unknown): RequestBody {
@@ -93,7 +104,7 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
   const input = op.input;
   if (!input) return spec;
 
-  const uriValues = new Map<string, string>();
+  const uriValues = uriLabelValues(input, params, precision);
   // A Map keeps botocore's dict semantics: a later key overwrites in place.
   const query = new Map<string, string | string[]>();
   const bodyParams: Record<string, unknown> = {};
@@ -108,8 +119,7 @@ export function serializeRest(op: OperationModel, params: Record<string, unknown
     const key = ser.name ?? name;
     switch (ser.location) {
       case 'uri':
-        uriValues.set(key, uriValue(value, member, precision));
-        break;
+        break; // uriLabelValues has them
       case 'querystring':
         addQuery(query, key, value, member, precision);
         break;

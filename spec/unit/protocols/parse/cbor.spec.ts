@@ -167,6 +167,12 @@ describe('parseRpcV2Cbor: errors', () => {
     expect(parse(cbor(503, Buffer.alloc(0))).Error).toEqual({ Code: '503', Message: 'Service Unavailable' });
   });
 
+  it('reads the message as the json protocol does: `message` first, a null one kept', () => {
+    expect(parse(cbor(400, { __type: 'E', message: 'lower', Message: 'upper' })).Error).toEqual({ Code: 'E', Message: 'lower' });
+    expect(parse(cbor(400, { __type: 'E', message: null, Message: 'upper' })).Error).toEqual({ Code: 'E', Message: null });
+    expect(parse(cbor(400, [1, 2])).Error).toEqual({ Code: '400', Message: '' });
+  });
+
   it('maps x-amzn-query-error to the query code for query-compatible services', () => {
     const out = parse(cbor(400, { __type: 'ns#NoSuchThing', message: 'x' }, { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' }));
     expect(out.Error).toEqual({ Code: 'AWS.SimpleQueueService.NonExistentQueue', Message: 'x', QueryErrorCode: 'NoSuchThing', Type: 'Sender' });

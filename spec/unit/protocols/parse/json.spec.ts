@@ -72,6 +72,11 @@ describe('parseJson', () => {
     expect(r.Error).toEqual({ Code: '400', Message: 'oops' });
   });
 
+  test('"__type": null leaves the code empty (botocore: `if code is not None`); "message": null is a null Message', () => {
+    expect(parseJson(op, response(400, '{"__type":null,"Message":"m"}'), ctx).Error).toEqual({ Code: '', Message: 'm' });
+    expect(parseJson(op, response(400, '{"__type":"ns#E:u","message":null,"Message":"m"}'), ctx).Error).toEqual({ Code: 'E', Message: null });
+  });
+
   test('awsQueryCompatible: x-amzn-query-error maps Code and adds Type and QueryErrorCode', () => {
     const r = parseJson(op, response(400, '{"__type":"ns#QueueDoesNotExist","message":"m"}', { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' }), ctx);
     expect(r.Error).toEqual({

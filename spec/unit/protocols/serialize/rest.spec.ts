@@ -1,5 +1,6 @@
 import { Readable } from 'stream';
 import { serializeRestJson, serializeRestXml } from '../../../../src/protocols/serialize';
+import { uriLabelValues } from '../../../../src/protocols/serialize/rest';
 import { makeOp } from './model-helper';
 
 const shapes = {
@@ -54,6 +55,12 @@ describe('rest HTTP bindings (rest-json)', () => {
       ['x', '2'],
       ['y', 'z'],
     ]);
+  });
+
+  it('uriLabelValues: the uri members by label name, as the path renders them (unset ones left out)', () => {
+    const labelled = makeOp('rest-json', { ...shapes, Input: { type: 'structure', members: { ...shapes.Input.members, On: { shape: 'Bool', location: 'uri', locationName: 'on' }, At: { shape: 'Time', location: 'uri', locationName: 'at' } } } });
+    const values = uriLabelValues(labelled.input!, { Bucket: 'b k', Key: null, On: true, At: 1398796238, Flag: true, Body: 'x' });
+    expect([...values]).toEqual([['Bucket', 'b k'], ['on', 'true'], ['at', '2014-04-29T18:30:38Z']]);
   });
 
   it('lets a query map overwrite an earlier explicit key in place, as botocore does', () => {
