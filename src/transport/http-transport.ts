@@ -143,6 +143,7 @@ export class HttpTransport {
   /** Requests not yet finished with their connection, so close() can end them. */
   private readonly flights = new Set<InFlight>();
   private closed = false;
+  private readonly forgetFlight = (flight: InFlight): void => void this.flights.delete(flight);
 
   constructor(opts: HttpTransportOptions = {}) {
     const size = opts.maxPoolConnections ?? DEFAULT_POOL;
@@ -235,11 +236,7 @@ export class HttpTransport {
     }
     flight.track(clientRequest);
     this.flights.add(flight);
-    const forget = (): void => void this.flights.delete(flight);
-    flight.promise.then(
-      (r) => (r.stream ? r.stream.once('close', forget) : forget()),
-      forget,
-    );
+    flight.onFinished = this.forgetFlight;
     const request = clientRequest;
     if (expectsContinue(req.headers)) sendAfterContinue(request, flight, () => writeBody(request, req.body, flight, opts.onBodyProgress));
     else writeBody(request, req.body, flight, opts.onBodyProgress);

@@ -29,6 +29,7 @@ import {
 } from '../errors';
 import type { RawResponse } from '../types/http';
 import { abortError, onAbort } from '../util/abort';
+import { setOwn } from '../util/objects';
 import { maskProxyUrl } from './proxies';
 
 /** Keys this module stores on Node's sockets and requests (own symbols, no private API). */
@@ -66,6 +67,11 @@ export class InFlight {
   streamBody: 'untouched' | 'read' | undefined;
   /** Lets go of the caller's stream body (stream-body.ts): on failure (before the call rejects) or when the request closes. */
   stopBody: (() => void) | undefined;
+  /**
+   * Called once the exchange is over for the transport (body read, failed, or a handed-over
+   * stream closed); may be called more than once.
+   */
+  onFinished: ((flight: InFlight) => void) | undefined;
   private resolveCall!: (r: RawResponse) => void;
   private rejectCall!: (e: Error) => void;
   readonly promise: Promise<RawResponse>;
@@ -112,6 +118,7 @@ export class InFlight {
       this.settled = true;
       this.rejectCall(err);
     }
+    this.onFinished?.(this);
   }
 
   private release(): void {
@@ -147,6 +154,7 @@ export class InFlight {
       res.once('end', () => this.detachAbort());
       res.once('close', () => {
         this.detachAbort();
+        this.onFinished?.(this);
         // A caller that drops the stream early leaves the connection mid-body: never reuse it.
         if (!res.complete) this.req?.destroy();
       });
@@ -177,6 +185,7 @@ export class InFlight {
     const response: RawResponse = { statusCode: this.res.statusCode ?? 0, headers: headerRecord(this.res), rawHeaders: this.res.rawHeaders, body };
     if (this.bodyWithheld) response.requestBodyUnsent = true;
     this.resolveCall(response);
+    this.onFinished?.(this);
   }
 
   /** Maps a Node socket/request error to a botojs transport error (see the module header). */
@@ -224,13 +233,19 @@ export class InFlight {
 
 function ignore(): void {}
 
-/** Lower-cased names, repeated values joined with ', ' (urllib3's HTTPHeaderDict). */
+/**
+ * Lower-cased names, repeated values joined with ', ' (urllib3's HTTPHeaderDict), read from the
+ * raw pairs in one pass (Node's headersDistinct would build an array per name first).
+ */
 function headerRecord(res: http.IncomingMessage): Record<string, string> {
-  const raw = res.headersDistinct;
+  const raw = res.rawHeaders;
   const out: Record<string, string> = {};
-  for (const name in raw) {
-    const values = raw[name];
-    if (values) out[name] = values.length === 1 ? values[0] : values.join(', ');
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const value = raw[i + 1];
+    // A header is data: `__proto__` or `constructor` is a name like any other.
+    if (Object.prototype.hasOwnProperty.call(out, name)) out[name] += `, ${value}`;
+    else setOwn(out, name, value);
   }
   return out;
 }
