@@ -84,11 +84,17 @@ describe('HttpTransport', () => {
       const srv = await httpServer((_req, res) => {
         res.setHeader('x-amz-meta-a', ['1', '2']);
         res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+        res.setHeader('constructor', 'c');
+        res.setHeader('__proto__', ['p', 'q']);
         res.end();
       });
       const r = await transport.send({ method: 'GET', url: srv.url, headers: {} });
       expect(r.headers['x-amz-meta-a']).toBe('1, 2');
       expect(r.headers['set-cookie']).toBe('a=1, b=2');
+      // Header names are data: never the record's prototype or its inherited members.
+      expect(r.headers.constructor).toBe('c');
+      expect(Object.getOwnPropertyDescriptor(r.headers, '__proto__')?.value).toBe('p, q');
+      expect(Object.getPrototypeOf(r.headers)).toBe(Object.prototype);
     });
 
     it('does not follow redirects', async () => {
