@@ -99,7 +99,10 @@ describe('a stream body is retried when none of it was read', () => {
     serverSockets[0].destroy();
     const r = await client.putObject({ Bucket: 'b', Key: 'k', Body: stream().body });
     client.close();
-    expect(r.ResponseMetadata.RetryAttempts).toBe(1);
+    // Node 20 hands the first attempt the dead socket (one retry); Node 22 and later may see
+    // the close first and send on a new connection at once. Either way the body arrives once.
+    expect([0, 1]).toContain(r.ResponseMetadata.RetryAttempts);
+    if (process.versions.node.startsWith('20.')) expect(r.ResponseMetadata.RetryAttempts).toBe(1);
     expect(bodies).toEqual(['bytes', WHOLE]);
     expect(srv.connections).toHaveLength(2);
   });
