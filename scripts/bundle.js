@@ -107,6 +107,9 @@ async function bundle({ distDir, version, sourcemap = true }) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
+    // Non-ASCII characters escaped (esbuild's default, stated): the loader reads the file as
+    // one-byte text, which skips UTF-8 decoding (src/bundle-loader.ts readSource).
+    charset: 'ascii',
     target: 'node20.0',
     external: EXTERNAL,
     outfile,

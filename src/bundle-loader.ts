@@ -14,6 +14,7 @@
  *
  * Not part of the bundle (it loads it); imports only Node's own modules.
  */
+import { isAscii } from 'buffer';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -130,7 +131,7 @@ function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function compile(file: string, buildId: string, dir: string): { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome } {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readSource(file);
   // The build id changes with every build; size and mtime catch a bundle edited in place
   // (patch-package). V8 also refuses a cache made for another source length or V8.
   const stat = fs.statSync(file);
@@ -146,6 +147,16 @@ function compile(file: string, buildId: string, dir: string): { script: vm.Scrip
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const outcome: CodeCacheOutcome = !stored ? 'missing' : !cachedData || script.cachedDataRejected ? 'rejected' : 'used';
   return { script, cacheFile, outcome };
+}
+
+/**
+ * The bundle's text. It is ASCII (esbuild's charset: 'ascii'), which reads as one-byte text
+ * about 1.4 ms faster than UTF-8 decoding of its 1 MB; a file that is not (edited in place) is
+ * decoded as UTF-8.
+ */
+function readSource(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** V8's data from a cache file, or undefined when the file is not one we wrote whole. */

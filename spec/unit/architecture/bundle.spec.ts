@@ -205,4 +205,22 @@ describe('the bundle behind the entry points', () => {
     expect(load.outcome).toBe('off');
     expect(typeof load.exports.index.Session).toBe('function');
   });
+
+  it('is ASCII (the loader reads it as one-byte text), and a bundle edited in place with other text is read as UTF-8', async () => {
+    const file = path.join(pkg, 'dist', 'botojs.js');
+    const original = fs.readFileSync(file);
+    expect(require('buffer').isAscii(original)).toBe(true);
+    const dir = path.join(work, 'cache-edited');
+    const probe = `
+      require(${JSON.stringify(path.join(pkg, 'dist', 'index.js'))});
+      console.log(JSON.stringify({ probe: globalThis.__botojsProbe }));`;
+    try {
+      fs.writeFileSync(file, Buffer.concat([original, Buffer.from("\nglobalThis.__botojsProbe = 'd\u00e9j\u00e0 \u2713';\n", 'utf8')]));
+      for (let run = 0; run < 2; run++) {
+        expect((await runNode(probe, { BOTOJS_CACHE_DIR: dir })).out).toEqual({ probe: 'd\u00e9j\u00e0 \u2713' });
+      }
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
 });
