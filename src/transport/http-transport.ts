@@ -101,6 +101,10 @@ function tlsOptions(verify: boolean | string | undefined, clientCert: HttpTransp
   return out;
 }
 
+// node:https (and node:tls under it) load with the first https request, then stay at hand.
+let https_: typeof https | undefined;
+const httpsModule = (): typeof https => (https_ ??= require('https') as typeof https);
+
 /** The headers to send: the caller's, plus the framing header botocore would add. */
 function framedHeaders(method: string, headers: Record<string, string>, body: RequestBody): Record<string, string> {
   if (hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding')) return headers;
@@ -228,7 +232,7 @@ export class HttpTransport {
     else if (proxy) options[kProxy] = proxy;
     let clientRequest: http.ClientRequest;
     try {
-      clientRequest = (secure ? (require('https') as typeof https) : http).request(options);
+      clientRequest = (secure ? httpsModule() : http).request(options);
     } catch (e) {
       // Node refuses bad header names/values or paths before anything is sent.
       flight.fail(new HTTPClientError(`Cannot send the request to ${req.url}: ${(e as Error).message}`, req.url, { cause: e }));
