@@ -21,9 +21,13 @@ export function runWithAbortSignal<T>(signal: AbortSignal, fn: () => T): T {
   return scope.run(signal, fn);
 }
 
-/** Runs `fn` (and what it starts) outside any abort scope. */
+/**
+ * Runs `fn` (and what it starts) outside any abort scope. Outside one already, `fn` just runs:
+ * entering the AsyncLocalStorage would switch on its bookkeeping for every later promise of the
+ * process (every multipart upload creates its upload through here).
+ */
 export function outsideAbortScope<T>(fn: () => T): T {
-  return scope.run(undefined, fn);
+  return scope.getStore() === undefined ? fn() : scope.run(undefined, fn);
 }
 
 /** The signal of the scope the caller runs in, if any. */

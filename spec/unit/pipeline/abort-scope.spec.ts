@@ -3,6 +3,7 @@
  * `runWithAbortSignal`, however deep in its async continuations, joined with a call's own
  * signal; `outsideAbortScope` for cleanup that must still be sent.
  */
+import { AsyncLocalStorage } from 'async_hooks';
 import { AbortError } from '../../../src';
 import { outsideAbortScope, resolveCallOptions, runWithAbortSignal, scopedAbortSignal } from '../../../src/pipeline/abort-scope';
 import { anySignal } from '../../../src/util/any-signal';
@@ -54,6 +55,18 @@ describe('abort scopes', () => {
     own.abort(); // ends b, whose scope never fired
     expect(await b).toBeInstanceOf(AbortError);
     ddb.close();
+  });
+
+  it('outsideAbortScope outside any scope just runs the function (the AsyncLocalStorage is not entered)', () => {
+    const run = jest.spyOn(AsyncLocalStorage.prototype, 'run');
+    try {
+      expect(outsideAbortScope(() => 42)).toBe(42);
+      expect(run).not.toHaveBeenCalled();
+      runWithAbortSignal(new AbortController().signal, () => outsideAbortScope(() => scopedAbortSignal()));
+      expect(run).toHaveBeenCalledTimes(2);
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('outsideAbortScope sends even when the scope was already aborted; inside it nothing is sent', async () => {
