@@ -82,6 +82,32 @@ describe('RefreshableCredentials', () => {
     expect(failures).toHaveLength(1);
   });
 
+  it('advisory window: a failed refresh gives every caller the current keys and no error; a later call tries again', async () => {
+    const { creds, clock, state } = harness();
+    state.delayMs = 20;
+    state.fail = true;
+    clock.advance(3600 - 12 * 60);
+    const during = await Promise.all(Array.from({ length: 4 }, () => creds.getFrozenCredentials()));
+    expect(during.map((c) => c.accessKey)).toEqual(['AK0', 'AK0', 'AK0', 'AK0']);
+    expect(creds.refreshCount).toBe(1);
+    state.fail = false;
+    clock.advance(60);
+    expect((await creds.getFrozenCredentials()).accessKey).toBe('AK1');
+    expect(creds.refreshCount).toBe(2);
+  });
+
+  it('callers reaching the mandatory window while an advisory refresh runs wait for it', async () => {
+    const { creds, clock, state } = harness();
+    state.delayMs = 20;
+    clock.advance(3600 - 11 * 60);
+    const refresher = creds.getFrozenCredentials();
+    clock.advance(2 * 60); // 9 min left: mandatory
+    const waiting = await Promise.all([creds.getFrozenCredentials(), creds.getFrozenCredentials()]);
+    expect(waiting.map((c) => c.accessKey)).toEqual(['AK1', 'AK1']);
+    expect((await refresher).accessKey).toBe('AK1');
+    expect(creds.refreshCount).toBe(1);
+  });
+
   it('deferred: nothing is fetched until first use, which is a mandatory refresh', async () => {
     const { creds, state } = harness({ deferred: true });
     expect(creds.refreshCount).toBe(0);

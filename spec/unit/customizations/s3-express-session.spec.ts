@@ -13,6 +13,7 @@ import { execFile } from 'child_process';
 import { CannedServer, RecordedRequest } from '../../helpers/canned-server';
 import { Session } from '../../../src';
 import { ExpressSessionCache } from '../../../src/customizations/s3/express-session';
+import type { RefreshedKeys } from '../../../src/credentials/refreshable';
 
 const BUCKET = 'mybucket--usw2-az1--x-s3';
 const OTHER = 'other--usw2-az1--x-s3';
@@ -24,6 +25,10 @@ interface IssuedSession {
   secret: string;
   token: string;
   expiresInSeconds: number;
+  /** Answer CreateSession with this error status instead (then the next session is issued). */
+  failWith?: number;
+  /** Leave Expiration out of the answer. */
+  noExpiration?: boolean;
 }
 
 function isoSeconds(ms: number): string {
@@ -37,10 +42,14 @@ function expressServer(sessions: IssuedSession[], now: () => number = Date.now):
   server.handler = (req) => {
     if (!/\?session$/.test(req.url)) return { status: 200, body: '' };
     const s = sessions[Math.min(issued++, sessions.length - 1)];
+    if (s.failWith) {
+      return { status: s.failWith, headers: { 'Content-Type': 'application/xml' }, body: '<Error><Code>InternalError</Code><Message>try again</Message></Error>' };
+    }
+    const expiration = s.noExpiration ? '' : `<Expiration>${isoSeconds(now() + s.expiresInSeconds * 1000)}</Expiration>`;
     const body =
       '<?xml version="1.0" encoding="UTF-8"?><CreateSessionResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Credentials>' +
       `<SessionToken>${s.token}</SessionToken><SecretAccessKey>${s.secret}</SecretAccessKey><AccessKeyId>${s.akid}</AccessKeyId>` +
-      `<Expiration>${isoSeconds(now() + s.expiresInSeconds * 1000)}</Expiration></Credentials></CreateSessionResult>`;
+      `${expiration}</Credentials></CreateSessionResult>`;
     return { status: 200, headers: { 'Content-Type': 'application/xml' }, body };
   };
   return server;
@@ -134,6 +143,47 @@ describe('S3 Express One Zone session auth', () => {
     expectSignedWith(server.requests[3], 'FRESHAKID', 'fresh/secret');
   });
 
+  const tokensSent = () => server.requests.map((r) => (isCreateSession(r) ? 'create' : String(r.headers['x-amz-s3session-token'])));
+
+  it('within 45 s of expiring, one call refreshes the session while concurrent calls keep signing with it', async () => {
+    const s3 = await start([
+      { ...HOUR, token: 'SHORT', expiresInSeconds: 30 },
+      { ...HOUR, akid: 'FRESHAKID', secret: 'fresh/secret', token: 'FRESH' },
+    ]);
+    await s3.getObject({ Bucket: BUCKET, Key: 'a' });
+    await Promise.all(['b', 'c', 'd', 'e'].map((Key) => s3.getObject({ Bucket: BUCKET, Key })));
+    expect(server.requests.filter(isCreateSession)).toHaveLength(2);
+    // The refreshing call signs with the new session, the three others with the old one.
+    expect(tokensSent().slice(2).filter((t) => t !== 'create').sort()).toEqual(['FRESH', 'SHORT', 'SHORT', 'SHORT']);
+    await s3.getObject({ Bucket: BUCKET, Key: 'f' });
+    expect(tokensSent().at(-1)).toBe('FRESH');
+  });
+
+  it('keeps signing with the session when a refresh within 45 s of expiring fails, and tries again on the next call', async () => {
+    const s3 = await start([
+      { ...HOUR, token: 'SHORT', expiresInSeconds: 30 },
+      { ...HOUR, failWith: 500 },
+      { ...HOUR, akid: 'FRESHAKID', secret: 'fresh/secret', token: 'FRESH' },
+    ]);
+    await s3.getObject({ Bucket: BUCKET, Key: 'a' });
+    await s3.getObject({ Bucket: BUCKET, Key: 'b' });
+    await s3.getObject({ Bucket: BUCKET, Key: 'c' });
+    expect(tokensSent()).toEqual(['create', 'SHORT', 'create', 'SHORT', 'create', 'FRESH']);
+  });
+
+  it('fails the call when the session is within 10 s of expiring and its refresh fails', async () => {
+    const s3 = await start([{ ...HOUR, token: 'SHORT', expiresInSeconds: 5 }, { ...HOUR, failWith: 500 }]);
+    await s3.getObject({ Bucket: BUCKET, Key: 'a' });
+    await expect(s3.getObject({ Bucket: BUCKET, Key: 'b' })).rejects.toThrow(/InternalError/);
+    expect(tokensSent()).toEqual(['create', 'SHORT', 'create']);
+  });
+
+  it('refuses a session without an Expiration (it would never be refreshed)', async () => {
+    const s3 = await start([{ ...HOUR, noExpiration: true }]);
+    await expect(s3.getObject({ Bucket: BUCKET, Key: 'a' })).rejects.toThrow(`CreateSession on bucket ${BUCKET} returned no readable Expiration`);
+    expect(tokensSent()).toEqual(['create']);
+  });
+
   it('shares one CreateSession among concurrent calls to a new bucket', async () => {
     const s3 = await start([HOUR]);
     await Promise.all(['a', 'b', 'c', 'd'].map((Key) => s3.getObject({ Bucket: BUCKET, Key })));
@@ -184,31 +234,192 @@ describe('S3 Express One Zone session auth', () => {
   });
 });
 
-describe('ExpressSessionCache refresh windows', () => {
-  const session = (token: string, expiresAt: number) => ({ credentials: { accessKeyId: 'A', secretAccessKey: 'S', sessionToken: token }, expiresAt });
+describe('ExpressSessionCache refresh windows (botocore: advisory 45 s, mandatory 10 s)', () => {
+  /**
+   * A clock the test moves, and a counting CreateSession stub whose answers the test releases:
+   * `answer()` settles the oldest call still open with a session living `ttl` seconds from now,
+   * `fail()` with an error.
+   */
+  function harness() {
+    let nowMs = Date.parse('2030-01-01T00:00:00Z');
+    const open: Array<{ bucket: string; resolve: (k: RefreshedKeys) => void; reject: (e: Error) => void }> = [];
+    let issued = 0;
+    const createSession = jest.fn(
+      (bucket: string) => new Promise<RefreshedKeys>((resolve, reject) => open.push({ bucket, resolve, reject })),
+    );
+    const cache = new ExpressSessionCache(createSession, () => new Date(nowMs));
+    // Lets every call that can go on do so (all pending promise callbacks run before setImmediate's).
+    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+    return {
+      cache,
+      createSession,
+      advance: (seconds: number) => (nowMs += seconds * 1000),
+      async answer(ttl: number) {
+        const call = open.shift() as (typeof open)[number];
+        issued += 1;
+        call.resolve({ accessKey: `AK${issued}`, secretKey: `S${issued}`, token: `${call.bucket}-${issued}`, expiryTime: new Date(nowMs + ttl * 1000) });
+        await settle();
+      },
+      async fail(message = 'CreateSession failed') {
+        (open.shift() as (typeof open)[number]).reject(new Error(message));
+        await settle();
+      },
+      settle,
+    };
+  }
 
-  it('keeps a session in the advisory window when its refresh fails, and fails in the mandatory window', async () => {
-    let now = 0;
-    const answers: Array<() => Promise<ReturnType<typeof session>>> = [
-      async () => session('first', 60_000),
-      async () => {
-        throw new Error('CreateSession failed');
-      },
-      async () => {
-        throw new Error('CreateSession failed again');
-      },
-    ];
-    const cache = new ExpressSessionCache(() => (answers.shift() as () => Promise<ReturnType<typeof session>>)(), () => now);
-    expect((await cache.credentials('b')).sessionToken).toBe('first');
-    now = 20_000; // 40 s left: advisory refresh fails, the session is still good
-    expect((await cache.credentials('b')).sessionToken).toBe('first');
-    now = 55_000; // 5 s left: a refresh is mandatory and its failure is the call's
-    await expect(cache.credentials('b')).rejects.toThrow('CreateSession failed again');
+  /** Starts `n` calls for the bucket; `done` holds the tokens of those that have resolved. */
+  function callers(cache: ExpressSessionCache, bucket: string, n: number) {
+    const done: Array<string | undefined> = [];
+    const all = Promise.all(
+      Array.from({ length: n }, () =>
+        cache.credentials(bucket).then((c) => {
+          done.push(c.sessionToken);
+          return c.sessionToken;
+        }),
+      ),
+    );
+    return { done, all };
+  }
+
+  async function cached(h: ReturnType<typeof harness>, ttl = 60) {
+    const first = h.cache.credentials('b');
+    await h.settle();
+    await h.answer(ttl);
+    expect((await first).sessionToken).toBe('b-1');
+  }
+
+  it('outside the windows: the cached session, no CreateSession', async () => {
+    const h = harness();
+    await cached(h);
+    h.advance(14); // 46 s left
+    expect((await h.cache.credentials('b')).sessionToken).toBe('b-1');
+    expect(h.createSession).toHaveBeenCalledTimes(1);
+  });
+
+  it('advisory window: concurrent callers get the current session at once and exactly one CreateSession runs', async () => {
+    const h = harness();
+    await cached(h);
+    h.advance(20); // 40 s left
+    const { done, all } = callers(h.cache, 'b', 5);
+    await h.settle();
+    // Before CreateSession answers, every caller but the one refreshing has the current session.
+    expect(done).toEqual(['b-1', 'b-1', 'b-1', 'b-1']);
+    expect(h.createSession).toHaveBeenCalledTimes(2); // the first session's, and this refresh
+    await h.answer(60);
+    expect((await all).sort()).toEqual(['b-1', 'b-1', 'b-1', 'b-1', 'b-2']);
+    expect(h.createSession).toHaveBeenCalledTimes(2);
+    // The new session is the one in use from then on.
+    expect((await h.cache.credentials('b')).sessionToken).toBe('b-2');
+  });
+
+  it('mandatory window: every caller waits for the one CreateSession and gets the new session', async () => {
+    const h = harness();
+    await cached(h);
+    h.advance(52); // 8 s left
+    const { done, all } = callers(h.cache, 'b', 5);
+    await h.settle();
+    expect(done).toEqual([]);
+    expect(h.createSession).toHaveBeenCalledTimes(2);
+    await h.answer(60);
+    expect(await all).toEqual(['b-2', 'b-2', 'b-2', 'b-2', 'b-2']);
+    expect(h.createSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('mandatory window: callers arriving while an advisory refresh is under way wait for it', async () => {
+    const h = harness();
+    await cached(h);
+    h.advance(20); // 40 s left: advisory
+    const refresher = h.cache.credentials('b');
+    await h.settle();
+    h.advance(25); // 15 s... still advisory: served at once
+    expect((await h.cache.credentials('b')).sessionToken).toBe('b-1');
+    h.advance(10); // 5 s left: mandatory
+    const { done, all } = callers(h.cache, 'b', 3);
+    await h.settle();
+    expect(done).toEqual([]);
+    await h.answer(60);
+    expect(await all).toEqual(['b-2', 'b-2', 'b-2']);
+    expect((await refresher).sessionToken).toBe('b-2');
+    expect(h.createSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('advisory window: a failed CreateSession leaves the old session in use, no error, and is tried again by a later call', async () => {
+    const h = harness();
+    await cached(h);
+    h.advance(20); // 40 s left
+    const { all } = callers(h.cache, 'b', 3);
+    await h.settle();
+    await h.fail();
+    expect(await all).toEqual(['b-1', 'b-1', 'b-1']);
+    expect(h.createSession).toHaveBeenCalledTimes(2);
+    h.advance(10); // 30 s left: the next call tries again, and this one succeeds
+    const retry = h.cache.credentials('b');
+    await h.settle();
+    expect(h.createSession).toHaveBeenCalledTimes(3);
+    await h.answer(60);
+    expect((await retry).sessionToken).toBe('b-2');
+  });
+
+  it('mandatory window: a failed CreateSession rejects every waiting caller, and the next call tries again', async () => {
+    const h = harness();
+    await cached(h);
+    h.advance(55); // 5 s left
+    const waiting = Promise.allSettled([h.cache.credentials('b'), h.cache.credentials('b')]);
+    await h.settle();
+    await h.fail('CreateSession failed again');
+    expect((await waiting).map((w) => w.status === 'rejected' && String(w.reason))).toEqual(['Error: CreateSession failed again', 'Error: CreateSession failed again']);
+    const retry = h.cache.credentials('b');
+    await h.settle();
+    await h.answer(60);
+    expect((await retry).sessionToken).toBe('b-2');
+    expect(h.createSession).toHaveBeenCalledTimes(3);
+  });
+
+  it('a new bucket: concurrent first calls share one CreateSession; a failed one is not kept', async () => {
+    const h = harness();
+    const first = Promise.allSettled([h.cache.credentials('b'), h.cache.credentials('b')]);
+    await h.settle();
+    expect(h.createSession).toHaveBeenCalledTimes(1);
+    await h.fail('no such bucket');
+    expect((await first).map((f) => f.status === 'rejected' && String(f.reason))).toEqual(['Error: no such bucket', 'Error: no such bucket']);
+    const again = h.cache.credentials('b');
+    await h.settle();
+    await h.answer(60);
+    expect((await again).sessionToken).toBe('b-1');
+    expect(h.createSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps sessions per bucket: one bucket refreshing leaves the others alone', async () => {
+    const h = harness();
+    await cached(h, 40); // inside the advisory window as soon as it is issued
+    const other = h.cache.credentials('c');
+    await h.settle();
+    await h.answer(3600);
+    expect((await other).sessionToken).toBe('c-2');
+    const refreshing = h.cache.credentials('b');
+    await h.settle();
+    expect((await h.cache.credentials('c')).sessionToken).toBe('c-2');
+    expect(h.createSession.mock.calls.map(([bucket]) => bucket)).toEqual(['b', 'c', 'b']);
+    await h.answer(60);
+    expect((await refreshing).sessionToken).toBe('b-3');
+  });
+
+  it('a bucket whose first CreateSession failed takes no place among the 100', async () => {
+    let created = 0;
+    const cache = new ExpressSessionCache(async (bucket) => {
+      if (bucket === 'missing') throw new Error('NoSuchBucket');
+      return { accessKey: 'A', secretKey: 'S', token: String(++created), expiryTime: new Date(Date.now() + 3_600_000) };
+    });
+    for (let i = 0; i < 100; i++) await cache.credentials(`b${i}`);
+    await expect(cache.credentials('missing')).rejects.toThrow('NoSuchBucket');
+    await cache.credentials('b0');
+    expect(created).toBe(100);
   });
 
   it('holds the sessions of the last 100 buckets', async () => {
     let created = 0;
-    const cache = new ExpressSessionCache(async () => session(String(++created), Date.now() + 3_600_000));
+    const cache = new ExpressSessionCache(async () => ({ accessKey: 'A', secretKey: 'S', token: String(++created), expiryTime: new Date(Date.now() + 3_600_000) }));
     for (let i = 0; i <= 100; i++) await cache.credentials(`b${i}`);
     await cache.credentials('b100');
     expect(created).toBe(101);

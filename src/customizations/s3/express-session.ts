@@ -11,10 +11,12 @@
  * `X-Amz-S3session-Token`) and no X-Amz-Security-Token.
  *
  * The cache, one per client, holds the sessions of the last 100 buckets (botocore's lru_cache
- * of 100). A session is reused until it is within 45 seconds of its expiration; then the next
- * call refreshes it, and keeps the old one if that fails while more than 10 seconds are left
- * (botocore's advisory and mandatory refresh windows). Calls that need the same bucket's
- * session while CreateSession is under way wait for that one call.
+ * of 100). Each bucket's session is a RefreshableCredentials (src/credentials/refreshable.ts, the
+ * one home of the refresh rules), as botocore's S3ExpressIdentityCache makes one with
+ * advisory_timeout=45 and mandatory_timeout=10: from 45 seconds before expiration one call
+ * refreshes it while the others keep signing with the old session, which is also kept if that
+ * CreateSession fails; from 10 seconds before, every call waits for the one CreateSession and
+ * its failure is the calls' error. The first call for a bucket is such a mandatory refresh.
  *
  * `Config({ s3: { disableS3ExpressSessionAuth: true } })` (AWS_S3_DISABLE_EXPRESS_SESSION_AUTH,
  * the profile's `s3_disable_express_session_auth`) reaches the rule set as its
@@ -26,82 +28,81 @@ import type { ClientBuild } from '../../client/client-build';
 import type { ClientContext } from '../../pipeline/context';
 import type { SigningIdentity, SigningIdentityHook } from '../../pipeline/signing-credentials';
 import type { SigningCredentials } from '../../signing';
+import { RefreshableCredentials, RefreshedKeys } from '../../credentials/refreshable';
 import { makeApiCall } from '../../pipeline/make-api-call';
 
 const SESSION_TOKEN_HEADER = 'x-amz-s3session-token';
 const SESSION_TOKEN_QUERY_PARAMETER = 'X-Amz-S3session-Token';
 const EXPRESS_SCHEME = 'sigv4-s3express';
 const CACHE_SIZE = 100;
-/** Seconds before expiration from which a session is refreshed, and from which it must be. */
-const ADVISORY_REFRESH = 45;
-const MANDATORY_REFRESH = 10;
-
-interface ExpressSession {
-  credentials: SigningCredentials;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
+/** botocore's IdentityCache timings for sessions (seconds before expiration). */
+export const EXPRESS_ADVISORY_REFRESH_SECONDS = 45;
+export const EXPRESS_MANDATORY_REFRESH_SECONDS = 10;
 
 /** One client's sessions by bucket. `now` is the local clock, as botocore's refresh checks. */
 export class ExpressSessionCache {
-  private readonly sessions = new Map<string, ExpressSession>();
-  private readonly pending = new Map<string, Promise<ExpressSession>>();
+  /** Map order is recency: a lookup moves its bucket to the end, the first one is evicted. */
+  private readonly sessions = new Map<string, RefreshableCredentials>();
 
   constructor(
-    private readonly createSession: (bucket: string) => Promise<ExpressSession>,
-    private readonly now: () => number = Date.now,
+    private readonly createSession: (bucket: string) => Promise<RefreshedKeys>,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The bucket's session credentials, from the cache or a new CreateSession. */
   async credentials(bucket: string): Promise<SigningCredentials> {
-    const held = this.sessions.get(bucket);
-    if (held) {
-      // Re-insert so Map order tracks recency.
-      this.sessions.delete(bucket);
-      this.sessions.set(bucket, held);
-      const left = (held.expiresAt - this.now()) / 1000;
-      if (left > ADVISORY_REFRESH) return held.credentials;
-      if (left > MANDATORY_REFRESH) {
-        try {
-          return (await this.refresh(bucket)).credentials;
-        } catch {
-          return held.credentials; // still valid for a while: the next call tries again
-        }
-      }
-    }
-    return (await this.refresh(bucket)).credentials;
+    const session = this.lookup(bucket);
+    const creds = await session.getFrozenCredentials().catch((err: unknown) => {
+      // A bucket whose first CreateSession failed holds no session: it takes no place in the
+      // cache (botocore's lru_cache keeps no failed call either).
+      if (session.expiryTime === undefined && this.sessions.get(bucket) === session) this.sessions.delete(bucket);
+      throw err;
+    });
+    this.trim();
+    return { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token };
   }
 
-  private refresh(bucket: string): Promise<ExpressSession> {
-    let inFlight = this.pending.get(bucket);
-    if (!inFlight) {
-      inFlight = this.createSession(bucket)
-        .then((session) => {
-          this.sessions.delete(bucket);
-          this.sessions.set(bucket, session);
-          if (this.sessions.size > CACHE_SIZE) this.sessions.delete(this.sessions.keys().next().value as string);
-          return session;
-        })
-        .finally(() => this.pending.delete(bucket));
-      this.pending.set(bucket, inFlight);
+  private lookup(bucket: string): RefreshableCredentials {
+    let session = this.sessions.get(bucket);
+    if (session) {
+      this.sessions.delete(bucket);
+    } else {
+      // Deferred: the first call fetches, and calls arriving meanwhile share that CreateSession.
+      session = new RefreshableCredentials({
+        method: 's3express',
+        refresh: () => this.createSession(bucket),
+        now: this.now,
+        advisorySeconds: EXPRESS_ADVISORY_REFRESH_SECONDS,
+        mandatorySeconds: EXPRESS_MANDATORY_REFRESH_SECONDS,
+      });
     }
-    return inFlight;
+    this.sessions.set(bucket, session);
+    return session;
+  }
+
+  /**
+   * Keeps the 100 most recently used sessions, evicting the least recently used. A bucket whose
+   * first CreateSession is still under way is passed over, so that its callers' session is kept.
+   */
+  private trim(): void {
+    for (const [bucket, session] of this.sessions) {
+      if (this.sessions.size <= CACHE_SIZE) return;
+      if (session.expiryTime !== undefined) this.sessions.delete(bucket);
+    }
   }
 }
 
 /** CreateSession on `bucket` through the client itself (so its config, events and stubs apply). */
-async function createSession(ctx: ClientContext, bucket: string): Promise<ExpressSession> {
+async function createSession(ctx: ClientContext, bucket: string): Promise<RefreshedKeys> {
   const result = await makeApiCall(ctx, ctx.service.operation('CreateSession'), { Bucket: bucket });
-  const creds = result.Credentials as { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: Date } | undefined;
+  const creds = result.Credentials as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: unknown } | undefined;
   if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken) {
     throw new TypeError(`CreateSession on bucket ${bucket} returned no session credentials`);
   }
-  const expiresAt = creds.Expiration instanceof Date ? creds.Expiration.getTime() : Date.parse(String(creds.Expiration));
-  return {
-    credentials: { accessKeyId: creds.AccessKeyId, secretAccessKey: creds.SecretAccessKey, sessionToken: creds.SessionToken },
-    // A session without a readable expiration is used once, then replaced (never trusted for long).
-    expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt,
-  };
+  const expiryTime = creds.Expiration instanceof Date ? creds.Expiration : new Date(String(creds.Expiration));
+  // Without an expiration the session would never be refreshed (botocore fails here too).
+  if (Number.isNaN(expiryTime.getTime())) throw new TypeError(`CreateSession on bucket ${bucket} returned no readable Expiration`);
+  return { accessKey: creds.AccessKeyId, secretKey: creds.SecretAccessKey, token: creds.SessionToken, expiryTime };
 }
 
 /**
