@@ -26,9 +26,11 @@ export function quoteTraceId(traceId: string): string {
 }
 
 function addRecursionDetectionHeader(payload: Record<string, unknown>): void {
-  const hasLambdaName = process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
+  // Read at each call, as botocore does (Lambda sets the trace id per invocation); outside
+  // Lambda the first read ends it (each process.env read is a call into the C++ side).
+  if (process.env.AWS_LAMBDA_FUNCTION_NAME === undefined) return;
   const traceId = process.env._X_AMZN_TRACE_ID;
-  if (!hasLambdaName || !traceId) return;
+  if (!traceId) return;
   const headers = (payload.request as PreparedRequest).headers;
   if (findHeader(headers, 'x-amzn-trace-id') !== undefined) return;
   headers[HEADER] = quoteTraceId(traceId);
