@@ -44,6 +44,7 @@ export {
   InfiniteLoopConfigError,
   MfaRequiredError,
   SSOTokenLoadError,
+  TokenRetrievalError,
   UnauthorizedSSOTokenError,
   PendingAuthorizationExpiredError,
   MetadataRetrievalError,

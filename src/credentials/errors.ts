@@ -29,6 +29,17 @@ export class MfaRequiredError extends BotojsError {}
 /** No usable SSO token in ~/.aws/sso/cache (never logged in, or expired and not refreshable). */
 export class SSOTokenLoadError extends BotojsError {}
 
+/**
+ * A bearer token provider could not produce a valid token (botocore's TokenRetrievalError). The
+ * only such provider is the SSO one, so it is also an SSOTokenLoadError: callers that catch that
+ * for "log in again" catch this too.
+ */
+export class TokenRetrievalError extends SSOTokenLoadError {
+  constructor(readonly provider: string, detail: string, options?: { cause?: unknown }) {
+    super(`Error when retrieving token from ${provider}: ${detail}`, options);
+  }
+}
+
 /** The SSO token was rejected or has expired: the user must log in again. */
 export class UnauthorizedSSOTokenError extends BotojsError {}
 

@@ -18,7 +18,8 @@ import { jsonText } from '../util/json-text';
 import type { ServiceCall } from './context';
 import { profileString, toDate } from './context';
 import { InvalidConfigError, PendingAuthorizationExpiredError } from './errors';
-import { SSO_TOKEN_REFRESH_SECONDS, ssoCacheFile, SsoTokenFile, writeSsoCacheFile, writeSsoToken } from './sso-token';
+import { expiresWithin } from './refreshable';
+import { ssoCacheFile, SsoTokenFile, writeSsoCacheFile, writeSsoToken } from './sso-token';
 
 /** What a login needs: where to sign in, and the cache key's source. */
 export interface SsoLoginConfig {
@@ -33,6 +34,8 @@ export interface SsoLoginConfig {
 /** RFC 8628: the poll interval when the service names none, and what slow_down adds to it. */
 const DEFAULT_INTERVAL_SECONDS = 5;
 const SLOW_DOWN_SECONDS = 5;
+/** A cached client registration with less than this left is not reused: the sign-in may outlast it. */
+const REGISTRATION_REUSE_SECONDS = 15 * 60;
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /**
@@ -114,7 +117,7 @@ function cachedRegistration(env: NodeJS.ProcessEnv, key: string, now: Date): Reg
   // A registration for the authorization-code grant (the AWS CLI's browser flow) is not reused here.
   if (Array.isArray(r.grantTypes) && r.grantTypes.includes('authorization_code')) return undefined;
   const expires = toDate(r.expiresAt);
-  if (!expires || (expires.getTime() - now.getTime()) / 1000 < SSO_TOKEN_REFRESH_SECONDS) return undefined;
+  if (expiresWithin(expires, now, REGISTRATION_REUSE_SECONDS)) return undefined;
   return r as Registration;
 }
 

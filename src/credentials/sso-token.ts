@@ -2,9 +2,12 @@
  * SSO access tokens, as botocore's SSOTokenLoader and SSOTokenProvider.
  *
  * `aws sso login` writes `~/.aws/sso/cache/<sha1>.json`, keyed by the sso-session name (or, for
- * legacy profiles, the start URL). A token close to expiry (15 min) is refreshed through SSO OIDC
- * CreateToken with its refresh token while the client registration is valid, and the new token
- * is written back. The same token serves SSO credentials and bearer-auth services.
+ * legacy profiles, the start URL). The token in memory follows botocore's DeferredRefreshableToken
+ * rules (RefreshableValue in refreshable.ts: advisory / mandatory windows, single flight, at most
+ * one refresh attempt a minute). A refresh re-reads the cache file (another process may have
+ * renewed it) and, if that token is inside the advisory window too, trades the refresh token for
+ * a new one through SSO OIDC CreateToken while the client registration is valid, writing it back.
+ * The same token serves SSO credentials and bearer-auth services.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -12,11 +15,13 @@ import * as path from 'path';
 import { ClientError } from '../errors';
 import type { ProfileData } from '../config/config-files';
 import { CredentialContext, homeDir, profileData, profileString, toDate } from './context';
-import { InvalidConfigError, SSOTokenLoadError } from './errors';
+import { InvalidConfigError, SSOTokenLoadError, TokenRetrievalError } from './errors';
+import { ADVISORY_REFRESH_SECONDS, expiresWithin, RefreshableValue } from './refreshable';
 import { formatIso8601 } from '../util/iso8601';
 import { jsonText } from '../util/json-text';
 
-export const SSO_TOKEN_REFRESH_SECONDS = 15 * 60;
+/** botocore's DeferredRefreshableToken._attempt_timeout: at most one refresh attempt per minute. */
+export const SSO_TOKEN_ATTEMPT_INTERVAL_SECONDS = 60;
 
 /** The cache directory for SSO tokens in this environment's home. */
 export function ssoCacheDir(env: NodeJS.ProcessEnv): string {
@@ -103,13 +108,21 @@ export interface FrozenToken {
   expiration?: Date;
 }
 
-/** Bearer tokens for a profile with `sso_session`, refreshed once for all concurrent callers. */
+export interface SsoTokenProviderOptions {
+  /** Told when a refresh failed and the token in hand stays in use (botocore logs these). */
+  onRefreshFailure?: (err: unknown) => void;
+}
+
+/** Bearer tokens for a profile with `sso_session`, refreshed by botocore's DeferredRefreshableToken rules. */
 export class SsoTokenProvider {
   readonly method = 'sso';
-  private current?: FrozenToken;
-  private inflight?: Promise<FrozenToken>;
+  private tokens?: RefreshableValue<FrozenToken>;
 
-  constructor(private readonly ctx: CredentialContext, private readonly profileName: string) {}
+  constructor(
+    private readonly ctx: CredentialContext,
+    private readonly profileName: string,
+    private readonly options: SsoTokenProviderOptions = {},
+  ) {}
 
   private now(): Date {
     return this.ctx.now?.() ?? new Date();
@@ -125,23 +138,23 @@ export class SsoTokenProvider {
   async loadToken(): Promise<FrozenToken | null> {
     const cfg = this.config();
     if (!cfg) return null;
-    if (this.current && !this.needsRefresh(this.current)) return this.current;
-    if (!this.inflight) {
-      this.inflight = this.refresh(cfg).finally(() => {
-        this.inflight = undefined;
-      });
-    }
-    return this.inflight;
+    this.tokens ??= new RefreshableValue<FrozenToken>({
+      refresh: () => this.refresh(cfg),
+      expiryOf: (t) => t.expiration,
+      now: () => this.now(),
+      attemptIntervalSeconds: SSO_TOKEN_ATTEMPT_INTERVAL_SECONDS,
+      onAdvisoryFailure: this.options.onRefreshFailure,
+      expiredError: () => new TokenRetrievalError(this.method, `Token has expired and refresh failed (sso-session "${cfg.sessionName}"). ${loginHint(this.profileName)}`),
+    });
+    return this.tokens.get();
   }
 
-  private needsRefresh(t: FrozenToken): boolean {
-    return !!t.expiration && (t.expiration.getTime() - this.now().getTime()) / 1000 < SSO_TOKEN_REFRESH_SECONDS;
-  }
-
+  /** botocore's SSOTokenProvider._refresher: the cached token, renewed first if it is close to expiry. */
   private async refresh(cfg: SsoSessionConfig): Promise<FrozenToken> {
     let file = readSsoToken(this.ctx.env, cfg.startUrl, cfg.sessionName, this.profileName);
     let expiration = toDate(file.expiresAt);
-    if (!expiration || (expiration.getTime() - this.now().getTime()) / 1000 < SSO_TOKEN_REFRESH_SECONDS) {
+    // botocore's _REFRESH_WINDOW for the cached file is the advisory window (15 min).
+    if (expiresWithin(expiration, this.now(), ADVISORY_REFRESH_SECONDS)) {
       const renewed = await this.createToken(cfg, file);
       if (renewed) {
         file = renewed;
@@ -149,11 +162,11 @@ export class SsoTokenProvider {
         writeSsoToken(this.ctx.env, cfg.startUrl, cfg.sessionName, file);
       }
     }
-    if (!expiration || expiration.getTime() <= this.now().getTime()) {
-      throw new SSOTokenLoadError(`The SSO session "${cfg.sessionName}" has expired or is otherwise invalid. ${loginHint(this.profileName)}`);
+    if (!expiration) {
+      throw new SSOTokenLoadError(`Token for ${cfg.sessionName} has no valid expiresAt (${ssoCacheFile(this.ctx.env, ssoCacheKey(cfg.startUrl, cfg.sessionName))}). ${loginHint(this.profileName)}`);
     }
-    this.current = { token: file.accessToken, expiration };
-    return this.current;
+    // An expired token is returned too: RefreshableValue raises expiredError for it.
+    return { token: file.accessToken, expiration };
   }
 
   /** SSO OIDC CreateToken with the refresh token; null when the token cannot be refreshed. */
@@ -166,9 +179,13 @@ export class SsoTokenProvider {
     try {
       res = await oidc('CreateToken', { grantType: 'refresh_token', clientId: t.clientId, clientSecret: t.clientSecret, refreshToken: t.refreshToken });
     } catch (e) {
-      // botocore logs a failed refresh and falls back to the cached token (which may still work).
-      if (e instanceof ClientError) return null;
-      throw e;
+      // botocore logs a refused refresh and falls back to the cached token (which may still work).
+      if (e instanceof ClientError) {
+        this.options.onRefreshFailure?.(e);
+        return null;
+      }
+      // No answer at all (network, timeout): raised in the mandatory window, kept quiet in the advisory one.
+      throw new TokenRetrievalError(this.method, `refreshing the token of sso-session "${cfg.sessionName}" through SSO OIDC CreateToken failed: ${(e as Error).message}`, { cause: e });
     }
     if (typeof res.accessToken !== 'string' || typeof res.expiresIn !== 'number') return null;
     const renewed: SsoTokenFile = {

@@ -25,10 +25,11 @@ const HOMES: Array<{ concept: string; pattern: RegExp; home: string[] }> = [
   { concept: 'SigV4 / SigV4a string to sign, signature and Authorization header', pattern: /sigV4aStringToSign\(|sigV4aSignature\(| Credential=\$\{/, home: ['signing/sigv4a.ts', 'signing/aws4-signer.ts'] },
   // A lower-cased key compared with a header name: the serializers, checksums, signers and transport each had one.
   { concept: 'case-insensitive header lookup', pattern: /\.toLowerCase\(\) === (lowerName\b|lower\b|'(expect|accept|authorization|transfer-encoding|content-[a-z-]+|x-amz[a-z0-9-]*)')/, home: ['util/headers.ts'] },
-  // S3 Express sessions had their own copy, which made every caller wait in the advisory window.
+  // S3 Express sessions had their own copy, which made every caller wait in the advisory window;
+  // the SSO token had its own single 15-minute window (`(expiry - now) / 1000 < X` marks one).
   {
-    concept: 'advisory / mandatory credential refresh windows (botocore RefreshableCredentials)',
-    pattern: /refreshNeeded\(this\.(advisory|mandatory)\)|[<>]=?\s*(this\.)?\w*(advisory|mandatory)\w*|\b\w*(advisory|mandatory)\w*\s*[<>]/i,
+    concept: 'advisory / mandatory refresh windows (botocore RefreshableCredentials, DeferredRefreshableToken)',
+    pattern: /refreshNeeded\(this\.(advisory|mandatory)\)|[<>]=?\s*(this\.)?\w*(advisory|mandatory)\w*|\b\w*(advisory|mandatory)\w*\s*[<>]|\)\s*\/\s*1000\s*[<>]/i,
     home: ['credentials/refreshable.ts'],
   },
   { concept: 'registries filled on import', pattern: /CLIENT_EXTENSIONS|static readonly \w+: Array</, home: [] },

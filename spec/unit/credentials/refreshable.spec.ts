@@ -1,6 +1,6 @@
 import { inspect } from 'util';
 import { Credentials, frozenCredentials } from '../../../src/credentials/credentials';
-import { RefreshableCredentials, RefreshedKeys } from '../../../src/credentials/refreshable';
+import { RefreshableCredentials, RefreshableValue, RefreshedKeys } from '../../../src/credentials/refreshable';
 
 /** A clock the test moves, and a refresher that issues numbered keys living `ttl` seconds. */
 function harness(opts: { initialTtl?: number; ttl?: number; deferred?: boolean } = {}) {
@@ -143,5 +143,30 @@ describe('RefreshableCredentials', () => {
     expect(frozen.secretKey).toBe('SECRET0');
     expect(frozen.token).toBe('TOKEN0');
     expect(frozen).toBeInstanceOf(Credentials);
+  });
+});
+
+describe('RefreshableValue (the shared rules; tokens add an attempt interval)', () => {
+  it('starts at most one refresh per attempt interval once a value is in hand', async () => {
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    let calls = 0;
+    const value = new RefreshableValue<{ v: number; expires: Date }>({
+      initial: { v: 0, expires: new Date(now + 12 * 60_000) },
+      refresh: async () => {
+        calls += 1;
+        throw new Error('down');
+      },
+      expiryOf: (x) => x.expires,
+      now: () => new Date(now),
+      attemptIntervalSeconds: 60,
+      expiredError: () => new Error('expired'),
+    });
+    expect((await value.get()).v).toBe(0); // advisory failure: kept
+    now += 59_000;
+    expect((await value.get()).v).toBe(0);
+    expect(calls).toBe(1);
+    now += 1_000;
+    expect((await value.get()).v).toBe(0);
+    expect(calls).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Session } from '../../../src';
-import { InvalidConfigError, SSOTokenLoadError, UnauthorizedSSOTokenError } from '../../../src/credentials/errors';
+import { InvalidConfigError, SSOTokenLoadError, TokenRetrievalError, UnauthorizedSSOTokenError } from '../../../src/credentials/errors';
 import { ssoCacheKey } from '../../../src/credentials/sso-token';
 import { FakeSso, isoIn, tempHome, TempHome } from './fake-aws';
 
@@ -73,7 +73,9 @@ describe('SSO (loopback SSO portal and SSO OIDC)', () => {
     await expect(s.getCredentials()).rejects.toThrow(/aws sso login --profile dev/);
     sso.createTokenFails = true;
     const failing = setup(SESSION_CONFIG, { accessToken: 'old', expiresAt: isoIn(-60), refreshToken: 'r', clientId: 'c', clientSecret: 'cs', registrationExpiresAt: isoIn(3600) });
-    await expect(failing.s.getCredentials()).rejects.toThrow(/expired or is otherwise invalid.*aws sso login --profile dev/);
+    // botocore's TokenRetrievalError (an SSOTokenLoadError here), with the way out.
+    await expect(failing.s.getCredentials()).rejects.toThrow(TokenRetrievalError);
+    await expect(failing.s.getCredentials()).rejects.toThrow(/Token has expired and refresh failed.*aws sso login --profile dev/);
     expect(sso.roleCalls).toHaveLength(0);
     const never = setup(SESSION_CONFIG, undefined);
     await expect(never.s.getCredentials()).rejects.toThrow(/Token for corp does not exist.*aws sso login --profile dev/);
