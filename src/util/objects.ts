@@ -3,6 +3,7 @@
  * - `isRecord`: any non-null, non-array object (JSON-shaped model data, parsed documents);
  * - `isPlainObject`: an object literal (prototype Object.prototype, of any realm, or null), so
  *   class instances (Date, Buffer, streams, resources) are values, not maps to walk or merge;
+ * `onlyOwnKey`, the key of a one-key object (a tagged union's, a DynamoDB AttributeValue's);
  * `setOwn`, the one safe way to add a key that comes from data to an object; and `mergeDicts`,
  * the one deep merge (model extras, _retry.json sections, paginator results, resource params).
  */
@@ -17,6 +18,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   // structuredClone or in a vm context (jest's tests) are plain objects too.
   const proto = Object.getPrototypeOf(value) as object | null;
   return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** The object's only own enumerable key; undefined when it has none or several. */
+export function onlyOwnKey(value: object): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
 }
 
 /**

@@ -9,7 +9,7 @@ import type * as net from 'net';
 import { Readable } from 'stream';
 import { Config, Session } from '../../../src';
 import { ConnectionClosedError, type HTTPClientError } from '../../../src/errors';
-import { closeAll, closedPort, httpServer, readBody } from '../transport/loopback';
+import { closeAll, closedPort, countedStream, httpServer, readBody } from '../transport/loopback';
 
 const env = { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 const session = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-east-1' });
@@ -20,18 +20,10 @@ function s3(endpointUrl: string) {
   return session.client('s3', { endpointUrl, config: new Config({ s3: { addressingStyle: 'path' }, retries: { mode: 'standard', totalMaxAttempts: 3 } }) });
 }
 
-/** A stream whose chunks are made as they are pulled, counting the pulls. */
+/** A stream of CHUNKS made as they are pulled, counting the pulls. */
 function stream(): { body: Readable; pulls: () => number } {
-  let pulls = 0;
-  const source = [...CHUNKS];
-  const body = new Readable({
-    read() {
-      const next = source.shift();
-      if (next !== undefined) pulls++;
-      this.push(next === undefined ? null : Buffer.from(next));
-    },
-  });
-  return { body, pulls: () => pulls };
+  const { body, pulled } = countedStream(CHUNKS);
+  return { body, pulls: pulled };
 }
 
 /** Records each body the server read whole, and answers 200. */

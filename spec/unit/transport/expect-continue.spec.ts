@@ -7,7 +7,7 @@ import * as net from 'net';
 import { Readable } from 'stream';
 import { HttpTransport } from '../../../src/transport';
 import { EXPECT_CONTINUE_WAIT_MS, expectsContinue } from '../../../src/transport/expect-continue';
-import { closeAll, listenAny, sleep } from './loopback';
+import { listenAny, sleep, transportPerTest } from './loopback';
 
 interface SeenRequest {
   head: string;
@@ -64,13 +64,7 @@ function whenBodyComplete(req: SeenRequest, length: number, then: () => void): v
 
 describe('HttpTransport: Expect: 100-continue', () => {
   let transport: HttpTransport;
-  beforeEach(() => {
-    transport = new HttpTransport({ proxies: {} });
-  });
-  afterEach(async () => {
-    transport.close();
-    await closeAll();
-  });
+  transportPerTest((t) => (transport = t));
 
   it('waits for 100 Continue before sending the body, then keeps the connection for the next request', async () => {
     const payload = Buffer.alloc(100_000, 7);

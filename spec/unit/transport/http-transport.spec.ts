@@ -9,17 +9,11 @@ import {
   ReadTimeoutError,
   ResponseStreamingError,
 } from '../../../src/errors';
-import { closeAll, closedPort, httpServer, readBody, silentTcpServer, sleep, writeChunks } from './loopback';
+import { closedPort, httpServer, readBody, silentTcpServer, sleep, transportPerTest, writeChunks } from './loopback';
 
 describe('HttpTransport', () => {
   let transport: HttpTransport;
-  beforeEach(() => {
-    transport = new HttpTransport({ proxies: {} });
-  });
-  afterEach(async () => {
-    transport.close();
-    await closeAll();
-  });
+  transportPerTest((t) => (transport = t));
 
   describe('requests and responses', () => {
     it('sends method, headers and a string body with Content-Length, and returns status, lower-case headers and the body', async () => {

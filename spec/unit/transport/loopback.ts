@@ -4,6 +4,8 @@
  */
 import * as http from 'http';
 import * as net from 'net';
+import { Readable } from 'stream';
+import { HttpTransport } from '../../../src/transport';
 
 const open: Array<{ close(): void; sockets: Set<net.Socket> }> = [];
 
@@ -85,3 +87,34 @@ export function writeChunks(res: http.ServerResponse, count: number, size: numbe
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A stream of `chunks` made as they are pulled, counting the pulls (a test can tell it was never read). */
+export function countedStream(chunks: readonly string[]): { body: Readable; pulled: () => number } {
+  let pulled = 0;
+  const source = [...chunks];
+  const body = new Readable({
+    read() {
+      const next = source.shift();
+      if (next !== undefined) pulled++;
+      this.push(next === undefined ? null : Buffer.from(next));
+    },
+  });
+  return { body, pulled: () => pulled };
+}
+
+/**
+ * A fresh HttpTransport for each test (no proxies from the environment), closed after it with
+ * every loopback server the test started; `use` receives each new one.
+ */
+export function transportPerTest(use: (transport: HttpTransport) => void): void {
+  let transport: HttpTransport | undefined;
+  beforeEach(() => {
+    transport = new HttpTransport({ proxies: {} });
+    use(transport);
+  });
+  afterEach(async () => {
+    transport?.close();
+    await closeAll();
+  });
+}
+

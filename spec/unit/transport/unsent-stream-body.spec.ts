@@ -8,23 +8,11 @@ import type * as net from 'net';
 import { Readable } from 'stream';
 import { HttpTransport } from '../../../src/transport';
 import { ConnectionClosedError, ConnectTimeoutError, EndpointConnectionError, HTTPClientError } from '../../../src/errors';
-import { closeAll, closedPort, httpServer, listenAny, readBody, silentTcpServer } from './loopback';
+import { closedPort, countedStream as countedChunks, httpServer, listenAny, readBody, silentTcpServer, transportPerTest } from './loopback';
 
 const CHUNKS = ['alpha-', 'beta-', 'gamma'];
 
-/** A stream that counts what was pulled from it, so a test can tell it was never read. */
-function countedStream(): { body: Readable; pulled: () => number } {
-  let pulled = 0;
-  const source = [...CHUNKS];
-  const body = new Readable({
-    read() {
-      const next = source.shift();
-      if (next !== undefined) pulled++;
-      this.push(next === undefined ? null : Buffer.from(next));
-    },
-  });
-  return { body, pulled: () => pulled };
-}
+const countedStream = () => countedChunks(CHUNKS);
 
 /** What a stream left untouched looks like: nothing read, not flowing, none of our listeners. */
 function expectUntouched(body: Readable, pulled: number): void {
@@ -46,13 +34,7 @@ async function echoServer(bodies: string[] = []) {
 
 describe('a stream body not yet read when the request fails', () => {
   let transport: HttpTransport;
-  beforeEach(() => {
-    transport = new HttpTransport({ proxies: {} });
-  });
-  afterEach(async () => {
-    transport.close();
-    await closeAll();
-  });
+  transportPerTest((t) => (transport = t));
 
   it('connection refused: EndpointConnectionError with requestBodyUnsent, and the same stream sent again arrives whole', async () => {
     const port = await closedPort();

@@ -12,7 +12,7 @@
  */
 import type { Shape } from '../../models/shape';
 import type { ShapeReader } from '../../protocols/types';
-import { setOwn } from '../../util/objects';
+import { onlyOwnKey, setOwn } from '../../util/objects';
 import { numberFromDynamo } from './number';
 import { NativeAttributeValue, TypeDeserializer } from './types';
 
@@ -21,17 +21,6 @@ const DECLINED: unique symbol = Symbol('declined');
 type Read = NativeAttributeValue | typeof DECLINED;
 
 const deserializer = new TypeDeserializer();
-
-/** The value's only own key (undefined when it has none or several). */
-function onlyKey(value: object): string | undefined {
-  let only: string | undefined;
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    if (only !== undefined) return undefined;
-    only = key;
-  }
-  return only;
-}
 
 function allStrings(values: unknown[]): values is string[] {
   for (const v of values) if (typeof v !== 'string') return false;
@@ -43,7 +32,7 @@ type Walk = (shape: Shape, wire: unknown) => unknown;
 // `shape` is the AttributeValue shape: M's values and L's elements are AttributeValues too.
 function readWire(wire: unknown, shape: Shape, walk: Walk): Read {
   if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return DECLINED;
-  const type = onlyKey(wire);
+  const type = onlyOwnKey(wire);
   if (type === undefined) return DECLINED;
   const v = (wire as Record<string, unknown>)[type];
   switch (type) {

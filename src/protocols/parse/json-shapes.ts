@@ -11,7 +11,7 @@
 import type { Shape } from '../../models/shape';
 import type { ShapeReaders } from '../types';
 import { ResponseParserError } from '../../errors';
-import { setOwn } from '../../util/objects';
+import { onlyOwnKey, setOwn } from '../../util/objects';
 import { Dict, fromBase64, isDict, toFloat, toInteger, unknownUnionMember } from './common';
 import { parseTimestamp } from './timestamps';
 
@@ -95,23 +95,12 @@ function planOf(shape: Shape): StructurePlan {
   return plan;
 }
 
-/** The value's only own key, or undefined when it has none or several. */
-function onlyKey(value: Dict): string | undefined {
-  let only: string | undefined;
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    if (only !== undefined) return undefined;
-    only = key;
-  }
-  return only;
-}
-
 function parseStructure(shape: Shape, value: unknown, rest: boolean, readers: ShapeReaders | undefined): Dict {
   if (!isDict(value)) throw new ResponseParserError(`Expected an object for ${shape.name}`);
   const plan = planOf(shape);
   // A value with one key that is a member (every DynamoDB AttributeValue) is read by that key
   // alone; a union so set needs none of the checks below (they would pass).
-  const only = onlyKey(value);
+  const only = onlyOwnKey(value);
   const hit = only === undefined ? undefined : plan.byKey.get(only);
   if (hit && only !== undefined) {
     const raw = value[only];
