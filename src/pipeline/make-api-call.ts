@@ -281,6 +281,9 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
     const payload: Events.BeforeParseEvent = { response: raw, operation: op, customizedResponse: customized, context: call };
     await ctx.events.emit(hook, payload);
   }
+  // Members a handler adds are in wire form, for the after-call handlers to convert: with any,
+  // the parser reads without readers, so that after-call converts the whole result alike.
+  if (customized && Object.keys(customized).length > 0) call.shapeReaders = undefined;
   const parsed = parseWithReaders(ctx, call, raw);
   // botocore's parser reads a 300 as a result, and its client then raises every status >= 300:
   // give such a response the error description a ClientError needs, never return it as success.
@@ -295,8 +298,10 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
 /**
  * The protocol's parse, with the readers a before-parse handler set when they apply (a success
  * body, a protocol that takes them). Readers only speed up what the standard reading and an
- * after-call conversion would give: if one throws, the response is parsed again without them,
- * and call.shapeReaders is cleared so the after-call conversion runs (and reports the problem).
+ * after-call conversion would give: if one throws a TypeError (a value it cannot convert), the
+ * response is parsed again without them, and call.shapeReaders is cleared so the after-call
+ * conversion runs (and reports the problem). Other errors are the parser's own, raised as they
+ * would be without readers.
  */
 function parseWithReaders(ctx: ClientContext, call: CallContext, raw: RawResponse): ParsedResponse {
   const readers = call.shapeReaders;
@@ -304,8 +309,8 @@ function parseWithReaders(ctx: ClientContext, call: CallContext, raw: RawRespons
     if (ctx.protocol.readsShapes === true && raw.statusCode < 300) {
       try {
         return ctx.protocol.parse(call.operation, raw, { service: ctx.service, readers });
-      } catch {
-        // Parsed again below without the readers: a real parse error is raised from there.
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
       }
     }
     call.shapeReaders = undefined;

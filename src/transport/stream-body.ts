@@ -37,13 +37,14 @@ export function sendStreamBody(req: http.ClientRequest, body: Readable, flight: 
   };
   let piped = false;
   // Once, on failure or when the request closes: stop pulling from the stream (it stays the
-  // caller's) and, if none of it was read, leave it as it came (paused, none of our listeners).
+  // caller's) and stop counting it. If none of it was read, leave it as it came (paused, none of
+  // our listeners); a stream partly read keeps our 'error' listener, so a later failure of it
+  // cannot become an unhandled 'error' event.
   const stop = (): void => {
     flight.stopBody = undefined;
     if (piped) body.unpipe(req);
-    if (flight.streamBody === 'read') return;
     body.removeListener('data', onData);
-    body.removeListener('error', onError);
+    if (flight.streamBody !== 'read') body.removeListener('error', onError);
   };
   flight.stopBody = stop;
   body.once('error', onError);

@@ -6,7 +6,7 @@
  * that must end in the same result or the same error, with its path.
  */
 import { Session, TypeDeserializer } from '../../../src';
-import type { Client } from '../../../src';
+import type { AfterCallEvent, BeforeParseEvent, Client } from '../../../src';
 import { crc32Portable } from '../../../src/util/crc';
 import { CannedServer } from '../../helpers/canned-server';
 
@@ -30,9 +30,10 @@ function answer(body: unknown): void {
 /** What the resource's client saw after the call: whether the parser read the values itself. */
 function watchReaders(client: Client): boolean[] {
   const seen: boolean[] = [];
+  // After the resource's own conversion (registered when the resource was made).
   client.meta.events.register('after-call.dynamodb', (p) => {
     seen.push(p.context.shapeReaders !== undefined);
-  }, { first: true });
+  });
   return seen;
 }
 
@@ -111,11 +112,41 @@ describe('DynamoDB resource: one-pass reading of results', () => {
     const table = session().resource('dynamodb', { endpointUrl }).Table('t');
     const readersUsed = watchReaders(table.meta.client);
     answer({ Items: [{ ok: { S: 'x' } }, { bad: { L: [{ S: 'y' }, null] } }] });
+    // The readers gave up, so after-call converted (and reported, with the path) as without them.
     await expect(table.scan()).rejects.toThrow(/Expected a DynamoDB AttributeValue .*at Items\[1\]\.bad\[1\], got null/);
-    // The readers gave up, so after-call converted (and reported) as without them.
-    expect(readersUsed).toEqual([false]);
+    expect(readersUsed).toEqual([]);
     answer({ Items: [{ odd: { X: 'y' } }] });
     await expect(table.scan()).rejects.toThrow(/Expected a DynamoDB AttributeValue at Items\[0\]\.odd, got an empty object/);
+  });
+
+  it('handlers that run before the conversion see the AttributeValues boto3 shows them; unregistering the conversion turns the reading off', async () => {
+    const item = { pk: { S: 'a' }, n: { N: '1' } };
+    const table = session().resource('dynamodb', { endpointUrl }).Table('t');
+    const events = table.meta.client.meta.events;
+    const seen: unknown[] = [];
+    events.register('after-call.dynamodb.GetItem', (p: AfterCallEvent) => void seen.push(JSON.parse(JSON.stringify(p.parsed.Item))));
+    answer({ Item: item });
+    expect((await table.getItem({ Key: { pk: 'a' } })).Item).toEqual({ pk: 'a', n: 1 });
+    events.register('after-call.dynamodb', (p: AfterCallEvent) => void seen.push(JSON.parse(JSON.stringify(p.parsed.Item))), { first: true });
+    answer({ Item: item });
+    await table.getItem({ Key: { pk: 'a' } });
+    // The second call: the operation's own handler and the `first` one, both before the conversion.
+    expect(seen).toEqual([item, item, item]);
+    // boto3's way to get wire results from the resource: take the conversion off.
+    events.unregister('after-call.dynamodb', 'dynamodb-high-level-output');
+    answer({ Item: item });
+    expect((await table.getItem({ Key: { pk: 'a' } })).Item).toEqual(item);
+  });
+
+  it('a before-parse handler that adds members in wire form gets them converted with the rest', async () => {
+    const table = session().resource('dynamodb', { endpointUrl }).Table('t');
+    table.meta.client.meta.events.register('before-parse.dynamodb.Query', (p: BeforeParseEvent) => {
+      p.customizedResponse.LastEvaluatedKey = { pk: { S: 'z' }, n: { N: '2.5' } };
+    });
+    answer({ Items: [{ pk: { S: 'a' } }], Count: 1 });
+    const r = (await table.query({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'a' } })) as Record<string, unknown>;
+    expect(r.Items).toEqual([{ pk: 'a' }]);
+    expect(r.LastEvaluatedKey).toEqual({ pk: 'z', n: 2.5 });
   });
 
   it('reads error responses the standard way (a modeled error keeps its AttributeValues, as in boto3)', async () => {

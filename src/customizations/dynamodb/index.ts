@@ -22,6 +22,8 @@ import type { ClassMember, CreatingResourceClassEvent, Resource } from '../../re
 import { documentMethod } from '../../util/method-docs';
 import type { ServiceRetryChecks } from '../../retries';
 import type { ClientBuild } from '../../client/client-build';
+import type { AfterCallEvent } from '../../pipeline/call-events';
+import { eventsOf } from '../../pipeline/operation-events';
 import type * as BatchWriterModule from './batch-writer';
 import type * as TransformModule from './transform';
 
@@ -30,6 +32,11 @@ const batchWriterModule = () => require('./batch-writer') as typeof BatchWriterM
 
 let injector: TransformModule.TransformationInjector | undefined;
 const getInjector = () => (injector ??= new (transformModule().TransformationInjector)());
+
+/** The resource's result conversion (boto3's after-call transform), one function for every client. */
+function convertOutput(p: AfterCallEvent): void {
+  getInjector().injectOutput(p.parsed, p.operation, p.context);
+}
 
 /**
  * Registers the native-value transformation on a DynamoDB resource's client; the unique ids make
@@ -42,20 +49,20 @@ export function installTransformation(client: Client): void {
     (p) => getInjector().injectInput(p.params, p.operation),
     { uniqueId: 'dynamodb-high-level-input' },
   );
-  // Results are read to native values in one pass (wire-reader.ts); after-call converts
-  // whatever was not read that way (a protocol without readers, an unusual response).
+  // Results are read to native values in one pass (wire-reader.ts), but only where the after-call
+  // conversion is the first after-call handler of the operation: a handler that runs before it
+  // (registered on the operation's own name, or `first`) sees the AttributeValues boto3 shows it,
+  // and unregistering the conversion turns the one-pass reading off with it.
   events.register(
     'before-parse.dynamodb',
     (p) => {
-      p.context.shapeReaders = getInjector().outputReaders;
+      if (events.handlersFor(eventsOf('dynamodb', p.operation).afterCall)[0] === convertOutput) {
+        p.context.shapeReaders = getInjector().outputReaders;
+      }
     },
     { uniqueId: 'dynamodb-high-level-read' },
   );
-  events.register(
-    'after-call.dynamodb',
-    (p) => getInjector().injectOutput(p.parsed, p.operation, p.context),
-    { uniqueId: 'dynamodb-high-level-output' },
-  );
+  events.register('after-call.dynamodb', convertOutput, { uniqueId: 'dynamodb-high-level-output' });
 }
 
 type BatchWriterOptions = BatchWriterModule.BatchWriterOptions;
