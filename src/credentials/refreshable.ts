@@ -89,7 +89,7 @@ export class RefreshableValue<T> {
       if (this.isExpired(this.current)) throw this.options.expiredError();
       return this.current;
     }
-    const flight = this.attempt();
+    const flight = this.attempt(mandatory);
     this.inflight = flight;
     try {
       return await flight;
@@ -98,7 +98,8 @@ export class RefreshableValue<T> {
     }
   }
 
-  private async attempt(): Promise<T> {
+  /** One refresh; `mandatory` is decided when it starts (botocore's is_mandatory), not when it ends. */
+  private async attempt(mandatory: boolean): Promise<T> {
     this.nextAttemptMs = this.now().getTime() + this.attemptIntervalMs;
     this.refreshCount += 1;
     let fresh: T;
@@ -106,7 +107,7 @@ export class RefreshableValue<T> {
       fresh = await this.options.refresh();
     } catch (err) {
       // An advisory refresh that fails keeps the value that still works (botocore does the same).
-      if (this.current !== undefined && !this.refreshNeeded(this.mandatory)) {
+      if (this.current !== undefined && !mandatory && !this.isExpired(this.current)) {
         this.options.onAdvisoryFailure?.(err);
         return this.current;
       }

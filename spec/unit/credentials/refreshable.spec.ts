@@ -24,6 +24,16 @@ function harness(opts: { initialTtl?: number; ttl?: number; deferred?: boolean }
 }
 
 describe('RefreshableCredentials', () => {
+  it('an advisory refresh that fails after the mandatory line has passed still keeps the keys (the window is the one it started in)', async () => {
+    const { creds, clock, state } = harness();
+    clock.advance(3600 - 11 * 60); // 11 min left: advisory
+    state.fail = new Error('STS is down');
+    const started = creds.getFrozenCredentials();
+    // The refresh fails after this: by then 9 min are left, past the mandatory line.
+    clock.advance(2 * 60);
+    expect((await started).accessKey).toBe('AK0');
+  });
+
   it('uses the current keys outside the refresh windows', async () => {
     const { creds, clock } = harness();
     clock.advance(3600 - 16 * 60);
