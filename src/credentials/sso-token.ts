@@ -138,13 +138,15 @@ export class SsoTokenProvider {
   async loadToken(): Promise<FrozenToken | null> {
     const cfg = this.config();
     if (!cfg) return null;
+    // The refresh reads the configuration again each time (as the provider did before it kept a
+    // RefreshableValue), so a changed sso-session is used from the next refresh on.
     this.tokens ??= new RefreshableValue<FrozenToken>({
-      refresh: () => this.refresh(cfg),
+      refresh: () => this.refresh(this.config() ?? cfg),
       expiryOf: (t) => t.expiration,
       now: () => this.now(),
       attemptIntervalSeconds: SSO_TOKEN_ATTEMPT_INTERVAL_SECONDS,
       onAdvisoryFailure: this.options.onRefreshFailure,
-      expiredError: () => new TokenRetrievalError(this.method, `Token has expired and refresh failed (sso-session "${cfg.sessionName}"). ${loginHint(this.profileName)}`),
+      expiredError: () => new TokenRetrievalError(this.method, `Token has expired and refresh failed (sso-session "${(this.config() ?? cfg).sessionName}"). ${loginHint(this.profileName)}`),
     });
     return this.tokens.get();
   }
