@@ -76,10 +76,22 @@ export function ssoCacheFile(env: NodeJS.ProcessEnv, key: string): string {
   return path.join(ssoCacheDir(env), `${key}.json`);
 }
 
-/** Writes `<key>.json` in the SSO cache folder as the AWS CLI does: json.dumps's text, owner-only. */
+/**
+ * Writes `<key>.json` in the SSO cache folder as the AWS CLI does: json.dumps's text, owner-only.
+ * Through a temporary file renamed over it, so another process (or the CLI) reading the token
+ * never sees it half-written, and a crash leaves the old token.
+ */
 export function writeSsoCacheFile(env: NodeJS.ProcessEnv, key: string, value: unknown): void {
   fs.mkdirSync(ssoCacheDir(env), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(ssoCacheFile(env, key), jsonText(value), { mode: 0o600 });
+  const file = ssoCacheFile(env, key);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, jsonText(value), { mode: 0o600 });
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
 }
 
 export interface SsoSessionConfig {
