@@ -8,7 +8,7 @@
  */
 import { Buffer } from 'buffer';
 
-export const MAJOR = { unsigned: 0, negative: 1, bytes: 2, text: 3, array: 4, map: 5, tag: 6, simple: 7 } as const;
+const MAJOR = { unsigned: 0, negative: 1, bytes: 2, text: 3, array: 4, map: 5, tag: 6, simple: 7 } as const;
 
 const TWO_32 = 0x100000000;
 const MAX_U64 = (1n << 64n) - 1n;

@@ -11,7 +11,7 @@
  * documents are the decoded value. Beyond botocore, which passes any decoded value through, a
  * value of the wrong CBOR type for its member (text where a map or a number belongs) is a
  * ResponseParserError rather than a result: timestamps are tag 1 (a bare number is read as epoch
- * seconds), blobs byte strings, numbers numbers (bigints past 2^53), unions one member set (an
+ * seconds), blobs byte strings, numbers numbers (bigints past 2^53; integer members whole numbers), unions one member set (an
  * unknown one gives `SDK_UNKNOWN_MEMBER`, as the other protocols).
  */
 import { Buffer } from 'buffer';
@@ -38,7 +38,7 @@ function wrongType(shape: Shape, expected: string, value: unknown): ResponsePars
   return new ResponseParserError(`Invalid CBOR response: ${shape.name} expects ${expected}, got ${got}`);
 }
 
-export function parseCborShape(shape: Shape, value: unknown): unknown {
+function parseCborShape(shape: Shape, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (shape.type) {
     case 'structure':
@@ -79,7 +79,7 @@ export function parseCborShape(shape: Shape, value: unknown): unknown {
     case 'short':
     case 'byte':
     case 'biginteger':
-      if (typeof value === 'number' || typeof value === 'bigint') return value;
+      if ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint') return value;
       throw wrongType(shape, 'an integer', value);
     case 'boolean':
       if (typeof value === 'boolean') return value;

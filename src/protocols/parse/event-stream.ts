@@ -39,7 +39,7 @@ export type EventErrorResponse = ParsedResponse & { Error: { Code: string; Messa
 export type EventErrorFactory = (response: EventErrorResponse, shapeName: string | undefined) => ClientError | undefined;
 
 /** What an event stream reads: a live response, a whole body, or messages already decoded. */
-export type EventSource = Readable | Buffer | EventMessage[];
+type EventSource = Readable | Buffer | EventMessage[];
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
@@ -93,11 +93,6 @@ export class EventStream implements AsyncIterable<Dict> {
     const exhausted = !this.readable && !this.body && this.queue.length === 0;
     const state = this.closed ? 'closed' : exhausted ? 'read' : 'open';
     return `EventStream(${this.shape.name}${this.operationName ? ` of ${this.operationName}` : ''}, ${state})`;
-  }
-
-  /** True once closed (by close(), an early exit from for-await, or an error). */
-  get isClosed(): boolean {
-    return this.closed;
   }
 
   /**
@@ -204,7 +199,7 @@ function isErrorMessage(message: EventMessage): boolean {
 }
 
 /** One message as `{ EventType: {...} }`; undefined for an event type the shape does not know. */
-export function parseEventMessage(message: EventMessage, streamShape: Shape, parsePayload: EventPayloadParser, operationName = ''): Dict | undefined {
+function parseEventMessage(message: EventMessage, streamShape: Shape, parsePayload: EventPayloadParser, operationName = ''): Dict | undefined {
   const eventType = message.headers[':event-type'];
   if (typeof eventType !== 'string') return undefined;
   const eventShape = streamShape.member(eventType);
@@ -223,7 +218,9 @@ function parseEvent(message: EventMessage, shape: Shape, parsePayload: EventPayl
   for (const name of shape.memberNames) {
     const member = members[name];
     if (!member.serialization.eventpayload) continue;
-    if (member.type === 'blob') out[name] = message.payload;
+    // A copy: the payload is a view of a socket chunk or the decoder's buffer, which a kept
+    // blob would otherwise hold in memory whole.
+    if (member.type === 'blob') out[name] = Buffer.from(message.payload);
     else if (member.type === 'string') out[name] = message.payload.toString('utf8');
     else out[name] = parsePayload(member, message.payload, operationName);
     return out;
@@ -256,7 +253,8 @@ function eventErrorResponse(message: EventMessage, streamShape: Shape, parsePayl
     const exceptionType = h[':exception-type'];
     const shape = typeof exceptionType === 'string' ? streamShape.member(exceptionType) : undefined;
     const contentType = h[':content-type'];
-    const body = shape ? exceptionBody(shape, message.payload, parsePayload, operationName) : unmodeledBody(message.payload, typeof contentType === 'string' ? contentType : undefined);
+    const type = typeof contentType === 'string' ? contentType : undefined;
+    const body = shape ? exceptionBody(shape, message.payload, type, parsePayload, operationName) : unmodeledBody(message.payload, type);
     const msg = body.Message ?? body.message ?? (typeof text === 'string' ? text : '');
     const errorCode = typeof exceptionType === 'string' ? exceptionType : typeof code === 'string' ? code : '';
     return { ...(shape ? body : {}), Error: { Code: errorCode, Message: String(msg) }, ResponseMetadata: metadata };
@@ -265,16 +263,17 @@ function eventErrorResponse(message: EventMessage, streamShape: Shape, parsePayl
 }
 
 /**
- * An exception event's members. Like an error response, it is read leniently (botocore's
- * `{ message: text }`): the event already says the stream failed, the payload only adds detail.
+ * An exception event's members. Like an error response, it is read leniently: the event already
+ * says the stream failed, the payload only adds detail. A payload that does not fit the shape
+ * gives what an unmodeled exception's would (a text message, never raw CBOR or binary bytes).
  */
-function exceptionBody(shape: Shape, payload: Buffer, parsePayload: EventPayloadParser, operationName: string): Dict {
+function exceptionBody(shape: Shape, payload: Buffer, contentType: string | undefined, parsePayload: EventPayloadParser, operationName: string): Dict {
   try {
     const parsed = parsePayload(shape, payload, operationName);
     return isDict(parsed) ? parsed : {};
   } catch (e) {
     if (!(e instanceof ResponseParserError)) throw e;
-    return { message: payload.toString('utf8') };
+    return unmodeledBody(payload, contentType);
   }
 }
 

@@ -4,7 +4,7 @@
  * registry's table (src/protocols/index.ts: `responseParsers`).
  */
 import type { OperationModel } from '../../models/service-model';
-import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import type { ParseContext, ParsedResponse, RawResponse } from '../types';
 import { parseRpcV2Cbor } from './cbor';
 import { parseEc2 } from './ec2';
 import { parseJson } from './json';
@@ -12,7 +12,7 @@ import { parseQuery } from './query';
 import { parseRestJson } from './rest-json';
 import { parseRestXml } from './rest-xml';
 
-export type ResponseParser = (op: OperationModel, response: RawResponse, ctx: SerializeContext) => ParsedResponse;
+export type ResponseParser = (op: OperationModel, response: RawResponse, ctx: ParseContext) => ParsedResponse;
 
 export { parseEc2, parseJson, parseQuery, parseRestJson, parseRestXml, parseRpcV2Cbor };
 export { parseTimestamp } from './timestamps';

@@ -4,7 +4,7 @@
  * body that is not JSON is a ResponseParserError (bodies.ts), where botocore returns `{}`. An output
  * with an event stream member reads the stream's `initial-response` event as the other members
  * (botocore's `_handle_event_stream`): from a buffered body here, from a live stream in the
- * pipeline, which awaits it before the call returns (event-stream-result.ts).
+ * pipeline, which awaits it before the call returns (src/pipeline/event-stream-output.ts).
  */
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';

@@ -138,6 +138,7 @@ describe('parseRpcV2Cbor: success bodies', () => {
     expect(() => parse(cbor(200, { F: 'NaN' }))).toThrow(/Flt expects a number, got a string/);
     expect(() => parse(cbor(200, { L: 1.5e300, Flag: 'true' }))).toThrow(/Bool expects a boolean, got a string/);
     expect(() => parse(cbor(200, { When: 'yesterday' }))).toThrow(/Ts expects a timestamp, got a string/);
+    expect(() => parse(cbor(200, { L: 1.5 }))).toThrow(/Lng expects an integer, got a number/);
     expect(() => parse(cbor(200, { B: [1] }))).toThrow(/Blob expects a byte string, got an array/);
     expect(() => parse(cbor(200, { Dense: new Date(0) }))).toThrow(/Dense expects a map, got a timestamp/);
   });

@@ -126,6 +126,17 @@ describe('event streams', () => {
     const it = (parseRestJson(op, { statusCode: 200, headers: {}, body }, ctx).Stream as EventStream)[Symbol.asyncIterator]();
     await expect(it.next()).rejects.toMatchObject({ code: 'Bad', message: expect.stringContaining('not json') });
   });
+
+  test('a modeled exception whose payload does not fit its shape never gets raw CBOR or binary bytes as its message', async () => {
+    const { op, ctx } = model('rest-json', shapes, { shape: 'Out' });
+    const cbor = Buffer.from('a1676d65737361676569736c6f7720646f776e', 'hex');
+    for (const headers of [{ ':content-type': 'application/cbor' }, { ':content-type': 'application/octet-stream' }]) {
+      const body = encodeFrame({ ':message-type': 'exception', ':exception-type': 'Bad', ...headers }, cbor);
+      const it = (parseRestJson(op, { statusCode: 200, headers: {}, body }, ctx).Stream as EventStream)[Symbol.asyncIterator]();
+      const err = await it.next().catch((e: unknown) => e);
+      expect((err as EventStreamError).response.Error).toEqual({ Code: 'Bad', Message: '' });
+    }
+  });
 });
 
 describe('event shapes (botocore\'s BaseEventStreamParser)', () => {
