@@ -69,8 +69,6 @@ export class OperationModel {
   private _output?: Shape | null;
   private _errors?: Shape[];
   private _outputStreaming?: string | null;
-  private _eventStreamOutput?: string | null;
-  private _eventStreamInput?: string | null;
 
   constructor(readonly raw: RawOperation, readonly service: ServiceModel, readonly name = raw.name) {}
 
@@ -130,14 +128,12 @@ export class OperationModel {
    * first member whose shape has the `eventstream` trait, payload-bound or not). Computed once.
    */
   get eventStreamOutputMember(): string | undefined {
-    if (this._eventStreamOutput === undefined) this._eventStreamOutput = eventStreamMember(this.output) ?? null;
-    return this._eventStreamOutput ?? undefined;
+    return eventStreamMember(this.output);
   }
 
   /** The input member that is an event stream, if any (botocore's get_event_stream_input). */
   get eventStreamInputMember(): string | undefined {
-    if (this._eventStreamInput === undefined) this._eventStreamInput = eventStreamMember(this.input) ?? null;
-    return this._eventStreamInput ?? undefined;
+    return eventStreamMember(this.input);
   }
 
   /** Auth schemes in preference order (`aws.auth#sigv4`, `smithy.api#noAuth`, ...). */
@@ -155,9 +151,18 @@ export class OperationModel {
   }
 }
 
-/** The member of `shape` that is an event stream, if any (outputs and inputs). */
+// Per shape: the parsers ask on every response (null: the shape has none).
+const eventStreamMembers = new WeakMap<Shape, string | null>();
+
+/** The member of `shape` that is an event stream, if any (outputs and inputs); worked out once per shape. */
 export function eventStreamMember(shape: Shape | undefined): string | undefined {
-  return shape?.memberNames.find((name) => shape.members[name].serialization.eventstream === true);
+  if (!shape) return undefined;
+  let member = eventStreamMembers.get(shape);
+  if (member === undefined) {
+    member = shape.memberNames.find((name) => shape.members[name].serialization.eventstream === true) ?? null;
+    eventStreamMembers.set(shape, member);
+  }
+  return member ?? undefined;
 }
 
 function streamingPayload(shape: Shape | undefined): string | undefined {
