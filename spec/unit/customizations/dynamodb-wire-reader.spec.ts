@@ -6,7 +6,7 @@
  * that must end in the same result or the same error, with its path.
  */
 import { Session, TypeDeserializer } from '../../../src';
-import type { AfterCallEvent, BeforeParseEvent, Client } from '../../../src';
+import type { AfterCallEvent, BeforeParseEvent, Client, NeedsRetryEvent } from '../../../src';
 import { crc32Portable } from '../../../src/util/crc';
 import { CannedServer } from '../../helpers/canned-server';
 
@@ -136,6 +136,16 @@ describe('DynamoDB resource: one-pass reading of results', () => {
     events.unregister('after-call.dynamodb', 'dynamodb-high-level-output');
     answer({ Item: item });
     expect((await table.getItem({ Key: { pk: 'a' } })).Item).toEqual(item);
+  });
+
+  it('a needs-retry handler sees the AttributeValues of the response, as in boto3', async () => {
+    const item = { pk: { S: 'a' }, n: { N: '1' } };
+    const table = session().resource('dynamodb', { endpointUrl }).Table('t');
+    const seen: unknown[] = [];
+    table.meta.client.meta.events.register('needs-retry.dynamodb', (p: NeedsRetryEvent) => void seen.push(JSON.parse(JSON.stringify((p.response as { Item?: unknown } | undefined)?.Item))));
+    answer({ Item: item });
+    expect((await table.getItem({ Key: { pk: 'a' } })).Item).toEqual({ pk: 'a', n: 1 });
+    expect(seen).toEqual([item]);
   });
 
   it('a before-parse handler that adds members in wire form gets them converted with the rest', async () => {

@@ -51,12 +51,14 @@ export function installTransformation(client: Client): void {
   );
   // Results are read to native values in one pass (wire-reader.ts), but only where the after-call
   // conversion is the first after-call handler of the operation: a handler that runs before it
-  // (registered on the operation's own name, or `first`) sees the AttributeValues boto3 shows it,
-  // and unregistering the conversion turns the one-pass reading off with it.
+  // (registered on the operation's own name, or `first`), or a needs-retry handler, sees the
+  // AttributeValues boto3 shows it, and unregistering the conversion turns the reading off too.
   events.register(
     'before-parse.dynamodb',
     (p) => {
-      if (events.handlersFor(eventsOf('dynamodb', p.operation).afterCall)[0] === convertOutput) {
+      const names = eventsOf('dynamodb', p.operation);
+      // A needs-retry handler sees the parsed response before after-call: it gets AttributeValues too.
+      if (events.handlersFor(names.afterCall)[0] === convertOutput && !events.hasHandlers(names.needsRetry)) {
         p.context.shapeReaders = getInjector().outputReaders;
       }
     },

@@ -68,14 +68,13 @@ export function numberFromDynamo(text: string): number | bigint | DynamoNumber {
   if (d.exponent >= 0) {
     // Integers below 10^15 are always safe; past that, compare exactly through BigInt.
     // (`-0` comes back as 0: DynamoDB has no negative zero.)
-    if (d.digits.length + d.exponent <= 15) return Number(text) || 0;
+    if (d.digits.length + d.exponent <= 15) return quick || 0;
     const big = BigInt(`${d.negative ? '-' : ''}${d.digits}${'0'.repeat(d.exponent)}`);
     const limit = BigInt(Number.MAX_SAFE_INTEGER);
     return big <= limit && big >= -limit ? Number(big) : big;
   }
-  const n = Number(text);
-  const back = Number.isFinite(n) ? parseDecimal(String(n)) : undefined;
-  return back && sameDecimal(back, d) ? n : new DynamoNumber(text);
+  const back = Number.isFinite(quick) ? parseDecimal(String(quick)) : undefined;
+  return back && sameDecimal(back, d) ? quick : new DynamoNumber(text);
 }
 
 /** Up to 15 digits with an optional minus sign and nothing else: exact as a double. */
