@@ -22,7 +22,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import Module = require('module');
 
-/** What became of the code cache for a load: for tests and `BOTOJS_DEBUG_CACHE`. */
+/** What became of the code cache for a load (tests and the bench read it). */
 export type CodeCacheOutcome =
   /** BOTOJS_CACHE_DIR=off, or a context where a plain require is right (see plainRequireReason). */
   | 'off'
@@ -86,7 +86,7 @@ function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRe
   if (!dir) return { exports: plainRequire(), outcome: 'off' };
   let prepared: { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome };
   try {
-    prepared = compile(file, buildId, dir);
+    prepared = compile(file, buildId, dir, env);
   } catch {
     // Anything unexpected before the bundle runs: Node's own loader does the same job uncached.
     return { exports: plainRequire(), outcome: 'off' };
@@ -130,12 +130,16 @@ function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-function compile(file: string, buildId: string, dir: string): { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome } {
+function compile(file: string, buildId: string, dir: string, env: NodeJS.ProcessEnv): { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome } {
   const source = readSource(file);
   // The build id changes with every build; size and mtime catch a bundle edited in place
-  // (patch-package). V8 also refuses a cache made for another source length or V8.
+  // (patch-package). V8 also refuses a cache made for another source length or V8, or under
+  // other flags: processes started with other flags (--expose-gc, a NODE_OPTIONS heap size) get
+  // a file of their own, rather than each rejecting and rewriting the other's.
   const stat = fs.statSync(file);
-  const key = `${buildId}-${stat.size}-${Math.floor(stat.mtimeMs)}-node${process.versions.node}-${process.arch}`.replace(/[^\w.-]/g, '_');
+  const flags = [...process.execArgv, env.NODE_OPTIONS ?? ''].join(' ').trim();
+  const flagsKey = flags ? `-f${crypto.createHash('sha1').update(flags).digest('hex').slice(0, 10)}` : '';
+  const key = `${buildId}-${stat.size}-${Math.floor(stat.mtimeMs)}-node${process.versions.node}-${process.arch}${flagsKey}`.replace(/[^\w.-]/g, '_');
   const cacheFile = path.join(dir, `botojs-${key}.v8cache`);
   let stored: Buffer | undefined;
   try {

@@ -144,6 +144,15 @@ describe('the bundle behind the entry points', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('processes with other Node flags keep a cache file of their own instead of rejecting each other\'s', async () => {
+    const dir = path.join(work, 'cache-flags');
+    const plain = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir, NODE_OPTIONS: '' })).out as { cacheFile: string };
+    const flagged = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir, NODE_OPTIONS: '--max-old-space-size=300' })).out as { cacheFile: string };
+    expect(flagged.cacheFile).not.toBe(plain.cacheFile);
+    expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir, NODE_OPTIONS: '' })).out).toMatchObject({ outcome: 'used', cacheFile: plain.cacheFile });
+    expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir, NODE_OPTIONS: '--max-old-space-size=300' })).out).toMatchObject({ outcome: 'used', cacheFile: flagged.cacheFile });
+  });
+
   it('a corrupt, truncated or altered cache file is refused, the program runs, and the file is rewritten', async () => {
     const dir = path.join(work, 'cache-corrupt');
     const { cacheFile } = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out as { cacheFile: string };
