@@ -197,7 +197,8 @@ export async function ssoDeviceLogin(opts: SsoLoginOptions): Promise<SsoTokenFil
     verificationUriComplete: str(auth.verificationUriComplete, 'a verificationUriComplete'),
     expiresAt: new Date(now().getTime() + num(auth.expiresIn, 'expiresIn') * 1000),
   };
-  let interval = typeof auth.interval === 'number' && auth.interval >= 0 ? auth.interval : DEFAULT_INTERVAL_SECONDS;
+  // A missing, zero or nonsensical interval is the RFC's 5 s: never polls back to back.
+  let interval = typeof auth.interval === 'number' && auth.interval > 0 ? auth.interval : DEFAULT_INTERVAL_SECONDS;
 
   // As the AWS CLI: one try first (a client may already be approved), and only then the prompt.
   // Every later try waits the interval first (RFC 8628; the CLI tries once more at once).

@@ -134,6 +134,12 @@ describe('SSO device login (loopback SSO OIDC)', () => {
     const again = setup(SESSION_CONFIG, 'dev');
     await again.login();
     expect(again.sleeps).toEqual([5]);
+    // Nor with an interval of 0: no polling back to back.
+    sso.deviceInterval = 0;
+    sso.deviceSteps = ['pending'];
+    const zero = setup(SESSION_CONFIG, 'dev');
+    await zero.login();
+    expect(zero.sleeps).toEqual([5]);
   });
 
   it('expired_token ends the login with PendingAuthorizationExpiredError, writing no token', async () => {
