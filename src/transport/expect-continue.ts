@@ -32,16 +32,22 @@ export function expectsContinue(headers: Record<string, string>): boolean {
 export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sendBody: () => void): void {
   let decided = false;
   let timer: NodeJS.Timeout | undefined;
+  // The wait is bounded by its own timer, not by readTimeout (botocore's wait_for_read does not
+  // apply it either): the socket's read timer is off while it runs and back on when it ends.
+  const endWait = (): void => {
+    decided = true;
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    req.socket?.setTimeout(flight.settings.readTimeoutMs);
+  };
   const send = (): void => {
     if (decided) return;
-    decided = true;
-    clearTimeout(timer);
+    endWait();
     sendBody();
   };
   const withhold = (res: http.IncomingMessage): void => {
     if (decided) return;
-    decided = true;
-    clearTimeout(timer);
+    endWait();
     flight.bodyWithheld = true;
     // The request is never ended, so Node never pools its socket: close it once the answer is
     // read (after the flight's own 'end' listener has taken the body).
@@ -54,7 +60,9 @@ export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sen
   req.prependOnceListener('response', withhold);
   req.once('close', () => clearTimeout(timer));
   onceConnected(req, () => {
-    if (!decided) timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
+    if (decided) return;
+    req.socket?.setTimeout(0);
+    timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
   });
   req.flushHeaders();
 }

@@ -6,6 +6,7 @@
 import * as net from 'net';
 import { Readable } from 'stream';
 import { HttpTransport } from '../../../src/transport';
+import { ReadTimeoutError } from '../../../src/errors';
 import { EXPECT_CONTINUE_WAIT_MS, expectsContinue } from '../../../src/transport/expect-continue';
 import { listenAny, sleep, transportPerTest } from './loopback';
 
@@ -142,6 +143,24 @@ describe('HttpTransport: Expect: 100-continue', () => {
     expect(first.at).toBeGreaterThanOrEqual(EXPECT_CONTINUE_WAIT_MS - 50);
     expect(first.at).toBeLessThan(EXPECT_CONTINUE_WAIT_MS + 500);
     expect(bodyOf(srv.requests[0]).toString()).toBe('late body');
+  });
+
+  it('the wait does not count against readTimeout: a read timeout under the wait still sends the body, and still applies after it', async () => {
+    const short = new HttpTransport({ proxies: {}, readTimeout: 0.5 });
+    try {
+      const payload = Buffer.from('late body');
+      const srv = await rawServer((req) => whenBodyComplete(req, payload.length, () => answer(req, '200 OK', 'ok')));
+      const r = await short.send({ method: 'POST', url: `${srv.url}/x`, headers: { Expect: '100-continue' }, body: payload });
+      expect(r.statusCode).toBe(200);
+      expect(bodyOf(srv.requests[0]).toString()).toBe('late body');
+      // A server that takes the body and never answers: the read timeout is back on after the wait.
+      const silent = await rawServer(() => undefined);
+      const started = Date.now();
+      await expect(short.send({ method: 'POST', url: `${silent.url}/x`, headers: { Expect: '100-continue' }, body: payload })).rejects.toBeInstanceOf(ReadTimeoutError);
+      expect(Date.now() - started).toBeLessThan(EXPECT_CONTINUE_WAIT_MS + 1500);
+    } finally {
+      short.close();
+    }
   });
 
   it('skips a 100 Continue that comes after the body went out', async () => {
