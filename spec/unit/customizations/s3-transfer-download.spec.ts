@@ -9,6 +9,7 @@ import * as path from 'path';
 import { Writable } from 'stream';
 import { ClientError, ParamValidationError, RetriesExceededError, S3DownloadFailedError, TransferConfig } from '../../../src';
 import { FakeS3, pattern } from './s3-transfer-fake-s3';
+import { waitFor } from '../../helpers/wait-for';
 
 const MiB = 1024 * 1024;
 const SIZE = 10_000;
@@ -155,6 +156,13 @@ describe('S3 managed downloads and copies', () => {
     fake.delay = (r) => (r.headers.range === 'bytes=0-4095' ? 50 : 0);
     fake.intercept = (r) => (r.headers.range === 'bytes=0-4095' ? { status: 403, code: 'AccessDenied' } : undefined);
     await expect(s3.downloadFileobj('bkt', 'obj', new Collector(), { Config: ranged({ maxConcurrency: 3 }) })).rejects.toThrow(/AccessDenied/);
+  });
+
+  it('a part answered with another range than asked fails the download and lets go of that response at once', async () => {
+    fake.intercept = (r) => (r.headers.range === 'bytes=0-4095' ? { contentRange: 'bytes 100-8388707/9000000', bodyBytes: 8 * 1024 * 1024 } : undefined);
+    await expect(s3.downloadFileobj('bkt', 'obj', new Collector(), { Config: ranged({ maxConcurrency: 1 }) })).rejects.toThrow(/does not match content range/);
+    // The 8 MiB body was not read: its connection is closed, not left to the read timeout.
+    await waitFor(() => fake.inFlight === 0, 3000);
   });
 
   it('checks arguments before sending', async () => {

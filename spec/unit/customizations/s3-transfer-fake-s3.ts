@@ -20,7 +20,9 @@ export interface SeenRequest {
 export type Interception =
   | { status: number; code?: string; message?: string }
   /** Sends the headers and `bytes` of the body, then destroys the socket. */
-  | { cutAfter: number };
+  | { cutAfter: number }
+  /** Answers 206 with this Content-Range and a body of `bodyBytes` bytes, whatever was asked. */
+  | { contentRange: string; bodyBytes: number };
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 const xmlError = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
@@ -124,6 +126,11 @@ export class FakeS3 {
       const b = xmlError(i.code ?? 'InternalError', i.message ?? 'injected');
       res.writeHead(i.status, { 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(b)) });
       res.end(req.method === 'HEAD' ? undefined : b);
+      return;
+    }
+    if (i && 'contentRange' in i) {
+      res.writeHead(206, { 'content-range': i.contentRange, 'content-length': String(i.bodyBytes) });
+      res.end(Buffer.alloc(i.bodyBytes, 7));
       return;
     }
     try {

@@ -75,8 +75,14 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       throwIfAborted(g.signal);
       g.target.begin?.();
       const r = await g.call('getObject', g.params);
-      checkContentRange(g.params.Range, r.ContentRange);
-      const body = r.Body as BodyLike | undefined;
+      const body = r.Body as (BodyLike & { close?: () => void }) | undefined;
+      try {
+        checkContentRange(g.params.Range, r.ContentRange);
+      } catch (e) {
+        // The body will not be read: let its connection go now, not at the read timeout.
+        body?.close?.();
+        throw e;
+      }
       const target = g.target;
       // Batched when the target can take several chunks at once (writev); chunk by chunk otherwise.
       const batchLimit = target.writev ? WRITE_BATCH : 1;
