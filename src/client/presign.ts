@@ -77,7 +77,7 @@ export function presignExtension(ctx: ClientContext): Record<string, unknown> {
       const signed = ctx.presign.signUrl?.(ctx, { request, auth, operation: op, params, expiresIn: args.expiresIn });
       if (signed) return signed;
       // A customization's session may sign it (S3 Express One Zone), as it would the call.
-      const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: true });
+      const { creds, identity } = await callCredentials(ctx, { auth, params });
       const asymmetric = auth.kind === 'sigv4a';
       return presignUrl(request, creds, {
         signingName: auth.signingName,

@@ -56,7 +56,7 @@ async function sign(ctx: ClientContext, op: OperationModel, req: PreparedRequest
   }
   if (auth.kind === 'sigv2') return void signV2(req, await signingCredentials(ctx), ctx.clockSkew.now());
   // A customization may sign this call with a session of its own (S3 Express One Zone).
-  const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: false });
+  const { creds, identity } = await callCredentials(ctx, { auth, params });
   const s3Style = usesS3Signing(ctx.service.metadata);
   signRequest(
     req,

@@ -10,7 +10,6 @@
  */
 import { NoCredentialsError } from '../errors';
 import type { SigningCredentials } from '../signing/aws4-signer';
-import type { OperationModel } from '../models/service-model';
 import type { ClientContext } from './context';
 import type { AuthPlan } from './make-api-call';
 
@@ -33,9 +32,6 @@ export interface SigningIdentity {
 export interface IdentityCall {
   auth: AuthPlan;
   params: Record<string, unknown>;
-  operation: OperationModel;
-  /** The call is a presigned URL or POST, not a request being sent. */
-  presign: boolean;
 }
 
 /** Returns the call's own identity, or undefined to sign with the client's credentials. */

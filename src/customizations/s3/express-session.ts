@@ -36,8 +36,8 @@ const SESSION_TOKEN_QUERY_PARAMETER = 'X-Amz-S3session-Token';
 const EXPRESS_SCHEME = 'sigv4-s3express';
 const CACHE_SIZE = 100;
 /** botocore's IdentityCache timings for sessions (seconds before expiration). */
-export const EXPRESS_ADVISORY_REFRESH_SECONDS = 45;
-export const EXPRESS_MANDATORY_REFRESH_SECONDS = 10;
+const EXPRESS_ADVISORY_REFRESH_SECONDS = 45;
+const EXPRESS_MANDATORY_REFRESH_SECONDS = 10;
 
 /** One client's sessions by bucket. `now` is the local clock, as botocore's refresh checks. */
 export class ExpressSessionCache {
@@ -110,8 +110,8 @@ async function createSession(ctx: ClientContext, bucket: string): Promise<Refres
  * `sigv4-s3express` (botocore: signing name `s3express`, signature version v4-s3express*),
  * keyed by the call's Bucket.
  */
-export function expressSessionIdentity(cache?: ExpressSessionCache): SigningIdentityHook {
-  let sessions = cache;
+export function expressSessionIdentity(): SigningIdentityHook {
+  let sessions: ExpressSessionCache | undefined;
   return (ctx, call) => {
     const bucket = call.params.Bucket;
     if (call.auth.scheme !== EXPRESS_SCHEME || call.auth.signingName !== 's3express' || typeof bucket !== 'string') return undefined;

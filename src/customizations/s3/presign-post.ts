@@ -58,7 +58,7 @@ function presignPostExtension(ctx: ClientContext): Record<string, unknown> {
         throw new UnsupportedSignatureVersionError(`Signature version(s) are not supported: ${name}-presign-post`);
       }
       // A directory bucket's form is signed with its S3 Express session (S3ExpressPostAuth).
-      const { creds, identity } = await callCredentials(ctx, { auth, params, operation: op, presign: true });
+      const { creds, identity } = await callCredentials(ctx, { auth, params });
       return presignPost({
         url,
         bucket,
