@@ -27,11 +27,9 @@ export function getHeader(headers: Record<string, string>, lowerName: string): s
   return key === undefined ? undefined : headers[key];
 }
 
-const ABSENT = Symbol('absent');
-
-/** Removes every spelling of a header; returns the last spelling's value, or ABSENT. */
-function removeHeader(headers: Record<string, string>, lowerName: string): string | typeof ABSENT {
-  let value: string | typeof ABSENT = ABSENT;
+/** Removes every spelling of a header; returns the last spelling's value, undefined when absent. */
+function removeHeader(headers: Record<string, string>, lowerName: string): string | undefined {
+  let value: string | undefined;
   for (const key in headers) {
     if (key.length === lowerName.length && key.toLowerCase() === lowerName) {
       value = headers[key];
@@ -43,13 +41,12 @@ function removeHeader(headers: Record<string, string>, lowerName: string): strin
 
 /** Removes every spelling of a header; returns whether one was there. */
 export function deleteHeader(headers: Record<string, string>, lowerName: string): boolean {
-  return removeHeader(headers, lowerName) !== ABSENT;
+  return removeHeader(headers, lowerName) !== undefined;
 }
 
 /** Removes every spelling of a header and returns its value (the last spelling's, if several). */
 export function takeHeader(headers: Record<string, string>, lowerName: string): string | undefined {
-  const value = removeHeader(headers, lowerName);
-  return value === ABSENT ? undefined : value;
+  return removeHeader(headers, lowerName);
 }
 
 /** Replaces every spelling of a header with one entry under `name`. */

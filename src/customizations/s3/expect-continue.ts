@@ -19,21 +19,19 @@
  * signed (botocore's and aws4's unsigned-header lists both name it).
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
-import type { OperationModel } from '../../models/service-model';
-import type { HttpRequestSpec } from '../../protocols/types';
+import type { BeforeChecksumEvent } from '../../pipeline/call-events';
 import { bodyLength } from '../../pipeline/body-progress';
 import { isReadable } from '../../util/is-readable';
 
 /** The operations whose Body botocore turns into a file-like object (convert_body_to_file_like_object). */
 const FILE_LIKE_BODY_OPERATIONS = new Set(['PutObject', 'UploadPart']);
 
-function addExpectHeader(p: Record<string, unknown>): void {
-  if (p.isPresign === true) return;
-  const op = p.operation as OperationModel;
+function addExpectHeader(p: BeforeChecksumEvent): void {
+  if (p.isPresign) return;
+  const op = p.operation;
   const method = op.raw.http.method;
   if (method !== 'PUT' && method !== 'POST') return;
-  const request = p.request as HttpRequestSpec;
-  const params = p.params as Record<string, unknown>;
+  const { request, params } = p;
   const fileLike = (FILE_LIKE_BODY_OPERATIONS.has(op.name) && params.Body !== undefined) || isReadable(request.body);
   if (!fileLike) return;
   if ((process.env.BOTO_EXPERIMENTAL__NO_EMPTY_CONTINUE ?? '').toLowerCase() === 'true' && bodyLength(request.body ?? '') === 0) return;
