@@ -83,6 +83,17 @@ export class CborWriter {
     this.bigHead(value >= 0n ? MAJOR.unsigned : MAJOR.negative, magnitude);
   }
 
+  /** An integer of any size: a plain one within 64 bits, else a bignum (tag 2 or 3 over its magnitude's bytes). */
+  bigInteger(value: number | bigint): void {
+    const n = BigInt(value);
+    const magnitude = n >= 0n ? n : -1n - n;
+    if (magnitude <= MAX_U64) return this.integer(n);
+    let hex = magnitude.toString(16);
+    if (hex.length % 2) hex = `0${hex}`;
+    this.tag(n >= 0n ? 2 : 3);
+    this.bytes(Buffer.from(hex, 'hex'));
+  }
+
   /** NaN and the infinities as botocore writes them for float and double members: 2-byte halves. */
   private special(value: number): boolean {
     if (Number.isFinite(value)) return false;

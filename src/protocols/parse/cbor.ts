@@ -22,16 +22,13 @@ import { setOwn } from '../../util/objects';
 import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
 import type { CborValue } from '../cbor-reader';
 import { parseCborErrorBody, parseCborSuccessBody, parseEventCbor } from './bodies';
-import { Dict, ParserHooks, requestIdMetadata, runParser, unknownUnionMember } from './common';
+import { Dict, isDecodedMap, ParserHooks, requestIdMetadata, runParser, unknownUnionMember } from './common';
 import { parseCborError } from './errors';
 import { EventPayloadParser, rpcEventStreamOutput } from './event-stream';
 import { eventStreamMember } from '../../models/service-model';
 import { parseTimestamp } from './timestamps';
 
-/** A decoded CBOR map (not an array, a byte string or a tag-1 Date). */
-function isMap(value: unknown): value is Record<string, CborValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value) && !(value instanceof Date);
-}
+const isMap = (value: unknown): value is Record<string, CborValue> => isDecodedMap(value);
 
 function wrongType(shape: Shape, expected: string, value: unknown): ResponseParserError {
   const got = Array.isArray(value) ? 'an array' : Buffer.isBuffer(value) ? 'a byte string' : value instanceof Date ? 'a timestamp' : isMap(value) ? 'a map' : `a ${typeof value}`;

@@ -188,6 +188,11 @@ export function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
+/** A decoded map of JSON or CBOR (not an array, a byte string, or a CBOR tag-1 Date). */
+export function isDecodedMap(value: unknown): value is Dict {
+  return isDict(value) && !(value instanceof Date);
+}
+
 /**
  * Tagged unions: exactly one member set; an unknown tag yields `{ SDK_UNKNOWN_MEMBER: { name } }`.
  * Returns the replacement value for an unknown tag, else undefined.

@@ -15,7 +15,7 @@
 import type { RawResponse } from '../types';
 import { XmlDocument, xmlChild } from '../xml-parser';
 import { parseCborErrorBody, parseJsonBody, tryParseXml } from './bodies';
-import { Dict, ResponseHeaders, genericError, isDict } from './common';
+import { Dict, ResponseHeaders, genericError, isDecodedMap, isDict } from './common';
 import { xmlToPlain } from './xml-shapes';
 import { setOwn } from '../../util/objects';
 
@@ -36,7 +36,7 @@ function pyGet(body: Dict, key: string, fallback: unknown): unknown {
 
 /** A decoded error body as a dict: {} for anything else (a list, a scalar, a CBOR byte string or timestamp). */
 function errorBodyDict(raw: unknown): Dict {
-  return isDict(raw) && !(raw instanceof Date) ? raw : {};
+  return isDecodedMap(raw) ? raw : {};
 }
 
 /**

@@ -68,7 +68,7 @@ function writeValue(w: CborWriter, value: unknown, shape: Shape, precision: Time
     case 'byte':
       return w.integer(integerOf(value));
     case 'biginteger':
-      return writeBigInteger(w, integerOf(value));
+      return w.bigInteger(integerOf(value));
     case 'boolean':
       return w.boolean(Boolean(value));
     default:
@@ -105,18 +105,6 @@ function writeTimestamp(w: CborWriter, value: unknown, precision: TimestampPreci
     if (ms !== 0) return w.float64(t.seconds + ms / 1000);
   }
   w.integer(t.seconds);
-}
-
-const MAX_U64 = (1n << 64n) - 1n;
-
-function writeBigInteger(w: CborWriter, value: number | bigint): void {
-  const n = BigInt(value);
-  const magnitude = n >= 0n ? n : -1n - n;
-  if (magnitude <= MAX_U64) return w.integer(n);
-  let hex = magnitude.toString(16);
-  if (hex.length % 2) hex = `0${hex}`;
-  w.tag(n >= 0n ? 2 : 3);
-  w.bytes(Buffer.from(hex, 'hex'));
 }
 
 /** A decimal as tag 4 `[exponent, mantissa]`, from the shortest text that reads back as the number. */
