@@ -19,7 +19,7 @@ import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
 import { setOwn } from '../../util/objects';
-import type { ParsedResponse, RawResponse, SerializeContext } from '../types';
+import type { ParseContext, ParsedResponse, RawResponse } from '../types';
 import type { CborValue } from '../cbor-reader';
 import { parseCborErrorBody, parseCborSuccessBody, parseEventCbor } from './bodies';
 import { Dict, isDecodedMap, ParserHooks, requestIdMetadata, runParser, unknownUnionMember } from './common';
@@ -138,6 +138,6 @@ const cborHooks: ParserHooks = {
   },
 };
 
-export function parseRpcV2Cbor(op: OperationModel, response: RawResponse, ctx: SerializeContext): ParsedResponse {
+export function parseRpcV2Cbor(op: OperationModel, response: RawResponse, ctx: ParseContext): ParsedResponse {
   return runParser(cborHooks, op, response, ctx);
 }
