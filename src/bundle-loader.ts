@@ -40,6 +40,20 @@ export interface BundleLoad {
   cacheFile?: string;
 }
 
+/**
+ * Where the bundle notes the kinds of work a process did (src/util/code-paths.ts): a Set the
+ * loader puts on the global object before it runs the bundle.
+ */
+const CODE_PATHS = Symbol.for('botojs.codeCachePaths');
+type WithCodePaths = typeof globalThis & { [CODE_PATHS]?: Set<string> };
+
+/**
+ * A process that finds work its cache file does not cover rewrites the file at exit, if it ran
+ * no longer than this: V8 drops the bytecode of functions a long-running process stopped using,
+ * and a cache written then would lose what earlier processes put in it.
+ */
+const LEARN_WITHIN_SECONDS = 120;
+
 /** What the bundle's entry exports (scripts/bundle.js writes the entry). */
 export interface BundleExports {
   index: Record<string, unknown>;
@@ -51,12 +65,21 @@ export interface BundleExports {
 const loads = new Map<string, BundleLoad>();
 
 /**
- * A cache file is this header, the SHA-1 of the rest, then V8's data. Release builds of V8 check
- * a code cache's header but not a checksum of its contents, so a file damaged in the middle (a
- * bad disk, a copy cut and patched) must never reach V8: the digest is checked first.
+ * A cache file is this header, the SHA-1 of the rest, then the rest: the byte length of the list
+ * of work it covers (4 bytes, big-endian), that list (keys joined by newlines), and V8's data.
+ * Release builds of V8 check a code cache's header but not a checksum of its contents, so a file
+ * damaged in the middle (a bad disk, a copy cut and patched) must never reach V8: the digest is
+ * checked first.
  */
-const CACHE_MAGIC = Buffer.from('botojs-v8cache1\n', 'latin1');
+const CACHE_MAGIC = Buffer.from('botojs-v8cache2\n', 'latin1');
 const DIGEST_BYTES = 20;
+
+/** What a cache file holds once its digest checked out. */
+interface CacheContents {
+  /** The kinds of work (src/util/code-paths.ts) the processes that wrote it did. */
+  paths: Set<string>;
+  data: Buffer;
+}
 
 /** Cache files older than this (by modification time) are removed when a new one is written. */
 const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
@@ -84,19 +107,23 @@ export function loadBundleWithOutcome(file: string, buildId: string, env: NodeJS
 function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRequire: () => BundleExports): BundleLoad {
   const dir = plainRequireReason(env) ? undefined : cacheDir(env);
   if (!dir) return { exports: plainRequire(), outcome: 'off' };
-  let prepared: { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome };
+  let prepared: Compiled;
   try {
     prepared = compile(file, buildId, dir, env);
   } catch {
     // Anything unexpected before the bundle runs: Node's own loader does the same job uncached.
     return { exports: plainRequire(), outcome: 'off' };
   }
-  const { script, cacheFile, outcome } = prepared;
+  const { script, cacheFile, outcome, covered } = prepared;
+  const noted = ((globalThis as WithCodePaths)[CODE_PATHS] ??= new Set<string>());
   const exports = run(script, file);
-  if (outcome !== 'used') {
-    // At exit the cache holds every function this run compiled, not just the top level.
-    process.once('exit', () => writeCache(script, dir, cacheFile));
-  }
+  // At exit the cache holds every function this run compiled, not just the top level; a used
+  // cache is rewritten (once) when this process did work that the one which wrote it did not.
+  process.once('exit', () => {
+    if (outcome !== 'used') return writeCache(script, dir, cacheFile, noted);
+    const learned = [...noted].filter((key) => !covered.has(key));
+    if (learned.length > 0 && process.uptime() <= LEARN_WITHIN_SECONDS) writeCache(script, dir, cacheFile, new Set([...covered, ...learned]));
+  });
   return { exports, outcome, cacheFile };
 }
 
@@ -130,14 +157,22 @@ function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-function compile(file: string, buildId: string, dir: string, env: NodeJS.ProcessEnv): { script: vm.Script; cacheFile: string; outcome: CodeCacheOutcome } {
+interface Compiled {
+  script: vm.Script;
+  cacheFile: string;
+  outcome: CodeCacheOutcome;
+  /** The work the cache file covers (empty unless it was used). */
+  covered: Set<string>;
+}
+
+function compile(file: string, buildId: string, dir: string, env: NodeJS.ProcessEnv): Compiled {
   const source = readSource(file);
   // The build id changes with every build; size and mtime catch a bundle edited in place
   // (patch-package). V8 also refuses a cache made for another source length or V8, or under
   // other flags: processes started with other flags (--expose-gc, a NODE_OPTIONS heap size) get
   // a file of their own, rather than each rejecting and rewriting the other's.
   const stat = fs.statSync(file);
-  const flags = [...process.execArgv, env.NODE_OPTIONS ?? ''].join(' ').trim();
+  const flags = [...flagsOf(process.execArgv), env.NODE_OPTIONS ?? ''].join(' ').trim();
   const flagsKey = flags ? `-f${crypto.createHash('sha1').update(flags).digest('hex').slice(0, 10)}` : '';
   const key = `${buildId}-${stat.size}-${Math.floor(stat.mtimeMs)}-node${process.versions.node}-${process.arch}${flagsKey}`.replace(/[^\w.-]/g, '_');
   const cacheFile = path.join(dir, `botojs-${key}.v8cache`);
@@ -147,10 +182,21 @@ function compile(file: string, buildId: string, dir: string, env: NodeJS.Process
   } catch {
     stored = undefined;
   }
-  const cachedData = stored && checkedPayload(stored);
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  const outcome: CodeCacheOutcome = !stored ? 'missing' : !cachedData || script.cachedDataRejected ? 'rejected' : 'used';
-  return { script, cacheFile, outcome };
+  const contents = stored && checkedContents(stored);
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: contents?.data });
+  const outcome: CodeCacheOutcome = !stored ? 'missing' : !contents || script.cachedDataRejected ? 'rejected' : 'used';
+  return { script, cacheFile, outcome, covered: outcome === 'used' && contents ? contents.paths : new Set() };
+}
+
+/** Node's options from `execArgv`, without the code of `-e` / `-p` (which is no flag of V8's). */
+function flagsOf(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (/^(-e|--eval|-p|--print|-pe|-ep)$/.test(arg)) i++;
+    else if (!/^--(eval|print)=/.test(arg)) out.push(arg);
+  }
+  return out;
 }
 
 /**
@@ -163,13 +209,27 @@ function readSource(file: string): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
-/** V8's data from a cache file, or undefined when the file is not one we wrote whole. */
-function checkedPayload(stored: Buffer): Buffer | undefined {
+/** What a cache file holds, or undefined when the file is not one we wrote whole. */
+function checkedContents(stored: Buffer): CacheContents | undefined {
   const start = CACHE_MAGIC.length + DIGEST_BYTES;
-  if (stored.length <= start || !stored.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC)) return undefined;
-  const payload = stored.subarray(start);
-  const digest = crypto.createHash('sha1').update(payload).digest();
-  return digest.equals(stored.subarray(CACHE_MAGIC.length, start)) ? payload : undefined;
+  if (stored.length < start + 4 || !stored.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC)) return undefined;
+  const rest = stored.subarray(start);
+  const digest = crypto.createHash('sha1').update(rest).digest();
+  if (!digest.equals(stored.subarray(CACHE_MAGIC.length, start))) return undefined;
+  const pathBytes = rest.readUInt32BE(0);
+  if (4 + pathBytes >= rest.length) return undefined;
+  const text = rest.toString('utf8', 4, 4 + pathBytes);
+  return { paths: new Set(text ? text.split('\n') : []), data: rest.subarray(4 + pathBytes) };
+}
+
+/** The work a cache file covers, or undefined when it is not a whole cache file (tests, bench). */
+export function cacheFileCodePaths(cacheFile: string): string[] | undefined {
+  try {
+    const contents = checkedContents(fs.readFileSync(cacheFile));
+    return contents && [...contents.paths].sort();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the compiled bundle as Node's loader runs a CommonJS file, registered under its path. */
@@ -191,13 +251,16 @@ function run(script: vm.Script, file: string): BundleExports {
 }
 
 /** Writes the cache file through a temporary name; any failure leaves things as they were. */
-function writeCache(script: vm.Script, dir: string, cacheFile: string): void {
+function writeCache(script: vm.Script, dir: string, cacheFile: string, paths: Set<string>): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    const data = script.createCachedData();
-    const digest = crypto.createHash('sha1').update(data).digest();
+    const pathText = Buffer.from([...paths].sort().join('\n'), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(pathText.length);
+    const rest = Buffer.concat([length, pathText, script.createCachedData()]);
+    const digest = crypto.createHash('sha1').update(rest).digest();
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, Buffer.concat([CACHE_MAGIC, digest, data]), { mode: 0o600 });
+    fs.writeFileSync(temp, Buffer.concat([CACHE_MAGIC, digest, rest]), { mode: 0o600 });
     fs.renameSync(temp, cacheFile);
     removeStaleCaches(dir, cacheFile);
   } catch {

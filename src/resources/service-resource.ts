@@ -10,6 +10,7 @@ import { ResourceNotExistsError } from './errors';
 import { ResourceFactory } from './factory';
 import type { RawResourceDocument } from './model';
 import type { ServiceResource } from './types';
+import { noteCodePath } from '../util/code-paths';
 
 /** What resources need from a session (kept structural: resources/ never imports session/). */
 export interface ResourceSession {
@@ -49,5 +50,6 @@ export function createServiceResource(session: ResourceSession, serviceName: str
   }
   const apiVersion = options.apiVersion ?? versions[versions.length - 1];
   const client = session.client(serviceName, { ...options, apiVersion });
+  noteCodePath(`resource ${serviceName}`);
   return resourceFactoryFor(session, serviceName, apiVersion, client).createServiceResource(client);
 }

@@ -30,6 +30,7 @@ import { buildClientProxy, Client } from '../client/proxy';
 import { emptyClientMethods } from '../client/method-overrides';
 import type { ClientBuild } from '../client/client-build';
 import { clientDefaults } from './client-defaults';
+import { noteCodePath } from '../util/code-paths';
 
 const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
@@ -98,6 +99,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
   // (bedrock-agentcore asks for millisecond timestamps).
   const serializerKwargs: SerializerOptions = { timestampPrecision: 'default' };
   const protocol = getProtocol(service.metadata, config.protocol);
+  noteCodePath(`client ${serviceName} ${protocol.name}`);
   const creatingSerializer: CreatingSerializerEvent = { protocolName: protocol.name, serviceModel: service, serializerKwargs };
   events.emitSync(`creating-serializer.${eventServiceId}`, creatingSerializer);
 

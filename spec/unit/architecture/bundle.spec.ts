@@ -63,13 +63,13 @@ async function runNode(program: string, env: Record<string, string | undefined>,
 }
 
 /** A program that loads the package, makes a client and reports how the bundle was loaded. */
-function loadProgram(): string {
+function loadProgram(service = 'dynamodb'): string {
   const dist = JSON.stringify(path.join(pkg, 'dist'));
   return `
     const dist = ${dist};
     const botojs = require(dist + '/index.js');
     const session = new botojs.Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
-    const ok = typeof session.client('dynamodb').getItem === 'function';
+    const ok = typeof session.client(${JSON.stringify(service)}).canPaginate === 'function';
     const load = require(dist + '/bundle-loader.js').loadBundleWithOutcome(dist + '/botojs.js', 'ignored');
     console.log(JSON.stringify({ ok, outcome: load.outcome, cacheFile: load.cacheFile }));`;
 }
@@ -156,6 +156,29 @@ describe('the bundle behind the entry points', () => {
     expect(fs.statSync(first.cacheFile).size).toBeGreaterThan(1000);
     const second = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out;
     expect(second).toMatchObject({ ok: true, outcome: 'used', cacheFile: first.cacheFile });
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a process that did work its cache does not cover rewrites the cache once, adding that work', async () => {
+    const dir = path.join(work, 'cache-learn');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const loader = require(path.join(pkg, 'dist', 'bundle-loader.js')) as typeof import('../../../src/bundle-loader');
+    const first = (await runNode(loadProgram('s3'), { BOTOJS_CACHE_DIR: dir })).out as { outcome: string; cacheFile: string };
+    expect(first.outcome).toBe('missing');
+    expect(loader.cacheFileCodePaths(first.cacheFile)).toEqual(['client s3 rest-xml']);
+    const s3Only = fs.readFileSync(first.cacheFile);
+
+    // Another service: the cache is used, then rewritten at exit with both kinds of work.
+    expect((await runNode(loadProgram('dynamodb'), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used', cacheFile: first.cacheFile });
+    expect(loader.cacheFileCodePaths(first.cacheFile)).toEqual(['client dynamodb json', 'client s3 rest-xml']);
+    const both = fs.readFileSync(first.cacheFile);
+    expect(both.equals(s3Only)).toBe(false);
+
+    // Nothing new: the file stays as it is, and V8 takes it.
+    for (const service of ['dynamodb', 's3']) {
+      expect((await runNode(loadProgram(service), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used' });
+      expect(fs.readFileSync(first.cacheFile).equals(both)).toBe(true);
+    }
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
