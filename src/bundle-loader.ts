@@ -15,11 +15,11 @@
  * Not part of the bundle (it loads it); imports only Node's own modules.
  */
 import { isAscii } from 'buffer';
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import * as vm from 'vm';
+import crypto = require('crypto');
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
+import vm = require('vm');
 import Module = require('module');
 
 /** What became of the code cache for a load (tests and the bench read it). */

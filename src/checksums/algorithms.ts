@@ -4,7 +4,7 @@
  * whole body. CRC32C and CRC64NVME, which botocore only offers with awscrt installed, are
  * implemented here natively; the xxhash family (awscrt >= 0.31.2 only) is not supported.
  */
-import * as crypto from 'crypto';
+import crypto = require('crypto');
 import { ChecksumError } from '../errors';
 import { crc32, crc32c, crc64NvmeDigest, crc64NvmeInit, crc64NvmeUpdate } from '../util/crc';
 

@@ -3,7 +3,7 @@
  * declarations for services (docs/types.md). With no service named, the services the app in
  * the current folder uses (its `client('x')` / `resource('x')` calls) are found by a scan.
  */
-import * as path from 'path';
+import path = require('path');
 import { closeMatches } from '../models/naming';
 import { generateTypes, generationSession, scanServices } from '../typegen';
 import type { GenerateResult } from '../typegen';

@@ -8,9 +8,9 @@
  * Every map returned has no prototype, so a profile or setting named `constructor` or
  * `__proto__` is only a name.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
 import { ConfigParseError } from '../errors';
 import { pySplitlines, pyStrip } from '../util/python-whitespace';
 import { shlexSplit } from '../util/shlex-split';

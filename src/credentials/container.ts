@@ -7,7 +7,7 @@
  *
  * BOTOJS_CONTAINER_METADATA_ENDPOINT replaces http://169.254.170.2 (tests use a loopback server).
  */
-import * as fs from 'fs';
+import fs = require('fs');
 import type { CredentialProvider } from './credentials';
 import { CredentialRetrievalError, MetadataRetrievalError } from './errors';
 import { isLoopbackHost, metadataRequest } from './metadata-http';

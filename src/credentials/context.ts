@@ -3,7 +3,7 @@
  * imports the session or client layers: the environment, the parsed shared config, a way to
  * call an AWS API (STS, SSO, SSO OIDC) through botojs's own clients, and small hooks.
  */
-import * as os from 'os';
+import os = require('os');
 import type { ParsedConfigFiles, ProfileData } from '../config/config-files';
 import { dateOf, parseIso8601 } from '../util/iso8601';
 

@@ -6,8 +6,8 @@
  * host that is not loopback is refused before a socket opens, so no test can ever reach
  * 169.254.169.254 or another real address; the refusal looks like a connection failure.
  */
-import * as http from 'http';
-import * as https from 'https';
+import http = require('http');
+import https = require('https');
 import { MetadataRetrievalError } from './errors';
 
 export interface MetadataRequest {

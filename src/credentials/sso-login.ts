@@ -10,7 +10,7 @@
  * are the client's own.
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
+import fs = require('fs');
 import { ClientError } from '../errors';
 import type { ParsedConfigFiles, ProfileData } from '../config/config-files';
 import { formatIso8601 } from '../util/iso8601';

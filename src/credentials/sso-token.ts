@@ -10,8 +10,8 @@
  * The same token serves SSO credentials and bearer-auth services.
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { ClientError } from '../errors';
 import type { ProfileData } from '../config/config-files';
 import { CredentialContext, homeDir, profileData, profileString, toDate } from './context';

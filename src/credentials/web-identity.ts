@@ -5,7 +5,7 @@
  * chosen explicitly) or from the profile's web_identity_token_file / role_arn /
  * role_session_name. The call is unsigned; the token file is re-read on every refresh.
  */
-import * as fs from 'fs';
+import fs = require('fs');
 import { CredentialContext, defaultRoleSessionName, profileData, profileString } from './context';
 import type { CredentialProvider } from './credentials';
 import { CredentialRetrievalError, InvalidConfigError } from './errors';

@@ -25,7 +25,7 @@
  * parses endpoints.json only for those, or when that list is missing or belongs to another
  * folder (endpoints.json from AWS_DATA_PATH).
  */
-import * as path from 'path';
+import path = require('path');
 import type { ModelLoader } from '../models/loader';
 
 interface EndpointData {

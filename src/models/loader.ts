@@ -13,9 +13,9 @@
  * writes (line-layout.ts) is parsed entry by entry, as operations and shapes are first used.
  */
 import { isAscii } from 'buffer';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
 import type * as Zlib from 'zlib';
 import { DataNotFoundError, UnknownServiceError } from '../errors';
 import { applyExtras } from './deep-merge';

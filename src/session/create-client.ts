@@ -4,7 +4,7 @@
  * Nothing here touches the network; the rule set and credentials load on the first call.
  */
 import type { ChooseServiceNameEvent, CreatingClientClassEvent, CreatingSerializerEvent } from '../client/client-events';
-import * as os from 'os';
+import os = require('os');
 import type { Credentials } from '../credentials/credentials';
 import { StaticProvider } from '../credentials/providers';
 import { bearerTokenFromEnvironment } from '../credentials/env-bearer-token';

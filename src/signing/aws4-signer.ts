@@ -24,7 +24,7 @@
  *   signer, the presigner and the inspection helpers read one signer and never ask which.
  *   The Authorization header is assembled here for both (`authHeader`), from the algorithm name.
  */
-import * as aws4 from 'aws4';
+import aws4 = require('aws4');
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
 import { deleteHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';

@@ -3,7 +3,7 @@
  * shared with the transport), SigV4 timestamps and payload hashes. Case-insensitive header
  * edits are src/util/headers.ts.
  */
-import * as crypto from 'crypto';
+import crypto = require('crypto');
 
 export const EMPTY_SHA256_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';

@@ -19,7 +19,7 @@
  * || 0x00 || access key id || counter (one byte, from 1) || 0x00000100`. The first candidate
  * that is at most n - 2 (n: the curve's order), plus one, is the private key.
  */
-import * as crypto from 'crypto';
+import crypto = require('crypto');
 
 export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
 /** The header (and presigned-URL query parameter) naming the regions a SigV4a signature is valid in. */

@@ -18,8 +18,8 @@
  * of its last progress; the caller's AbortSignal and close() end it at once. Failures become
  * the errors of src/errors (mapping in in-flight.ts), each keeping the Node error as `cause`.
  */
-import * as fs from 'fs';
-import * as http from 'http';
+import fs = require('fs');
+import http = require('http');
 import type * as https from 'https';
 import type * as tls from 'tls';
 import { ClientClosedError, HTTPClientError } from '../errors';

@@ -12,7 +12,7 @@
  * The request's proxy travels in its options under `kProxy`: Node's ClientRequest and agent
  * copy options with spreads, which keep symbol keys, so addRequest and createConnection see it.
  */
-import * as http from 'http';
+import http = require('http');
 import type * as net from 'net';
 import type { Duplex } from 'stream';
 import type * as tls from 'tls';

@@ -4,10 +4,10 @@
  * tests) never loads node:https and node:tls, nor reads its CA bundle.
  */
 import type * as http from 'http';
-import * as https from 'https';
+import https = require('https');
 import type * as net from 'net';
 import type { Duplex } from 'stream';
-import * as tls from 'tls';
+import tls = require('tls');
 import { agentOptions, armNewSocket, kProxy, onFree } from './pooled-agent';
 import type { AgentRequestOptions, AgentSettings, ConnectCallback } from './pooled-agent';
 import { connectTunnel } from './proxies';

@@ -7,7 +7,7 @@
  * https URLs are tunnelled with CONNECT (pooled-agent.ts). Credentials in the proxy URL become
  * a `Proxy-Authorization: Basic` header.
  */
-import * as http from 'http';
+import http = require('http');
 import type * as net from 'net';
 
 export type ProxyMap = Record<string, string>;

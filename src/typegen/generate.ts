@@ -8,8 +8,8 @@
  * customizations (method names as `Object.keys(client)` lists them, resource members as the
  * factory builds them); what each member takes and returns comes from the model.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { Client } from '../client/proxy';
 import { HINT_IMPORTS, typeHintsFor } from '../customizations/type-hints';
 import type { ModelLoader } from '../models/loader';

@@ -4,8 +4,8 @@
  * A text scan, not a parse: names built at run time are not found (name them on the command
  * line), and a `client('x')` of some other library is reported as an unknown service.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 export interface ScanResult {
   /** Service names found, sorted. */

@@ -4,11 +4,11 @@
  * of botojs objects and results (writer.ts), transfer progress bars (transfer-bars.ts), a
  * history file, and Ctrl-C cancelling the calls of the running line (cancel.ts).
  */
-import * as os from 'os';
-import * as path from 'path';
+import os = require('os');
+import path = require('path');
 import type { AsyncCompleter } from 'readline';
-import * as repl from 'repl';
-import * as vm from 'vm';
+import repl = require('repl');
+import vm = require('vm');
 import type { ProgressStream } from '../../customizations/s3/transfer/progress-bar';
 import { parseReplArgs, REPL_USAGE, UsageError } from './args';
 import { cancelCallsOnSigint } from './cancel';

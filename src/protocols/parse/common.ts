@@ -3,7 +3,7 @@
  * status, the generic 5xx error, ResponseMetadata decoration, modeled error members merged in),
  * header lookup, and scalar conversions (numbers with NaN/Infinity, base64 blobs, booleans).
  */
-import * as http from 'http';
+import http = require('http');
 import { ResponseParserError } from '../../errors';
 import type { OperationModel } from '../../models/service-model';
 import type { Shape } from '../../models/shape';
