@@ -54,8 +54,13 @@ export class StreamingBody implements AsyncIterable<Buffer> {
     return JSON.parse(await this.text()) as T;
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
-    for await (const chunk of this.take()) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    const stream = this.take();
+    // A byte stream's chunks are Buffers already: its own iterator, without a generator around
+    // it (two promises less per chunk: 3-5% of a 512 MiB downloadFile's CPU). Only an
+    // object-mode stream may hand out other Uint8Arrays.
+    if (!stream.readableObjectMode) return stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    return asBuffers(stream);
   }
 
   /** Chunks of exactly `size` bytes (the last may be shorter). */
@@ -95,4 +100,8 @@ export class StreamingBody implements AsyncIterable<Buffer> {
   [inspect.custom](): string {
     return `StreamingBody(${this.contentLength === undefined ? 'unknown length' : `${this.contentLength} bytes`})`;
   }
+}
+
+async function* asBuffers(stream: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
 }

@@ -1,0 +1,53 @@
+/**
+ * Iterating a StreamingBody (`for await`): a byte stream's own Buffers in order, an object-mode
+ * stream's Uint8Arrays as Buffers, once only, and an early `break` releases the stream.
+ */
+import { PassThrough, Readable } from 'stream';
+import { StreamingBody } from '../../../src/util/streaming-body';
+
+async function collect(body: StreamingBody): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for await (const chunk of body) out.push(chunk);
+  return out;
+}
+
+describe('StreamingBody iteration', () => {
+  it('hands out a byte stream’s chunks as Buffers, in order, byte for byte', async () => {
+    const parts = [Buffer.from('héllo '), new Uint8Array([0, 255, 10]), Buffer.from('wörld')];
+    const got = await collect(new StreamingBody(Readable.from(parts, { objectMode: false })));
+    expect(got.every((c) => Buffer.isBuffer(c))).toBe(true);
+    expect(Buffer.concat(got)).toEqual(Buffer.concat(parts.map((p) => Buffer.from(p))));
+  });
+
+  it('converts the Uint8Arrays of an object-mode stream to Buffers', async () => {
+    const got = await collect(new StreamingBody(Readable.from([new Uint8Array([1, 2]), new Uint8Array([3])])));
+    expect(got.map((c) => Buffer.isBuffer(c))).toEqual([true, true]);
+    expect(Buffer.concat(got)).toEqual(Buffer.from([1, 2, 3]));
+  });
+
+  it('can be read once: a second iteration (or read) is an error', async () => {
+    const body = new StreamingBody(Readable.from([Buffer.from('x')], { objectMode: false }));
+    await collect(body);
+    expect(() => body[Symbol.asyncIterator]()).toThrow('StreamingBody was already consumed');
+    await expect(body.read()).rejects.toThrow('already consumed');
+  });
+
+  it('an early break destroys the underlying stream (its connection is released)', async () => {
+    const stream = new PassThrough();
+    stream.write(Buffer.from('first'));
+    stream.write(Buffer.from('second'));
+    const body = new StreamingBody(stream);
+    for await (const chunk of body) {
+      expect(chunk.toString()).toBe('firstsecond'.slice(0, chunk.length));
+      break;
+    }
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it('a stream error reaches the loop', async () => {
+    const stream = new PassThrough();
+    const body = new StreamingBody(stream);
+    setImmediate(() => stream.destroy(new Error('connection reset')));
+    await expect(collect(body)).rejects.toThrow('connection reset');
+  });
+});
