@@ -21,6 +21,10 @@ export interface ColdStartSample {
   maxRssMiB: number;
   /** JS files in require.cache after the first call (modules loaded and compiled). */
   modules: number;
+  /** Wall time of the whole process, spawn to exit, measured by the parent (bench/run.ts). */
+  processMs?: number;
+  /** The same, for a second process started without NODE_EXTRA_CA_CERTS (when it is set). */
+  processMsWithoutExtraCa?: number;
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type * as TypeScript from 'typescript';
 
 // Transpiled copies run from WORK_DIR, so the parent hands them the real root through the env.
@@ -94,12 +95,27 @@ function pinnedCommand(pin: Pinning, core: number, nodeArgs: string[]): [string,
     : [process.execPath, nodeArgs];
 }
 
+/**
+ * Runs `node -e 0` on the client core and resolves with its wall time in ms, spawn to exit: Node's
+ * own start-up and exit, which every SDK's process pays. `env` values that are undefined are
+ * left out of the child's environment.
+ */
+export function timeBareNode(pin: Pinning, env: Record<string, string | undefined>): Promise<number> {
+  const [command, argv] = pinnedCommand(pin, pin.clientCore, ['-e', '0']);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`node -e 0 exited ${code}`))));
+  });
+}
+
 /** Runs `node [nodeFlags] script args` on the client core and parses the last JSON line of stdout. */
 export function runNodeJson<T>(
   pin: Pinning,
   script: string,
   args: readonly string[],
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   nodeFlags: readonly string[] = [],
 ): Promise<T> {
   const [command, argv] = pinnedCommand(pin, pin.clientCore, [...nodeFlags, script, ...args]);

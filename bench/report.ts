@@ -25,6 +25,13 @@ export interface Outcome<T> {
 }
 
 export type ColdStartResults = Partial<Record<OpName, Partial<Record<SdkName, Outcome<ColdStartSample>>>>>;
+
+/** `node -e 0`, spawn to exit, once per cold-start run: Node's own start-up and exit. */
+export interface BareNodeTimes {
+  ms: number[];
+  /** With NODE_EXTRA_CA_CERTS unset; empty when it is not set. */
+  msWithoutExtraCa: number[];
+}
 /** Keyed by `${op}@${concurrency}`; raw only where it has the operation. */
 export type ThroughputResults = Record<string, Partial<Record<SdkName, Outcome<ThroughputSample>>>>;
 
@@ -42,13 +49,16 @@ function failureNotes<T>(results: Record<string, Partial<Record<SdkName, Outcome
   return notes;
 }
 
-export function coldStartTable(results: ColdStartResults, runs: number): string {
+export function coldStartTable(results: ColdStartResults, runs: number, bare: BareNodeTimes): string {
   const rows: string[][] = [['Cold start (median of ' + runs + ' fresh processes)', 'botojs', 'v3', 'botojs/v3']];
+  const withoutExtraCa = bare.msWithoutExtraCa.length > 0;
   const metrics: [string, (s: ColdStartSample) => number][] = [
     ['require ms', (s) => s.requireMs],
     ['create client ms', (s) => s.createMs],
     ['first call ms', (s) => s.firstCallMs],
     ['total ms (require+create+call)', (s) => s.totalMs],
+    ['whole process ms (spawn to exit)', (s) => s.processMs ?? NaN],
+    ...(withoutExtraCa ? [['whole process ms, NODE_EXTRA_CA_CERTS unset', (s) => s.processMsWithoutExtraCa ?? NaN] as [string, (s: ColdStartSample) => number]] : []),
     ['peak RSS MiB', (s) => s.maxRssMiB],
     ['modules loaded', (s) => s.modules],
   ];
@@ -59,8 +69,14 @@ export function coldStartTable(results: ColdStartResults, runs: number): string 
       rows.push([`${OP_LABEL[op]}: ${label}`, fmt(b), fmt(v), ratio(b, v)]);
     }
   }
-  return [table(rows), '(lower is better; a ratio below 1.00x means botojs is faster/smaller)', ...failureNotes(results)]
-    .join('\n');
+  const notes = [
+    '(lower is better; a ratio below 1.00x means botojs is faster/smaller)',
+    `(whole process: the probe script, spawn to exit, as the bench's parent sees it; \`node -e 0\` alone takes ${fmt(median(bare.ms))} ms here` +
+      (withoutExtraCa
+        ? `, ${fmt(median(bare.msWithoutExtraCa))} ms with NODE_EXTRA_CA_CERTS unset: it is set, and Node reads those certificates as every process starts)`
+        : ')'),
+  ];
+  return [table(rows), ...notes, ...failureNotes(results)].join('\n');
 }
 
 export function throughputTable(results: ThroughputResults, rounds: number): string {

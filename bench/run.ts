@@ -18,16 +18,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { ColdStartSample } from './cold-start';
 import {
-  backgroundLoad, choosePinning, ensureBotojsBuilt, REPO_ROOT, runNodeJson, startServerProcess, transpileBench, WORK_DIR,
+  backgroundLoad, choosePinning, ensureBotojsBuilt, REPO_ROOT, runNodeJson, startServerProcess, timeBareNode, transpileBench, WORK_DIR,
   type Pinning,
 } from './processes';
 import { runProfile } from './profile';
 import { createTable, runCreateProbes } from './create-probe';
 import { runSoak, soakReport } from './soak';
 import { runTransfers, transferTable } from './transfer';
-import { coldStartTable, throughputTable, type ColdStartResults, type Outcome, type ThroughputResults } from './report';
+import { coldStartTable, throughputTable, type BareNodeTimes, type ColdStartResults, type Outcome, type ThroughputResults } from './report';
 import { ALL_V3_PACKAGES, COLD_OPS, hasOp, OPS, SDKS, sdkPathsToEnv, type OpName, type SdkName } from './sdk-adapters';
 import type { ThroughputSample } from './throughput';
 
@@ -144,27 +145,42 @@ function errorText(err: unknown): string {
 
 async function runColdStarts(
   opts: Options, pin: Pinning, jsDir: string, endpoint: string, env: Record<string, string>,
-): Promise<ColdStartResults> {
+): Promise<{ results: ColdStartResults; bare: BareNodeTimes }> {
   const fresh = (): Outcome<ColdStartSample> => ({ samples: [] });
   const results: ColdStartResults = {};
+  const bare: BareNodeTimes = { ms: [], msWithoutExtraCa: [] };
+  // Node reads NODE_EXTRA_CA_CERTS as every process starts (tens of ms on some machines, the
+  // same for both SDKs): when it is set, each probe runs a second time without it.
+  const extraCa = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+  const withoutExtraCa = { ...env, NODE_EXTRA_CA_CERTS: undefined };
   for (const op of COLD_OPS) results[op] = { botojs: fresh(), v3: fresh() };
   const script = path.join(jsDir, 'cold-start.js');
+  const timed = async (args: string[], probeEnv: Record<string, string | undefined>): Promise<[ColdStartSample, number]> => {
+    const started = performance.now();
+    const sample = await runNodeJson<ColdStartSample>(pin, script, args, probeEnv);
+    return [sample, performance.now() - started];
+  };
   for (let run = 0; run < opts.runs; run += 1) {
     process.stderr.write(`bench: cold start run ${run + 1}/${opts.runs}\n`);
     await waitForQuiet();
+    bare.ms.push(await timeBareNode(pin, env));
+    if (extraCa) bare.msWithoutExtraCa.push(await timeBareNode(pin, withoutExtraCa));
     for (const op of COLD_OPS) {
       for (const sdk of orderFor(run, ['botojs', 'v3'])) {
         const outcome = results[op]?.[sdk];
         if (!outcome || outcome.error) continue;
         try {
-          outcome.samples.push(await runNodeJson<ColdStartSample>(pin, script, [sdk, op, endpoint], env));
+          const [sample, processMs] = await timed([sdk, op, endpoint], env);
+          sample.processMs = processMs;
+          if (extraCa) sample.processMsWithoutExtraCa = (await timed([sdk, op, endpoint], withoutExtraCa))[1];
+          outcome.samples.push(sample);
         } catch (err) {
           outcome.error = errorText(err);
         }
       }
     }
   }
-  return results;
+  return { results, bare };
 }
 
 async function runThroughput(
@@ -217,8 +233,9 @@ async function main(): Promise<void> {
   try {
     if (opts.parts.has('cold')) {
       const cold = await runColdStarts(opts, pin, jsDir, server.endpoint, env);
-      json.coldStart = cold;
-      output.push('', coldStartTable(cold, opts.runs));
+      json.coldStart = cold.results;
+      json.bareNodeMs = cold.bare;
+      output.push('', coldStartTable(cold.results, opts.runs, cold.bare));
     }
     if (opts.parts.has('throughput')) {
       const throughput = await runThroughput(opts, pin, jsDir, server.endpoint, env);
