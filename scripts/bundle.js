@@ -153,15 +153,13 @@ async function bundle({ distDir, version, sourcemap = true }) {
  */
 function nameRenamedClasses(outfile) {
   const code = fs.readFileSync(outfile, 'latin1');
-  let renamed = 0;
-  const fixed = code.replace(/(\bvar (\w+) = class _\2\b[^{\n]*\{)/g, (head, _all, name) => {
-    renamed++;
-    return `${head} static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)}, configurable: true }); }`;
-  });
-  const odd = fixed.match(/\bclass _\w+/g)?.filter((m) => !fixed.includes(`var ${m.slice(7)} = ${m}`));
-  if (odd?.length) throw new Error(`bundle: esbuild renamed classes it was not expected to: ${odd.join(', ')}`);
+  const nameBlock = (name) => ` static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)}, configurable: true }); }`;
+  // The class head on one line, up to its body's brace (an `extends` of a plain name).
+  const fixed = code.replace(/(\bvar (\w+) = class _\2(?: extends [\w.]+)? \{)/g, (head, _all, name) => head + nameBlock(name));
+  const missed = [...fixed.matchAll(/\bvar (\w+) = class _\1\b[^\n]*/g)].filter((m) => !m[0].includes(nameBlock(m[1]))).map((m) => m[1]);
+  const odd = (fixed.match(/\bclass _\w+/g) ?? []).filter((m) => !fixed.includes(`var ${m.slice(7)} = ${m}`));
+  if (missed.length || odd.length) throw new Error(`bundle: classes esbuild renamed that the build cannot name back: ${[...missed, ...odd].join(', ')}`);
   fs.writeFileSync(outfile, fixed, 'latin1');
-  return renamed;
 }
 
 module.exports = { bundle, ENTRIES };

@@ -47,12 +47,7 @@ export interface BundleLoad {
 const CODE_PATHS = Symbol.for('botojs.codeCachePaths');
 type WithCodePaths = typeof globalThis & { [CODE_PATHS]?: Set<string> };
 
-/**
- * A process that finds work its cache file does not cover rewrites the file at exit, if it ran
- * no longer than this: V8 drops the bytecode of functions a long-running process stopped using,
- * and a cache written then would lose what earlier processes put in it.
- */
-const LEARN_WITHIN_SECONDS = 120;
+
 
 /** What the bundle's entry exports (scripts/bundle.js writes the entry). */
 export interface BundleExports {
@@ -114,7 +109,7 @@ function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRe
     // Anything unexpected before the bundle runs: Node's own loader does the same job uncached.
     return { exports: plainRequire(), outcome: 'off' };
   }
-  const { script, cacheFile, outcome, covered } = prepared;
+  const { script, cacheFile, outcome, covered, coveredBytes } = prepared;
   const noted = ((globalThis as WithCodePaths)[CODE_PATHS] ??= new Set<string>());
   const exports = run(script, file);
   // At exit the cache holds every function this run compiled, not just the top level; a used
@@ -122,7 +117,12 @@ function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRe
   process.once('exit', () => {
     if (outcome !== 'used') return writeCache(script, dir, cacheFile, noted);
     const learned = [...noted].filter((key) => !covered.has(key));
-    if (learned.length > 0 && process.uptime() <= LEARN_WITHIN_SECONDS) writeCache(script, dir, cacheFile, new Set([...covered, ...learned]));
+    if (learned.length === 0) return;
+    // V8 drops the bytecode of functions that did not run for a few full collections (a long
+    // process, a large download): data smaller than the file's would lose what the processes
+    // before put in it, while the list still claimed it. Such a process leaves the file alone.
+    const data = script.createCachedData();
+    if (data.length >= coveredBytes) writeCache(script, dir, cacheFile, new Set([...covered, ...learned]), data);
   });
   return { exports, outcome, cacheFile };
 }
@@ -163,6 +163,8 @@ interface Compiled {
   outcome: CodeCacheOutcome;
   /** The work the cache file covers (empty unless it was used). */
   covered: Set<string>;
+  /** The size of the cache file's V8 data (0 unless it was used). */
+  coveredBytes: number;
 }
 
 function compile(file: string, buildId: string, dir: string, env: NodeJS.ProcessEnv): Compiled {
@@ -185,16 +187,25 @@ function compile(file: string, buildId: string, dir: string, env: NodeJS.Process
   const contents = stored && checkedContents(stored);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: contents?.data });
   const outcome: CodeCacheOutcome = !stored ? 'missing' : !contents || script.cachedDataRejected ? 'rejected' : 'used';
-  return { script, cacheFile, outcome, covered: outcome === 'used' && contents ? contents.paths : new Set() };
+  const used = outcome === 'used' && contents;
+  return { script, cacheFile, outcome, covered: used ? contents.paths : new Set(), coveredBytes: used ? contents.data.length : 0 };
 }
 
-/** Node's options from `execArgv`, without the code of `-e` / `-p` (which is no flag of V8's). */
+const EVAL_FLAG = /^(-e|--eval|-p|--print|-pe)$/;
+
+/**
+ * Node's options from `execArgv`, without the code of `-e` / `-p` (which is no flag of V8's).
+ * The code follows the last of them: `node -p -e code` lists `-p`, `-e`, then the code.
+ */
 function flagsOf(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i];
-    if (/^(-e|--eval|-p|--print|-pe|-ep)$/.test(arg)) i++;
-    else if (!/^--(eval|print)=/.test(arg)) out.push(arg);
+    if (EVAL_FLAG.test(arg)) {
+      if (!EVAL_FLAG.test(execArgv[i + 1] ?? '')) i++;
+    } else if (!/^--(eval|print)=/.test(arg)) {
+      out.push(arg);
+    }
   }
   return out;
 }
@@ -222,7 +233,7 @@ function checkedContents(stored: Buffer): CacheContents | undefined {
   return { paths: new Set(text ? text.split('\n') : []), data: rest.subarray(4 + pathBytes) };
 }
 
-/** The work a cache file covers, or undefined when it is not a whole cache file (tests, bench). */
+/** The work a cache file covers, or undefined when it is not a whole cache file (for tests). */
 export function cacheFileCodePaths(cacheFile: string): string[] | undefined {
   try {
     const contents = checkedContents(fs.readFileSync(cacheFile));
@@ -251,13 +262,13 @@ function run(script: vm.Script, file: string): BundleExports {
 }
 
 /** Writes the cache file through a temporary name; any failure leaves things as they were. */
-function writeCache(script: vm.Script, dir: string, cacheFile: string, paths: Set<string>): void {
+function writeCache(script: vm.Script, dir: string, cacheFile: string, paths: Set<string>, data?: Buffer): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const pathText = Buffer.from([...paths].sort().join('\n'), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(pathText.length);
-    const rest = Buffer.concat([length, pathText, script.createCachedData()]);
+    const rest = Buffer.concat([length, pathText, data ?? script.createCachedData()]);
     const digest = crypto.createHash('sha1').update(rest).digest();
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(temp, Buffer.concat([CACHE_MAGIC, digest, rest]), { mode: 0o600 });

@@ -64,6 +64,11 @@ export interface ClientContext {
    * first request is sent, it settles the mode and its connect timeout. Resolves at once after.
    */
   settleDefaults?: () => Promise<void>;
+  /**
+   * The kind of work this client does, for the bundle's code cache (src/util/code-paths.ts):
+   * noted when its first response has been parsed (the protocol's paths then ran), then cleared.
+   */
+  codePath?: string;
   retry: RetryStrategy;
   clockSkew: ClockSkew;
   userAgent: string;

@@ -38,6 +38,7 @@ import type * as Events from './call-events';
 import { resolveCallEndpoint } from './call-endpoint';
 import { eventsOf } from './operation-events';
 import { reroute, type CallRoute, type NeedsRetryExtras } from './call-route';
+import { noteCodePath } from '../util/code-paths';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export type PreparedRequest = HttpRequest;
@@ -292,6 +293,10 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
   // first); a response that is an error has no stream to settle.
   if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
   if (customized) Object.assign(parsed, customized);
+  if (ctx.codePath !== undefined) {
+    noteCodePath(ctx.codePath);
+    ctx.codePath = undefined;
+  }
   return parsed;
 }
 

@@ -30,7 +30,6 @@ import { buildClientProxy, Client } from '../client/proxy';
 import { emptyClientMethods } from '../client/method-overrides';
 import type { ClientBuild } from '../client/client-build';
 import { clientDefaults } from './client-defaults';
-import { noteCodePath } from '../util/code-paths';
 
 const CLIENT_OPTION_NAMES = ['regionName', 'endpointUrl', 'useSsl', 'verify', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'config', 'apiVersion'] as const;
 
@@ -99,7 +98,6 @@ export function createClient(session: Session, serviceName: string, options: Cli
   // (bedrock-agentcore asks for millisecond timestamps).
   const serializerKwargs: SerializerOptions = { timestampPrecision: 'default' };
   const protocol = getProtocol(service.metadata, config.protocol);
-  noteCodePath(`client ${serviceName} ${protocol.name}`);
   const creatingSerializer: CreatingSerializerEvent = { protocolName: protocol.name, serviceModel: service, serializerKwargs };
   events.emitSync(`creating-serializer.${eventServiceId}`, creatingSerializer);
 
@@ -164,6 +162,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
     // defaults_mode `auto` waiting on IMDS: the mode and the connect timeout it brings are
     // settled once, before the first request is sent (src/session/client-defaults.ts).
     // Cleared once settled, so later calls do not await it.
+    codePath: `client ${serviceName} ${protocol.name}`,
     settleDefaults: settle
       ? memo(async () => {
           const settled = await settle();

@@ -56,10 +56,11 @@ export class StreamingBody implements AsyncIterable<Buffer> {
 
   [Symbol.asyncIterator](): AsyncIterator<Buffer> {
     const stream = this.take();
-    // A byte stream's chunks are Buffers already: its own iterator, without a generator around
-    // it (two promises less per chunk: 3-5% of a 512 MiB downloadFile's CPU). Only an
-    // object-mode stream may hand out other Uint8Arrays.
-    if (!stream.readableObjectMode) return stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    // A byte stream without an encoding hands out Buffers already: its own iterator, without a
+    // generator around it (two promises less per chunk: 2-6% less CPU for a 512 MiB
+    // downloadFile). An object-mode stream may hand out other Uint8Arrays, and one given an
+    // encoding (setEncoding) strings: those chunks are converted.
+    if (!stream.readableObjectMode && stream.readableEncoding == null) return stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     return asBuffers(stream);
   }
 
@@ -103,5 +104,8 @@ export class StreamingBody implements AsyncIterable<Buffer> {
 }
 
 async function* asBuffers(stream: Readable): AsyncGenerator<Buffer> {
-  for await (const chunk of stream) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  const encoding = stream.readableEncoding ?? undefined;
+  for await (const chunk of stream) {
+    yield Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk as Uint8Array);
+  }
 }

@@ -62,6 +62,38 @@ async function runNode(program: string, env: Record<string, string | undefined>,
   return { out: JSON.parse(stdout.trim().split('\n').pop() as string), stderr };
 }
 
+/**
+ * A program that makes one call (ListBuckets or ListTables) against a loopback server of its own,
+ * then, with `churn`, allocates that many rounds of short-lived objects (each round 200,000; 60
+ * rounds make V8 run several full collections of its own accord), and reports how the bundle
+ * was loaded.
+ */
+function callProgram(service: string, churn = 0): string {
+  const dist = JSON.stringify(path.join(pkg, 'dist'));
+  return `
+    const dist = ${dist};
+    const http = require('http');
+    const botojs = require(dist + '/index.js');
+    const s3 = ${JSON.stringify(service)} === 's3';
+    const srv = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', s3 ? 'application/xml' : 'application/x-amz-json-1.0');
+        res.end(s3 ? '<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>' : '{"TableNames":[]}');
+      });
+    });
+    srv.listen(0, '127.0.0.1', async () => {
+      const session = new botojs.Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
+      const client = session.client(${JSON.stringify(service)}, { endpointUrl: 'http://127.0.0.1:' + srv.address().port });
+      const out = await (s3 ? client.listBuckets() : client.listTables());
+      client.close();
+      srv.close();
+      for (let i = 0, keep = []; i < ${churn}; i++, keep = []) for (let j = 0; j < 200000; j++) keep.push({ j, s: 'x' + j });
+      const load = require(dist + '/bundle-loader.js').loadBundleWithOutcome(dist + '/botojs.js', 'ignored');
+      console.log(JSON.stringify({ ok: Array.isArray(out.Buckets ?? out.TableNames), outcome: load.outcome, cacheFile: load.cacheFile }));
+    });`;
+}
+
 /** A program that loads the package, makes a client and reports how the bundle was loaded. */
 function loadProgram(service = 'dynamodb'): string {
   const dist = JSON.stringify(path.join(pkg, 'dist'));
@@ -163,23 +195,41 @@ describe('the bundle behind the entry points', () => {
     const dir = path.join(work, 'cache-learn');
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const loader = require(path.join(pkg, 'dist', 'bundle-loader.js')) as typeof import('../../../src/bundle-loader');
+    // A client that makes no call notes nothing: creating it does not run its protocol's paths.
     const first = (await runNode(loadProgram('s3'), { BOTOJS_CACHE_DIR: dir })).out as { outcome: string; cacheFile: string };
     expect(first.outcome).toBe('missing');
-    expect(loader.cacheFileCodePaths(first.cacheFile)).toEqual(['client s3 rest-xml']);
-    const s3Only = fs.readFileSync(first.cacheFile);
+    expect(loader.cacheFileCodePaths(first.cacheFile)).toEqual([]);
 
-    // Another service: the cache is used, then rewritten at exit with both kinds of work.
-    expect((await runNode(loadProgram('dynamodb'), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used', cacheFile: first.cacheFile });
+    // A call that got an answer notes its client's work; the cache is used, then rewritten.
+    expect((await runNode(callProgram('s3'), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used', cacheFile: first.cacheFile });
+    expect(loader.cacheFileCodePaths(first.cacheFile)).toEqual(['client s3 rest-xml']);
+    expect((await runNode(callProgram('dynamodb'), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used' });
     expect(loader.cacheFileCodePaths(first.cacheFile)).toEqual(['client dynamodb json', 'client s3 rest-xml']);
     const both = fs.readFileSync(first.cacheFile);
-    expect(both.equals(s3Only)).toBe(false);
 
     // Nothing new: the file stays as it is, and V8 takes it.
     for (const service of ['dynamodb', 's3']) {
-      expect((await runNode(loadProgram(service), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used' });
+      expect((await runNode(callProgram(service), { BOTOJS_CACHE_DIR: dir })).out).toMatchObject({ ok: true, outcome: 'used' });
       expect(fs.readFileSync(first.cacheFile).equals(both)).toBe(true);
     }
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a process whose V8 dropped bytecode it did not use leaves a fuller cache file alone', async () => {
+    // Full collections (those V8 starts itself; gc() does not do this) age the bytecode of
+    // functions that do not run, and V8 drops it: such a process's cache data is smaller than
+    // the file's, which it must not replace.
+    const dir = path.join(work, 'cache-flushed');
+    const env = { BOTOJS_CACHE_DIR: dir };
+    const { cacheFile } = (await runNode(callProgram('s3'), env)).out as { cacheFile: string };
+    const s3Only = fs.readFileSync(cacheFile);
+    expect((await runNode(callProgram('dynamodb', 60), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
+    expect(fs.readFileSync(cacheFile).equals(s3Only)).toBe(true);
+    // Without those collections the same work is added.
+    expect((await runNode(callProgram('dynamodb'), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const loader = require(path.join(pkg, 'dist', 'bundle-loader.js')) as typeof import('../../../src/bundle-loader');
+    expect(loader.cacheFileCodePaths(cacheFile)).toEqual(['client dynamodb json', 'client s3 rest-xml']);
   });
 
   it('processes with other Node flags keep a cache file of their own instead of rejecting each other\'s', async () => {
@@ -189,6 +239,20 @@ describe('the bundle behind the entry points', () => {
     expect(flagged.cacheFile).not.toBe(plain.cacheFile);
     expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir, NODE_OPTIONS: '' })).out).toMatchObject({ outcome: 'used', cacheFile: plain.cacheFile });
     expect((await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir, NODE_OPTIONS: '--max-old-space-size=300' })).out).toMatchObject({ outcome: 'used', cacheFile: flagged.cacheFile });
+  });
+
+  it('the code given to node -e / -p is not part of the cache file\'s name (only flags are)', async () => {
+    const dir = path.join(work, 'cache-eval');
+    const dist = JSON.stringify(path.join(pkg, 'dist'));
+    const expr = (tag: string) =>
+      `(() => { require(${dist} + '/index.js'); return ${JSON.stringify(tag)} + require(${dist} + '/bundle-loader.js').loadBundleWithOutcome(${dist} + '/botojs.js', 'x').cacheFile; })()`;
+    const names: string[] = [];
+    for (const args of [['-p', expr('a:')], ['-p', '-e', expr('b:')], ['-pe', expr('c:')], [`--eval=console.log(${expr('d:')})`]]) {
+      const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: work, env: { ...process.env, BOTOJS_CACHE_DIR: dir }, encoding: 'utf8' });
+      names.push(stdout.trim().replace(/^[a-d]:/, ''));
+    }
+    const { cacheFile } = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out as { cacheFile: string };
+    expect(new Set([...names, cacheFile])).toEqual(new Set([cacheFile]));
   });
 
   it('a corrupt, truncated or altered cache file is refused, the program runs, and the file is rewritten', async () => {

@@ -25,6 +25,14 @@ describe('StreamingBody iteration', () => {
     expect(Buffer.concat(got)).toEqual(Buffer.from([1, 2, 3]));
   });
 
+  it('hands out Buffers for a stream given an encoding (its chunks are strings)', async () => {
+    const stream = Readable.from([Buffer.from('héllo'), Buffer.from(' wörld')], { objectMode: false });
+    stream.setEncoding('utf8');
+    const got = await collect(new StreamingBody(stream));
+    expect(got.every((c) => Buffer.isBuffer(c))).toBe(true);
+    expect(Buffer.concat(got).toString('utf8')).toBe('héllo wörld');
+  });
+
   it('can be read once: a second iteration (or read) is an error', async () => {
     const body = new StreamingBody(Readable.from([Buffer.from('x')], { objectMode: false }));
     await collect(body);
