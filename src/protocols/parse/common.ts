@@ -38,12 +38,12 @@ export class ResponseHeaders {
   }
 
   /**
-   * Every header as [name, value], the name as the server spelled it when known (else as
-   * RawResponse has it). Values are RawResponse's: a header a handler removed stays removed.
+   * How the server spelled a header (`key` in lower case): its first spelling when the raw
+   * header list is known, else `fallback` (the name as RawResponse has it). Values stay
+   * RawResponse's: a header a handler removed stays removed.
    */
-  spelledEntries(): Array<[string, string]> {
-    const spellings = this.spellingMap();
-    return Object.entries(this.raw).map(([name, value]) => [spellings?.get(name.toLowerCase()) ?? name, value]);
+  spelling(key: string, fallback: string): string {
+    return this.spellingMap()?.get(key) ?? fallback;
   }
 
   private spellingMap(): Map<string, string> | undefined {
@@ -59,8 +59,12 @@ export class ResponseHeaders {
   }
 
   get(name: string): string | undefined {
+    return this.getLowerCased(name.toLowerCase());
+  }
+
+  /** `get` for a name already in lower case (a parser's plan lowers it once). */
+  getLowerCased(key: string): string | undefined {
     // Own keys only: an absent `constructor` header is not Object.prototype.constructor.
-    const key = name.toLowerCase();
     return Object.prototype.hasOwnProperty.call(this.lower, key) ? this.lower[key] : undefined;
   }
 

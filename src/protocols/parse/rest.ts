@@ -32,6 +32,31 @@ export function restParser(codec: RestBodyReader, parseError: ParserHooks['parse
   return (op: OperationModel, response: RawResponse, ctx: SerializeContext): ParsedResponse => runParser(hooks, op, response, ctx);
 }
 
+/** A member read from outside the body, with what its reading needs worked out once per shape. */
+type PlannedMember =
+  | { kind: 'statusCode'; name: string; member: Shape }
+  | { kind: 'headers'; name: string; prefix: string; lowerPrefix: string }
+  | { kind: 'header'; name: string; member: Shape; key: string };
+
+const memberPlans = new WeakMap<Shape, PlannedMember[]>();
+
+/** The shape's status-code and header members, in member order (the result's key order). */
+function nonBodyMembers(shape: Shape): PlannedMember[] {
+  let plan = memberPlans.get(shape);
+  if (!plan) {
+    plan = [];
+    for (const name of shape.memberNames) {
+      const member = shape.members[name];
+      const ser = member.serialization;
+      if (ser.location === 'statusCode') plan.push({ kind: 'statusCode', name, member });
+      else if (ser.location === 'headers') plan.push({ kind: 'headers', name, prefix: ser.name ?? '', lowerPrefix: (ser.name ?? '').toLowerCase() });
+      else if (ser.location === 'header') plan.push({ kind: 'header', name, member, key: (ser.name ?? name).toLowerCase() });
+    }
+    memberPlans.set(shape, plan);
+  }
+  return plan;
+}
+
 export function parseRestMembers(
   codec: RestBodyReader,
   shape: Shape,
@@ -41,24 +66,14 @@ export function parseRestMembers(
   modeledError = false,
   operationName = '',
 ): Dict {
-  const members = shape.members;
-  for (const name of shape.memberNames) {
-    const member = members[name];
-    const ser = member.serialization;
-    switch (ser.location) {
-      case 'statusCode':
-        out[name] = codec.scalar(member, String(response.statusCode));
-        break;
-      case 'headers':
-        out[name] = prefixedHeaders(ser.name ?? '', headers);
-        break;
-      case 'header': {
-        const value = headers.get(ser.name ?? name);
-        if (value !== undefined) out[name] = headerValue(codec, member, value);
-        break;
-      }
-      default:
-        break;
+  for (const planned of nonBodyMembers(shape)) {
+    if (planned.kind === 'header') {
+      const value = headers.getLowerCased(planned.key);
+      if (value !== undefined) out[planned.name] = headerValue(codec, planned.member, value);
+    } else if (planned.kind === 'headers') {
+      out[planned.name] = prefixedHeaders(planned.prefix, planned.lowerPrefix, headers);
+    } else {
+      out[planned.name] = codec.scalar(planned.member, String(response.statusCode));
     }
   }
   const payloadName = shape.raw.payload as string | undefined;
@@ -99,11 +114,11 @@ function headerValue(codec: RestBodyReader, shape: Shape, value: string): unknow
  * server spelled it: botocore iterates urllib3's headers, which keep the server's case, so
  * `X-Amz-Meta-Owner` is `Owner` in S3's Metadata.
  */
-function prefixedHeaders(prefix: string, headers: ResponseHeaders): Record<string, string> {
-  const lowerPrefix = prefix.toLowerCase();
+function prefixedHeaders(prefix: string, lowerPrefix: string, headers: ResponseHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of headers.spelledEntries()) {
-    if (name.toLowerCase().startsWith(lowerPrefix)) setOwn(out, name.slice(prefix.length), value);
+  for (const name of Object.keys(headers.raw)) {
+    const key = name.toLowerCase();
+    if (key.startsWith(lowerPrefix)) setOwn(out, headers.spelling(key, name).slice(prefix.length), headers.raw[name]);
   }
   return out;
 }

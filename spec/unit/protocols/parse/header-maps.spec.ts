@@ -45,5 +45,8 @@ describe('header-prefix maps keep the server spelling', () => {
     // Without rawHeaders (a stubbed response), names are RawResponse's.
     const stubbed = parseRestXml(op, { statusCode: 200, headers: { 'x-meta-camelcase': 'a' }, body: Buffer.alloc(0) }, ctx);
     expect(stubbed.Meta).toEqual({ camelcase: 'a' });
+    // ... in whatever case RawResponse has them (a handler may have set one).
+    const handSet = parseRestXml(op, { statusCode: 200, headers: { 'X-Meta-Mixed': 'm', 'x-meta-low': 'l' }, body: Buffer.alloc(0) }, ctx);
+    expect(handSet.Meta).toEqual({ Mixed: 'm', low: 'l' });
   });
 });
