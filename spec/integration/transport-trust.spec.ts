@@ -181,6 +181,27 @@ describe('unread bodies never starve the pool (finding 4)', () => {
     for (const r of held) r.Body.close();
   });
 
+  it('a body closed unread releases its connection at once, checksum-validated or not', async () => {
+    const server = new CannedServer();
+    const url = await server.start();
+    const connections = countConnections(server);
+    const client = isolatedSession().client('s3', { endpointUrl: url, config: new Config({ s3: { addressingStyle: 'path' } }) });
+    const body = Buffer.alloc(4 * 1024 * 1024, 1);
+    try {
+      // The CRC32 header makes the body a checksum-validating stream over the response.
+      for (const headers of [{ 'x-amz-checksum-crc32': 'AAAAAA==' }, {}] as Record<string, string>[]) {
+        server.reply({ status: 200, headers: { ...headers, ETag: '"e"', 'Content-Length': String(body.length) }, body });
+        const r = await client.getObject({ Bucket: 'b', Key: 'k' });
+        expect(r.ResponseMetadata.ChecksumAlgorithm).toBe('x-amz-checksum-crc32' in headers ? 'crc32' : undefined);
+        r.Body.close();
+        await waitFor(() => connections.open === 0, 2000);
+      }
+    } finally {
+      client.close();
+      server.stop();
+    }
+  });
+
   it('a body left unread past readTimeout is released, and reading it later says why', async () => {
     const client = localS3(isolatedSession());
     const short = isolatedSession().client('s3', { endpointUrl: client.meta.endpointUrl, config: new Config({ readTimeout: 0.3, s3: { addressingStyle: 'path' } }) });

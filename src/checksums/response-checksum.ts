@@ -130,5 +130,10 @@ export function createChecksumValidatingStream(
   if (record) record.ChecksumAlgorithm = expected.algorithm;
   const validating = new ChecksumValidatingStream(expected);
   stream.on('error', (err) => validating.destroy(err));
+  // A reader that stops early (body.close(), a `break` out of `for await`) destroys the wrapper:
+  // the response under it goes too, so its connection closes now, not at the read timeout.
+  validating.once('close', () => {
+    if (!stream.readableEnded) stream.destroy();
+  });
   return stream.pipe(validating);
 }

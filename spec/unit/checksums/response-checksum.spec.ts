@@ -89,4 +89,21 @@ describe('response checksum validation', () => {
     const wrapped = createChecksumValidatingStream(failing, { 'x-amz-checksum-crc32': 'DUoRhQ==' });
     await expect(drain(wrapped)).rejects.toThrow('reset');
   });
+
+  it('a reader that stops early releases the stream under it (its connection), one that reads to the end does not need to', async () => {
+    // body.close() destroys the wrapper; a `break` out of `for await` does too.
+    for (const stop of ['destroy', 'break'] as const) {
+      const source = new Readable({ read() {} });
+      source.push(Buffer.from('first part'));
+      const wrapped = createChecksumValidatingStream(source, { 'x-amz-checksum-crc32': 'AAAAAA==' });
+      if (stop === 'destroy') wrapped.destroy();
+      else for await (const _chunk of wrapped) break;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(source.destroyed).toBe(true);
+    }
+    const whole = Readable.from([HELLO]);
+    const checked = createChecksumValidatingStream(whole, { 'x-amz-checksum-crc32': 'DUoRhQ==' });
+    expect(await drain(checked)).toBe('hello world');
+    expect(whole.readableEnded).toBe(true);
+  });
 });
