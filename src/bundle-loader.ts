@@ -41,13 +41,36 @@ export interface BundleLoad {
 }
 
 /**
- * Where the bundle notes the kinds of work a process did (src/util/code-paths.ts): a Set the
- * loader puts on the global object before it runs the bundle.
+ * Where the bundle notes the kinds of work a process did (src/util/code-paths.ts): an object
+ * with `add(key)` that the loader puts on the global object before it runs the bundle. Each
+ * loaded bundle file listens for keys new to the process.
  */
 const CODE_PATHS = Symbol.for('botojs.codeCachePaths');
-type WithCodePaths = typeof globalThis & { [CODE_PATHS]?: Set<string> };
 
+interface CodePathRegistry {
+  add(key: string): void;
+  readonly keys: Set<string>;
+  readonly listeners: Array<(key: string) => void>;
+}
+type WithCodePaths = typeof globalThis & { [CODE_PATHS]?: CodePathRegistry };
 
+function codePathRegistry(): CodePathRegistry {
+  const g = globalThis as WithCodePaths;
+  if (!g[CODE_PATHS]) {
+    const keys = new Set<string>();
+    const listeners: Array<(key: string) => void> = [];
+    g[CODE_PATHS] = {
+      keys,
+      listeners,
+      add(key) {
+        if (keys.has(key)) return;
+        keys.add(key);
+        for (const listener of listeners) listener(key);
+      },
+    };
+  }
+  return g[CODE_PATHS];
+}
 
 /** What the bundle's entry exports (scripts/bundle.js writes the entry). */
 export interface BundleExports {
@@ -110,19 +133,31 @@ function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRe
     return { exports: plainRequire(), outcome: 'off' };
   }
   const { script, cacheFile, outcome, covered, coveredBytes } = prepared;
-  const noted = ((globalThis as WithCodePaths)[CODE_PATHS] ??= new Set<string>());
+  const registry = codePathRegistry();
+  // V8 drops the bytecode of functions that did not run for a few full collections (a long
+  // process, a large download), so the data taken at exit may have lost what a call compiled.
+  // It is also taken just after each kind of work the file does not list is first done (once
+  // per kind, about 5 ms), and the exit write uses the fuller of the two.
+  let fresh: Buffer | undefined;
+  registry.listeners.push((key) => {
+    if (outcome === 'used' && covered.has(key)) return;
+    setImmediate(() => {
+      const data = script.createCachedData();
+      if (!fresh || data.length > fresh.length) fresh = data;
+    }).unref();
+  });
   const exports = run(script, file);
   // At exit the cache holds every function this run compiled, not just the top level; a used
   // cache is rewritten (once) when this process did work that the one which wrote it did not.
   process.once('exit', () => {
-    if (outcome !== 'used') return writeCache(script, dir, cacheFile, noted);
-    const learned = [...noted].filter((key) => !covered.has(key));
-    if (learned.length === 0) return;
-    // V8 drops the bytecode of functions that did not run for a few full collections (a long
-    // process, a large download): data smaller than the file's would lose what the processes
-    // before put in it, while the list still claimed it. Such a process leaves the file alone.
-    const data = script.createCachedData();
-    if (data.length >= coveredBytes) writeCache(script, dir, cacheFile, new Set([...covered, ...learned]), data);
+    const learned = [...registry.keys].filter((key) => !covered.has(key));
+    if (outcome === 'used' && learned.length === 0) return;
+    const atExit = script.createCachedData();
+    const data = fresh && fresh.length > atExit.length ? fresh : atExit;
+    if (outcome !== 'used') return writeCache(dir, cacheFile, registry.keys, data);
+    // Data smaller than the file's would lose what the processes before put in it, while the
+    // list still claimed it: such a process leaves the file alone.
+    if (data.length >= coveredBytes) writeCache(dir, cacheFile, new Set([...covered, ...learned]), data);
   });
   return { exports, outcome, cacheFile };
 }
@@ -191,21 +226,19 @@ function compile(file: string, buildId: string, dir: string, env: NodeJS.Process
   return { script, cacheFile, outcome, covered: used ? contents.paths : new Set(), coveredBytes: used ? contents.data.length : 0 };
 }
 
-const EVAL_FLAG = /^(-e|--eval|-p|--print|-pe)$/;
-
 /**
  * Node's options from `execArgv`, without the code of `-e` / `-p` (which is no flag of V8's).
- * The code follows the last of them: `node -p -e code` lists `-p`, `-e`, then the code.
+ * `-e`, `--eval` and `-pe` always take the code next; `-p` / `--print` take it only when the
+ * next argument is not an option (`node -p --max-old-space-size=100 -e code` is valid).
  */
 function flagsOf(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i];
-    if (EVAL_FLAG.test(arg)) {
-      if (!EVAL_FLAG.test(execArgv[i + 1] ?? '')) i++;
-    } else if (!/^--(eval|print)=/.test(arg)) {
-      out.push(arg);
-    }
+    if (/^(-e|--eval|-pe)$/.test(arg)) i++;
+    else if (/^(-p|--print)$/.test(arg)) {
+      if (!(execArgv[i + 1] ?? '-').startsWith('-')) i++;
+    } else if (!/^--(eval|print)=/.test(arg)) out.push(arg);
   }
   return out;
 }
@@ -262,13 +295,13 @@ function run(script: vm.Script, file: string): BundleExports {
 }
 
 /** Writes the cache file through a temporary name; any failure leaves things as they were. */
-function writeCache(script: vm.Script, dir: string, cacheFile: string, paths: Set<string>, data?: Buffer): void {
+function writeCache(dir: string, cacheFile: string, paths: Set<string>, data: Buffer): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const pathText = Buffer.from([...paths].sort().join('\n'), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(pathText.length);
-    const rest = Buffer.concat([length, pathText, data ?? script.createCachedData()]);
+    const rest = Buffer.concat([length, pathText, data]);
     const digest = crypto.createHash('sha1').update(rest).digest();
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(temp, Buffer.concat([CACHE_MAGIC, digest, rest]), { mode: 0o600 });

@@ -6,12 +6,13 @@
  * compares what a process noted with what its cache file covers, and rewrites the cache once
  * when there is something new.
  *
- * The loader is not part of the bundle, so the two meet on a registry symbol: the loader puts a
- * Set there before it runs the bundle. Without it (a plain require, Jest), noting does nothing.
+ * The loader is not part of the bundle, so the two meet on a registry symbol: the loader puts an
+ * object with `add` there before it runs the bundle. Without it (a plain require, Jest), noting
+ * does nothing.
  */
 const CODE_PATHS = Symbol.for('botojs.codeCachePaths');
 
-type WithCodePaths = typeof globalThis & { [CODE_PATHS]?: Set<string> };
+type WithCodePaths = typeof globalThis & { [CODE_PATHS]?: { add(key: string): void } };
 
 /** Notes one kind of work (a short stable key) for the code cache. */
 export function noteCodePath(key: string): void {

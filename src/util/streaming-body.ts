@@ -4,6 +4,7 @@
  * boto3's spellings resolve too (`iter_lines`, `iter_chunks`; src/util/spelling.ts).
  */
 import { Readable } from 'stream';
+import { StringDecoder } from 'string_decoder';
 import { inspect } from 'util';
 import { withForgivingMembers } from './spelling';
 
@@ -30,15 +31,11 @@ export class StreamingBody implements AsyncIterable<Buffer> {
   async read(amount?: number): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
-    const src = this.take();
-    for await (const chunk of src) {
-      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      chunks.push(b);
-      size += b.length;
-      if (amount !== undefined && size >= amount) {
-        src.destroy();
-        break;
-      }
+    // Leaving the loop early destroys the stream (the iterator's return).
+    for await (const chunk of this) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (amount !== undefined && size >= amount) break;
     }
     const all = Buffer.concat(chunks, size);
     return amount !== undefined ? all.subarray(0, amount) : all;
@@ -80,8 +77,10 @@ export class StreamingBody implements AsyncIterable<Buffer> {
   /** Lines without their terminators (`\n` or `\r\n`). */
   async *iterLines(keepEnds = false): AsyncGenerator<string> {
     let pending = '';
+    // A character split across two chunks is decoded whole.
+    const decoder = new StringDecoder('utf8');
     for await (const chunk of this) {
-      pending += chunk.toString('utf8');
+      pending += decoder.write(chunk);
       let i: number;
       while ((i = pending.indexOf('\n')) >= 0) {
         const line = pending.slice(0, i + 1);
@@ -89,6 +88,7 @@ export class StreamingBody implements AsyncIterable<Buffer> {
         yield keepEnds ? line : line.replace(/\r?\n$/, '');
       }
     }
+    pending += decoder.end();
     if (pending.length) yield pending;
   }
 

@@ -64,11 +64,11 @@ async function runNode(program: string, env: Record<string, string | undefined>,
 
 /**
  * A program that makes one call (ListBuckets or ListTables) against a loopback server of its own,
- * then, with `churn`, allocates that many rounds of short-lived objects (each round 200,000; 60
- * rounds make V8 run several full collections of its own accord), and reports how the bundle
- * was loaded.
+ * then (or, with `churnBeforeCall`, before it), with `churn`, allocates that many rounds of
+ * short-lived objects (each round 200,000; 60 rounds make V8 run several full collections of its
+ * own accord), and reports how the bundle was loaded.
  */
-function callProgram(service: string, churn = 0): string {
+function callProgram(service: string, churn = 0, churnBeforeCall = false): string {
   const dist = JSON.stringify(path.join(pkg, 'dist'));
   return `
     const dist = ${dist};
@@ -82,13 +82,19 @@ function callProgram(service: string, churn = 0): string {
         res.end(s3 ? '<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>' : '{"TableNames":[]}');
       });
     });
+    const churn = () => { for (let i = 0, keep = []; i < ${churn}; i++, keep = []) for (let j = 0; j < 200000; j++) keep.push({ j, s: 'x' + j }); };
     srv.listen(0, '127.0.0.1', async () => {
+      if (${churnBeforeCall}) churn();
       const session = new botojs.Session({ regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
       const client = session.client(${JSON.stringify(service)}, { endpointUrl: 'http://127.0.0.1:' + srv.address().port });
       const out = await (s3 ? client.listBuckets() : client.listTables());
       client.close();
       srv.close();
-      for (let i = 0, keep = []; i < ${churn}; i++, keep = []) for (let j = 0; j < 200000; j++) keep.push({ j, s: 'x' + j });
+      // The churn comes in a later turn of the event loop, as a long program's next work would.
+      if (!${churnBeforeCall} && ${churn} > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        churn();
+      }
       const load = require(dist + '/bundle-loader.js').loadBundleWithOutcome(dist + '/botojs.js', 'ignored');
       console.log(JSON.stringify({ ok: Array.isArray(out.Buckets ?? out.TableNames), outcome: load.outcome, cacheFile: load.cacheFile }));
     });`;
@@ -217,19 +223,33 @@ describe('the bundle behind the entry points', () => {
 
   it('a process whose V8 dropped bytecode it did not use leaves a fuller cache file alone', async () => {
     // Full collections (those V8 starts itself; gc() does not do this) age the bytecode of
-    // functions that do not run, and V8 drops it: such a process's cache data is smaller than
-    // the file's, which it must not replace.
+    // functions that do not run, and V8 drops it. Here they come before the new work (a process
+    // that ran a long time before its first DynamoDB call): its data, even taken just after that
+    // call, is smaller than the file's, which it must not replace.
     const dir = path.join(work, 'cache-flushed');
     const env = { BOTOJS_CACHE_DIR: dir };
     const { cacheFile } = (await runNode(callProgram('s3'), env)).out as { cacheFile: string };
     const s3Only = fs.readFileSync(cacheFile);
-    expect((await runNode(callProgram('dynamodb', 60), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
+    expect((await runNode(callProgram('dynamodb', 60, true), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
     expect(fs.readFileSync(cacheFile).equals(s3Only)).toBe(true);
     // Without those collections the same work is added.
     expect((await runNode(callProgram('dynamodb'), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const loader = require(path.join(pkg, 'dist', 'bundle-loader.js')) as typeof import('../../../src/bundle-loader');
     expect(loader.cacheFileCodePaths(cacheFile)).toEqual(['client dynamodb json', 'client s3 rest-xml']);
+  });
+
+  it('a first process that ran long after its call still writes what the call compiled', async () => {
+    // The data is also taken just after the call, before V8's own full collections drop
+    // bytecode that stopped running; the exit write uses the fuller one.
+    const sizes: number[] = [];
+    for (const churn of [0, 60]) {
+      const dir = path.join(work, `cache-first-${churn}`);
+      const { cacheFile, outcome } = (await runNode(callProgram('dynamodb', churn), { BOTOJS_CACHE_DIR: dir })).out as { cacheFile: string; outcome: string };
+      expect(outcome).toBe('missing');
+      sizes.push(fs.statSync(cacheFile).size);
+    }
+    expect(sizes[1]).toBeGreaterThanOrEqual(sizes[0] * 0.95);
   });
 
   it('processes with other Node flags keep a cache file of their own instead of rejecting each other\'s', async () => {

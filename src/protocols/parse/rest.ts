@@ -13,7 +13,6 @@ import { restMetadata } from './errors';
 import { EventStream } from './event-stream';
 import type { RestBodyReader } from '../rest-body-codec';
 
-/** Header, status code and payload members of `shape`, added to `out`. */
 /**
  * A rest-* protocol's parser: rest-json and rest-xml differ only in how a body is read (the
  * codec) and where an error's code and message are (parseError).
@@ -57,6 +56,7 @@ function nonBodyMembers(shape: Shape): PlannedMember[] {
   return plan;
 }
 
+/** Header, status code and payload members of `shape`, added to `out`. */
 export function parseRestMembers(
   codec: RestBodyReader,
   shape: Shape,
