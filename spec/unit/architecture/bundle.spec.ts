@@ -273,6 +273,9 @@ describe('the bundle behind the entry points', () => {
     }
     const { cacheFile } = (await runNode(loadProgram(), { BOTOJS_CACHE_DIR: dir })).out as { cacheFile: string };
     expect(new Set([...names, cacheFile])).toEqual(new Set([cacheFile]));
+    // An option between -p and -e is a real flag (Node applies it): it keeps its own file.
+    const { stdout } = await promisify(execFile)(process.execPath, ['-p', '--max-old-space-size=100', '-e', expr('e:')], { cwd: work, env: { ...process.env, BOTOJS_CACHE_DIR: dir }, encoding: 'utf8' });
+    expect(stdout.trim().replace(/^e:/, '')).not.toBe(cacheFile);
   });
 
   it('a corrupt, truncated or altered cache file is refused, the program runs, and the file is rewritten', async () => {
