@@ -231,7 +231,12 @@ describe('the bundle behind the entry points', () => {
     const { cacheFile } = (await runNode(callProgram('s3'), env)).out as { cacheFile: string };
     const s3Only = fs.readFileSync(cacheFile);
     expect((await runNode(callProgram('dynamodb', 60, true), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
-    expect(fs.readFileSync(cacheFile).equals(s3Only)).toBe(true);
+    // Whether V8 drops bytecode after these collections depends on its release (Node 20's does;
+    // 24's did not here), so the rule itself is checked: the file is kept, or replaced by no
+    // less V8 data than it had. (A file: magic 16 bytes, digest 20, list length 4, list, data.)
+    const dataBytes = (file: Buffer): number => file.length - 40 - file.readUInt32BE(36);
+    const after = fs.readFileSync(cacheFile);
+    if (!after.equals(s3Only)) expect(dataBytes(after)).toBeGreaterThanOrEqual(dataBytes(s3Only));
     // Without those collections the same work is added.
     expect((await runNode(callProgram('dynamodb'), env)).out).toMatchObject({ ok: true, outcome: 'used', cacheFile });
     // eslint-disable-next-line @typescript-eslint/no-var-requires
