@@ -142,8 +142,12 @@ function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRe
   registry.listeners.push((key) => {
     if (outcome === 'used' && covered.has(key)) return;
     setImmediate(() => {
-      const data = script.createCachedData();
-      if (!fresh || data.length > fresh.length) fresh = data;
+      try {
+        const data = script.createCachedData();
+        if (!fresh || data.length > fresh.length) fresh = data;
+      } catch {
+        // No data now: the exit write takes its own.
+      }
     }).unref();
   });
   const exports = run(script, file);
@@ -152,7 +156,13 @@ function loadOnce(file: string, buildId: string, env: NodeJS.ProcessEnv, plainRe
   process.once('exit', () => {
     const learned = [...registry.keys].filter((key) => !covered.has(key));
     if (outcome === 'used' && learned.length === 0) return;
-    const atExit = script.createCachedData();
+    let atExit: Buffer;
+    try {
+      atExit = script.createCachedData();
+    } catch {
+      // Nothing here may fail a program: without data there is nothing to write.
+      return;
+    }
     const data = fresh && fresh.length > atExit.length ? fresh : atExit;
     if (outcome !== 'used') return writeCache(dir, cacheFile, registry.keys, data);
     // Data smaller than the file's would lose what the processes before put in it, while the

@@ -159,10 +159,10 @@ export function createClient(session: Session, serviceName: string, options: Cli
       clientContextParams: config.clientContextParams,
     },
     transport,
+    codePath: `client ${serviceName} ${protocol.name}`,
     // defaults_mode `auto` waiting on IMDS: the mode and the connect timeout it brings are
     // settled once, before the first request is sent (src/session/client-defaults.ts).
     // Cleared once settled, so later calls do not await it.
-    codePath: `client ${serviceName} ${protocol.name}`,
     settleDefaults: settle
       ? memo(async () => {
           const settled = await settle();
