@@ -28,8 +28,36 @@ const EXCERPT_BYTES = 256;
 
 type Parsed<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
 
-const jsonBodies = new WeakMap<RawResponse, Parsed<unknown>>();
-const xmlBodies = new WeakMap<RawResponse, Parsed<XmlDocument | undefined>>();
+/**
+ * What was parsed from one response's body, kept on the response itself (a hidden property)
+ * rather than in module-level WeakMaps keyed by the response. A WeakMap entry's value outlived
+ * its call: with the tables long-lived, V8's young-generation collections kept every parsed
+ * body they found (a Query's 100 items) and promoted it to the old generation, where only a
+ * full collection frees it. Query at concurrency 1 spent 6-9 ms per scavenge that way
+ * (docs/PERFORMANCE.md, "Parsed bodies and the young generation"). The entry remembers the
+ * body it was read from: a handler that gives the response another body gets a fresh parse.
+ */
+interface BodyCache {
+  body: RawResponse['body'] | undefined;
+  json?: Parsed<unknown>;
+  xml?: Parsed<XmlDocument | undefined>;
+  cbor?: Parsed<CborValue>;
+  read?: ReadEntry;
+}
+
+const kBodyCache = Symbol('botojs.bodyCache');
+type CachingResponse = RawResponse & { [kBodyCache]?: BodyCache };
+
+function cacheOf(response: RawResponse): BodyCache {
+  const holder = response as CachingResponse;
+  let cache = holder[kBodyCache];
+  if (cache === undefined || cache.body !== response.body) {
+    cache = { body: response.body };
+    // Not enumerable: a handler that logs or copies the response does not see it.
+    Object.defineProperty(holder, kBodyCache, { value: cache, writable: true, configurable: true, enumerable: false });
+  }
+  return cache;
+}
 
 function attempt<T>(parse: () => T): Parsed<T> {
   try {
@@ -106,13 +134,12 @@ export function parseEventCbor(payload: Buffer, operationName: string): CborValu
 }
 
 function jsonOf(response: RawResponse): Parsed<unknown> {
-  let entry = jsonBodies.get(response);
-  if (!entry) {
+  const cache = cacheOf(response);
+  if (!cache.json) {
     const text = bodyText(response);
-    entry = text ? attempt(() => JSON.parse(text) as unknown) : { value: {} };
-    jsonBodies.set(response, entry);
+    cache.json = text ? attempt(() => JSON.parse(text) as unknown) : { value: {} };
   }
-  return entry;
+  return cache.json;
 }
 
 /** An error body as JSON, parsed once per response; `{ message: text }` when it is not JSON (as botocore). */
@@ -129,16 +156,13 @@ export function parseJsonSuccessBody(response: RawResponse, operationName: strin
   throw unparsableBody(response, operationName, `invalid JSON (${detailOf(error)})`, error);
 }
 
-const cborBodies = new WeakMap<RawResponse, Parsed<CborValue>>();
-
 function cborOf(response: RawResponse): Parsed<CborValue> {
-  let entry = cborBodies.get(response);
-  if (!entry) {
+  const cache = cacheOf(response);
+  if (!cache.cbor) {
     const bytes = response.body;
-    entry = !bytes || bytes.length === 0 ? { value: {} } : attempt(() => decodeCbor(bytes));
-    cborBodies.set(response, entry);
+    cache.cbor = !bytes || bytes.length === 0 ? { value: {} } : attempt(() => decodeCbor(bytes));
   }
-  return entry;
+  return cache.cbor;
 }
 
 /** A success body as CBOR; {} when empty. Anything but exactly one well-formed item is a ResponseParserError. */
@@ -158,12 +182,9 @@ export function parseCborErrorBody(response: RawResponse): CborValue {
 }
 
 function xmlOf(response: RawResponse): Parsed<XmlDocument | undefined> {
-  let entry = xmlBodies.get(response);
-  if (!entry) {
-    entry = attempt(() => parseXml(response.body ?? ''));
-    xmlBodies.set(response, entry);
-  }
-  return entry;
+  const cache = cacheOf(response);
+  if (!cache.xml) cache.xml = attempt(() => parseXml(response.body ?? ''));
+  return cache.xml;
 }
 
 /** A success body read for a target: nothing (blank), a result, XML that is not well-formed, or a conversion that failed. */
@@ -175,13 +196,12 @@ interface ReadEntry {
   failed?: unknown;
 }
 
-const readBodies = new WeakMap<RawResponse, ReadEntry>();
-
 function read(response: RawResponse, target: XmlTarget): ReadEntry {
-  const cached = readBodies.get(response);
+  const cache = cacheOf(response);
+  const cached = cache.read;
   if (cached && cached.target === target) return cached;
   const entry = readOnce(response, target);
-  readBodies.set(response, entry);
+  cache.read = entry;
   return entry;
 }
 
@@ -222,7 +242,7 @@ export function readXmlBody(response: RawResponse, target: XmlTarget, operationN
   }
   if (entry.failed !== undefined) throw entry.failed;
   // The result is the caller's to keep and extend: a second read parses afresh.
-  readBodies.delete(response);
+  cacheOf(response).read = undefined;
   return entry.result;
 }
 

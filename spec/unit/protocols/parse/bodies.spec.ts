@@ -87,3 +87,28 @@ describe('unparsable error bodies keep botocore behaviour', () => {
     expect(parse('ec2', parseEc2, 503, '{').Error).toEqual({ Code: '503', Message: 'Service Unavailable' });
   });
 });
+
+describe('a body is parsed once per response, and again when its body changes', () => {
+  const errorShapes = { ...shapes, Out: { type: 'structure', members: { Name: { shape: 'Str' } } } };
+
+  test.each(parsers)('%s: parsing the same response twice gives the same result; a new body a new parse', (protocol, parser) => {
+    const { op, ctx } = model(protocol, errorShapes, { shape: 'Out' });
+    const json = protocol.includes('json');
+    const doc = (name: string): string => (json ? JSON.stringify({ Name: name }) : `<OpResponse><OpResult><Name>${name}</Name></OpResult><Name>${name}</Name></OpResponse>`);
+    const raw = response(200, doc('first'));
+    expect(parser(op, raw, ctx).Name).toBe('first');
+    expect(parser(op, raw, ctx).Name).toBe('first');
+    // A handler (before-parse) may give the response another body: the old parse is not reused.
+    raw.body = Buffer.from(doc('second'), 'utf8');
+    expect(parser(op, raw, ctx).Name).toBe('second');
+  });
+
+  test('the parse kept on a response is hidden: not enumerable, not copied by a spread, not in JSON', () => {
+    const raw = response(400, '{"__type":"Boom","message":"no"}');
+    const { op, ctx } = model('json', errorShapes, { shape: 'Out' });
+    expect(parseJson(op, raw, ctx).Error?.Code).toBe('Boom');
+    expect(Object.keys(raw)).toEqual(['statusCode', 'headers', 'body']);
+    expect(Object.getOwnPropertySymbols({ ...raw })).toEqual([]);
+    expect(JSON.parse(JSON.stringify({ ...raw, body: undefined }))).toEqual({ statusCode: 400, headers: {} });
+  });
+});
