@@ -186,7 +186,7 @@ export async function runProfile(
     process.stderr.write(`bench: profiling botojs ${op}\n`);
     try {
       const sample = await runNodeJson<ThroughputSample>(
-        pin, path.join(jsDir, 'throughput.js'), ['botojs', op, '16', endpoint, '1000', String(measureMs)],
+        pin, path.join(jsDir, 'throughput.js'), ['botojs', op, '16', endpoint, '3000', String(measureMs)],
         { ...env, BENCH_CPU_PROFILE: path.join(dir, name) },
       );
       const profile = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as CpuProfile;

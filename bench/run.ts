@@ -68,7 +68,7 @@ function parseOptions(argv: readonly string[]): Options {
   return {
     runs: num('runs', quick ? 3 : 10),
     rounds: num('rounds', quick ? 1 : 3),
-    warmupMs: num('warmup', quick ? 500 : 1000),
+    warmupMs: num('warmup', quick ? 1000 : 3000),
     measureMs: num('measure', quick ? 1000 : 2000),
     concurrency: (flags.get('concurrency') ?? '1,16').split(',').map(Number),
     pin: !flags.has('no-pin'),

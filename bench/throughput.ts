@@ -71,9 +71,11 @@ async function main(): Promise<void> {
   const concurrency = Number(concurrencyArg);
   const call = loadSdk(sdk as SdkName, op as OpName, sdkPathsFromEnv()).createCaller(endpoint);
 
-  await runFor(call, op as OpName, concurrency, Number(warmupArg));
-  // Start the measured period from a clean heap so both SDKs begin level.
+  // A clean heap before the warm-up, so both SDKs begin level. Not between the warm-up and the
+  // measured period: a forced full collection also throws away optimized code, and the first
+  // half second after it measured V8 re-optimizing (docs/PERFORMANCE.md, "The forced collection").
   if (typeof global.gc === 'function') global.gc();
+  await runFor(call, op as OpName, concurrency, Number(warmupArg));
 
   const profileFile = process.env.BENCH_CPU_PROFILE;
   const stopProfiler = profileFile ? await startProfiler(profileFile) : undefined;
