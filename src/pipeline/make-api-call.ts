@@ -341,12 +341,22 @@ async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryConte
   let hook: unknown;
   // The handlers' extras (and their closure) are built only when someone listens.
   if (ctx.events.hasHandlers(hookName)) {
-    const extras: NeedsRetryExtras = {
+    // Written out rather than spread from rc: a spread of these objects is V8's slow generic
+    // copy, about 2% of an S3 call's CPU at concurrency 16. The keys are rc's (as sendWithRetries
+    // builds it), then the extras, in the order the spread gave.
+    const payload: Events.NeedsRetryEvent = {
+      attempt: rc.attempt,
+      operationName: rc.operationName,
+      response: rc.response,
+      httpResponse: rc.httpResponse,
+      error: rc.error,
+      operation: call.operation,
+      callState: rc.callState,
       params: call.params,
       abortSignal: signal,
       resolveEndpointAgain: () => reroute(route, async () => (call.endpoint = await resolveCallEndpoint(ctx, call))),
-    };
-    const payload: Events.NeedsRetryEvent = { ...rc, ...extras, operation: call.operation, context: call };
+      context: call,
+    } satisfies Omit<Events.NeedsRetryEvent, 'errorShapeRetryable'> & NeedsRetryExtras;
     hook = await ctx.events.emitUntilResponse(hookName, payload);
   }
   // A stream we already sent cannot be replayed, whoever asks: its bytes are gone.

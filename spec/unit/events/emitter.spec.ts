@@ -34,4 +34,66 @@ describe('HierarchicalEmitter', () => {
     expect(await e.emit('a')).toEqual([1]);
     expect(await c.emit('a')).toEqual([1, 2]);
   });
+
+  describe('each handler sees the payload as emitted, as botocore hands each its own kwargs', () => {
+    const emitters: Array<[string, (e: HierarchicalEmitter, name: string, payload: Record<string, unknown>) => unknown]> = [
+      ['emit', (e, n, p) => e.emit(n, p)],
+      ['emitUntilResponse', (e, n, p) => e.emitUntilResponse(n, p)],
+      ['emitSync', (e, n, p) => e.emitSync(n, p)],
+    ];
+
+    it.each(emitters)('%s: a key a handler sets, replaces or deletes is not seen by the next one', async (_name, run) => {
+      const e = new HierarchicalEmitter();
+      const shared = { list: [] as number[] };
+      const seen: Array<Record<string, unknown>> = [];
+      e.register('ev.svc.Op', (p) => {
+        seen.push({ ...p });
+        p.added = 1;
+        p.params = 'replaced';
+        delete p.operation;
+        (p.shared as { list: number[] }).list.push(1);
+      });
+      e.register('ev.svc', (p) => void seen.push({ ...p }));
+      e.register('ev', (p) => {
+        seen.push({ ...p });
+        p.params = 'again';
+      });
+      e.register('ev', (p) => void seen.push({ ...p }));
+      await run(e, 'ev.svc.Op', { params: 'given', operation: 'Op', shared });
+      const expected = { params: 'given', operation: 'Op', shared, eventName: 'ev.svc.Op' };
+      expect(seen).toEqual([expected, expected, expected, expected]);
+      // Objects under the keys are shared, as in botocore.
+      expect(shared.list).toEqual([1]);
+    });
+
+    it('a handler that froze its payload does not hand a frozen one on', async () => {
+      const e = new HierarchicalEmitter();
+      e.register('ev', (p) => void Object.freeze(p));
+      e.register('ev', (p) => {
+        p.note = 'written';
+        return p.note;
+      });
+      expect(await e.emit('ev', { a: 1 })).toEqual([undefined, 'written']);
+    });
+
+    it("the emitter's eventName wins over a payload's own", async () => {
+      const e = new HierarchicalEmitter();
+      const names: unknown[] = [];
+      e.register('ev', (p) => void names.push(p.eventName));
+      e.register('ev', (p) => void names.push(p.eventName));
+      await e.emit('ev.x', { eventName: 'stale' });
+      expect(names).toEqual(['ev.x', 'ev.x']);
+    });
+
+    it('the caller\'s payload object is never changed', async () => {
+      const e = new HierarchicalEmitter();
+      e.register('ev', (p) => {
+        p.params = 'mine';
+      });
+      const payload = { params: 'given' };
+      await e.emit('ev', payload);
+      expect(payload).toEqual({ params: 'given' });
+    });
+  });
 });
+
