@@ -36,6 +36,8 @@ export class CompiledRuleSet {
   private readonly rules: RuleFn[];
   /** Grows as trees compile on first entry (their assignments take slots then). */
   private readonly slots: SlotTable;
+  private readonly rawRules: unknown[];
+  private unreferenced: ReadonlySet<string> | undefined;
 
   constructor(ruleSet: unknown, partitions: PartitionTable) {
     if (!isRecord(ruleSet) || !isRecord(ruleSet.parameters) || !Array.isArray(ruleSet.rules)) {
@@ -55,6 +57,24 @@ export class CompiledRuleSet {
     });
     this.rules = ruleSet.rules.map((r) => compileRule(r, compiler));
     this.slots = slots;
+    this.rawRules = ruleSet.rules;
+  }
+
+  /**
+   * The optional string parameters no rule reads (by `ref` or in a `{Name}` template): S3's
+   * Key, Prefix and CopySource. A value of one cannot change the endpoint, so an endpoint cache
+   * may leave it out of its key. Worked out on first use (about 2 ms for S3's rule set);
+   * conservative: a name that appears as any reference or template variable counts as read.
+   */
+  unreferencedStringParameters(): ReadonlySet<string> {
+    if (!this.unreferenced) {
+      const read = new Set<string>();
+      collectReferences(this.rawRules, read);
+      this.unreferenced = new Set(
+        this.params.filter((p) => String(p.def.type).toLowerCase() === 'string' && !p.def.required && !read.has(p.name)).map((p) => p.name),
+      );
+    }
+    return this.unreferenced;
   }
 
   /** Evaluate the rules for these parameter values (already bound, by rule-set name). */
@@ -78,6 +98,20 @@ export class CompiledRuleSet {
       .map(([k, v]) => `${k}: ${pyStr(v)}`)
       .join('\n');
     throw new EndpointResolutionError(`No endpoint found for parameters:\n${listed}`);
+  }
+}
+
+/** Every name a rule reads: `{ "ref": name }` values and the leading names of `{...}` templates. */
+function collectReferences(node: unknown, out: Set<string>): void {
+  if (typeof node === 'string') {
+    if (node.includes('{')) for (const m of node.matchAll(/\{([A-Za-z0-9_]+)/g)) out.add(m[1]);
+  } else if (Array.isArray(node)) {
+    for (const item of node) collectReferences(item, out);
+  } else if (isRecord(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'ref' && typeof value === 'string') out.add(value);
+      else collectReferences(value, out);
+    }
   }
 }
 

@@ -37,23 +37,9 @@ export async function resolveCallEndpoint(ctx: ClientContext, call: CallContext)
   return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
 }
 
-const ENDPOINT_CACHE_SIZE = 100;
-
-/** resolveEndpoint through a per-client LRU: the same parameters always give the same endpoint. */
+/** resolveEndpoint through the client's LRU (endpoint-cache.ts): the same parameters always give the same endpoint. */
 function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<string, unknown>): ReturnType<typeof resolveEndpoint> {
-  const cache = ctx.endpoint.cache;
-  const key = JSON.stringify(params);
-  const hit = cache.get(key);
-  if (hit) {
-    // Re-insert so Map order tracks recency.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const resolved = resolveEndpoint(ruleSet, params, ctx.endpoint.partitions());
-  cache.set(key, resolved);
-  if (cache.size > ENDPOINT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return resolved;
+  return ctx.endpoint.cache.resolve(ruleSet, ctx.endpoint.partitions, params, () => resolveEndpoint(ruleSet, params, ctx.endpoint.partitions()));
 }
 
 function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {

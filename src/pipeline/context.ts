@@ -15,6 +15,7 @@ import type { ClientError } from '../errors';
 import type { ParsedResponse } from '../protocols/types';
 import type { PresignHooks } from './prepare-options';
 import type { SigningIdentityHook } from './signing-credentials';
+import type { EndpointCache } from './endpoint-cache';
 
 export interface EndpointSettings {
   /** endpoint_url from the client, the environment or the config file (feeds SDK::Endpoint). */
@@ -40,7 +41,7 @@ export interface EndpointSettings {
    */
   signingRegion(): string;
   /** Resolved endpoints by their parameters (botocore keeps an LRU of 100 the same way). */
-  cache: Map<string, { url: string; headers: Record<string, string[]>; properties: Record<string, unknown> }>;
+  cache: EndpointCache;
 }
 
 export interface ClientContext {

@@ -25,6 +25,7 @@ import { endpointBuiltIns } from '../endpoints/builtins';
 import { checkOptionNames } from '../config/option-names';
 import { errorFor } from '../client/exceptions';
 import { invalidEndpointError } from '../pipeline/url';
+import { EndpointCache } from '../pipeline/endpoint-cache';
 import { endpointUrlProblem } from '../util/hostnames';
 import { buildClientProxy, Client } from '../client/proxy';
 import { emptyClientMethods } from '../client/method-overrides';
@@ -153,7 +154,7 @@ export function createClient(session: Session, serviceName: string, options: Cli
       partitions: memo(() => session.loader.loadData('partitions')),
       signingName: memo(() => clientSigningName(session.loader, service.metadata.endpointPrefix, region, service.metadata.signingName)),
       signingRegion: memo(() => legacySigningRegion(session.loader.loadData('endpoints'), service.metadata.endpointPrefix, region, configuredUrl !== undefined)),
-      cache: new Map(),
+      cache: new EndpointCache(),
       useSsl: options.useSsl !== false,
       builtIns,
       clientContextParams: config.clientContextParams,

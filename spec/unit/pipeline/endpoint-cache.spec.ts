@@ -1,0 +1,124 @@
+/**
+ * The client's endpoint cache: one rule-set run per set of parameters; parameters the rule set
+ * never reads (S3's Key) leave the key once the client has seen a few, so a workload of many
+ * object keys is not a rule-set run per call.
+ */
+import * as path from 'path';
+import { EndpointResolutionError } from '../../../src/errors';
+import { compileRuleSet, resolveEndpoint } from '../../../src/endpoints';
+import { ModelLoader } from '../../../src/models/loader';
+import { cacheKey, EndpointCache, SCAN_AFTER_MISSES } from '../../../src/pipeline/endpoint-cache';
+
+const partitions = {
+  partitions: [{ id: 'aws', regionRegex: '^us\\-\\w+\\-\\d+$', regions: {}, outputs: { dnsSuffix: 'amazonaws.com', supportsFIPS: true } }],
+};
+
+const ruleSet = {
+  version: '1.0',
+  parameters: {
+    Region: { type: 'String', required: true },
+    Bucket: { type: 'String' },
+    Key: { type: 'String' },
+    Flag: { type: 'Boolean' },
+  },
+  rules: [
+    {
+      type: 'endpoint',
+      conditions: [{ fn: 'isSet', argv: [{ ref: 'Bucket' }] }],
+      endpoint: { url: 'https://{Bucket}.svc.{Region}.amazonaws.com', properties: {}, headers: {} },
+    },
+    { type: 'endpoint', conditions: [], endpoint: { url: 'https://svc.{Region}.amazonaws.com', properties: {}, headers: {} } },
+  ],
+};
+
+function counting(): { cache: EndpointCache; runs: () => number; resolve: (params: Record<string, unknown>) => string } {
+  const cache = new EndpointCache();
+  let runs = 0;
+  return {
+    cache,
+    runs: () => runs,
+    resolve: (params) =>
+      cache.resolve(ruleSet, () => partitions, params, () => {
+        runs++;
+        return resolveEndpoint(ruleSet, params, partitions);
+      }).url,
+  };
+}
+
+describe('EndpointCache', () => {
+  test('the same parameters run the rule set once', () => {
+    const c = counting();
+    for (let i = 0; i < 5; i++) expect(c.resolve({ Region: 'us-east-1', Bucket: 'b' })).toBe('https://b.svc.us-east-1.amazonaws.com');
+    expect(c.runs()).toBe(1);
+  });
+
+  test('a parameter no rule reads stops being part of the key after a few misses', () => {
+    const c = counting();
+    for (let i = 0; i < 50; i++) expect(c.resolve({ Region: 'us-east-1', Bucket: 'b', Key: `k${i}` })).toBe('https://b.svc.us-east-1.amazonaws.com');
+    expect(c.runs()).toBe(SCAN_AFTER_MISSES);
+    // A parameter the rules read still tells endpoints apart.
+    expect(c.resolve({ Region: 'us-east-1', Bucket: 'other', Key: 'k0' })).toBe('https://other.svc.us-east-1.amazonaws.com');
+    expect(c.resolve({ Region: 'us-east-1', Key: 'k0' })).toBe('https://svc.us-east-1.amazonaws.com');
+    expect(c.runs()).toBe(SCAN_AFTER_MISSES + 2);
+  });
+
+  test('a value of the wrong type for an unread parameter still reaches the rule set, which refuses it', () => {
+    const c = counting();
+    for (let i = 0; i < SCAN_AFTER_MISSES + 2; i++) c.resolve({ Region: 'us-east-1', Key: `k${i}` });
+    expect(() => c.resolve({ Region: 'us-east-1', Key: 42 })).toThrow(EndpointResolutionError);
+  });
+
+  test('keeps at most 100 endpoints, dropping the least recently used', () => {
+    const c = counting();
+    // Past the scan, which starts the cache afresh once it finds an unread parameter (Key).
+    for (let i = 0; i < SCAN_AFTER_MISSES; i++) c.resolve({ Region: 'us-east-1', Bucket: `warm${i}` });
+    for (let i = 0; i < 100; i++) c.resolve({ Region: 'us-east-1', Bucket: `b${i}` });
+    c.resolve({ Region: 'us-east-1', Bucket: 'b0' }); // b0 is now the newest
+    c.resolve({ Region: 'us-east-1', Bucket: 'b100' }); // evicts b1
+    expect(c.cache.size).toBe(100);
+    const before = c.runs();
+    c.resolve({ Region: 'us-east-1', Bucket: 'b0' });
+    expect(c.runs()).toBe(before);
+    c.resolve({ Region: 'us-east-1', Bucket: 'b1' });
+    expect(c.runs()).toBe(before + 1);
+  });
+});
+
+describe('cacheKey', () => {
+  test('is unambiguous whatever the values hold', () => {
+    const keys = [
+      { Bucket: 'x;Key=s1:y' },
+      { Bucket: 'x', Key: 'y' },
+      { Bucket: 'true' },
+      { Bucket: true },
+      { Bucket: ['a', 'b'] },
+      { Bucket: 'a,b' },
+      { Bucket: '' },
+      {},
+    ].map((p) => cacheKey(p, undefined));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('leaves out only string values of the ignored names', () => {
+    const ignored = new Set(['Key']);
+    expect(cacheKey({ Bucket: 'b', Key: 'k1' }, ignored)).toBe(cacheKey({ Bucket: 'b', Key: 'k2' }, ignored));
+    expect(cacheKey({ Bucket: 'b', Key: 1 }, ignored)).not.toBe(cacheKey({ Bucket: 'b', Key: 2 }, ignored));
+  });
+});
+
+describe("S3's rule set", () => {
+  const loader = new ModelLoader({ searchPaths: [path.resolve(__dirname, '../../../service-models')] });
+  const s3Rules = loader.loadServiceModel('s3', 'endpoint-rule-set-1');
+
+  test('reads neither Key, Prefix nor CopySource; every other optional string parameter is read', () => {
+    const unread = compileRuleSet(s3Rules, loader.loadData('partitions')).unreferencedStringParameters();
+    expect([...unread].sort()).toEqual(['CopySource', 'Key', 'Prefix']);
+  });
+
+  test('DynamoDB and SQS read all their parameters', () => {
+    for (const service of ['dynamodb', 'sqs']) {
+      const rules = loader.loadServiceModel(service, 'endpoint-rule-set-1');
+      expect(compileRuleSet(rules, loader.loadData('partitions')).unreferencedStringParameters().size).toBe(0);
+    }
+  });
+});
