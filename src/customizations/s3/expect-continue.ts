@@ -34,7 +34,8 @@ function addExpectHeader(p: BeforeChecksumEvent): void {
   const { request, params } = p;
   const fileLike = (FILE_LIKE_BODY_OPERATIONS.has(op.name) && params.Body !== undefined) || isReadable(request.body);
   if (!fileLike) return;
-  if ((process.env.BOTO_EXPERIMENTAL__NO_EMPTY_CONTINUE ?? '').toLowerCase() === 'true' && bodyLength(request.body ?? '') === 0) return;
+  // The environment is read only for an empty body (each read is a call into Node's C++ side).
+  if (bodyLength(request.body ?? '') === 0 && (process.env.BOTO_EXPERIMENTAL__NO_EMPTY_CONTINUE ?? '').toLowerCase() === 'true') return;
   request.headers.Expect = '100-continue';
 }
 
