@@ -201,7 +201,7 @@ async function runThroughput(
           const args = [sdk, op, String(concurrency), endpoint, String(opts.warmupMs), String(opts.measureMs)];
           try {
             const backgroundPct = await waitForQuiet();
-            const sample = await runNodeJson<ThroughputSample>(pin, script, args, env, ['--expose-gc']);
+            const sample = await runNodeJson<ThroughputSample>(pin, script, args, env);
             outcome.samples.push({ ...sample, backgroundPct });
           } catch (err) {
             outcome.error = errorText(err);

@@ -71,10 +71,9 @@ async function main(): Promise<void> {
   const concurrency = Number(concurrencyArg);
   const call = loadSdk(sdk as SdkName, op as OpName, sdkPathsFromEnv()).createCaller(endpoint);
 
-  // A clean heap before the warm-up, so both SDKs begin level. Not between the warm-up and the
-  // measured period: a forced full collection also throws away optimized code, and the first
-  // half second after it measured V8 re-optimizing (docs/PERFORMANCE.md, "The forced collection").
-  if (typeof global.gc === 'function') global.gc();
+  // No forced collection before the measured period: it also throws away optimized code, and
+  // the first half second after it measured V8 re-optimizing (docs/PERFORMANCE.md, "Steady
+  // state"). The warm-up is long enough (3 s) for both SDKs' code to settle.
   await runFor(call, op as OpName, concurrency, Number(warmupArg));
 
   const profileFile = process.env.BENCH_CPU_PROFILE;

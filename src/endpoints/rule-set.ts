@@ -101,10 +101,14 @@ export class CompiledRuleSet {
   }
 }
 
-/** Every name a rule reads: `{ "ref": name }` values and the leading names of `{...}` templates. */
+/**
+ * Every name a rule reads: `{ "ref": name }` values and the names of `{name}` / `{name#path}`
+ * templates, taken as the template compiler takes them (whatever stands before `#`). An escaped
+ * `{{name}}` counts as read too: erring that way only keeps a parameter in the cache key.
+ */
 function collectReferences(node: unknown, out: Set<string>): void {
   if (typeof node === 'string') {
-    if (node.includes('{')) for (const m of node.matchAll(/\{([A-Za-z0-9_]+)/g)) out.add(m[1]);
+    if (node.includes('{')) for (const m of node.matchAll(/\{([^{}]+)\}/g)) out.add(m[1].split('#')[0]);
   } else if (Array.isArray(node)) {
     for (const item of node) collectReferences(item, out);
   } else if (isRecord(node)) {

@@ -88,11 +88,9 @@ export class HierarchicalEmitter {
     const hs = this.handlersFor(eventName);
     if (hs.length === 0) return [];
     const results: unknown[] = [];
-    let view: Record<string, unknown> | undefined;
     for (const h of hs) {
-      view = handlerView(payload, eventName, view);
       // Most handlers are synchronous: only a returned promise is awaited (no microtask hop per handler).
-      const r = h(view);
+      const r = h({ ...payload, eventName });
       results.push(isThenable(r) ? await r : r);
     }
     return results;
@@ -104,10 +102,8 @@ export class HierarchicalEmitter {
    * A handler that returns a Promise is not awaited; its rejection is dropped.
    */
   emitSync(eventName: string, payload: Record<string, unknown> = {}): void {
-    let view: Record<string, unknown> | undefined;
     for (const h of this.handlersFor(eventName)) {
-      view = handlerView(payload, eventName, view);
-      const r = h(view);
+      const r = h({ ...payload, eventName });
       if (r instanceof Promise) r.catch(() => undefined);
     }
   }
@@ -115,10 +111,8 @@ export class HierarchicalEmitter {
   /** Calls handlers until one returns something other than undefined/null; returns it. */
   async emitUntilResponse(eventName: string, payload: Record<string, unknown> = {}): Promise<unknown> {
     const hs = this.handlersFor(eventName);
-    let view: Record<string, unknown> | undefined;
     for (const h of hs) {
-      view = handlerView(payload, eventName, view);
-      let r = h(view);
+      let r = h({ ...payload, eventName });
       if (isThenable(r)) r = await r;
       if (r !== undefined && r !== null) return r;
     }
@@ -131,35 +125,6 @@ export class HierarchicalEmitter {
     for (const [k, v] of this.handlers) c.handlers.set(k, [...v]);
     return c;
   }
-}
-
-/**
- * The payload a handler receives: the emitter's `payload` with `eventName`, in an object of its
- * own, as botocore's handlers each get their own kwargs: a handler that sets or deletes a key of
- * it changes nothing for the next handler. The previous handler's object is handed on when that
- * handler left every key as it was (what nearly all do), which spares a copy per handler: the
- * copy is V8's generic object spread, the costliest line of an S3 call's events (13 handlers
- * on a GetObject). Objects under the keys (params, request) are shared, as in botocore.
- */
-function handlerView(payload: Record<string, unknown>, eventName: string, previous: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (previous !== undefined && Object.isExtensible(previous) && sameKeys(previous, payload, eventName)) return previous;
-  return { ...payload, eventName };
-}
-
-/** Whether `view` still holds exactly `payload`'s keys and values plus `eventName`. */
-function sameKeys(view: Record<string, unknown>, payload: Record<string, unknown>, eventName: string): boolean {
-  if (view.eventName !== eventName) return false;
-  let count = 0;
-  for (const key in payload) {
-    if (!Object.prototype.hasOwnProperty.call(payload, key)) continue;
-    // `eventName` in the payload itself is overridden by the emitter's, as the spread does.
-    if (key === 'eventName') continue;
-    if (!Object.prototype.hasOwnProperty.call(view, key) || view[key] !== payload[key]) return false;
-    count++;
-  }
-  let viewCount = 0;
-  for (const key in view) if (Object.prototype.hasOwnProperty.call(view, key) && key !== 'eventName') viewCount++;
-  return viewCount === count;
 }
 
 /** A promise or any thenable (await would wait for it); plain values are used as they are. */

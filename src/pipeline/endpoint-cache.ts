@@ -46,15 +46,16 @@ export class EndpointCache {
       return hit;
     }
     const resolved = resolve();
+    let kept = key;
     if (++this.misses === SCAN_AFTER_MISSES && this.ignored === undefined) {
       const unread = compileRuleSet(ruleSet, partitions()).unreferencedStringParameters();
       if (unread.size > 0) {
         // Keys made so far include those parameters: start afresh with the shorter keys.
         this.ignored = unread;
         this.entries.clear();
+        kept = cacheKey(params, unread);
       }
     }
-    const kept = this.ignored === undefined ? key : cacheKey(params, this.ignored);
     this.entries.set(kept, resolved);
     this.newest = kept;
     if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);

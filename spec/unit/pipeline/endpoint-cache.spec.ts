@@ -106,6 +106,36 @@ describe('cacheKey', () => {
   });
 });
 
+describe('which parameters a rule set reads', () => {
+  const unread = (rules: unknown[], parameters: Record<string, unknown>): string[] =>
+    [...compileRuleSet({ version: '1.0', parameters, rules }, partitions).unreferencedStringParameters()].sort();
+
+  test('a name read only in a template counts, whatever characters it has and whatever path follows it', () => {
+    const parameters = { 'Foo-Bar': { type: 'String' }, Plain: { type: 'String' }, Escaped: { type: 'String' }, Unused: { type: 'String' } };
+    const rules = [{ type: 'endpoint', conditions: [], endpoint: { url: 'https://{Foo-Bar}.{Plain#x}.example.com/{{Escaped}}', properties: {}, headers: {} } }];
+    expect(unread(rules, parameters)).toEqual(['Unused']);
+  });
+
+  test('a name read only by ref, in a nested tree or an error counts; booleans and required strings are never left out', () => {
+    const parameters = {
+      InTree: { type: 'String' },
+      InError: { type: 'String' },
+      Flag: { type: 'Boolean' },
+      Needed: { type: 'String', required: true },
+      Loose: { type: 'String' },
+    };
+    const rules = [
+      {
+        type: 'tree',
+        conditions: [{ fn: 'isSet', argv: [{ ref: 'InTree' }] }],
+        rules: [{ type: 'error', conditions: [], error: 'bad {InError}' }],
+      },
+      { type: 'endpoint', conditions: [], endpoint: { url: 'https://x.example.com', properties: {}, headers: {} } },
+    ];
+    expect(unread(rules, parameters)).toEqual(['Loose']);
+  });
+});
+
 describe("S3's rule set", () => {
   const loader = new ModelLoader({ searchPaths: [path.resolve(__dirname, '../../../service-models')] });
   const s3Rules = loader.loadServiceModel('s3', 'endpoint-rule-set-1');

@@ -20,7 +20,6 @@
  */
 import type { HierarchicalEmitter } from '../../events/emitter';
 import type { BeforeChecksumEvent } from '../../pipeline/call-events';
-import { bodyLength } from '../../pipeline/body-progress';
 import { isReadable } from '../../util/is-readable';
 
 /** The operations whose Body botocore turns into a file-like object (convert_body_to_file_like_object). */
@@ -35,8 +34,13 @@ function addExpectHeader(p: BeforeChecksumEvent): void {
   const fileLike = (FILE_LIKE_BODY_OPERATIONS.has(op.name) && params.Body !== undefined) || isReadable(request.body);
   if (!fileLike) return;
   // The environment is read only for an empty body (each read is a call into Node's C++ side).
-  if (bodyLength(request.body ?? '') === 0 && (process.env.BOTO_EXPERIMENTAL__NO_EMPTY_CONTINUE ?? '').toLowerCase() === 'true') return;
+  if (isEmptyBody(request.body) && (process.env.BOTO_EXPERIMENTAL__NO_EMPTY_CONTINUE ?? '').toLowerCase() === 'true') return;
   request.headers.Expect = '100-continue';
+}
+
+/** No body, or one of zero bytes (a stream's length is unknown: not empty). */
+function isEmptyBody(body: unknown): boolean {
+  return body === undefined || body === '' || (body instanceof Uint8Array && body.length === 0);
 }
 
 /** Registers `Expect: 100-continue` for S3 uploads on a session's events. */

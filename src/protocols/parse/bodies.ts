@@ -48,13 +48,18 @@ interface BodyCache {
 const kBodyCache = Symbol('botojs.bodyCache');
 type CachingResponse = RawResponse & { [kBodyCache]?: BodyCache };
 
+// For a response that takes no new property (a frozen stub a before-send handler returned).
+const sealedResponses = new WeakMap<RawResponse, BodyCache>();
+
 function cacheOf(response: RawResponse): BodyCache {
   const holder = response as CachingResponse;
-  let cache = holder[kBodyCache];
+  const extensible = Object.isExtensible(holder);
+  let cache = extensible ? holder[kBodyCache] : sealedResponses.get(response);
   if (cache === undefined || cache.body !== response.body) {
     cache = { body: response.body };
     // Not enumerable: a handler that logs or copies the response does not see it.
-    Object.defineProperty(holder, kBodyCache, { value: cache, writable: true, configurable: true, enumerable: false });
+    if (extensible) Object.defineProperty(holder, kBodyCache, { value: cache, writable: true, configurable: true, enumerable: false });
+    else sealedResponses.set(response, cache);
   }
   return cache;
 }

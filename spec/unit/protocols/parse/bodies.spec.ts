@@ -103,6 +103,17 @@ describe('a body is parsed once per response, and again when its body changes', 
     expect(parser(op, raw, ctx).Name).toBe('second');
   });
 
+  test.each(parsers)('%s: a frozen response (a stub from a before-send handler) parses, and its error body once', (protocol, parser) => {
+    const { op, ctx } = model(protocol, errorShapes, { shape: 'Out' });
+    const json = protocol.includes('json');
+    const body = json ? '{"Name":"frozen"}' : '<OpResponse><OpResult><Name>frozen</Name></OpResult><Name>frozen</Name></OpResponse>';
+    const raw = Object.freeze(response(200, body));
+    expect(parser(op, raw, ctx).Name).toBe('frozen');
+    expect(parser(op, raw, ctx).Name).toBe('frozen');
+    const errorBody = json ? '{"__type":"Boom","message":"no"}' : '<ErrorResponse><Error><Code>Boom</Code><Message>no</Message></Error></ErrorResponse>';
+    expect(parser(op, Object.freeze(response(400, errorBody)), ctx).Error?.Code).toBe('Boom');
+  });
+
   test('the parse kept on a response is hidden: not enumerable, not copied by a spread, not in JSON', () => {
     const raw = response(400, '{"__type":"Boom","message":"no"}');
     const { op, ctx } = model('json', errorShapes, { shape: 'Out' });
