@@ -23,6 +23,9 @@ import { onceConnected } from './pooled-agent';
 /** How long to wait for `100 Continue` before sending the body anyway (botocore: 1 second). */
 export const EXPECT_CONTINUE_WAIT_MS = 1000;
 
+/** How much longer than the wait a read timeout must be to be left running through it. */
+const READ_TIMER_MARGIN_MS = 1000;
+
 /** Whether the request asks the server to continue before its body is sent. */
 export function expectsContinue(headers: Record<string, string>): boolean {
   return getHeader(headers, 'expect')?.trim().toLowerCase() === '100-continue';
@@ -33,12 +36,15 @@ export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sen
   let decided = false;
   let timer: NodeJS.Timeout | undefined;
   // The wait is bounded by its own timer, not by readTimeout (botocore's wait_for_read does not
-  // apply it either): the socket's read timer is off while it runs and back on when it ends.
+  // apply it either): a read timer that could fire within the wait is off while it runs and back
+  // on when it ends. A longer one (the default 60 s) is left alone: the headers just went out,
+  // so it cannot fire before the wait is over, and the body's write restarts it.
+  const pauseReadTimer = flight.settings.readTimeoutMs > 0 && flight.settings.readTimeoutMs <= EXPECT_CONTINUE_WAIT_MS + READ_TIMER_MARGIN_MS;
   const endWait = (): void => {
     decided = true;
     if (timer === undefined) return;
     clearTimeout(timer);
-    req.socket?.setTimeout(flight.settings.readTimeoutMs);
+    if (pauseReadTimer) req.socket?.setTimeout(flight.settings.readTimeoutMs);
   };
   const send = (): void => {
     if (decided) return;
@@ -61,7 +67,7 @@ export function sendAfterContinue(req: http.ClientRequest, flight: InFlight, sen
   req.once('close', () => clearTimeout(timer));
   onceConnected(req, () => {
     if (decided) return;
-    req.socket?.setTimeout(0);
+    if (pauseReadTimer) req.socket?.setTimeout(0);
     timer = setTimeout(send, EXPECT_CONTINUE_WAIT_MS);
   });
   req.flushHeaders();

@@ -3,7 +3,7 @@
  * Wraps the Node Readable; read() buffers it, iteration streams it. A body can be consumed once.
  * boto3's spellings resolve too (`iter_lines`, `iter_chunks`; src/util/spelling.ts).
  */
-import { Readable } from 'stream';
+import { finished, Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import { inspect } from 'util';
 import { withForgivingMembers } from './spelling';
@@ -27,18 +27,47 @@ export class StreamingBody implements AsyncIterable<Buffer> {
     return this.stream;
   }
 
-  /** The whole body as a Buffer (or up to `amount` bytes of it). */
-  async read(amount?: number): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // Leaving the loop early destroys the stream (the iterator's return).
-    for await (const chunk of this) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (amount !== undefined && size >= amount) break;
+  /**
+   * The whole body as a Buffer (or up to `amount` bytes of it: the rest is not read, and the
+   * stream is destroyed, which releases its connection).
+   *
+   * Read with 'data' listeners and `finished` rather than the stream's async iterator: the same
+   * outcome (a stream error, an abort or a connection closed early rejects; a stream already
+   * ended gives what is left), with no iterator, generator or promise per chunk, which was
+   * about 5% of a 1 KiB GetObject's CPU.
+   */
+  read(amount?: number): Promise<Buffer> {
+    let stream: Readable;
+    try {
+      stream = this.take();
+    } catch (e) {
+      return Promise.reject(e);
     }
-    const all = Buffer.concat(chunks, size);
-    return amount !== undefined ? all.subarray(0, amount) : all;
+    return new Promise<Buffer>((resolve, reject) => {
+      const encoding = stream.readableEncoding ?? undefined;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const settle = (err: unknown, bytes?: Buffer): void => {
+        if (settled) return;
+        settled = true;
+        stream.removeListener('data', onData);
+        stopWatching();
+        if (err) reject(err);
+        else resolve(bytes as Buffer);
+      };
+      const onData = (chunk: unknown): void => {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk as Uint8Array);
+        chunks.push(bytes);
+        size += bytes.length;
+        if (amount !== undefined && size >= amount) {
+          settle(undefined, Buffer.concat(chunks, size).subarray(0, amount));
+          stream.destroy();
+        }
+      };
+      const stopWatching = finished(stream, (err) => settle(err ?? undefined, Buffer.concat(chunks, size)));
+      stream.on('data', onData);
+    });
   }
 
   /** The whole body decoded as text. */

@@ -83,4 +83,40 @@ describe('StreamingBody iteration', () => {
     setImmediate(() => stream.destroy(new Error('connection reset')));
     await expect(collect(body)).rejects.toThrow('connection reset');
   });
+
+  describe('read() settles whatever state the stream is in', () => {
+    it('a stream error mid-body rejects with that error', async () => {
+      const stream = new PassThrough();
+      stream.write(Buffer.from('part'));
+      setImmediate(() => stream.destroy(new Error('connection reset')));
+      await expect(new StreamingBody(stream).read()).rejects.toThrow('connection reset');
+    });
+
+    it('a stream closed before its end (no error) rejects: a short body is never a whole one', async () => {
+      const stream = new PassThrough();
+      stream.write(Buffer.from('part'));
+      setImmediate(() => stream.destroy());
+      await expect(new StreamingBody(stream).read()).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    });
+
+    it('a stream destroyed before read() rejects instead of waiting forever', async () => {
+      const stream = new PassThrough();
+      stream.destroy();
+      await new Promise((r) => setImmediate(r));
+      await expect(new StreamingBody(stream).read()).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    });
+
+    it('an empty stream gives an empty Buffer; a stream already ended gives what is left', async () => {
+      expect(await new StreamingBody(Readable.from([], { objectMode: false })).read()).toEqual(Buffer.alloc(0));
+      const stream = new PassThrough();
+      stream.end(Buffer.from('tail'));
+      await new Promise((r) => setImmediate(r));
+      expect((await new StreamingBody(stream).read()).toString()).toBe('tail');
+    });
+
+    it('read(amount) of more than the body gives the whole body', async () => {
+      expect((await new StreamingBody(Readable.from([Buffer.from('abc'), Buffer.from('de')], { objectMode: false })).read(100)).toString()).toBe('abcde');
+    });
+  });
 });
+

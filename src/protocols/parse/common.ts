@@ -33,7 +33,8 @@ export class ResponseHeaders {
 
   constructor(readonly raw: Record<string, string>, private readonly rawHeaders?: readonly string[]) {
     const lower: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) setOwn(lower, k.toLowerCase(), v);
+    // for...in with an own-key check rather than Object.entries: no [key, value] array per header.
+    for (const k in raw) if (Object.prototype.hasOwnProperty.call(raw, k)) setOwn(lower, k.toLowerCase(), raw[k]);
     this.lower = lower;
   }
 
