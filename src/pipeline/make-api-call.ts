@@ -39,6 +39,7 @@ import { resolveCallEndpoint } from './call-endpoint';
 import { eventsOf } from './operation-events';
 import { reroute, type CallRoute, type NeedsRetryExtras } from './call-route';
 import { noteCodePath } from '../util/code-paths';
+import { copyRecord } from '../util/objects';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export type PreparedRequest = HttpRequest;
@@ -180,7 +181,7 @@ export async function prepareRequest(ctx: ClientContext, call: CallContext): Pro
   }
   // The checksum stage may add headers and replace the body (aws-chunked with a trailer over
   // https): it works on a copy, so the context keeps the serializer's output as it was.
-  const target = { headers: { ...spec.headers }, body: spec.body, url };
+  const target = { headers: copyRecord(spec.headers), body: spec.body, url };
   applyRequestChecksum({ operation: op, params, request: target, calculation: ctx.config.requestChecksumCalculation, isPresign: call.isPresignRequest });
   // target.headers is already this call's own copy: User-Agent goes on it (an existing key keeps its place).
   const headers = target.headers;
@@ -210,7 +211,7 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
     throwIfAborted(signal);
     await abortable(ctx.retry.acquireSendToken(), signal);
     call.retry.attempt = attempt;
-    const req: PreparedRequest = (call.request = { method, url: route.url, headers: { ...baseHeaders }, body });
+    const req: PreparedRequest = (call.request = { method, url: route.url, headers: copyRecord(baseHeaders), body });
     const auth = route.auth;
     call.response = undefined;
     call.parsed = undefined;
@@ -224,7 +225,7 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
     }
     checkHeaders(op, req.headers);
     // The signature and the session token go on a copy: the context keeps no secret.
-    const signed: PreparedRequest = { ...req, headers: { ...req.headers } };
+    const signed: PreparedRequest = { ...req, headers: copyRecord(req.headers) };
     await abortable(sign(ctx, op, signed, auth, call.params), signal);
     sdkRequest.apply(signed.headers, attempt);
 

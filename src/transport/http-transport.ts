@@ -26,6 +26,7 @@ import { ClientClosedError, HTTPClientError } from '../errors';
 import type { HttpRequest, RawResponse, RequestBody } from '../types/http';
 import { isReadable } from '../util/is-readable';
 import { hasHeader } from '../util/headers';
+import { copyRecord } from '../util/objects';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
@@ -108,10 +109,17 @@ const httpsModule = (): typeof https => (https_ ??= require('https') as typeof h
 /** The headers to send: the caller's, plus the framing header botocore would add. */
 function framedHeaders(method: string, headers: Record<string, string>, body: RequestBody): Record<string, string> {
   if (hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding')) return headers;
-  if (isReadable(body)) return { ...headers, 'Transfer-Encoding': 'chunked' };
+  if (isReadable(body)) return withHeader(headers, 'Transfer-Encoding', 'chunked');
   const length = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   if (length === 0 && NO_LENGTH_METHODS.has(method.toUpperCase())) return headers;
-  return { ...headers, 'Content-Length': String(length) };
+  return withHeader(headers, 'Content-Length', String(length));
+}
+
+/** A copy of `headers` with one more (the caller's object stays as given). */
+function withHeader(headers: Record<string, string>, name: string, value: string): Record<string, string> {
+  const out = copyRecord(headers);
+  out[name] = value;
+  return out;
 }
 
 /** Host name (IPv6 without brackets) and port of an `scheme://authority` origin. */
