@@ -27,22 +27,24 @@ export const SCAN_AFTER_MISSES = 8;
 
 export class EndpointCache {
   private readonly entries = new Map<string, CachedEndpoint>();
-  /** The key most recently used: a hit on it needs no reordering. */
+  /** The key most recently used, and its endpoint: a call like the last one needs no lookup. */
   private newest: string | undefined;
+  private newestEndpoint: CachedEndpoint | undefined;
   private misses = 0;
   private ignored: ReadonlySet<string> | undefined;
 
   /** The endpoint for `params`, from the cache or from `resolve` (then kept). */
   resolve(ruleSet: unknown, partitions: () => unknown, params: Record<string, unknown>, resolve: () => CachedEndpoint): CachedEndpoint {
     const key = cacheKey(params, this.ignored);
+    // Comparing with the last key costs less than hashing the new string for the Map.
+    if (key === this.newest && this.newestEndpoint !== undefined) return this.newestEndpoint;
     const hit = this.entries.get(key);
     if (hit) {
-      if (key !== this.newest) {
-        // Re-insert so Map order tracks recency.
-        this.entries.delete(key);
-        this.entries.set(key, hit);
-        this.newest = key;
-      }
+      // Re-insert so Map order tracks recency.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      this.newest = key;
+      this.newestEndpoint = hit;
       return hit;
     }
     const resolved = resolve();
@@ -58,6 +60,7 @@ export class EndpointCache {
     }
     this.entries.set(kept, resolved);
     this.newest = kept;
+    this.newestEndpoint = resolved;
     if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);
     return resolved;
   }

@@ -95,7 +95,7 @@ async function sendOnce(ctx: ClientContext, call: CallContext, req: PreparedRequ
  * top-level params, the caller's object stays as given).
  */
 export function startCall(ctx: ClientContext, op: OperationModel, inputParams: Record<string, unknown> | undefined, start: Omit<CallStart, 'params'> = {}): CallContext {
-  return newCallContext(ctx.serviceName, op, { ...start, params: { ...paramsObject(inputParams) } });
+  return newCallContext(ctx.serviceName, op, { ...start, params: copyRecord(paramsObject(inputParams)) });
 }
 
 /** Params as the request will carry them: events applied, tokens filled, validated (sets call.params). */

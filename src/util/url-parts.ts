@@ -64,6 +64,7 @@ export function hostFromAuthority(scheme: string, authority: string): string {
  */
 export function removeDotSegments(path: string): string {
   if (!path) return '/';
+  if (path === '/') return path; // every json and query call's path
   const out: string[] = [];
   for (const segment of path.split('/')) {
     if (!segment || segment === '.') continue;
