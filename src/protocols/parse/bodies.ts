@@ -51,6 +51,17 @@ type CachingResponse = RawResponse & { [kBodyCache]?: BodyCache };
 // For a response that takes no new property (a frozen stub a before-send handler returned).
 const sealedResponses = new WeakMap<RawResponse, BodyCache>();
 
+function isEmpty(response: RawResponse): boolean {
+  const body = response.body;
+  return body === undefined || body === null || body.length === 0;
+}
+
+/** The response's cache, if it has one for its current body. */
+function cachedOf(response: RawResponse): BodyCache | undefined {
+  const cache = Object.isExtensible(response) ? (response as CachingResponse)[kBodyCache] : sealedResponses.get(response);
+  return cache !== undefined && cache.body === response.body ? cache : undefined;
+}
+
 function cacheOf(response: RawResponse): BodyCache {
   const holder = response as CachingResponse;
   const extensible = Object.isExtensible(holder);
@@ -139,6 +150,8 @@ export function parseEventCbor(payload: Buffer, operationName: string): CborValu
 }
 
 function jsonOf(response: RawResponse): Parsed<unknown> {
+  // An empty body needs no cache (most S3 uploads, every streamed output): nothing to parse.
+  if (isEmpty(response)) return { value: {} };
   const cache = cacheOf(response);
   if (!cache.json) {
     const text = bodyText(response);
@@ -162,6 +175,7 @@ export function parseJsonSuccessBody(response: RawResponse, operationName: strin
 }
 
 function cborOf(response: RawResponse): Parsed<CborValue> {
+  if (isEmpty(response)) return { value: {} };
   const cache = cacheOf(response);
   if (!cache.cbor) {
     const bytes = response.body;
@@ -202,6 +216,7 @@ interface ReadEntry {
 }
 
 function read(response: RawResponse, target: XmlTarget): ReadEntry {
+  if (isEmpty(response)) return { target, blank: true };
   const cache = cacheOf(response);
   const cached = cache.read;
   if (cached && cached.target === target) return cached;
@@ -247,7 +262,8 @@ export function readXmlBody(response: RawResponse, target: XmlTarget, operationN
   }
   if (entry.failed !== undefined) throw entry.failed;
   // The result is the caller's to keep and extend: a second read parses afresh.
-  cacheOf(response).read = undefined;
+  const cache = cachedOf(response);
+  if (cache) cache.read = undefined;
   return entry.result;
 }
 
