@@ -11,6 +11,7 @@ export {
   RESPONSE_PRIORITY,
 } from './algorithms';
 export type { Checksum, ChecksumAlgorithm } from './algorithms';
+export type { RunningChecksum, StreamChecksum } from './response-checksum';
 export { crc32, crc32c } from '../util/crc';
 export { AwsChunkedEncoder, encodeAwsChunked } from './aws-chunked';
 export { applyRequestChecksum } from './request-checksum';
@@ -20,5 +21,6 @@ export {
   resolveResponseAlgorithms,
   validateResponseChecksum,
   createChecksumValidatingStream,
+  streamChecksum,
   ChecksumValidatingStream,
 } from './response-checksum';

@@ -115,6 +115,43 @@ export class ChecksumValidatingStream extends Transform {
   }
 }
 
+/** A body's check, for a reader that feeds it every chunk itself (StreamingBody.read). */
+export interface RunningChecksum {
+  update(chunk: Buffer): void;
+  /** The ChecksumError of a mismatch, once every byte was fed; undefined when they match. */
+  verify(): ChecksumError | undefined;
+}
+
+/** How a streamed body gets checked: by its reader chunk by chunk, or by a validating wrapper. */
+export interface StreamChecksum {
+  start(): RunningChecksum;
+  wrap(stream: Readable): Readable;
+}
+
+/**
+ * The check of a streamed body against its `x-amz-checksum-*` header, or undefined when the
+ * response carries none of `algorithms`. Records the algorithm at once (before any byte is
+ * read), as createChecksumValidatingStream does. Nothing is built until the body is read:
+ * `read()` feeds a running checksum itself, and only a caller that takes the Node stream (or
+ * iterates it) gets the validating Transform.
+ */
+export function streamChecksum(
+  headers: Record<string, string>,
+  algorithms: readonly ChecksumAlgorithm[] = RESPONSE_PRIORITY,
+  record?: ChecksumRecord,
+): StreamChecksum | undefined {
+  const expected = findExpected(headers, algorithms);
+  if (!expected) return undefined;
+  if (record) record.ChecksumAlgorithm = expected.algorithm;
+  return {
+    start: () => {
+      const checksum = createChecksum(expected.algorithm);
+      return { update: (chunk) => checksum.update(chunk), verify: () => check(expected, checksum) };
+    },
+    wrap: (stream) => validatingPipe(stream, expected),
+  };
+}
+
 /**
  * Wraps a streaming body so it is validated when fully read. Returns `stream` itself when the
  * response has no checksum to validate.
@@ -128,6 +165,10 @@ export function createChecksumValidatingStream(
   const expected = findExpected(headers, algorithms);
   if (!expected) return stream;
   if (record) record.ChecksumAlgorithm = expected.algorithm;
+  return validatingPipe(stream, expected);
+}
+
+function validatingPipe(stream: Readable, expected: Expected): Readable {
   const validating = new ChecksumValidatingStream(expected);
   stream.on('error', (err) => validating.destroy(err));
   // A reader that stops early (body.close(), a `break` out of `for await`) destroys the wrapper:

@@ -9,7 +9,8 @@
  * botocore's events between them (payloads: src/pipeline/call-events.ts, docs/events.md).
  */
 import { Readable } from 'stream';
-import { applyRequestChecksum, createChecksumValidatingStream, resolveResponseAlgorithms, setRequestValidationMode, validateResponseChecksum } from '../checksums';
+import { applyRequestChecksum, resolveResponseAlgorithms, setRequestValidationMode, streamChecksum, validateResponseChecksum } from '../checksums';
+import type { StreamChecksum } from '../checksums';
 import { HTTPClientError, NoCredentialsError, ParamValidationError, ResponseParserError } from '../errors';
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
@@ -259,8 +260,7 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
       result.ResponseMetadata.RetryAttempts = attempt - 1;
       if (!isErrorResponse(result)) {
         ctx.retry.onSuccess(call.retry.state);
-        validateChecksums(op, call.params, raw as RawResponse, result);
-        wrapStreamingOutput(op, result);
+        wrapStreamingOutput(op, result, validateChecksums(op, call.params, raw as RawResponse, result));
       } else if (raw?.stream) {
         raw.stream.destroy();
       }
@@ -368,25 +368,26 @@ async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryConte
   return ctx.retry.decide(rc);
 }
 
-/** Checks the response checksum when the call asked for one (ChecksumMode=ENABLED). */
-function validateChecksums(op: OperationModel, params: Record<string, unknown>, raw: RawResponse, result: ParsedResponse): void {
+/**
+ * Checks the response checksum when the call asked for one (ChecksumMode=ENABLED): a whole
+ * body now; a streamed one as it is read (the check is returned, for its StreamingBody).
+ */
+function validateChecksums(op: OperationModel, params: Record<string, unknown>, raw: RawResponse, result: ParsedResponse): StreamChecksum | undefined {
   const algorithms = resolveResponseAlgorithms(op, params);
-  if (!algorithms?.length) return;
+  if (!algorithms?.length) return undefined;
   const member = op.outputStreamingMember;
-  if (member && result[member] instanceof Readable) {
-    result[member] = createChecksumValidatingStream(result[member] as Readable, raw.headers, algorithms, result.ResponseMetadata);
-  } else if (!member) {
-    validateResponseChecksum(raw.headers, raw.body, algorithms, result.ResponseMetadata);
-  }
+  if (member && result[member] instanceof Readable) return streamChecksum(raw.headers, algorithms, result.ResponseMetadata);
+  if (!member) validateResponseChecksum(raw.headers, raw.body, algorithms, result.ResponseMetadata);
+  return undefined;
 }
 
-function wrapStreamingOutput(op: OperationModel, result: ParsedResponse): void {
+function wrapStreamingOutput(op: OperationModel, result: ParsedResponse, checksum: StreamChecksum | undefined): void {
   const member = op.outputStreamingMember;
   if (!member) return;
   const value = result[member];
   if (value instanceof Readable) {
     const len = Number(result.ResponseMetadata.HTTPHeaders['content-length']);
-    result[member] = new StreamingBody(value, Number.isFinite(len) ? len : undefined);
+    result[member] = new StreamingBody(value, Number.isFinite(len) ? len : undefined, checksum);
   } else if (Buffer.isBuffer(value)) {
     result[member] = new StreamingBody(Readable.from([value]), value.length);
   }

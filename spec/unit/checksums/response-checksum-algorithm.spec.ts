@@ -29,6 +29,51 @@ describe('ResponseMetadata.ChecksumAlgorithm', () => {
     expect(await (r.Body as { text(): Promise<string> }).text()).toBe('hello');
   });
 
+  describe('a streamed body that does not match its checksum never reads as success, however it is read', () => {
+    const damaged = { status: 200, headers: { 'x-amz-checksum-crc32': CRC32_OF_HELLO, 'content-length': '5' }, body: 'jello' };
+    type Body = { read(n?: number): Promise<Buffer>; text(): Promise<string>; stream: NodeJS.ReadableStream } & AsyncIterable<Buffer>;
+    const body = async (): Promise<Body> => (await s3().getObject({ Bucket: 'b', Key: 'k' })).Body as Body;
+
+    it('read() and text() reject with ChecksumError', async () => {
+      server.reply(damaged);
+      await expect((await body()).read()).rejects.toThrow(ChecksumError);
+      server.reply(damaged);
+      await expect((await body()).text()).rejects.toThrow(ChecksumError);
+    });
+
+    it('iteration throws ChecksumError at the end', async () => {
+      server.reply(damaged);
+      const b = await body();
+      const chunks: Buffer[] = [];
+      await expect((async () => {
+        for await (const chunk of b) chunks.push(chunk);
+      })()).rejects.toThrow(ChecksumError);
+    });
+
+    it('the Node stream (body.stream) errors with ChecksumError, even after read() was not used', async () => {
+      server.reply(damaged);
+      const stream = (await body()).stream;
+      await expect(new Promise((resolve, reject) => {
+        stream.on('data', () => undefined);
+        stream.on('end', resolve);
+        stream.on('error', reject);
+      })).rejects.toThrow(ChecksumError);
+    });
+
+    it('a matching body reads whole by every way', async () => {
+      const ok = { ...damaged, body: 'hello' };
+      server.reply(ok);
+      expect((await (await body()).read()).toString()).toBe('hello');
+      server.reply(ok);
+      let text = '';
+      for await (const chunk of await body()) text += chunk.toString();
+      expect(text).toBe('hello');
+      // A part read is not checked (the checksum covers the whole body), as botocore's is not.
+      server.reply(damaged);
+      expect((await (await body()).read(2)).toString()).toBe('je');
+    });
+  });
+
   it('absent when the response has no checksum header', async () => {
     server.reply({ status: 200, headers: { 'content-length': '5' }, body: 'hello' });
     const r = await s3().getObject({ Bucket: 'b', Key: 'k' });
