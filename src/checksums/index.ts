@@ -11,7 +11,6 @@ export {
   RESPONSE_PRIORITY,
 } from './algorithms';
 export type { Checksum, ChecksumAlgorithm } from './algorithms';
-export type { RunningChecksum, StreamChecksum } from './response-checksum';
 export { crc32, crc32c } from '../util/crc';
 export { AwsChunkedEncoder, encodeAwsChunked } from './aws-chunked';
 export { applyRequestChecksum } from './request-checksum';

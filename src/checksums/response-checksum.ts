@@ -18,6 +18,7 @@
 import { Readable, Transform, TransformCallback } from 'stream';
 import type { OperationModel } from '../models/service-model';
 import { ChecksumError } from '../errors';
+import type { BodyChecksum } from '../util/streaming-body';
 import { Checksum, ChecksumAlgorithm, createChecksum, RESPONSE_PRIORITY } from './algorithms';
 
 /** Sets the validation-mode member to ENABLED when botocore would (mutates `params`). */
@@ -115,19 +116,6 @@ export class ChecksumValidatingStream extends Transform {
   }
 }
 
-/** A body's check, for a reader that feeds it every chunk itself (StreamingBody.read). */
-export interface RunningChecksum {
-  update(chunk: Buffer): void;
-  /** The ChecksumError of a mismatch, once every byte was fed; undefined when they match. */
-  verify(): ChecksumError | undefined;
-}
-
-/** How a streamed body gets checked: by its reader chunk by chunk, or by a validating wrapper. */
-export interface StreamChecksum {
-  start(): RunningChecksum;
-  wrap(stream: Readable): Readable;
-}
-
 /**
  * The check of a streamed body against its `x-amz-checksum-*` header, or undefined when the
  * response carries none of `algorithms`. Records the algorithm at once (before any byte is
@@ -139,7 +127,7 @@ export function streamChecksum(
   headers: Record<string, string>,
   algorithms: readonly ChecksumAlgorithm[] = RESPONSE_PRIORITY,
   record?: ChecksumRecord,
-): StreamChecksum | undefined {
+): BodyChecksum | undefined {
   const expected = findExpected(headers, algorithms);
   if (!expected) return undefined;
   if (record) record.ChecksumAlgorithm = expected.algorithm;

@@ -13,13 +13,7 @@
  * another type still reaches the rule set, which refuses it.
  */
 import { compileRuleSet } from '../endpoints';
-
-/** What a rule set resolves to. */
-export interface CachedEndpoint {
-  url: string;
-  headers: Record<string, string[]>;
-  properties: Record<string, unknown>;
-}
+import type { ResolvedEndpoint as CachedEndpoint } from '../endpoints';
 
 const CACHE_SIZE = 100;
 /** Misses after which the rule set is scanned for parameters it never reads. */

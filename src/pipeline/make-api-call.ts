@@ -10,7 +10,6 @@
  */
 import { Readable } from 'stream';
 import { applyRequestChecksum, resolveResponseAlgorithms, setRequestValidationMode, streamChecksum, validateResponseChecksum } from '../checksums';
-import type { StreamChecksum } from '../checksums';
 import { HTTPClientError, NoCredentialsError, ParamValidationError, ResponseParserError } from '../errors';
 import type { OperationModel } from '../models/service-model';
 import { fillIdempotencyTokens } from '../protocols/serialize/idempotency';
@@ -22,7 +21,7 @@ import type { RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
 import { refuseEventStreamInput, settleEventStreamOutput, streamsResponse } from './event-stream-output';
-import { StreamingBody } from '../util/streaming-body';
+import { StreamingBody, type BodyChecksum } from '../util/streaming-body';
 import { validateParams } from '../validate/validate';
 import { paramsObject } from '../validate/params-object';
 import { checkHeaders } from '../validate/headers';
@@ -372,7 +371,7 @@ async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryConte
  * Checks the response checksum when the call asked for one (ChecksumMode=ENABLED): a whole
  * body now; a streamed one as it is read (the check is returned, for its StreamingBody).
  */
-function validateChecksums(op: OperationModel, params: Record<string, unknown>, raw: RawResponse, result: ParsedResponse): StreamChecksum | undefined {
+function validateChecksums(op: OperationModel, params: Record<string, unknown>, raw: RawResponse, result: ParsedResponse): BodyChecksum | undefined {
   const algorithms = resolveResponseAlgorithms(op, params);
   if (!algorithms?.length) return undefined;
   const member = op.outputStreamingMember;
@@ -381,7 +380,7 @@ function validateChecksums(op: OperationModel, params: Record<string, unknown>, 
   return undefined;
 }
 
-function wrapStreamingOutput(op: OperationModel, result: ParsedResponse, checksum: StreamChecksum | undefined): void {
+function wrapStreamingOutput(op: OperationModel, result: ParsedResponse, checksum: BodyChecksum | undefined): void {
   const member = op.outputStreamingMember;
   if (!member) return;
   const value = result[member];

@@ -9,8 +9,10 @@ import { inspect } from 'util';
 import { withForgivingMembers } from './spelling';
 
 /**
- * How a body is checked against its response checksum (src/checksums/response-checksum.ts,
- * streamChecksum): chunk by chunk by `read()`, or by a validating stream for everyone else.
+ * How a body is checked against its response checksum (made by streamChecksum,
+ * src/checksums/response-checksum.ts): chunk by chunk by `read()` (`start`: update with every
+ * chunk, then `verify` gives the ChecksumError of a mismatch), or by a stream that validates
+ * itself (`wrap`) for a caller that takes the Node stream or iterates.
  */
 export interface BodyChecksum {
   start(): { update(chunk: Buffer): void; verify(): Error | undefined };

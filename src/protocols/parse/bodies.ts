@@ -63,13 +63,11 @@ function cachedOf(response: RawResponse): BodyCache | undefined {
 }
 
 function cacheOf(response: RawResponse): BodyCache {
-  const holder = response as CachingResponse;
-  const extensible = Object.isExtensible(holder);
-  let cache = extensible ? holder[kBodyCache] : sealedResponses.get(response);
-  if (cache === undefined || cache.body !== response.body) {
+  let cache = cachedOf(response);
+  if (cache === undefined) {
     cache = { body: response.body };
     // Not enumerable: a handler that logs or copies the response does not see it.
-    if (extensible) Object.defineProperty(holder, kBodyCache, { value: cache, writable: true, configurable: true, enumerable: false });
+    if (Object.isExtensible(response)) Object.defineProperty(response, kBodyCache, { value: cache, writable: true, configurable: true, enumerable: false });
     else sealedResponses.set(response, cache);
   }
   return cache;
