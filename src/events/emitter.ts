@@ -97,6 +97,55 @@ export class HierarchicalEmitter {
   }
 
   /**
+   * Calls every handler, as emit does, for the call pipeline's per-call events: returns
+   * undefined when every handler finished synchronously (nearly always), and otherwise a promise
+   * that settles once the rest have run. A call whose handlers are all synchronous then makes no
+   * promise and takes no await per event (S3 GetObject has eight events with handlers).
+   * A handler that throws throws from here.
+   */
+  notify(eventName: string, payload: Record<string, unknown>): Promise<void> | undefined {
+    const hs = this.handlersFor(eventName);
+    for (let i = 0; i < hs.length; i++) {
+      const r = hs[i](handlerPayload(payload, eventName));
+      if (isThenable(r)) return this.notifyRest(hs, i + 1, r, eventName, payload);
+    }
+    return undefined;
+  }
+
+  private async notifyRest(hs: EventHandler[], from: number, pending: PromiseLike<unknown>, eventName: string, payload: Record<string, unknown>): Promise<void> {
+    await pending;
+    for (let i = from; i < hs.length; i++) {
+      const r = hs[i](handlerPayload(payload, eventName));
+      if (isThenable(r)) await r;
+    }
+  }
+
+  /**
+   * emitUntilResponse for the call pipeline: the first response that is not undefined/null, as a
+   * plain value when every handler asked ran synchronously, else as a promise (see notify).
+   */
+  firstResponse(eventName: string, payload: Record<string, unknown>): unknown {
+    const hs = this.handlersFor(eventName);
+    for (let i = 0; i < hs.length; i++) {
+      const r = hs[i](handlerPayload(payload, eventName));
+      if (isThenable(r)) return this.firstResponseRest(hs, i + 1, r, eventName, payload);
+      if (r !== undefined && r !== null) return r;
+    }
+    return undefined;
+  }
+
+  private async firstResponseRest(hs: EventHandler[], from: number, pending: PromiseLike<unknown>, eventName: string, payload: Record<string, unknown>): Promise<unknown> {
+    const first = await pending;
+    if (first !== undefined && first !== null) return first;
+    for (let i = from; i < hs.length; i++) {
+      let r = hs[i](handlerPayload(payload, eventName));
+      if (isThenable(r)) r = await r;
+      if (r !== undefined && r !== null) return r;
+    }
+    return undefined;
+  }
+
+  /**
    * Calls every handler synchronously, for events whose payload must be final when emit
    * returns (`creating-client-class`, `creating-resource-class`: the class is built next).
    * A handler that returns a Promise is not awaited; its rejection is dropped.
@@ -141,6 +190,6 @@ function handlerPayload(payload: Record<string, unknown>, eventName: string): Re
 }
 
 /** A promise or any thenable (await would wait for it); plain values are used as they are. */
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -21,7 +21,8 @@ export async function resolveCallEndpoint(ctx: ClientContext, call: CallContext)
     // Handlers may change built-ins for this one call (S3 forces path style for some).
     builtIns = { ...builtIns };
     const payload: BeforeEndpointResolutionEvent = { builtIns, params: call.params, operation: op, context: call };
-    await ctx.events.emit(hookName, payload);
+    const pending = ctx.events.notify(hookName, payload);
+    if (pending) await pending;
   }
   const endpointParams = buildEndpointParams({
     ruleSet,

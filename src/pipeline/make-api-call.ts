@@ -40,6 +40,7 @@ import { eventsOf } from './operation-events';
 import { reroute, type CallRoute, type NeedsRetryExtras } from './call-route';
 import { noteCodePath } from '../util/code-paths';
 import { copyRecord } from '../util/objects';
+import { isThenable } from '../events/emitter';
 
 /** A prepared, unsigned HTTP request (what `request-created` and `before-sign` see). */
 export type PreparedRequest = HttpRequest;
@@ -110,7 +111,8 @@ export async function prepareParams(ctx: ClientContext, call: CallContext): Prom
   }
   if (ctx.events.hasHandlers(events.beforeParameterBuild)) {
     const payload: Events.BeforeParameterBuildEvent = { params: call.params, operation: op, context: call };
-    await ctx.events.emit(events.beforeParameterBuild, payload);
+    const pending = ctx.events.notify(events.beforeParameterBuild, payload);
+    if (pending) await pending;
   }
   let params = call.params;
   // A presigned URL is fetched by someone else: botocore adds no checksum mode to it.
@@ -145,13 +147,15 @@ export async function makeApiCall(ctx: ClientContext, op: OperationModel, inputP
   if (!parsed) parsed = await sendWithRetries(ctx, call, signal, onBodyProgress);
   if (ctx.events.hasHandlers(events.afterCall)) {
     const payload: Events.AfterCallEvent = { parsed, operation: op, params, httpResponse: call.response, context: call };
-    await ctx.events.emit(events.afterCall, payload);
+    const pending = ctx.events.notify(events.afterCall, payload);
+    if (pending) await pending;
   }
   if (isErrorResponse(parsed)) {
     const err = ctx.errorFor(parsed as ParsedResponse & { Error: { Code: string; Message: string } }, op.name);
     if (ctx.events.hasHandlers(events.afterCallError)) {
       const payload: Events.AfterCallErrorEvent = { exception: err, operation: op, context: call };
-      await ctx.events.emit(events.afterCallError, payload);
+      const pending = ctx.events.notify(events.afterCallError, payload);
+      if (pending) await pending;
     }
     throw err;
   }
@@ -177,7 +181,8 @@ export async function prepareRequest(ctx: ClientContext, call: CallContext): Pro
   // Built only when someone listens: the payload (a request signer among it) is per call.
   if (ctx.events.hasHandlers(checksumHook)) {
     const payload: Events.BeforeChecksumEvent = { request: spec, params, operation: op, isPresign: call.isPresignRequest, url, requestSigner: requestSigner(ctx, endpoint.auth), context: call };
-    await ctx.events.emit(checksumHook, payload);
+    const pending = ctx.events.notify(checksumHook, payload);
+    if (pending) await pending;
   }
   // The checksum stage may add headers and replace the body (aws-chunked with a trailer over
   // https): it works on a copy, so the context keeps the serializer's output as it was.
@@ -217,11 +222,13 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
     call.parsed = undefined;
     if (ctx.events.hasHandlers(events.requestCreated)) {
       const payload: Events.RequestCreatedEvent = { request: req, operation: op, context: call };
-      await ctx.events.emit(events.requestCreated, payload);
+      const pending = ctx.events.notify(events.requestCreated, payload);
+      if (pending) await pending;
     }
     if (ctx.events.hasHandlers(events.beforeSign)) {
       const payload: Events.BeforeSignEvent = { request: req, operation: op, auth, context: call };
-      await ctx.events.emit(events.beforeSign, payload);
+      const pending = ctx.events.notify(events.beforeSign, payload);
+      if (pending) await pending;
     }
     checkHeaders(op, req.headers);
     // The signature and the session token go on a copy: the context keeps no secret.
@@ -280,7 +287,8 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
   if (ctx.events.hasHandlers(hook)) {
     customized = {};
     const payload: Events.BeforeParseEvent = { response: raw, operation: op, customizedResponse: customized, context: call };
-    await ctx.events.emit(hook, payload);
+    const pending = ctx.events.notify(hook, payload);
+    if (pending) await pending;
   }
   // Members a handler adds are in wire form, for the after-call handlers to convert: with any,
   // the parser reads without readers, so that after-call converts the whole result alike.
@@ -357,7 +365,8 @@ async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryConte
       resolveEndpointAgain: () => reroute(route, async () => (call.endpoint = await resolveCallEndpoint(ctx, call))),
       context: call,
     } satisfies Omit<Events.NeedsRetryEvent, 'errorShapeRetryable'> & NeedsRetryExtras;
-    hook = await ctx.events.emitUntilResponse(hookName, payload);
+    hook = ctx.events.firstResponse(hookName, payload);
+    if (isThenable(hook)) hook = await hook;
   }
   // A stream we already sent cannot be replayed, whoever asks: its bytes are gone.
   if (!replayable) return null;

@@ -30,6 +30,7 @@ import { copyRecord } from '../util/objects';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
 import { InFlight } from './in-flight';
+import { wireHeaders } from './wire-headers';
 import { expectsContinue, sendAfterContinue } from './expect-continue';
 import { sendStreamBody } from './stream-body';
 import { abortError, onAbort } from '../util/abort';
@@ -106,19 +107,23 @@ function tlsOptions(verify: boolean | string | undefined, clientCert: HttpTransp
 let https_: typeof https | undefined;
 const httpsModule = (): typeof https => (https_ ??= require('https') as typeof https);
 
-/** The headers to send: the caller's, plus the framing header botocore would add. */
-function framedHeaders(method: string, headers: Record<string, string>, body: RequestBody): Record<string, string> {
-  if (hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding')) return headers;
-  if (isReadable(body)) return withHeader(headers, 'Transfer-Encoding', 'chunked');
+/**
+ * The framing header botocore would add to the caller's headers, if any: Content-Length for a
+ * known length (none for an empty GET/HEAD/OPTIONS), chunked Transfer-Encoding for a stream.
+ */
+function framingHeader(method: string, headers: Record<string, string>, body: RequestBody): [string, string] | undefined {
+  if (hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding')) return undefined;
+  if (isReadable(body)) return ['Transfer-Encoding', 'chunked'];
   const length = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  if (length === 0 && NO_LENGTH_METHODS.has(method.toUpperCase())) return headers;
-  return withHeader(headers, 'Content-Length', String(length));
+  if (length === 0 && NO_LENGTH_METHODS.has(method.toUpperCase())) return undefined;
+  return ['Content-Length', String(length)];
 }
 
-/** A copy of `headers` with one more (the caller's object stays as given). */
-function withHeader(headers: Record<string, string>, name: string, value: string): Record<string, string> {
+/** The caller's headers plus `framing`, as an object (the caller's object stays as given). */
+function withFraming(headers: Record<string, string>, framing: [string, string] | undefined): Record<string, string> {
+  if (!framing) return headers;
   const out = copyRecord(headers);
-  out[name] = value;
+  out[framing[0]] = framing[1];
   return out;
 }
 
@@ -228,13 +233,15 @@ export class HttpTransport {
     const flight = new InFlight(req.url, opts.stream === true, signal, { readTimeoutMs: this.readTimeoutMs }, release);
     if (isReadable(req.body)) flight.streamBody = 'untouched';
     if (proxy) flight.proxyUrl = proxy.url;
+    const framing = framingHeader(req.method, req.headers, req.body);
     const options: AgentRequestOptions = {
       agent,
       method: req.method,
       host: hostname,
       port,
       path: parts.query ? `${parts.path}?${parts.query}` : parts.path,
-      headers: framedHeaders(req.method, req.headers, req.body),
+      // Through a proxy, forwardThroughProxy adds to the headers: they stay an object there.
+      headers: proxy ? withFraming(req.headers, framing) : wireHeaders(req.headers, framing, hostname, port, secure ? 443 : 80),
     };
     if (proxy && !secure) forwardThroughProxy(options, proxy);
     else if (proxy) options[kProxy] = proxy;

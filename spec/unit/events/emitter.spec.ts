@@ -40,6 +40,8 @@ describe('HierarchicalEmitter', () => {
       ['emit', (e, n, p) => e.emit(n, p)],
       ['emitUntilResponse', (e, n, p) => e.emitUntilResponse(n, p)],
       ['emitSync', (e, n, p) => e.emitSync(n, p)],
+      ['notify', (e, n, p) => e.notify(n, p)],
+      ['firstResponse', (e, n, p) => e.firstResponse(n, p)],
     ];
 
     it.each(emitters)('%s: a key a handler sets, replaces or deletes is not seen by the next one', async (_name, run) => {
@@ -95,5 +97,60 @@ describe('HierarchicalEmitter', () => {
       expect(payload).toEqual({ params: 'given' });
     });
   });
-});
 
+  describe('notify and firstResponse (the call pipeline\'s per-call events)', () => {
+    it('run every handler in order and return undefined when all were synchronous', () => {
+      const e = new HierarchicalEmitter();
+      const order: string[] = [];
+      e.register('ev.svc', () => void order.push('svc'));
+      e.register('ev', () => void order.push('ev'));
+      expect(e.notify('ev.svc', {})).toBeUndefined();
+      expect(order).toEqual(['svc', 'ev']);
+      expect(e.notify('nobody', {})).toBeUndefined();
+    });
+
+    it('notify waits for a handler that returns a promise before the next one runs', async () => {
+      const e = new HierarchicalEmitter();
+      const order: string[] = [];
+      let release!: () => void;
+      e.register('ev', () => void order.push('first'));
+      e.register('ev', () => new Promise<void>((resolve) => (release = () => (order.push('second done'), resolve()))));
+      e.register('ev', () => void order.push('third'));
+      const pending = e.notify('ev', {});
+      expect(pending).toBeInstanceOf(Promise);
+      await Promise.resolve();
+      expect(order).toEqual(['first']);
+      release();
+      await pending;
+      expect(order).toEqual(['first', 'second done', 'third']);
+    });
+
+    it('a handler that throws throws from notify, and one that rejects rejects its promise', async () => {
+      const e = new HierarchicalEmitter();
+      e.register('sync', () => {
+        throw new Error('sync boom');
+      });
+      expect(() => e.notify('sync', {})).toThrow('sync boom');
+      e.register('async', () => Promise.reject(new Error('async boom')));
+      await expect(e.notify('async', {})).rejects.toThrow('async boom');
+    });
+
+    it('firstResponse returns the first answer, plain when synchronous, else through a promise', async () => {
+      const e = new HierarchicalEmitter();
+      const ran: string[] = [];
+      e.register('ev', () => void ran.push('a'));
+      e.register('ev', () => (ran.push('b'), 0));
+      e.register('ev', () => void ran.push('c'));
+      expect(e.firstResponse('ev', {})).toBe(0);
+      expect(ran).toEqual(['a', 'b']);
+
+      const later = new HierarchicalEmitter();
+      later.register('ev', () => Promise.resolve(null));
+      later.register('ev', () => 5);
+      const answer = later.firstResponse('ev', {});
+      expect(answer).toBeInstanceOf(Promise);
+      expect(await answer).toBe(5);
+      expect(later.firstResponse('none', {})).toBeUndefined();
+    });
+  });
+});
