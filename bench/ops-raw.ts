@@ -1,15 +1,23 @@
 /**
- * The raw floor: each operation's request hand-written on `node:http` with a keep-alive agent of
- * 10 sockets (botojs's pool size), doing only the work the wire requires of any SDK: a SigV4
- * signature per call (the signing key cached per day, as every SDK does), the payload's SHA-256,
- * the CRC32 request checksum for PutObject; and no more reading of the answer than JSON.parse (or
- * one regex for XML: ListObjectsV2's keys, DescribeInstances's instance ids). No validation, no events, no retries, no shape-driven parsing: what any SDK
+ * The raw floor, as issue 14 defines it: each operation's request hand-written on `node:http`
+ * with a keep-alive agent of 10 sockets (botojs's pool size), signed with `aws4`, doing only the
+ * work the wire requires of any SDK: a SigV4 signature per call (aws4 caches the signing key),
+ * the payload's SHA-256, the CRC32 request checksum for PutObject; and no more reading of the
+ * answer than JSON.parse (or one regex for XML: ListObjectsV2's keys, DescribeInstances's
+ * instance ids). No validation, no events, no retries, no shape-driven parsing: what any SDK
  * must at least spend per call on this machine, so botojs/raw says what the rest costs.
+ *
+ * BOTOJS_BENCH_RAW_SIGNER=own signs with the few lines of SigV4 below instead of aws4 (a lower
+ * floor: aws4's per-call work is about 25 us of a 90 us GetObject at concurrency 16; see
+ * docs/PERFORMANCE.md, "The raw floor signs with aws4").
  */
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
+import type * as Aws4 from 'aws4';
 import { crc32 } from './crc32';
-import { BUCKET, CREDENTIALS, KEY, MESSAGE, PUT_BODY, REGION, TABLE, TOPIC_ARN, type Call, type OpAdapter, type OpName } from './sdk-adapters';
+import { BUCKET, CREDENTIALS, KEY, MESSAGE, PUT_BODY, REGION, TABLE, TOPIC_ARN, requireModule, type Call, type OpAdapter, type OpName, type SdkPaths } from './sdk-adapters';
+
+const OWN_SIGNER = process.env.BOTOJS_BENCH_RAW_SIGNER === 'own';
 
 let cachedKey: { scope: string; key: Buffer } | undefined;
 
@@ -24,8 +32,8 @@ function signingKey(date: string, service: string): Buffer {
   return cachedKey.key;
 }
 
-/** Signs `headers` (lower-case names) for one request, in place. */
-function sign(method: string, host: string, path: string, headers: Record<string, string>, body: Buffer, service: string): void {
+/** Signs `headers` (lower-case names) for one request, in place, without aws4. */
+function signOwn(method: string, host: string, path: string, headers: Record<string, string>, body: Buffer, service: string): void {
   const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
   const date = amzDate.slice(0, 8);
   headers.host = host;
@@ -41,6 +49,18 @@ function sign(method: string, host: string, path: string, headers: Record<string
   headers.authorization = `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
 }
 
+type Signer = (method: string, host: string, path: string, headers: Record<string, string>, body: Buffer, service: string) => void;
+
+/** A signer of `headers` for one request, in place: aws4 adds Host, X-Amz-Date, the payload hash (S3) and Authorization. */
+function signerFor(paths: SdkPaths): Signer {
+  if (OWN_SIGNER) return signOwn;
+  // Loaded by path, as the SDKs are: the bench's JS runs outside the repository.
+  const aws4 = requireModule(paths, 'aws4') as typeof Aws4;
+  return (method, host, path, headers, body, service) => {
+    aws4.sign({ host, method, path, headers, body, service, region: REGION }, CREDENTIALS);
+  };
+}
+
 interface RawRequest {
   service: string;
   method: string;
@@ -53,8 +73,9 @@ interface RawRequest {
 }
 
 function caller(request: (endpoint: string) => RawRequest, read: (res: http.IncomingMessage, body: Buffer) => unknown): OpAdapter {
-  return () => ({
+  return (paths) => ({
     createCaller(endpoint): Call {
+      const sign = signerFor(paths);
       const url = new URL(endpoint);
       const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
       const spec = request(endpoint);

@@ -221,6 +221,8 @@ async function main(): Promise<void> {
   const pin = choosePinning(!opts.pin);
   const modules: Record<string, string> = { botojs: path.join(REPO_ROOT, 'dist', 'index.js') };
   for (const pkg of ALL_V3_PACKAGES) modules[pkg] = require.resolve(pkg, { paths: [REPO_ROOT] });
+  // The raw floor signs with aws4 (issue 14's definition of the floor).
+  modules.aws4 = require.resolve('aws4', { paths: [REPO_ROOT] });
   const env: Record<string, string> = { BENCH_REPO: REPO_ROOT, ...sdkPathsToEnv(modules) };
   const server = await startServerProcess(pin, jsDir);
   process.on('exit', () => server.stop());

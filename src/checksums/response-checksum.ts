@@ -33,16 +33,24 @@ export function setRequestValidationMode(
   }
 }
 
+/** Each operation's supported response algorithms in priority order, worked out once. */
+const offeredAlgorithms = new WeakMap<OperationModel, readonly ChecksumAlgorithm[]>();
+
 /** Algorithms to validate the response with, or undefined when validation was not requested. */
 export function resolveResponseAlgorithms(
   operation: OperationModel,
   params: Record<string, unknown>,
-): ChecksumAlgorithm[] | undefined {
+): readonly ChecksumAlgorithm[] | undefined {
   const http = operation.raw.httpChecksum;
   const member = http?.requestValidationModeMember;
   if (member === undefined || params[member] === undefined) return undefined;
-  const offered = new Set((http?.responseAlgorithms ?? []).map((a) => a.toLowerCase()));
-  return RESPONSE_PRIORITY.filter((a) => offered.has(a));
+  let algorithms = offeredAlgorithms.get(operation);
+  if (!algorithms) {
+    const offered = new Set((http?.responseAlgorithms ?? []).map((a) => a.toLowerCase()));
+    algorithms = Object.freeze(RESPONSE_PRIORITY.filter((a) => offered.has(a)));
+    offeredAlgorithms.set(operation, algorithms);
+  }
+  return algorithms;
 }
 
 /** Where a validation records its algorithm: the response's ResponseMetadata. */
@@ -55,9 +63,12 @@ interface Expected {
   value: string;
 }
 
+/** The response header that carries each algorithm's checksum (named once, not per call). */
+const CHECKSUM_HEADERS = Object.fromEntries(RESPONSE_PRIORITY.map((a) => [a, `x-amz-checksum-${a}`])) as Record<ChecksumAlgorithm, string>;
+
 function findExpected(headers: Record<string, string>, algorithms: readonly ChecksumAlgorithm[]): Expected | undefined {
   for (const algorithm of algorithms) {
-    const value = headers[`x-amz-checksum-${algorithm}`];
+    const value = headers[CHECKSUM_HEADERS[algorithm]];
     if (value === undefined || value.includes('-')) continue;
     return { algorithm, value };
   }

@@ -32,7 +32,7 @@ export async function resolveCallEndpoint(ctx: ClientContext, call: CallContext)
     clientContextParams: ctx.endpoint.clientContextParams,
   });
   const resolved = cachedResolve(ctx, ruleSet, endpointParams);
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1', preference: ctx.config.authSchemePreference });
+  const scheme = cachedAuthScheme(ctx, resolved);
   // use_ssl=False turns rule-set https endpoints into http (a configured URL is taken as given).
   const url = !ctx.endpoint.useSsl && !ctx.endpoint.configuredUrl ? resolved.url.replace(/^https:/, 'http:') : resolved.url;
   return { url, headers: resolved.headers, auth: authPlan(ctx, op, scheme) };
@@ -41,6 +41,26 @@ export async function resolveCallEndpoint(ctx: ClientContext, call: CallContext)
 /** resolveEndpoint through the client's LRU (endpoint-cache.ts): the same parameters always give the same endpoint. */
 function cachedResolve(ctx: ClientContext, ruleSet: unknown, params: Record<string, unknown>): ReturnType<typeof resolveEndpoint> {
   return ctx.endpoint.cache.resolve(ruleSet, ctx.endpoint.partitions, params, () => resolveEndpoint(ruleSet, params, ctx.endpoint.partitions()));
+}
+
+type ResolvedEndpoint = ReturnType<typeof resolveEndpoint>;
+type AuthScheme = ReturnType<typeof selectAuthScheme>;
+
+/**
+ * The auth scheme chosen from a resolved endpoint's authSchemes. It depends only on the endpoint
+ * and on the client's signing name, region and scheme preference, which never change, so it is
+ * chosen once per endpoint the client's cache hands out (the cache returns the same object for
+ * the same parameters), not on every call.
+ */
+const chosenSchemes = new WeakMap<ResolvedEndpoint, { region: string; scheme: AuthScheme }>();
+
+function cachedAuthScheme(ctx: ClientContext, resolved: ResolvedEndpoint): AuthScheme {
+  const region = ctx.region ?? 'us-east-1';
+  const known = chosenSchemes.get(resolved);
+  if (known && known.region === region) return known.scheme;
+  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region, preference: ctx.config.authSchemePreference });
+  chosenSchemes.set(resolved, { region, scheme });
+  return scheme;
 }
 
 function authPlan(ctx: ClientContext, op: OperationModel, scheme: ReturnType<typeof selectAuthScheme>): AuthPlan {

@@ -39,7 +39,12 @@ export type SigningIdentityHook = (ctx: ClientContext, call: IdentityCall) => Pr
 
 /** The credentials a call signs with: its customization's identity when there is one, else the client's. */
 export async function callCredentials(ctx: ClientContext, call: IdentityCall): Promise<{ creds: SigningCredentials; identity?: SigningIdentity }> {
-  const identity = ctx.signingIdentity ? await ctx.signingIdentity(ctx, call) : undefined;
+  // A hook with nothing to say for this call (S3's, for any bucket but a directory bucket)
+  // answers undefined at once: no await for it.
+  const pending = ctx.signingIdentity?.(ctx, call);
+  const identity = pending ? await pending : undefined;
   if (identity) return { creds: identity.credentials, identity };
-  return { creds: await signingCredentials(ctx) };
+  const creds = await ctx.credentials();
+  if (!creds) throw new NoCredentialsError();
+  return { creds: { accessKeyId: creds.accessKey, secretAccessKey: creds.secretKey, sessionToken: creds.token } };
 }
