@@ -57,7 +57,9 @@ function signerFor(paths: SdkPaths): Signer {
   // Loaded by path, as the SDKs are: the bench's JS runs outside the repository.
   const aws4 = requireModule(paths, 'aws4') as typeof Aws4;
   return (method, host, path, headers, body, service) => {
-    aws4.sign({ host, method, path, headers, body, service, region: REGION }, CREDENTIALS);
+    const signed = aws4.sign({ host, method, path, headers, body, service, region: REGION }, CREDENTIALS);
+    // aws4 signs a copy of the headers it was given: bring its additions back.
+    Object.assign(headers, signed.headers);
   };
 }
 

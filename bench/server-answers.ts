@@ -208,3 +208,10 @@ export function answerUnknown(res: http.ServerResponse, what: string): void {
   res.writeHead(501, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
+
+/** 403 for a request without a SigV4 Authorization header. */
+export function answerForbidden(res: http.ServerResponse): void {
+  const body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>the bench server takes only SigV4-signed requests</Message></Error>';
+  res.writeHead(403, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}

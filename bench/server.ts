@@ -11,7 +11,7 @@
 import * as http from 'node:http';
 import {
   answerDescribeInstances, answerDynamoDb, answerGet, answerListObjectsV2, answerMultipartPost, answerPublish, answerPut,
-  answerSendMessage, answerUnknown,
+  answerSendMessage, answerUnknown, answerForbidden,
 } from './server-answers';
 
 /** Reads the body (or only counts it, for upload parts), then calls `done`. */
@@ -23,7 +23,14 @@ function readBody(req: http.IncomingMessage, keep: boolean, done: (body: Buffer 
   req.on('end', () => done(keep ? (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : undefined));
 }
 
+/** Every SDK (and the raw floor) must sign: an unsigned request is refused, so it cannot look fast. */
+const SIGNED = /^AWS4-HMAC-SHA256 Credential=\S+, SignedHeaders=\S+, Signature=[0-9a-f]{64}$/;
+
 function route(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (!SIGNED.test(req.headers.authorization ?? '')) {
+    req.resume();
+    return answerForbidden(res);
+  }
   const url = new URL(req.url ?? '/', 'http://bench');
   const target = req.headers['x-amz-target'];
   const key = decodeURIComponent(url.pathname.split('/').slice(2).join('/'));

@@ -103,7 +103,17 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
     let m = methods.get(opName);
     if (!m) {
       const op = service.operation(opName);
-      m = async (params?: Record<string, unknown>, options?: CallOptions) => makeApiCall(ctx, op, params, resolveCallOptions(options)) as ReturnType<OperationMethod>;
+      // Not async itself: makeApiCall's promise is the method's (one promise and one await less
+      // per call); bad options still reject rather than throw.
+      m = ((params?: Record<string, unknown>, options?: CallOptions) => {
+        let resolved: ReturnType<typeof resolveCallOptions>;
+        try {
+          resolved = resolveCallOptions(options);
+        } catch (e) {
+          return Promise.reject(e);
+        }
+        return makeApiCall(ctx, op, params, resolved);
+      }) as OperationMethod;
       Object.defineProperty(m, 'name', { value: index.canonicalOf(opName) });
       tagOperationMethod(m, ctx.serviceName, op);
       methods.set(opName, m);

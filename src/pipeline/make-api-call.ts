@@ -214,7 +214,8 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
 
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
-    await abortable(ctx.retry.acquireSendToken(), signal);
+    const sendToken = ctx.retry.acquireSendToken();
+    if (sendToken) await abortable(sendToken, signal);
     call.retry.attempt = attempt;
     const req: PreparedRequest = (call.request = { method, url: route.url, headers: copyRecord(baseHeaders), body });
     const auth = route.auth;

@@ -93,8 +93,8 @@ export class ClientRateLimiter {
   }
 
   /** before-send: wait for a token once throttling has been seen. */
-  onSendingRequest(): Promise<void> {
-    return this.enabled ? this.bucket.acquire() : RESOLVED;
+  onSendingRequest(): Promise<void> | undefined {
+    return this.enabled ? this.bucket.acquire() : undefined;
   }
 
   /** needs-retry: every response (or failure) adjusts the allowed rate. */
@@ -112,8 +112,6 @@ export class ClientRateLimiter {
     this.bucket.maxRate = Math.min(newRate, ClientRateLimiter.MAX_RATE_ADJUST_SCALE * measured);
   }
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();
 
 export class AdaptiveRetryStrategy extends StandardRetryStrategy {
   override readonly mode: RetryMode = 'adaptive';
@@ -133,7 +131,7 @@ export class AdaptiveRetryStrategy extends StandardRetryStrategy {
     }
   }
 
-  override acquireSendToken(): Promise<void> {
+  override acquireSendToken(): Promise<void> | undefined {
     return this.limiter.onSendingRequest();
   }
 }

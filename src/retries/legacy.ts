@@ -184,7 +184,7 @@ export class LegacyRetryStrategy implements RetryStrategy {
     // Legacy mode has no retry quota.
   }
 
-  acquireSendToken(): Promise<void> {
-    return Promise.resolve();
+  acquireSendToken(): Promise<void> | undefined {
+    return undefined;
   }
 }

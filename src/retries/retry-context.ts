@@ -76,9 +76,10 @@ export interface RetryStrategy {
   onSuccess(callState?: RetryCallState): void;
   /**
    * Waits for a send token before each attempt (adaptive mode's client-side rate limiter, once
-   * a throttle was seen); resolves at once in the other modes.
+   * a throttle was seen): a promise to wait for, or undefined when the attempt may go at once
+   * (the other modes, and adaptive mode before any throttle), so that no call awaits for nothing.
    */
-  acquireSendToken(): Promise<void>;
+  acquireSendToken(): Promise<void> | undefined;
 }
 
 /** Adds botocore's retry metadata keys (MaxAttemptsReached, ...) to the response, if any. */

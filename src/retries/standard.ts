@@ -100,9 +100,7 @@ export class StandardRetryStrategy implements RetryStrategy {
     this.quota.release(callState?.retryQuotaCapacity ?? NO_RETRY_INCREMENT);
   }
 
-  acquireSendToken(): Promise<void> {
-    return RESOLVED;
+  acquireSendToken(): Promise<void> | undefined {
+    return undefined;
   }
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();
