@@ -21,17 +21,24 @@ export const SCAN_AFTER_MISSES = 8;
 
 export class EndpointCache {
   private readonly entries = new Map<string, CachedEndpoint>();
-  /** The key most recently used, and its endpoint: a call like the last one needs no lookup. */
+  /**
+   * The key most recently used, its parameters and its endpoint: a call like the last one needs
+   * no lookup, and when its parameters are the same values, no key either.
+   */
   private newest: string | undefined;
+  private newestParams: Record<string, unknown> | undefined;
   private newestEndpoint: CachedEndpoint | undefined;
   private misses = 0;
   private ignored: ReadonlySet<string> | undefined;
 
   /** The endpoint for `params`, from the cache or from `resolve` (then kept). */
   resolve(ruleSet: unknown, partitions: () => unknown, params: Record<string, unknown>, resolve: () => CachedEndpoint): CachedEndpoint {
+    const newestEndpoint = this.newestEndpoint;
+    if (newestEndpoint !== undefined && this.newestParams !== undefined && sameParameters(params, this.newestParams, this.ignored)) return newestEndpoint;
     const key = cacheKey(params, this.ignored);
+    this.newestParams = params;
     // Comparing with the last key costs less than hashing the new string for the Map.
-    if (key === this.newest && this.newestEndpoint !== undefined) return this.newestEndpoint;
+    if (key === this.newest && newestEndpoint !== undefined) return newestEndpoint;
     const hit = this.entries.get(key);
     if (hit) {
       // Re-insert so Map order tracks recency.
@@ -62,6 +69,26 @@ export class EndpointCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * True when `a` and `b` give the same key: the same names, with the same string, boolean, number,
+ * null or undefined values (an ignored parameter's strings may differ). An object value is never
+ * taken as the same, even the same object: it may have changed since (the key path compares its
+ * JSON).
+ */
+function sameParameters(a: Record<string, unknown>, b: Record<string, unknown>, ignored: ReadonlySet<string> | undefined): boolean {
+  let count = 0;
+  for (const name in a) {
+    count++;
+    const value = a[name];
+    if (value !== null && typeof value === 'object') return false;
+    if (value === b[name] && (value !== undefined || name in b)) continue;
+    if (typeof value === 'string' && typeof b[name] === 'string' && ignored !== undefined && ignored.has(name)) continue;
+    return false;
+  }
+  for (const name in b) if (--count < 0 || !(name in a)) return false;
+  return count === 0;
 }
 
 /** `name=s3:abc;` for strings, `name=b1;` for booleans, `name=j<json>;` for anything else. */

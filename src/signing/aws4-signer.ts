@@ -26,7 +26,6 @@
  */
 import aws4 = require('aws4');
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
-import { deleteHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
 export interface SigningCredentials {
@@ -108,15 +107,21 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
     },
     creds,
   );
-  // aws4 copied the headers; fix the payload hash in its copy under the one spelling it reads.
-  const headers = signer.request.headers;
-  deleteHeader(headers, 'x-amz-content-sha256');
-  headers['x-amz-content-sha256'] = input.payloadHash;
+  // The payload hash goes into the canonical request from `input` (canonicalString below), not
+  // from aws4's copy of the headers: a signed X-Amz-Content-SHA256 header already carries that
+  // value (sigv4.ts sets it), and an unsigned one is left out by IGNORE_WITH_PAYLOAD_HASH.
   signer.datetime = input.datetime;
   // Set so that aws4 never parses the URL itself (its prepareRequest), though it reads neither.
   signer.parsedPath = { path: input.path, query: null };
   signer.rawQuery = input.query;
   const pathMode: PathMode = input.s3 ? 'as-sent' : input.disableDoubleEncoding ? 'normalized' : 'encoded-again';
+  // aws4 lists the signed headers afresh on each call, and both the canonical request and the
+  // Authorization header ask for them: list them once.
+  const listSignedHeaders = signer.signedHeaders;
+  let signedHeaders: string | undefined;
+  signer.signedHeaders = function (this: Aws4Signer): string {
+    return (signedHeaders ??= listSignedHeaders.call(this));
+  };
   signer.canonicalString = function (this: Aws4Signer): string {
     return [
       input.method,

@@ -68,6 +68,54 @@ describe('EndpointCache', () => {
     expect(() => c.resolve({ Region: 'us-east-1', Key: 42 })).toThrow(EndpointResolutionError);
   });
 
+  describe('a call with the same parameter values as the last one', () => {
+    test('gets the same endpoint without a run, whatever the order of the parameters', () => {
+      const c = counting();
+      c.resolve({ Region: 'us-east-1', Bucket: 'b', Flag: true });
+      expect(c.resolve({ Flag: true, Bucket: 'b', Region: 'us-east-1' })).toBe('https://b.svc.us-east-1.amazonaws.com');
+      expect(c.runs()).toBe(1);
+    });
+
+    test('one value changed, added, removed or set to undefined is another key', () => {
+      const c = counting();
+      const variants: Array<Record<string, unknown>> = [
+        { Region: 'us-east-1', Bucket: 'b' },
+        { Region: 'us-east-1', Bucket: 'c' },
+        { Region: 'us-east-1', Bucket: 'c', Flag: false },
+        { Region: 'us-east-1', Bucket: 'c', Flag: undefined },
+        { Region: 'us-east-1', Bucket: 'c' },
+        { Region: 'us-east-1' },
+      ];
+      const urls = variants.map((p) => c.resolve(p));
+      expect(urls).toEqual([
+        'https://b.svc.us-east-1.amazonaws.com',
+        'https://c.svc.us-east-1.amazonaws.com',
+        'https://c.svc.us-east-1.amazonaws.com',
+        'https://c.svc.us-east-1.amazonaws.com',
+        'https://c.svc.us-east-1.amazonaws.com',
+        'https://svc.us-east-1.amazonaws.com',
+      ]);
+      // b, c, c+Flag=false, c+Flag=undefined are four keys; c again is a cache hit; no Bucket a fifth.
+      expect(c.runs()).toBe(5);
+    });
+
+    test('an object value is compared by its content, even the same object changed since', () => {
+      const runs: string[] = [];
+      const cache = new EndpointCache();
+      const tags = ['a'];
+      const resolve = (params: Record<string, unknown>) =>
+        cache.resolve(ruleSet, () => partitions, params, () => {
+          runs.push(JSON.stringify(params));
+          return resolveEndpoint(ruleSet, { Region: 'us-east-1' }, partitions);
+        });
+      resolve({ Region: 'us-east-1', Tags: tags });
+      resolve({ Region: 'us-east-1', Tags: tags });
+      tags.push('b');
+      resolve({ Region: 'us-east-1', Tags: tags });
+      expect(runs).toEqual(['{"Region":"us-east-1","Tags":["a"]}', '{"Region":"us-east-1","Tags":["a","b"]}']);
+    });
+  });
+
   test('keeps at most 100 endpoints, dropping the least recently used', () => {
     const c = counting();
     // Past the scan, which starts the cache afresh once it finds an unread parameter (Key).
