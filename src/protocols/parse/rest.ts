@@ -37,20 +37,43 @@ type PlannedMember =
   | { kind: 'headers'; name: string; prefix: string; lowerPrefix: string }
   | { kind: 'header'; name: string; member: Shape; key: string };
 
-const memberPlans = new WeakMap<Shape, PlannedMember[]>();
+/**
+ * A shape's non-body members, and how to find which of its header members a response has:
+ * S3's GetObject output binds 40 members to headers, a response carries a dozen headers, so
+ * the response's headers are looked up in `byHeader` (a Map) instead of each member's header
+ * in the response. `seen` marks the members found, stamped with the parse's own `stamp`, so
+ * that nothing needs clearing (not even after a parse that threw).
+ */
+interface MemberPlan {
+  members: PlannedMember[];
+  /** Lower-case header name -> indexes (in `members`) of the members bound to it (S3's Expires has two). */
+  byHeader: Map<string, number[]>;
+  seen: Uint32Array;
+  stamp: number;
+}
+
+const memberPlans = new WeakMap<Shape, MemberPlan>();
 
 /** The shape's status-code and header members, in member order (the result's key order). */
-function nonBodyMembers(shape: Shape): PlannedMember[] {
+function nonBodyMembers(shape: Shape): MemberPlan {
   let plan = memberPlans.get(shape);
   if (!plan) {
-    plan = [];
+    const members: PlannedMember[] = [];
+    const byHeader = new Map<string, number[]>();
     for (const name of shape.memberNames) {
       const member = shape.members[name];
       const ser = member.serialization;
-      if (ser.location === 'statusCode') plan.push({ kind: 'statusCode', name, member });
-      else if (ser.location === 'headers') plan.push({ kind: 'headers', name, prefix: ser.name ?? '', lowerPrefix: (ser.name ?? '').toLowerCase() });
-      else if (ser.location === 'header') plan.push({ kind: 'header', name, member, key: (ser.name ?? name).toLowerCase() });
+      if (ser.location === 'statusCode') members.push({ kind: 'statusCode', name, member });
+      else if (ser.location === 'headers') members.push({ kind: 'headers', name, prefix: ser.name ?? '', lowerPrefix: (ser.name ?? '').toLowerCase() });
+      else if (ser.location === 'header') {
+        const key = (ser.name ?? name).toLowerCase();
+        const bound = byHeader.get(key);
+        if (bound) bound.push(members.length);
+        else byHeader.set(key, [members.length]);
+        members.push({ kind: 'header', name, member, key });
+      }
     }
+    plan = { members, byHeader, seen: new Uint32Array(members.length), stamp: 0 };
     memberPlans.set(shape, plan);
   }
   return plan;
@@ -66,14 +89,26 @@ export function parseRestMembers(
   modeledError = false,
   operationName = '',
 ): Dict {
-  for (const planned of nonBodyMembers(shape)) {
-    if (planned.kind === 'header') {
-      const value = headers.getLowerCased(planned.key);
-      if (value !== undefined) out[planned.name] = headerValue(codec, planned.member, value);
-    } else if (planned.kind === 'headers') {
-      out[planned.name] = prefixedHeaders(planned.prefix, planned.lowerPrefix, headers);
-    } else {
-      out[planned.name] = codec.scalar(planned.member, String(response.statusCode));
+  const plan = nonBodyMembers(shape);
+  const members = plan.members;
+  if (members.length > 0) {
+    // Mark the header members this response has, then read them in member order.
+    const stamp = (plan.stamp = (plan.stamp + 1) >>> 0 || 1);
+    const seen = plan.seen;
+    const lower = headers.lower;
+    for (const key in lower) {
+      const bound = plan.byHeader.get(key);
+      if (bound !== undefined && Object.prototype.hasOwnProperty.call(lower, key)) for (let j = 0; j < bound.length; j++) seen[bound[j]] = stamp;
+    }
+    for (let i = 0; i < members.length; i++) {
+      const planned = members[i];
+      if (planned.kind === 'header') {
+        if (seen[i] === stamp) out[planned.name] = headerValue(codec, planned.member, lower[planned.key]);
+      } else if (planned.kind === 'headers') {
+        out[planned.name] = prefixedHeaders(planned.prefix, planned.lowerPrefix, headers);
+      } else {
+        out[planned.name] = codec.scalar(planned.member, String(response.statusCode));
+      }
     }
   }
   const payloadName = shape.raw.payload as string | undefined;

@@ -12,7 +12,7 @@ export function parseTimestamp(value: unknown): Date {
   if (value instanceof Date) return value;
   if (typeof value === 'number') return fromEpochSeconds(value);
   if (typeof value !== 'string') throw new TypeError(`Invalid timestamp "${String(value)}"`);
-  const fast = canonicalIso(value);
+  const fast = canonicalIso(value) ?? imfFixdate(value);
   if (fast !== undefined) return new Date(fast);
   if (NUMERIC.test(value)) return fromEpochSeconds(Number(value));
   const iso = parseIso8601(value);
@@ -62,6 +62,27 @@ function canonicalIso(s: string): number | undefined {
   if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0) return undefined;
   const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
   return Number.isNaN(t) ? undefined : t;
+}
+
+const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+
+/**
+ * The form of HTTP date headers (Last-Modified, Expires: `Mon, 07 Dec 2026 11:32:10 GMT`,
+ * RFC 7231's IMF-fixdate) read directly: the epoch ms `Date.parse` gives for it, or undefined
+ * for anything else (another form, a month name in other case, a year below 100, a field out
+ * of range), which the general path below reads as before. Within those ranges `Date.UTC`
+ * agrees with `Date.parse`, a day past the month's end rolling over alike.
+ */
+function imfFixdate(s: string): number | undefined {
+  if (s.length !== 29 || s[3] !== ',' || s[4] !== ' ' || s[7] !== ' ' || s[11] !== ' ' || s[16] !== ' ' || s[19] !== ':' || s[22] !== ':' || !s.endsWith(' GMT')) return undefined;
+  const month = MONTHS[s.slice(8, 11)];
+  const d = digits(s, 5, 2);
+  const y = digits(s, 12, 4);
+  const h = digits(s, 17, 2);
+  const mi = digits(s, 20, 2);
+  const sec = digits(s, 23, 2);
+  if (month === undefined || d < 1 || d > 31 || y < 100 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  return Date.UTC(y, month, d, h, mi, sec);
 }
 
 function fromEpochSeconds(seconds: number): Date {

@@ -76,4 +76,40 @@ describe('parseRestXml', () => {
     const r = parseRestXml(op, response(300, ''), ctx);
     expect(r.Error).toBeUndefined();
   });
+
+  describe('header members (found by walking the response headers)', () => {
+    const shapes = {
+      Out: {
+        type: 'structure' as const,
+        members: {
+          Z: { shape: 'S', location: 'header', locationName: 'x-z' },
+          Expires: { shape: 'T', location: 'header', locationName: 'Expires' },
+          ExpiresString: { shape: 'S', location: 'header', locationName: 'Expires' },
+          Status: { shape: 'I', location: 'statusCode' },
+          A: { shape: 'S', location: 'header', locationName: 'X-A' },
+          Absent: { shape: 'S', location: 'header', locationName: 'x-absent' },
+        },
+      },
+      S: { type: 'string' as const },
+      T: { type: 'timestamp' as const },
+      I: { type: 'integer' as const },
+    };
+
+    it('sets every member bound to a header the response has, in member order, whatever the header order', () => {
+      const { op, ctx } = model('rest-xml', shapes, { shape: 'Out' });
+      const r = parseRestXml(op, response(200, '', { 'x-a': 'a', expires: 'Mon, 07 Dec 2026 11:32:10 GMT', 'x-z': 'z', other: 'o' }), ctx);
+      const { ResponseMetadata: _meta, ...members } = r;
+      expect(Object.keys(members)).toEqual(['Z', 'Expires', 'ExpiresString', 'Status', 'A']);
+      expect(members).toEqual({ Z: 'z', Expires: new Date(Date.UTC(2026, 11, 7, 11, 32, 10)), ExpiresString: 'Mon, 07 Dec 2026 11:32:10 GMT', Status: 200, A: 'a' });
+    });
+
+    it('a parse that fails part-way leaves nothing behind for the next one', () => {
+      const { op, ctx } = model('rest-xml', shapes, { shape: 'Out' });
+      expect(() => parseRestXml(op, response(200, '', { 'x-z': 'z', expires: 'not a date' }), ctx)).toThrow();
+      const r = parseRestXml(op, response(200, '', { 'x-a': 'a' }), ctx);
+      expect(r.Z).toBeUndefined();
+      expect(r.ExpiresString).toBeUndefined();
+      expect(r.A).toBe('a');
+    });
+  });
 });

@@ -43,6 +43,28 @@ describe('parseTimestamp', () => {
     expect(at(0)).toBe(0);
   });
 
+  test("HTTP dates (IMF-fixdate) read directly give Date.parse's instants, edge cases included", () => {
+    // 2,000 instants from 1901 to 2099, written as servers write Last-Modified.
+    let t = Date.UTC(1901, 0, 1);
+    const step = Math.floor((Date.UTC(2099, 11, 31) - t) / 2000) + 7919;
+    for (let i = 0; i < 2000; i++, t += step) {
+      const header = new Date(Math.floor(t / 1000) * 1000).toUTCString();
+      expect(at(header)).toBe(Date.parse(header));
+    }
+    const edges = [
+      'Mon, 31 Feb 2026 11:32:10 GMT', // rolls over to March, as Date.parse does
+      'Mon, 29 Feb 2024 00:00:00 GMT',
+      'Xyz, 07 Dec 2026 11:32:10 GMT', // the weekday is not checked, as Date.parse does not
+      'Mon, 07 dec 2026 11:32:10 GMT', // lower-case month: the general path
+      'Mon, 07 Dec 0099 11:32:10 GMT', // a year below 100: the general path's fix-up
+      'Mon, 07 Dec 2026 24:00:00 GMT', // hour 24: the general path
+      'Mon, 07 Dec 2026 23:59:60 GMT', // second 60: the general path
+    ];
+    for (const header of edges) expect([header, at(header)]).toEqual([header, Date.parse(header)]);
+    expect(() => parseTimestamp('Mon, 00 Dec 2026 11:32:10 GMT')).toThrow(/Invalid timestamp/);
+    expect(() => parseTimestamp('Mon, 07 Dec 2026 23:60:00 GMT')).toThrow(/Invalid timestamp/);
+  });
+
   test('rejects garbage', () => {
     expect(() => parseTimestamp('not a date')).toThrow(/Invalid timestamp/);
     expect(() => parseTimestamp(null)).toThrow(TypeError);
