@@ -10,9 +10,25 @@ function escapeExtra(c: string): string {
   return `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 }
 
+/**
+ * True when every character of `s` is an ASCII letter or digit or one of `-._~`, or also `/`
+ * when `slash` is set: nothing to escape. A loop, as most bucket names, keys and query values
+ * are like that and a regular expression's replace costs more than the check.
+ */
+export function isUnreserved(s: string, slash = false): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 126) continue;
+    if (slash && c === 47) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Percent-encodes a value (anything not a string is stringified first, as botocore does). */
 export function percentEncode(value: unknown): string {
   const s = typeof value === 'string' ? value : String(value);
+  if (isUnreserved(s)) return s;
   return encodeURIComponent(s).replace(EXTRA_RESERVED, escapeExtra);
 }
 

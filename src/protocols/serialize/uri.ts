@@ -7,7 +7,7 @@
  */
 
 import { ParamValidationError } from '../../errors';
-import { encodeQuery, percentEncode } from '../../util/percent-encode';
+import { encodeQuery, isUnreserved, percentEncode } from '../../util/percent-encode';
 
 const ENCODED_SLASH = /%2F/g;
 
@@ -15,6 +15,7 @@ export { encodeQuery, percentEncode };
 
 /** As percentEncode, but `/` stays literal (greedy labels). */
 export function percentEncodeGreedy(value: unknown): string {
+  if (typeof value === 'string' && isUnreserved(value, true)) return value;
   return percentEncode(value).replace(ENCODED_SLASH, '/');
 }
 

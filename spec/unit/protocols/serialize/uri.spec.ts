@@ -21,6 +21,20 @@ describe('percentEncode (Python quote with safe "-._~")', () => {
 
   it('greedy labels keep slashes', () => {
     expect(percentEncodeGreedy('a/b c/d*')).toBe('a/b%20c/d%2A');
+    expect(percentEncodeGreedy('a//b/./../c')).toBe('a//b/./../c');
+  });
+
+  it('the unreserved fast path gives what the full encoding gives, for every character', () => {
+    // The full encoding, written out: encodeURIComponent plus !'()*, and the greedy slash.
+    const full = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    for (let c = 0; c < 0x800; c++) {
+      const s = `k${String.fromCharCode(c)}/x`;
+      expect(percentEncode(s)).toBe(full(s));
+      expect(percentEncodeGreedy(s)).toBe(full(s).replace(/%2F/g, '/'));
+    }
+    expect(percentEncode('')).toBe('');
+    expect(percentEncodeGreedy('\u{1F600}/k')).toBe('%F0%9F%98%80/k');
+    expect(percentEncodeGreedy(7)).toBe('7');
   });
 });
 
