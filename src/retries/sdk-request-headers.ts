@@ -73,6 +73,11 @@ export class SdkRequestHeaders {
   /** Sets both headers for attempt `attempt` (1-based) on a signed request's headers. */
   apply(headers: Record<string, string>, attempt: number): void {
     headers['amz-sdk-invocation-id'] = this.invocationId;
+    // The first attempt of nearly every call: nothing learned yet, one part.
+    if (this.ttl === undefined && this.max === undefined) {
+      headers['amz-sdk-request'] = attempt === 1 ? 'attempt=1' : `attempt=${attempt}`;
+      return;
+    }
     const parts: string[] = [];
     if (this.ttl !== undefined) parts.push(`ttl=${this.ttl}`);
     parts.push(`attempt=${attempt}`);

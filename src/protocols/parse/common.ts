@@ -32,10 +32,7 @@ export class ResponseHeaders {
   private spellings: Map<string, string> | undefined;
 
   constructor(readonly raw: Record<string, string>, private readonly rawHeaders?: readonly string[]) {
-    const lower: Record<string, string> = {};
-    // for...in with an own-key check rather than Object.entries: no [key, value] array per header.
-    for (const k in raw) if (Object.prototype.hasOwnProperty.call(raw, k)) setOwn(lower, k.toLowerCase(), raw[k]);
-    this.lower = lower;
+    this.lower = lowerCased(raw);
   }
 
   /**
@@ -72,6 +69,25 @@ export class ResponseHeaders {
   has(name: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.lower, name.toLowerCase());
   }
+}
+
+/**
+ * `raw` with lower-case names: `raw` itself when its names already are (the transport's always
+ * are: no copy per response), else a copy. Never written to, so sharing `raw` is safe.
+ */
+function lowerCased(raw: Record<string, string>): Record<string, string> {
+  let copy = false;
+  // for...in with an own-key check rather than Object.entries: no [key, value] array per header.
+  for (const k in raw) {
+    if (!Object.prototype.hasOwnProperty.call(raw, k) || k.toLowerCase() !== k) {
+      copy = true;
+      break;
+    }
+  }
+  if (!copy) return raw;
+  const lower: Record<string, string> = {};
+  for (const k in raw) if (Object.prototype.hasOwnProperty.call(raw, k)) setOwn(lower, k.toLowerCase(), raw[k]);
+  return lower;
 }
 
 /** botocore's ResponseParser.parse followed by endpoint._add_modeled_error_fields. */
