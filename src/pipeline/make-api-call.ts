@@ -17,7 +17,6 @@ import type { HttpRequestSpec, ParsedResponse, RawResponse } from '../protocols/
 import type { HttpRequest } from '../types/http';
 import { isErrorResponse } from '../protocols/error-response';
 import { genericError } from '../protocols/parse/common';
-import type { RetryContext } from '../retries';
 import { SdkRequestHeaders } from '../retries/sdk-request-headers';
 import { signBearer, signRequest, signV2, usesS3Signing } from '../signing';
 import { refuseEventStreamInput, settleEventStreamOutput, streamsResponse } from './event-stream-output';
@@ -37,7 +36,8 @@ import { newCallContext, type AuthPlan, type CallContext, type CallStart } from 
 import type * as Events from './call-events';
 import { resolveCallEndpoint } from './call-endpoint';
 import { eventsOf } from './operation-events';
-import { reroute, type CallRoute, type NeedsRetryExtras } from './call-route';
+import type { CallRoute } from './call-route';
+import { decideRetry } from './retry-decision';
 import { noteCodePath } from '../util/code-paths';
 import { copyRecord } from '../util/objects';
 import { isThenable } from '../events/emitter';
@@ -257,7 +257,8 @@ async function sendWithRetries(ctx: ClientContext, call: CallContext, signal: Ab
     // A stream is replayable only while none of it was read: the server answered before it was
     // sent (Expect: 100-continue), or the connection failed first (refused, timed out, closed).
     const replayable = rewindable || raw?.requestBodyUnsent === true || (transportError instanceof HTTPClientError && transportError.requestBodyUnsent === true);
-    const decision = await decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, replayable, signal, route);
+    const deciding = decideRetry(ctx, call, { attempt, operationName: op.name, response: parsed, httpResponse: raw, error: transportError, operation: op, callState: call.retry.state }, replayable, signal, route);
+    const decision = isThenable(deciding) ? await deciding : deciding;
     if (decision === null) {
       if (transportError) {
         raw?.stream?.destroy();
@@ -300,7 +301,7 @@ async function parseAttempt(ctx: ClientContext, call: CallContext, raw: RawRespo
   if (raw.statusCode >= 300 && !isErrorResponse(parsed)) parsed.Error = genericError(raw.statusCode).Error as ParsedResponse['Error'];
   // A json event stream's initial-response is read before the call resolves (its members come
   // first); a response that is an error has no stream to settle.
-  if (!isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
+  if (op.eventStreamOutputMember !== undefined && !isErrorResponse(parsed)) await settleEventStreamOutput(ctx, op, parsed);
   if (customized) Object.assign(parsed, customized);
   if (ctx.codePath !== undefined) {
     noteCodePath(ctx.codePath);
@@ -343,38 +344,6 @@ function redactHeaders(headers: Record<string, string>): Record<string, string> 
 
 function isTransportError(e: Error): boolean {
   return e.name.endsWith('ConnectionError') || e.name.endsWith('TimeoutError') || e.name === 'ConnectionClosedError';
-}
-
-async function decideRetry(ctx: ClientContext, call: CallContext, rc: RetryContext, replayable: boolean, signal: AbortSignal | undefined, route: CallRoute): Promise<number | null> {
-  const hookName = eventsOf(ctx.eventServiceId, call.operation).needsRetry;
-  let hook: unknown;
-  // The handlers' extras (and their closure) are built only when someone listens.
-  if (ctx.events.hasHandlers(hookName)) {
-    // Written out rather than spread from rc: a spread of these objects is V8's slow generic
-    // copy, about 2% of an S3 call's CPU at concurrency 16. The keys are rc's (as sendWithRetries
-    // builds it), then the extras, in the order the spread gave.
-    const payload: Events.NeedsRetryEvent = {
-      attempt: rc.attempt,
-      operationName: rc.operationName,
-      response: rc.response,
-      httpResponse: rc.httpResponse,
-      error: rc.error,
-      operation: call.operation,
-      callState: rc.callState,
-      params: call.params,
-      abortSignal: signal,
-      resolveEndpointAgain: () => reroute(route, async () => (call.endpoint = await resolveCallEndpoint(ctx, call))),
-      context: call,
-    } satisfies Omit<Events.NeedsRetryEvent, 'errorShapeRetryable'> & NeedsRetryExtras;
-    hook = ctx.events.firstResponse(hookName, payload);
-    if (isThenable(hook)) hook = await hook;
-  }
-  // A stream we already sent cannot be replayed, whoever asks: its bytes are gone.
-  if (!replayable) return null;
-  if (typeof hook === 'number') return hook;
-  if (rc.response?.Error && ctx.clockSkew.shouldRetry(rc.response, rc.attempt)) return 0;
-  // Called after successes too: adaptive mode measures the send rate from them.
-  return ctx.retry.decide(rc);
 }
 
 /**
