@@ -36,15 +36,18 @@ export class EndpointCache {
     const newestEndpoint = this.newestEndpoint;
     if (newestEndpoint !== undefined && this.newestParams !== undefined && sameParameters(params, this.newestParams, this.ignored)) return newestEndpoint;
     const key = cacheKey(params, this.ignored);
-    this.newestParams = params;
     // Comparing with the last key costs less than hashing the new string for the Map.
-    if (key === this.newest && newestEndpoint !== undefined) return newestEndpoint;
+    if (key === this.newest && newestEndpoint !== undefined) {
+      this.newestParams = params;
+      return newestEndpoint;
+    }
     const hit = this.entries.get(key);
     if (hit) {
       // Re-insert so Map order tracks recency.
       this.entries.delete(key);
       this.entries.set(key, hit);
       this.newest = key;
+      this.newestParams = params;
       this.newestEndpoint = hit;
       return hit;
     }
@@ -59,8 +62,10 @@ export class EndpointCache {
         kept = cacheKey(params, unread);
       }
     }
+    // Only now: parameters whose resolution threw must never match the last good endpoint.
     this.entries.set(kept, resolved);
     this.newest = kept;
+    this.newestParams = params;
     this.newestEndpoint = resolved;
     if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);
     return resolved;

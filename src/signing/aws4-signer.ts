@@ -107,9 +107,18 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
     },
     creds,
   );
-  // The payload hash goes into the canonical request from `input` (canonicalString below), not
-  // from aws4's copy of the headers: a signed X-Amz-Content-SHA256 header already carries that
-  // value (sigv4.ts sets it), and an unsigned one is left out by IGNORE_WITH_PAYLOAD_HASH.
+  // aws4 copied the headers: its copy's payload hash header says `input.payloadHash`, whatever
+  // the caller's copy says. Set in place, not deleted and added: a delete turns the object into
+  // a slow dictionary for the rest of the signing.
+  const headers = signer.request.headers;
+  let hashed = false;
+  for (const key in headers) {
+    if (key.length === 20 && key.toLowerCase() === 'x-amz-content-sha256') {
+      headers[key] = input.payloadHash;
+      hashed = true;
+    }
+  }
+  if (!hashed) headers['x-amz-content-sha256'] = input.payloadHash;
   signer.datetime = input.datetime;
   // Set so that aws4 never parses the URL itself (its prepareRequest), though it reads neither.
   signer.parsedPath = { path: input.path, query: null };

@@ -240,8 +240,8 @@ export class HttpTransport {
       host: hostname,
       port,
       path: parts.query ? `${parts.path}?${parts.query}` : parts.path,
-      // Through a proxy, forwardThroughProxy adds to the headers: they stay an object there.
-      headers: proxy ? withFraming(req.headers, framing) : wireHeaders(req.headers, framing, hostname, port, secure ? 443 : 80),
+      // An object through a proxy (forwardThroughProxy adds to it) or with the caller's own Host.
+      headers: (proxy ? undefined : wireHeaders(req.headers, framing, hostname, port, secure ? 443 : 80)) ?? withFraming(req.headers, framing),
     };
     if (proxy && !secure) forwardThroughProxy(options, proxy);
     else if (proxy) options[kProxy] = proxy;

@@ -11,7 +11,11 @@
  *   last spelling and value (what `setHeader` does);
  * - the framing header (Content-Length or Transfer-Encoding) follows the caller's headers;
  * - Host comes last, written as Node writes it (IPv6 literal in brackets, the port unless it is
- *   the scheme's default), unless the caller set one.
+ *   the scheme's default).
+ *
+ * A request whose caller set Host itself keeps the object form: Node's agent reads the Host
+ * header (through getHeader, which a list does not fill) to choose the TLS server name and the
+ * pool the connection belongs to.
  */
 
 /** True when two header names are the same ignoring ASCII case (the only case header names have). */
@@ -47,8 +51,9 @@ export function hostHeader(hostname: string, port: number, defaultPort: number):
 }
 
 /**
- * `headers` (plus `framing`, and Host unless given) as the flat list `http.request` takes.
- * Values are passed on as they are: Node validates them as it would through `setHeader`.
+ * `headers` (plus `framing` and Host) as the flat list `http.request` takes, or undefined when
+ * `headers` has a Host of its own (see the module header). Values are passed on as they are:
+ * Node validates them as it would through `setHeader`.
  */
 export function wireHeaders(
   headers: Record<string, string>,
@@ -56,17 +61,16 @@ export function wireHeaders(
   hostname: string,
   port: number,
   defaultPort: number,
-): string[] {
+): string[] | undefined {
   const out: string[] = [];
-  let hasHost = false;
   const names = Object.keys(headers);
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
+    if (sameName(name, 'host')) return undefined;
     put(out, name, headers[name]);
-    if (!hasHost && sameName(name, 'host')) hasHost = true;
   }
   // The caller's headers have no framing header when there is one to add (framingHeader).
   if (framing) out.push(framing[0], framing[1]);
-  if (!hasHost) out.push('Host', hostHeader(hostname, port, defaultPort));
+  out.push('Host', hostHeader(hostname, port, defaultPort));
   return out;
 }

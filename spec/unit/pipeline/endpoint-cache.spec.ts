@@ -99,6 +99,19 @@ describe('EndpointCache', () => {
       expect(c.runs()).toBe(5);
     });
 
+    test('parameters whose resolution threw never get the last good endpoint', () => {
+      const cache = new EndpointCache();
+      const resolve = (params: Record<string, unknown>) =>
+        cache.resolve(ruleSet, () => partitions, params, () => {
+          if (params.Region === 'bad') throw new EndpointResolutionError('no endpoint for that region');
+          return resolveEndpoint(ruleSet, params, partitions);
+        }).url;
+      expect(resolve({ Region: 'us-east-1' })).toBe('https://svc.us-east-1.amazonaws.com');
+      expect(() => resolve({ Region: 'bad' })).toThrow(EndpointResolutionError);
+      expect(() => resolve({ Region: 'bad' })).toThrow(EndpointResolutionError);
+      expect(resolve({ Region: 'us-east-1' })).toBe('https://svc.us-east-1.amazonaws.com');
+    });
+
     test('an object value is compared by its content, even the same object changed since', () => {
       const runs: string[] = [];
       const cache = new EndpointCache();

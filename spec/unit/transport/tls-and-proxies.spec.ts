@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
+import type * as tls from 'tls';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -72,6 +73,21 @@ describeTls('TLS verification', () => {
     t.close();
     expect(err).toBeInstanceOf(EndpointConnectionError);
     expect((err as Error).message).toMatch(/^SSL validation failed for https:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it("a caller's own Host header names the TLS server (SNI), as Node makes it do", async () => {
+    const names: unknown[] = [];
+    const srv = await httpsServer((req, res) => {
+      names.push((req.socket as tls.TLSSocket).servername);
+      res.end('ok');
+    });
+    const t = new HttpTransport({ verify: false, proxies: {} });
+    await t.send({ method: 'GET', url: srv.url, headers: { Host: `bucket.example.com:${srv.port}` } });
+    await t.send({ method: 'GET', url: srv.url, headers: {} });
+    t.close();
+    expect(names[0]).toBe('bucket.example.com');
+    // An IP address is never a server name.
+    expect(names[1]).toBeFalsy();
   });
 
   it('verify: false skips verification', async () => {

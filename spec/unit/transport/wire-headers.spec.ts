@@ -151,6 +151,8 @@ describe('wire headers', () => {
 
   it('lists framing after the caller headers and Host last', () => {
     expect(wireHeaders({ a: '1', B: '2' }, ['Content-Length', '5'], 'h', 81, 80)).toEqual(['a', '1', 'B', '2', 'Content-Length', '5', 'Host', 'h:81']);
-    expect(wireHeaders({ HOST: 'x', a: '1', A: '3' }, undefined, 'h', 80, 80)).toEqual(['HOST', 'x', 'A', '3']);
+    expect(wireHeaders({ a: '1', A: '3' }, undefined, 'h', 80, 80)).toEqual(['A', '3', 'Host', 'h']);
+    // A caller's own Host keeps the object form (Node reads it for the TLS server name and pool).
+    expect(wireHeaders({ a: '1', HOST: 'x' }, undefined, 'h', 80, 80)).toBeUndefined();
   });
 });

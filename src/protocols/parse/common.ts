@@ -73,7 +73,7 @@ export class ResponseHeaders {
 
 /**
  * `raw` with lower-case names: `raw` itself when its names already are (the transport's always
- * are: no copy per response), else a copy. Never written to, so sharing `raw` is safe.
+ * are), else a copy. Only read: the result's HTTPHeaders is a copy of its own (runParser).
  */
 function lowerCased(raw: Record<string, string>): Record<string, string> {
   let copy = false;
@@ -112,7 +112,9 @@ export function runParser(
   // status and headers. copyRecord rather than a spread: V8's slow generic copy on this line.
   const metadata = (existing && typeof existing === 'object' ? copyRecord(existing as Dict) : {}) as ResponseMetadata;
   metadata.HTTPStatusCode = response.statusCode;
-  metadata.HTTPHeaders = headers.lower;
+  // The caller's own object, as botocore's dict(response['headers']): never the RawResponse's,
+  // which the parse reads in place when its names are already lower case.
+  metadata.HTTPHeaders = headers.lower === headers.raw ? copyRecord(headers.raw) : headers.lower;
   parsed.ResponseMetadata = metadata;
   return parsed as ParsedResponse;
 }

@@ -64,6 +64,11 @@ function canonicalIso(s: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+function isLetter(s: string, i: number): boolean {
+  const c = s.charCodeAt(i) | 0x20;
+  return c >= 97 && c <= 122;
+}
+
 const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
 
 /**
@@ -74,7 +79,7 @@ const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4,
  * agrees with `Date.parse`, a day past the month's end rolling over alike.
  */
 function imfFixdate(s: string): number | undefined {
-  if (s.length !== 29 || s[3] !== ',' || s[4] !== ' ' || s[7] !== ' ' || s[11] !== ' ' || s[16] !== ' ' || s[19] !== ':' || s[22] !== ':' || !s.endsWith(' GMT')) return undefined;
+  if (s.length !== 29 || !isLetter(s, 0) || !isLetter(s, 1) || !isLetter(s, 2) || s[3] !== ',' || s[4] !== ' ' || s[7] !== ' ' || s[11] !== ' ' || s[16] !== ' ' || s[19] !== ':' || s[22] !== ':' || !s.endsWith(' GMT')) return undefined;
   const month = MONTHS[s.slice(8, 11)];
   const d = digits(s, 5, 2);
   const y = digits(s, 12, 4);

@@ -103,6 +103,16 @@ describe('parseRestXml', () => {
       expect(members).toEqual({ Z: 'z', Expires: new Date(Date.UTC(2026, 11, 7, 11, 32, 10)), ExpiresString: 'Mon, 07 Dec 2026 11:32:10 GMT', Status: 200, A: 'a' });
     });
 
+    it("HTTPHeaders is the result's own copy, never the response's object", () => {
+      const { op, ctx } = model('rest-xml', shapes, { shape: 'Out' });
+      const raw = response(200, '', { 'x-a': 'a', 'x-z': 'z' });
+      const r = parseRestXml(op, raw, ctx);
+      expect(r.ResponseMetadata.HTTPHeaders).toEqual({ 'x-a': 'a', 'x-z': 'z' });
+      expect(r.ResponseMetadata.HTTPHeaders).not.toBe(raw.headers);
+      delete r.ResponseMetadata.HTTPHeaders['x-a'];
+      expect(raw.headers).toEqual({ 'x-a': 'a', 'x-z': 'z' });
+    });
+
     it('a parse that fails part-way leaves nothing behind for the next one', () => {
       const { op, ctx } = model('rest-xml', shapes, { shape: 'Out' });
       expect(() => parseRestXml(op, response(200, '', { 'x-z': 'z', expires: 'not a date' }), ctx)).toThrow();

@@ -54,13 +54,18 @@ describe('parseTimestamp', () => {
     const edges = [
       'Mon, 31 Feb 2026 11:32:10 GMT', // rolls over to March, as Date.parse does
       'Mon, 29 Feb 2024 00:00:00 GMT',
-      'Xyz, 07 Dec 2026 11:32:10 GMT', // the weekday is not checked, as Date.parse does not
+      'Xyz, 07 Dec 2026 11:32:10 GMT', // the weekday's name is not checked, as Date.parse does not
       'Mon, 07 dec 2026 11:32:10 GMT', // lower-case month: the general path
       'Mon, 07 Dec 0099 11:32:10 GMT', // a year below 100: the general path's fix-up
       'Mon, 07 Dec 2026 24:00:00 GMT', // hour 24: the general path
       'Mon, 07 Dec 2026 23:59:60 GMT', // second 60: the general path
     ];
     for (const header of edges) expect([header, at(header)]).toEqual([header, Date.parse(header)]);
+    // Not letters where the weekday goes: the general path, as before.
+    for (const odd of ['123, 07 Dec 2026 11:32:10 GMT', '-05, 07 Dec 2026 11:32:10 GMT']) {
+      if (Number.isNaN(Date.parse(odd))) expect(() => parseTimestamp(odd)).toThrow(/Invalid timestamp/);
+      else expect([odd, at(odd)]).toEqual([odd, Date.parse(odd)]);
+    }
     expect(() => parseTimestamp('Mon, 00 Dec 2026 11:32:10 GMT')).toThrow(/Invalid timestamp/);
     expect(() => parseTimestamp('Mon, 07 Dec 2026 23:60:00 GMT')).toThrow(/Invalid timestamp/);
   });
