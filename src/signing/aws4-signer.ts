@@ -26,6 +26,7 @@
  */
 import aws4 = require('aws4');
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
+import { findHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
 export interface SigningCredentials {
@@ -110,15 +111,9 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
   // aws4 copied the headers: its copy's payload hash header says `input.payloadHash`, whatever
   // the caller's copy says. Set in place, not deleted and added: a delete turns the object into
   // a slow dictionary for the rest of the signing.
+  // (sigv4.ts leaves at most one spelling of it.)
   const headers = signer.request.headers;
-  let hashed = false;
-  for (const key in headers) {
-    if (key.length === 20 && key.toLowerCase() === 'x-amz-content-sha256') {
-      headers[key] = input.payloadHash;
-      hashed = true;
-    }
-  }
-  if (!hashed) headers['x-amz-content-sha256'] = input.payloadHash;
+  headers[findHeader(headers, 'x-amz-content-sha256') ?? 'x-amz-content-sha256'] = input.payloadHash;
   signer.datetime = input.datetime;
   // Set so that aws4 never parses the URL itself (its prepareRequest), though it reads neither.
   signer.parsedPath = { path: input.path, query: null };
