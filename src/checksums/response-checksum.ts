@@ -161,10 +161,7 @@ export function createChecksumValidatingStream(
   algorithms: readonly ChecksumAlgorithm[] = RESPONSE_PRIORITY,
   record?: ChecksumRecord,
 ): Readable {
-  const expected = findExpected(headers, algorithms);
-  if (!expected) return stream;
-  if (record) record.ChecksumAlgorithm = expected.algorithm;
-  return validatingPipe(stream, expected);
+  return streamChecksum(headers, algorithms, record)?.wrap(stream) ?? stream;
 }
 
 function validatingPipe(stream: Readable, expected: Expected): Readable {

@@ -159,13 +159,7 @@ export class HierarchicalEmitter {
 
   /** Calls handlers until one returns something other than undefined/null; returns it. */
   async emitUntilResponse(eventName: string, payload: Record<string, unknown> = {}): Promise<unknown> {
-    const hs = this.handlersFor(eventName);
-    for (const h of hs) {
-      let r = h(handlerPayload(payload, eventName));
-      if (isThenable(r)) r = await r;
-      if (r !== undefined && r !== null) return r;
-    }
-    return undefined;
+    return this.firstResponse(eventName, payload);
   }
 
   /** A copy with the same registrations (the session's emitter is copied into each client). */

@@ -57,11 +57,7 @@ export class ResponseHeaders {
   }
 
   get(name: string): string | undefined {
-    return this.getLowerCased(name.toLowerCase());
-  }
-
-  /** `get` for a name already in lower case (a parser's plan lowers it once). */
-  getLowerCased(key: string): string | undefined {
+    const key = name.toLowerCase();
     // Own keys only: an absent `constructor` header is not Object.prototype.constructor.
     return Object.prototype.hasOwnProperty.call(this.lower, key) ? this.lower[key] : undefined;
   }
