@@ -15,9 +15,10 @@
  *
  * Any JSON reader still reads it; readLineLayout reads it lazily instead: the head is parsed, and
  * each section becomes a record whose entries are parsed from their line on first access. EC2's
- * 1.1 MB model costs a split and an index of its operation names instead of a 10-20 ms
- * JSON.parse, so creating a client does nothing proportional to the model's size. A file in any
- * other shape (botocore's own, pretty-printed, a user's) gets `undefined` and is parsed whole.
+ * 1.1 MB model costs an index of its operation names instead of a 10-20 ms JSON.parse, and its
+ * shapes are not even read from disk until one is wanted (model-file.ts), so creating a client
+ * does nothing proportional to the model's size. A file in any other shape (botocore's own,
+ * pretty-printed, a user's) gets `undefined` and is parsed whole.
  */
 
 const SECTION_OPEN = /^"([A-Za-z0-9_]+)":\{$/;
@@ -30,6 +31,8 @@ interface LazyState {
   target: Record<string, unknown>;
   /** Every key in order (texts' order, then added keys), until the keys change. */
   keys: string[] | null;
+  /** `keys`, worked out again when null. */
+  allKeys(): string[];
 }
 
 const states = new WeakMap<object, LazyState>();
@@ -45,7 +48,7 @@ export function lazyRecord(indexTexts: () => Map<string, string>, origin: string
   // The entries are indexed (split into lines and keys) on the record's first use.
   let indexed: Map<string, string> | undefined;
   const texts = (): Map<string, string> => (indexed ??= indexTexts());
-  const state: LazyState = { texts, target, keys: null };
+  const state: LazyState = { texts, target, keys: null, allKeys: () => allKeys() };
   const unread = (prop: string | symbol): prop is string => typeof prop === 'string' && !hasOwn(target, prop) && texts().has(prop);
   const materialize = (key: string): void => {
     try {
@@ -114,8 +117,8 @@ export function pendingText(record: unknown, key: string): string | undefined {
  */
 export function recordKeys(record: object): string[] {
   const state = states.get(record);
-  if (!state) return Object.keys(record);
-  return [...(Reflect.ownKeys(record) as string[])];
+  // Straight from the state: through the Proxy, V8 also checks the trap's answer key by key.
+  return state ? [...state.allKeys()] : Object.keys(record);
 }
 
 /** Whether `value` is a lazy record (structuredClone cannot copy one: JSON round-trip it). */
@@ -130,20 +133,38 @@ export function isLazyRecord(value: unknown): boolean {
  * is first used, and each entry parsed when it is first read.
  */
 export function readLineLayout(text: string, origin: string): Record<string, unknown> | undefined {
-  // Cheap refusals first: botocore's own files are pretty-printed ('{\n  "version"...').
+  const head = readHead(text);
+  if (!head) return undefined;
+  return readSections(text, head.next, head.out, origin) === 'end' ? head.out : undefined;
+}
+
+/**
+ * The head line of a line-layout text: its members, and where the first section opens. Undefined
+ * when the text does not start like the layout (botocore's own files are pretty-printed).
+ */
+export function readHead(text: string): { out: Record<string, unknown>; next: number } | undefined {
   if (text.charCodeAt(0) !== 123 /* { */) return undefined;
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0) return undefined;
   const head = text.slice(0, firstBreak);
   if (head !== '{' && !head.endsWith(',')) return undefined;
-  let out: Record<string, unknown>;
   try {
-    out = head === '{' ? {} : (JSON.parse(`${head.slice(0, -1)}}`) as Record<string, unknown>);
+    const out = head === '{' ? {} : (JSON.parse(`${head.slice(0, -1)}}`) as Record<string, unknown>);
+    return { out, next: firstBreak + 1 };
   } catch {
     return undefined;
   }
-  let pos = firstBreak + 1;
+}
+
+/**
+ * Reads the sections of a line-layout text from `pos` into `out`, each a lazyRecord. Returns 'end'
+ * when the document closes, 'more' when the text stops right after a section and its comma (the
+ * text is a prefix of the file: model-file.ts reads the rest later), undefined when the text is
+ * not in the layout.
+ */
+export function readSections(text: string, pos: number, out: Record<string, unknown>, origin: string): 'end' | 'more' | undefined {
   for (;;) {
+    if (pos === text.length) return 'more';
     const openEnd = text.indexOf('\n', pos);
     const open = SECTION_OPEN.exec(openEnd < 0 ? '' : text.slice(pos, openEnd));
     if (!open) return undefined;
@@ -159,15 +180,37 @@ export function readLineLayout(text: string, origin: string): Record<string, unk
     }
     // The last section closes the document; only a trailing newline may follow.
     const rest = text.slice(close + 1);
-    return rest === '}}' || rest === '}}\n' ? out : undefined;
+    return rest === '}}' || rest === '}}\n' ? 'end' : undefined;
   }
+}
+
+/**
+ * A section whose text is not read yet: `readRest` returns the file's text from the section's
+ * open line to the end, on the record's first use. Sections after it (the import script writes
+ * none) are added to `out` then.
+ */
+export function deferredSection(name: string, readRest: () => string, out: Record<string, unknown>, origin: string): Record<string, unknown> {
+  const section = `${origin} (${name})`;
+  return lazyRecord(() => {
+    const late: Record<string, unknown> = {};
+    const text = readRest();
+    if (!text.startsWith(`"${name}":{\n`) || readSections(text, 0, late, origin) !== 'end') {
+      throw new Error(`Unable to parse model data ${section}: the file's end is not in the line layout`);
+    }
+    for (const key of Object.keys(late)) if (key !== name) out[key] = late[key];
+    return (states.get(late[name] as object) as LazyState).texts();
+  }, section);
 }
 
 /** Entry text by key for the lines of text[from, to), each `"Key":<json>` with an optional comma. */
 function indexEntries(text: string, from: number, to: number, origin: string): Map<string, string> {
   const entries = new Map<string, string>();
   if (to <= from) return entries;
-  for (const line of text.slice(from, to - 1).split('\n')) {
+  for (let start = from; start < to; ) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop >= to) stop = to - 1;
+    const line = text.slice(start, stop);
+    start = stop + 1;
     const end = line.indexOf('":');
     const key = line.slice(1, end);
     // The writer never puts a key with an escape in this layout.

@@ -10,16 +10,16 @@
  * Cold start is cheap by design: nothing is read at construction, each directory is listed at
  * most once, each file is parsed at most once per loader (the default loader is process-wide),
  * and only the error path lists every service. A file in the line layout that models:import
- * writes (line-layout.ts) is parsed entry by entry, as operations and shapes are first used.
+ * writes (line-layout.ts) is parsed entry by entry, as operations and shapes are first used, and
+ * its shapes are read from disk only then (model-file.ts).
  */
-import { isAscii } from 'buffer';
 import fs = require('fs');
 import os = require('os');
 import path = require('path');
-import type * as Zlib from 'zlib';
 import { DataNotFoundError, UnknownServiceError } from '../errors';
 import { applyExtras } from './deep-merge';
-import { isLazyRecord, readLineLayout } from './line-layout';
+import { isLazyRecord } from './line-layout';
+import { parseModelFile } from './model-file';
 import { isRecord } from '../util/objects';
 import { closeMatches } from './naming';
 import { RawServiceModel, ServiceModel } from './service-model';
@@ -89,15 +89,8 @@ export function defaultSearchPaths(env: NodeJS.ProcessEnv = process.env): string
 }
 
 function parseJsonFile(file: string): unknown {
-  let buf = fs.readFileSync(file);
-  // node:zlib is loaded only for a .json.gz (the shipped models are plain JSON).
-  if (file.endsWith('.gz')) buf = (require('zlib') as typeof Zlib).gunzipSync(buf);
-  // Most model files are ASCII: decoding them as latin1 gives the same string without UTF-8's
-  // validation (about 1 ms less for EC2's 1.1 MB).
-  const text = isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
   try {
-    // The shipped service-2.json files are in the line layout: read lazily, entry by entry.
-    return readLineLayout(text, file) ?? JSON.parse(text);
+    return parseModelFile(file);
   } catch (err) {
     throw new DataNotFoundError(`Unable to parse model data file ${file}: ${(err as Error).message}`, { cause: err });
   }
@@ -324,7 +317,9 @@ function isDirectory(p: string): boolean {
 
 /** A path segment that cannot climb out of a search directory. */
 function isSafeSegment(segment: string): boolean {
-  return segment.length > 0 && segment !== '.' && segment !== '..' && !/[\\/\0]/.test(segment);
+  // includes() rather than a regular expression: this runs while the first client is created,
+  // where compiling a pattern costs more than the whole check.
+  return segment.length > 0 && segment !== '.' && segment !== '..' && !segment.includes('/') && !segment.includes('\\') && !segment.includes('\0');
 }
 
 let defaultLoader: ModelLoader | undefined;

@@ -107,6 +107,13 @@ describe('ModelLoader with temporary data folders', () => {
     expect(() => loader.loadServiceModel('widgets', 'service-2', '..')).toThrow(DataNotFoundError);
     expect(() => loader.loadData('nope')).toThrow(DataNotFoundError);
     expect(() => loader.loadData('../first/endpoints')).toThrow(DataNotFoundError);
+    // No segment may name a parent, be empty, or hide a separator or NUL.
+    expect(loader.findFile('widgets/2020-01-01/service-2')).toBeDefined();
+    for (const name of ['widgets/../widgets/2020-01-01/service-2', 'widgets//2020-01-01/service-2', 'widgets/2020-01-01/.\\service-2', 'widgets/2020-01-01/service-2\0']) {
+      expect(loader.findFile(name)).toBeUndefined();
+    }
+    expect(() => loader.loadServiceModel('wid\0gets', 'service-2')).toThrow(UnknownServiceError);
+    expect(() => loader.loadServiceModel('widgets', 'service-2', '2020-01-01\\')).toThrow(DataNotFoundError);
   });
 
   it('merges <type>.sdk-extras.json as botocore does, without touching the file cache', () => {
