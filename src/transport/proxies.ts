@@ -39,23 +39,33 @@ export function maskProxyUrl(raw: string): string {
   return raw.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, (_m, user: string, pass: string | undefined) => `//${user ? '***' : ''}${pass ? ':***' : ''}@`);
 }
 
-/** urllib.request.getproxies_environment: `<scheme>_proxy`, lower case winning over upper. */
+/**
+ * urllib.request.getproxies_environment, which botocore's getproxies() reads: `<scheme>_proxy`
+ * in any case, then the names whose `_proxy` is lower case again, each winning over the first
+ * pass (an empty one removes the scheme's proxy). Under CGI (REQUEST_METHOD set) an HTTP_PROXY
+ * that is not lower case is ignored: a client's `Proxy:` header becomes that variable
+ * (CVE-2016-1000110). `no_proxy` follows the same rules.
+ */
 export function proxiesFromEnvironment(env: NodeJS.ProcessEnv = process.env): { proxies: ProxyMap; noProxy?: string } {
-  const proxies: ProxyMap = {};
-  let noProxy: string | undefined;
-  for (const [name, value] of Object.entries(env)) {
-    if (!value) continue;
-    const lower = name.toLowerCase();
-    if (!lower.endsWith('_proxy')) continue;
-    const scheme = lower.slice(0, -'_proxy'.length);
-    // A lower-case variable wins over its upper-case twin.
-    if (scheme === 'no') {
-      if (noProxy === undefined || name === lower) noProxy = value;
-    } else if (proxies[scheme] === undefined || name === lower) {
-      proxies[scheme] = value;
-    }
+  // Names first, values only for the few `*_proxy` names: reading every value of a large
+  // environment (npm scripts and CI set 100-200 variables) was most of a client's creation.
+  const names = Object.keys(env).filter((name) => name.length >= 6 && name.slice(-6).toLowerCase() === '_proxy');
+  const found = new Map<string, string>();
+  for (const name of names) {
+    const value = env[name];
+    if (value) found.set(name.slice(0, -6).toLowerCase(), value);
   }
-  return { proxies, noProxy };
+  if (env.REQUEST_METHOD !== undefined) found.delete('http');
+  for (const name of names) {
+    if (!name.endsWith('_proxy')) continue;
+    const value = env[name];
+    const scheme = name.slice(0, -6).toLowerCase();
+    if (value) found.set(scheme, value);
+    else found.delete(scheme);
+  }
+  const proxies: ProxyMap = {};
+  for (const [scheme, value] of found) if (scheme !== 'no') proxies[scheme] = value;
+  return { proxies, noProxy: found.get('no') };
 }
 
 /** urllib.request.proxy_bypass_environment: host (and host:port) suffix match against no_proxy. */

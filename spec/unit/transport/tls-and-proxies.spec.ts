@@ -255,6 +255,15 @@ describe('proxy helpers', () => {
       noProxy: '.internal',
     });
     expect(proxiesFromEnvironment({ PATH: '/bin' })).toEqual({ proxies: {}, noProxy: undefined });
+    // As urllib: any case counts; a name ending in a lower-case `_proxy` wins, and an empty one
+    // removes its scheme's proxy; any scheme; under CGI, only a lower-case http_proxy.
+    expect(proxiesFromEnvironment({ Ftp_Proxy: 'http://f:4', HTTPS_proxy: 'http://s:5', https_PROXY: 'http://s:6', proxy: 'x', no_proxy: 'a', NO_PROXY: 'b' })).toEqual({
+      proxies: { ftp: 'http://f:4', https: 'http://s:5' },
+      noProxy: 'a',
+    });
+    expect(proxiesFromEnvironment({ http_proxy: '', HTTP_PROXY: 'http://up:1', no_proxy: '', NO_PROXY: 'b' })).toEqual({ proxies: {}, noProxy: undefined });
+    expect(proxiesFromEnvironment({ HTTP_PROXY: 'http://up:1', HTTPS_PROXY: 'http://s:3', REQUEST_METHOD: 'GET' })).toEqual({ proxies: { https: 'http://s:3' }, noProxy: undefined });
+    expect(proxiesFromEnvironment({ http_proxy: 'http://low:2', REQUEST_METHOD: 'GET' })).toEqual({ proxies: { http: 'http://low:2' }, noProxy: undefined });
   });
 
   it('bypassesProxy follows urllib: *, host, domain suffix and host:port', () => {
