@@ -187,18 +187,31 @@ export function readSections(text: string, pos: number, out: Record<string, unkn
 /**
  * A section whose text is not read yet: `readRest` returns the file's text from the section's
  * open line to the end, on the record's first use. Sections after it (the import script writes
- * none) are added to `out` then.
+ * none) are added to `out` then. A rest that is not in the layout (a hand-edited file) is parsed
+ * as JSON, as the whole file would have been.
  */
 export function deferredSection(name: string, readRest: () => string, out: Record<string, unknown>, origin: string): Record<string, unknown> {
   const section = `${origin} (${name})`;
   return lazyRecord(() => {
-    const late: Record<string, unknown> = {};
     const text = readRest();
-    if (!text.startsWith(`"${name}":{\n`) || readSections(text, 0, late, origin) !== 'end') {
-      throw new Error(`Unable to parse model data ${section}: the file's end is not in the line layout`);
+    let late: Record<string, unknown> = {};
+    let entries: Map<string, string>;
+    if (text.startsWith(`"${name}":{\n`) && readSections(text, 0, late, origin) === 'end') {
+      entries = (states.get(late[name] as object) as LazyState).texts();
+    } else {
+      try {
+        // The part before ended with a comma (or was the head's '{'): '{' + rest is the rest of
+        // the document as an object exactly when the whole file is JSON.
+        late = JSON.parse(`{${text}`) as Record<string, unknown>;
+      } catch (err) {
+        throw new Error(`Unable to parse model data ${section}: ${(err as Error).message}`);
+      }
+      const value = late[name];
+      if (!isPlainRecord(value)) throw new Error(`Unable to parse model data ${section}: not an object`);
+      entries = new Map(Object.entries(value).map(([key, entry]) => [key, JSON.stringify(entry)]));
     }
     for (const key of Object.keys(late)) if (key !== name) out[key] = late[key];
-    return (states.get(late[name] as object) as LazyState).texts();
+    return entries;
   }, section);
 }
 

@@ -18,7 +18,7 @@ import os = require('os');
 import path = require('path');
 import { DataNotFoundError, UnknownServiceError } from '../errors';
 import { applyExtras } from './deep-merge';
-import { isLazyRecord } from './line-layout';
+import { isLazyRecord, recordKeys } from './line-layout';
 import { parseModelFile } from './model-file';
 import { isRecord } from '../util/objects';
 import { closeMatches } from './naming';
@@ -294,8 +294,10 @@ export class ModelLoader {
 
 /** A deep copy; lazy records (line-layout files) are copied through JSON, which they round-trip. */
 function plainCopy(value: Record<string, unknown>): Record<string, unknown> {
-  const lazy = Object.values(value).some(isLazyRecord);
-  return lazy ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : structuredClone(value);
+  const lazy = Object.values(value).filter(isLazyRecord);
+  // Listing a deferred section's keys reads it (model-file.ts), with any member after it.
+  for (const record of lazy) recordKeys(record as object);
+  return lazy.length > 0 ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : structuredClone(value);
 }
 
 function isFile(p: string): boolean {

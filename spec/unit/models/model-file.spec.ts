@@ -31,6 +31,12 @@ function docWithShapes(shapeBytes: number, extra: Record<string, unknown> = {}):
 const layout = (doc: Record<string, unknown>, sections = ['operations', 'shapes']): string =>
   writeLineLayout(doc, sections, (v) => JSON.stringify(v));
 
+/** Rewrites `file` with one byte of its head changed (same length): its first part differs. */
+function changeHead(file: string): void {
+  const text = fs.readFileSync(file, 'latin1');
+  fs.writeFileSync(file, text.replace('"version":"2.0"', '"version":"2.1"'), 'latin1');
+}
+
 describe('parseModelFile', () => {
   let dir: string;
   beforeEach(() => {
@@ -70,7 +76,7 @@ describe('parseModelFile', () => {
       expect(JSON.parse(JSON.stringify(parseModelFile(file)))).toEqual(doc);
       // And the shapes were left on disk (a file read whole would not notice the change).
       const raw = parseModelFile(file) as Record<string, Record<string, unknown>>;
-      fs.appendFileSync(file, ' ');
+      changeHead(file);
       expect(() => raw.shapes.In).toThrow(/changed on disk/);
     }
   });
@@ -106,14 +112,84 @@ describe('parseModelFile', () => {
     expect(() => raw.shapes.S).toThrow(/damaged\.json \(shapes\), entry 'S'/);
     const cut = layout(docWithShapes(300_000)).replace(/\n}}$/, '\n}');
     const truncated = parseModelFile(write('cut.json', cut)) as Record<string, Record<string, unknown>>;
-    expect(() => truncated.shapes.In).toThrow(/cut\.json \(shapes\).*not in the line layout/);
+    expect(() => truncated.shapes.In).toThrow(/cut\.json \(shapes\): .*JSON/);
   });
 
-  it('refuses to read the shapes of a file that changed on disk after its first part was read', () => {
-    const file = write('service-2.json', layout(docWithShapes(700_000)));
-    const raw = parseModelFile(file) as Record<string, Record<string, unknown>>;
-    fs.appendFileSync(file, '\n');
-    expect(() => raw.shapes.In).toThrow(/changed on disk after its first part was read/);
+  it('reads the shapes of a file rewritten since creation only if the part read is unchanged', () => {
+    const doc = docWithShapes(700_000);
+    const file = write('service-2.json', layout(doc));
+    const same = parseModelFile(file) as Record<string, Record<string, unknown>>;
+    // Written again (a reinstall): the same operations, shapes that differ.
+    const next = { ...doc, shapes: { ...(doc.shapes as Record<string, unknown>), Added: { type: 'string' } } };
+    fs.writeFileSync(file, layout(next));
+    expect(same.shapes.Added).toEqual({ type: 'string' });
+
+    const changed = parseModelFile(file) as Record<string, Record<string, unknown>>;
+    changeHead(file);
+    expect(() => changed.shapes.In).toThrow(/changed on disk after its operations were read; restart the process/);
+
+    const gone = parseModelFile(file) as Record<string, Record<string, unknown>>;
+    fs.rmSync(file);
+    expect(() => gone.shapes.In).toThrow(/Unable to read the shapes of .*service-2\.json: ENOENT/);
+  });
+
+  it('parses a file whose end is not in the layout as JSON.parse would (trailing space, CRLF, pretty shapes)', () => {
+    const doc = docWithShapes(300_000);
+    const text = layout(doc);
+    const shapesAt = text.indexOf('\n"shapes":{\n') + 1;
+    const variants = [
+      `${text}\n\n`,
+      `${text} \n`,
+      `${text}\r\n`,
+      `${text.slice(0, shapesAt)}"shapes": ${JSON.stringify(doc.shapes, null, 2)}\n}\n`,
+    ];
+    variants.forEach((variant, i) => {
+      const raw = parseModelFile(write(`v${i}.json`, variant)) as Record<string, Record<string, unknown>>;
+      expect(Object.keys(raw.operations)).toEqual(['GetWidget']);
+      expect(raw.shapes.S).toEqual({ type: 'string', pattern: '^é[\\n"]*$' });
+      expect(JSON.parse(JSON.stringify(raw))).toEqual(doc);
+    });
+    // Read whole (small), a file that is not JSON fails as it loads.
+    expect(() => parseModelFile(write('broken.json', `${text.slice(0, shapesAt)}"shapes":{\n"In":{}\n`))).toThrow(SyntaxError);
+  });
+
+  it('reads a file with shapes before operations whole, so a client finds its operations', () => {
+    const doc = docWithShapes(700_000);
+    const raw = parseModelFile(write('shapes-first.json', layout(doc, ['shapes', 'operations']))) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(raw.operations)).toEqual(['GetWidget']);
+    expect(JSON.parse(JSON.stringify(raw))).toEqual(doc);
+  });
+
+  it('finishes when the file is shorter than its size said (rewritten while read)', () => {
+    // No shapes line: the reads go on growing to the size the file was said to have.
+    const doc: Record<string, unknown> = { ...docWithShapes(1_000), operations: { GetWidget: { name: 'GetWidget', pad: 'p'.repeat(200_000) } } };
+    delete doc.shapes;
+    const file = write('short.json', layout(doc));
+    // The module object itself (the namespace import's properties cannot be replaced).
+    const fsModule = require('fs') as typeof fs; // eslint-disable-line @typescript-eslint/no-require-imports
+    const real = fsModule.fstatSync;
+    const spy = jest.spyOn(fsModule, 'fstatSync').mockImplementation(((fd: number) => {
+      const stat = real(fd);
+      stat.size += 300_000;
+      return stat;
+    }) as typeof fs.fstatSync);
+    try {
+      expect(JSON.parse(JSON.stringify(parseModelFile(file)))).toEqual(doc);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('keeps members after shapes, and an sdk-extras merge copies them', () => {
+    const doc = { ...docWithShapes(300_000), later: { One: { x: 1 } } };
+    const modelDir = path.join(dir, 'widgets', '2020-01-01');
+    fs.mkdirSync(modelDir, { recursive: true });
+    fs.writeFileSync(path.join(modelDir, 'service-2.json'), layout(doc, ['operations', 'shapes', 'later']));
+    fs.writeFileSync(path.join(modelDir, 'service-2.sdk-extras.json'), JSON.stringify({ version: 1.0, merge: { metadata: { extra: true } } }));
+    const loader = new ModelLoader({ searchPaths: [dir], includeDefaultPaths: false });
+    const merged = loader.loadServiceModel('widgets', 'service-2') as Record<string, Record<string, unknown>>;
+    expect(merged.later).toEqual({ One: { x: 1 } });
+    expect(merged.metadata.extra).toBe(true);
   });
 
   it('creates an EC2 client without reading a shape; its first use of one reads them', () => {
@@ -125,8 +201,8 @@ describe('parseModelFile', () => {
     const session = new Session({ loader, regionName: 'us-east-1', awsAccessKeyId: 'a', awsSecretAccessKey: 'b' });
     const ec2 = session.client('ec2', { endpointUrl: 'http://127.0.0.1:9' });
     expect(typeof ec2.describeInstances).toBe('function');
-    // Changed now, the shapes can no longer be read: so none were read at creation.
-    fs.appendFileSync(path.join(modelDir, 'service-2.json'), ' ');
+    // With its first part changed now, the shapes can no longer be read: none were read yet.
+    changeHead(path.join(modelDir, 'service-2.json'));
     expect(() => ec2.meta.serviceModel.operation('DescribeInstances').output).toThrow(/changed on disk/);
   });
 });
