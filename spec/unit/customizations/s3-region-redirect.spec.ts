@@ -236,4 +236,26 @@ describe('S3 region redirects', () => {
     expect(err).toBeInstanceOf(InvalidRegionError);
     expect((err as Error).message).toBe('Provided region_name "eu west 1" doesn\'t match a supported format.');
   });
+
+  it('answers an attempt that needs no redirect at once, not with a promise (every S3 attempt asks)', () => {
+    const s3 = client(proxy);
+    const events = s3.meta.events as unknown as { firstResponse(name: string, payload: Record<string, unknown>): unknown };
+    const attempt = (response: unknown, statusCode: number): unknown =>
+      events.firstResponse('needs-retry.s3.GetObject', {
+        attempt: 1,
+        response,
+        httpResponse: { statusCode },
+        params: { Bucket: 'b', Key: 'k' },
+        operation: s3.meta.serviceModel.operation('GetObject'),
+        context: { state: {} },
+      });
+    expect(attempt({ ResponseMetadata: { HTTPStatusCode: 200, HTTPHeaders: {} } }, 200)).toBeUndefined();
+    expect(attempt(undefined, 0)).toBeUndefined();
+    expect(attempt({ Error: { Code: 'NoSuchKey' }, ResponseMetadata: { HTTPStatusCode: 404, HTTPHeaders: {} } }, 404)).toBeUndefined();
+    // A redirect is followed asynchronously (it may look the region up first).
+    const redirect = attempt({ Error: { Code: 'PermanentRedirect' }, ResponseMetadata: { HTTPStatusCode: 301, HTTPHeaders: { 'x-amz-bucket-region': 'eu-west-1' } } }, 301);
+    expect(typeof (redirect as PromiseLike<unknown>)?.then).toBe('function');
+    s3.close();
+    return (redirect as Promise<unknown>).catch(() => undefined);
+  });
 });

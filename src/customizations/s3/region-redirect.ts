@@ -116,19 +116,24 @@ async function headBucketRegion(client: Client, bucket: string, signal: AbortSig
 const registerRedirector: ClientExtension = (ctx, client) => {
   const regions = new Map<string, string>();
   bucketRegions.set(ctx, regions);
-  ctx.events.register(`needs-retry.${ctx.eventServiceId}`, async (p) => {
-    const response = p.response;
-    // No response: a connection failure, nothing to learn from.
-    if (!response) return undefined;
-    const bucket = p.params.Bucket;
-    if (isArn(bucket) || p.context.state[REDIRECTED] === true) return undefined;
-    if (!isWrongRegion(p, response) || typeof bucket !== 'string') return undefined;
+  const redirect = async (p: NeedsRetryPayload, bucket: string, response: ParsedResponse): Promise<number | undefined> => {
     const region = await bucketRegion(client, bucket, response, p.abortSignal, p.context.state[LOOKING_UP]);
     if (region === undefined) return undefined;
     regions.set(bucket, region);
     await p.resolveEndpointAgain();
     p.context.state[REDIRECTED] = true;
     return 0;
+  };
+  // Synchronous unless there is a redirect to follow: this runs after every attempt of every S3
+  // call, and a promise here would make each call's retry decision wait a turn.
+  ctx.events.register(`needs-retry.${ctx.eventServiceId}`, (p) => {
+    const response = p.response;
+    // No response: a connection failure, nothing to learn from.
+    if (!response) return undefined;
+    const bucket = p.params.Bucket;
+    if (isArn(bucket) || p.context.state[REDIRECTED] === true) return undefined;
+    if (!isWrongRegion(p, response) || typeof bucket !== 'string') return undefined;
+    return redirect(p, bucket, response);
   });
   ctx.events.register(`before-endpoint-resolution.${ctx.eventServiceId}`, (p) => {
     const bucket = p.params.Bucket;
