@@ -3,6 +3,7 @@
  * resolves, and the camelCase surface has no collisions. Problems are collected per check so
  * one failure lists every offending service at once.
  */
+import * as fs from 'fs';
 import { ModelLoader, builtinDataPaths } from '../../../src/models/loader';
 import { canonicalName, NameIndex } from '../../../src/models/naming';
 import { RawServiceModel } from '../../../src/models/service-model';
@@ -25,6 +26,17 @@ function refsOf(shape: RawShape): Array<[string, ShapeRef | undefined]> {
 describe('every shipped service model', () => {
   it('ships the whole botocore set', () => {
     expect(services.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it('reads each service-2.json (head and operations first, shapes on first use) back equal to JSON.parse of the file', () => {
+    const differ: string[] = [];
+    for (const service of services) {
+      const versions = loader.listApiVersions(service);
+      const file = loader.findFile(`${service}/${versions[versions.length - 1]}/service-2`) as string;
+      const fresh = new ModelLoader({ searchPaths: builtinDataPaths(), includeDefaultPaths: false }).loadServiceModel(service, 'service-2');
+      if (JSON.stringify(fresh) !== JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')))) differ.push(service);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('has metadata naming its apiVersion, protocol and serviceId', () => {
