@@ -64,7 +64,7 @@ function parseText(text: string, file: string): unknown {
 function readInParts(fd: number, size: number, file: string): Buffer | Record<string, unknown> {
   let buf = Buffer.allocUnsafe(Math.min(size, FIRST_READ_BYTES));
   let length = readInto(fd, buf, 0);
-  if (!startsLikeLayout(buf.subarray(0, length))) return readRest(fd, size, buf, length);
+  if (!startsLikeLayout(buf.subarray(0, length))) return readWhole(fd, size, buf, length);
   let marker = buf.subarray(0, length).indexOf(DEFERRED_OPEN);
   while (marker < 0 && length < size) {
     const grown = Buffer.allocUnsafe(Math.min(size, buf.length * 2));
@@ -80,14 +80,13 @@ function readInParts(fd: number, size: number, file: string): Buffer | Record<st
   }
   // A file the reads took whole gains nothing from deferring: parsed as it is, lazily anyway.
   if (marker < 0 || length === size) return buf.subarray(0, length);
-  // The prefix keeps the newline before the open line: it ends right after a section's '},\n'
-  // (or the head line's '\n' when shapes is the first section).
+  // The prefix keeps the newline before the open line: it ends right after a section's '},\n'.
   const restStart = marker + 1;
   const prefix = decode(buf.subarray(0, restStart));
   const head = readHead(prefix);
   // Deferred only after operations: a client reads those at creation, and must find them.
   if (!head || readSections(prefix, head.next, head.out, file) !== 'more' || !('operations' in head.out)) {
-    return readRest(fd, size, buf, length);
+    return readWhole(fd, size, buf, length);
   }
   // Held until the shapes are read, to check the file against; then let go.
   let read: Buffer | undefined = buf.subarray(0, restStart);
@@ -107,7 +106,7 @@ function startsLikeLayout(bytes: Buffer): boolean {
 }
 
 /** The whole file: the `length` bytes of `buf` already read, then the rest. */
-function readRest(fd: number, size: number, buf: Buffer, length: number): Buffer {
+function readWhole(fd: number, size: number, buf: Buffer, length: number): Buffer {
   if (length >= size || length < buf.length) return buf.subarray(0, length);
   const whole = Buffer.allocUnsafe(size);
   buf.copy(whole, 0, 0, length);
