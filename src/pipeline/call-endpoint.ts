@@ -48,18 +48,19 @@ type AuthScheme = ReturnType<typeof selectAuthScheme>;
 
 /**
  * The auth scheme chosen from a resolved endpoint's authSchemes. It depends only on the endpoint
- * and on the client's signing name, region and scheme preference, which never change, so it is
- * chosen once per endpoint the client's cache hands out (the cache returns the same object for
- * the same parameters), not on every call.
+ * and on the client's signing name, region and scheme preference, which never change; and each
+ * resolved endpoint belongs to one client (resolveEndpoint builds a new object per resolution,
+ * kept by that client's cache, which hands back the same object for the same parameters). So it
+ * is chosen once per endpoint, not on every call.
  */
-const chosenSchemes = new WeakMap<ResolvedEndpoint, { region: string; scheme: AuthScheme }>();
+const chosenSchemes = new WeakMap<ResolvedEndpoint, AuthScheme>();
 
 function cachedAuthScheme(ctx: ClientContext, resolved: ResolvedEndpoint): AuthScheme {
-  const region = ctx.region ?? 'us-east-1';
-  const known = chosenSchemes.get(resolved);
-  if (known && known.region === region) return known.scheme;
-  const scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region, preference: ctx.config.authSchemePreference });
-  chosenSchemes.set(resolved, { region, scheme });
+  let scheme = chosenSchemes.get(resolved);
+  if (scheme === undefined) {
+    scheme = selectAuthScheme(resolved.properties, { signingName: ctx.endpoint.signingName, region: ctx.region ?? 'us-east-1', preference: ctx.config.authSchemePreference });
+    chosenSchemes.set(resolved, scheme);
+  }
   return scheme;
 }
 
