@@ -1,7 +1,8 @@
 /**
- * A ranged GET's body reaches a file in batches (one writev per MiB, not one write per socket
- * read), at the right offsets, with progress still reported as bytes are read; a stream target
- * without writev still gets every chunk in order, one by one.
+ * A ranged GET's body reaches a file written behind the read (write-behind.ts): at the right
+ * offsets, 256 KiB gathered before a write starts, what arrived during a write gathered into the
+ * next, the read held back only when 1 MiB waits, every write settled before the part does; progress is still reported as bytes are
+ * read; a stream target without writev still gets every chunk in order, one by one.
  */
 import { rangedGet, type StreamTarget } from '../../../src/customizations/s3/transfer/ranged-get';
 import { ProgressReporter } from '../../../src/customizations/s3/transfer/progress';
@@ -23,30 +24,111 @@ function call(body: Buffer[]): S3Call {
 }
 
 describe('rangedGet writes', () => {
-  it('batches a file target: one writev per MiB, each at its offset, the rest flushed at the end', async () => {
+  it('writes a file target behind the read: each write at its offset, what arrived meanwhile in one writev', async () => {
     const body = chunks(40); // 2.5 MiB
     const writes: Array<{ position: number; bytes: number; pieces: number }> = [];
     const image = Buffer.alloc(1000 + 40 * CHUNK);
+    // Each write takes a few event-loop turns, so several chunks arrive while it runs.
+    const slow = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
     const target: StreamTarget = {
       async write(chunk, position) {
         writes.push({ position, bytes: chunk.length, pieces: 1 });
+        await slow();
         chunk.copy(image, position);
       },
       async writev(list, position) {
         writes.push({ position, bytes: list.reduce((n, c) => n + c.length, 0), pieces: list.length });
+        await slow();
         Buffer.concat(list).copy(image, position);
       },
     };
     const reported: number[] = [];
-    await rangedGet({ call: call(body), params: { Bucket: 'b', Key: 'k' }, start: 1000, attempts: 1, progress: new ProgressReporter((n) => reported.push(n)), ioChunksize: CHUNK, target });
-    expect(writes).toEqual([
-      { position: 1000, bytes: 16 * CHUNK, pieces: 16 },
-      { position: 1000 + 16 * CHUNK, bytes: 16 * CHUNK, pieces: 16 },
-      { position: 1000 + 32 * CHUNK, bytes: 8 * CHUNK, pieces: 8 },
-    ]);
+    const paced = {
+      call: (async () => ({
+        Body: (async function* () {
+          for (const c of body) {
+            await new Promise((r) => setImmediate(r));
+            yield c;
+          }
+        })(),
+        ContentLength: 40 * CHUNK,
+      })) as unknown as S3Call,
+    };
+    await rangedGet({ call: paced.call, params: { Bucket: 'b', Key: 'k' }, start: 1000, attempts: 1, progress: new ProgressReporter((n) => reported.push(n)), ioChunksize: CHUNK, target });
     expect(image.subarray(1000).equals(Buffer.concat(body))).toBe(true);
+    // In order, back to back, never overlapping: each write starts where the previous ended.
+    let next = 1000;
+    for (const w of writes) {
+      expect(w.position).toBe(next);
+      next += w.bytes;
+    }
+    expect(next).toBe(1000 + 40 * CHUNK);
+    // The first write starts once 256 KiB gathered; later ones carry what arrived meanwhile.
+    expect(writes[0]).toEqual({ position: 1000, bytes: 4 * CHUNK, pieces: 4 });
+    expect(writes.length).toBeLessThan(25);
+    expect(writes.slice(1).some((w) => w.pieces > 1)).toBe(true);
     expect(reported.reduce((a, b) => a + b, 0)).toBe(40 * CHUNK);
     expect(reported.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('holds the read back once 1 MiB waits for a write that has not finished', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let read = 0;
+    const body = chunks(40);
+    const target: StreamTarget = { write: async () => undefined, writev: () => gate };
+    const done = rangedGet({
+      call: (async () => ({
+        Body: (async function* () {
+          for (const c of body) {
+            read++;
+            yield c;
+          }
+        })(),
+        ContentLength: 40 * CHUNK,
+      })) as unknown as S3Call,
+      params: { Bucket: 'b', Key: 'k' },
+      start: 0,
+      attempts: 1,
+      progress: new ProgressReporter(),
+      ioChunksize: CHUNK,
+      target,
+    });
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    // The first 256 KiB are being written and 16 more chunks (1 MiB) wait: no 21st was asked for.
+    expect(read).toBe(20);
+    release();
+    await done;
+    expect(read).toBe(40);
+  });
+
+  it('settles only after its writes did, and reports a failed one as the target failing', async () => {
+    let finished = 0;
+    const later: StreamTarget = {
+      write: () => new Promise<void>((resolve) => setTimeout(() => (finished++, resolve()), 20)),
+      writev: () => new Promise<void>((resolve) => setTimeout(() => (finished++, resolve()), 20)),
+    };
+    await rangedGet({ call: call(chunks(7)), params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 1, progress: new ProgressReporter(), ioChunksize: CHUNK, target: later });
+    expect(finished).toBe(2); // the first 256 KiB, then the three chunks that arrived meanwhile
+
+    let started = 0;
+    let settledWrites = 0;
+    const failing: StreamTarget = {
+      write: async () => {
+        started++;
+        settledWrites++;
+      },
+      writev: () => {
+        started++;
+        return new Promise<void>((_resolve, reject) => setTimeout(() => (settledWrites++, reject(new Error('disk full'))), 10));
+      },
+    };
+    await expect(
+      rangedGet({ call: call(chunks(20)), params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 3, progress: new ProgressReporter(), ioChunksize: CHUNK, target: failing }),
+    ).rejects.toThrow('disk full');
+    // Not retried, and nothing left writing: every write that started had settled.
+    expect(started).toBe(1);
+    expect(settledWrites).toBe(started);
   });
 
   it('writes chunk by chunk, in order, to a target without writev (a stream)', async () => {
@@ -62,20 +144,5 @@ describe('rangedGet writes', () => {
       target: { write: async (_c, position) => void positions.push(position) },
     });
     expect(positions).toEqual([0, 1, 2, 3, 4].map((i) => i * CHUNK));
-  });
-
-  it('reports a failing batched write as the target failing (not retried)', async () => {
-    let calls = 0;
-    const failing: StreamTarget = {
-      write: async () => undefined,
-      writev: async () => {
-        calls++;
-        throw new Error('disk full');
-      },
-    };
-    await expect(
-      rangedGet({ call: call(chunks(20)), params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 3, progress: new ProgressReporter(), ioChunksize: CHUNK, target: failing }),
-    ).rejects.toThrow('disk full');
-    expect(calls).toBe(1);
   });
 });

@@ -92,6 +92,24 @@ describe('S3 managed downloads and copies', () => {
     expect((await fsp.readFile(target('ooo.bin'))).equals(data)).toBe(true);
   });
 
+  it('creates the temporary file at the object size before the parts write into it', async () => {
+    // The last range is held back; the others are written meanwhile at their offsets into a
+    // file that already has the final size (parts out of order never grow it piece by piece).
+    fake.delay = (r) => (r.headers.range === 'bytes=8192-' ? 300 : 0);
+    const done = s3.downloadFile('bkt', 'obj', target('sized.bin'), { Config: ranged({ maxConcurrency: 3 }) });
+    // While the last range is held: the other two were answered, and the file is there.
+    let temp = '';
+    for (let i = 0; i < 200 && !(temp && fake.requests.length >= 4); i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      temp = (await listing()).find((n) => n.startsWith('sized.bin.')) ?? '';
+    }
+    expect(temp).not.toBe('');
+    expect((await fsp.stat(target(temp))).size).toBe(SIZE);
+    await done;
+    expect((await fsp.readFile(target('sized.bin'))).equals(data)).toBe(true);
+    expect((await listing()).filter((n) => n.startsWith('sized.bin'))).toEqual(['sized.bin']);
+  });
+
   it('retries a body that breaks midway, taking back the lost progress', async () => {
     let cut = 0;
     fake.intercept = (r) => (r.headers.range === 'bytes=4096-8191' && cut++ === 0 ? { cutAfter: 1000 } : undefined);

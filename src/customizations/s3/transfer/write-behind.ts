@@ -1,0 +1,89 @@
+/**
+ * Writes one ranged part's body into a positional target (a file) while the body is still being
+ * read, much as fs.WriteStream does: once `minimum` bytes gathered and no write runs, they are
+ * written; the chunks that arrive while a write runs are written together (one writev) when it
+ * finishes. The reader waits only when `limit` bytes are waiting; `finish()` writes the rest.
+ *
+ * Why not batches of a fixed size: a batch holds its socket chunks until it is full, long enough
+ * for V8 to count their memory (external, in ArrayBuffers) as having grown since its last full
+ * collection; with ten parts in flight that held 20-40 MiB and set off a mark-compact every 20 MiB
+ * of a download (docs/PERFORMANCE.md, "Downloads: where the CPU goes"). Written behind, a chunk
+ * lives about as long as gathering `minimum` bytes and one write take.
+ */
+
+/** What the writer writes to: a target that takes one chunk or consecutive chunks at a position. */
+export interface PositionalSink {
+  write(chunk: Buffer, position: number): Promise<void>;
+  writev(chunks: Buffer[], position: number): Promise<void>;
+}
+
+export class WriteBehind {
+  private running: Promise<void> | undefined;
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private waitingStart = 0;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly sink: PositionalSink,
+    /** Bytes allowed to wait for the running write before the reader is held back. */
+    private readonly limit: number,
+    /** Bytes gathered before a write starts when none runs (the last ones go out in finish()). */
+    private readonly minimum = 0,
+  ) {}
+
+  /** True once a write failed: the reader stops, and `finish()` rejects with that error. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /**
+   * Queues `chunk` for `position` (the byte after the previous chunk). Returns a promise to wait
+   * for only when `limit` bytes are waiting; otherwise undefined, and the reader goes on.
+   */
+  add(chunk: Buffer, position: number): Promise<void> | undefined {
+    if (this.failure) return undefined;
+    if (this.waiting.length === 0) this.waitingStart = position;
+    this.waiting.push(chunk);
+    this.waitingBytes += chunk.length;
+    if (this.running === undefined) {
+      if (this.waitingBytes >= this.minimum) this.startWaiting();
+      return undefined;
+    }
+    return this.waitingBytes >= this.limit ? this.running : undefined;
+  }
+
+  /** Resolves once every queued chunk is written; rejects with the first failed write's error. */
+  async finish(): Promise<void> {
+    if (this.running === undefined && this.waiting.length > 0 && !this.failure) this.startWaiting();
+    while (this.running !== undefined) await this.running;
+    if (this.failure) throw this.failure.error;
+  }
+
+  private startWaiting(): void {
+    this.running = this.drain();
+  }
+
+  /** Writes what waits, then whatever queued meanwhile, until nothing waits. Never rejects. */
+  private async drain(): Promise<void> {
+    // One turn first, so that `running` is set before this can end (a sink that throws at once
+    // would otherwise clear it in `finally` before startWaiting() stored it, and finish() would
+    // wait on a settled promise for ever).
+    await undefined;
+    try {
+      while (this.waiting.length > 0) {
+        const chunks = this.waiting;
+        const position = this.waitingStart;
+        this.waiting = [];
+        this.waitingBytes = 0;
+        await (chunks.length === 1 ? this.sink.write(chunks[0], position) : this.sink.writev(chunks, position));
+      }
+    } catch (e) {
+      this.failure = { error: e };
+      this.waiting = [];
+      this.waitingBytes = 0;
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
