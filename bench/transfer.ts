@@ -4,7 +4,14 @@
  * its defaults) and a GetObject streamed to a file (v3 has no managed download). One fresh
  * process per SDK and direction; reports MiB/s, the process's CPU and its peak RSS (memory
  * must stay bounded by concurrency x part size, not grow with the file).
- * Args: <sdk> <up|down> <endpoint> <bytes> <file>.
+ *
+ * Downloads run twice: in a bare process, and in one that first fills its heap with 32 MiB of
+ * small objects, as an application's data would. A bare process (about 8 MB of heap once an SDK
+ * is loaded) sits on V8's incremental-marking threshold: there, the 64 KiB buffers of a
+ * download's socket reads, counted as external memory grown since the last full collection,
+ * start a mark-compact every few dozen MiB, whichever SDK downloads (docs/PERFORMANCE.md,
+ * "Downloads: where the CPU goes"). The second run shows what a program with data of its own sees.
+ * Args: <sdk> <up|down> <endpoint> <bytes> <file> [app heap MiB].
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +24,33 @@ import { BUCKET, requireModule, sdkPathsFromEnv, type SdkName } from './sdk-adap
 import { fmt, ratio, table } from './stats';
 
 type Direction = 'up' | 'down';
+
+/** The application heap of the second download run. */
+const APP_HEAP_MIB = 32;
+
+/** A run: a direction, in a bare process or one holding an application heap. */
+interface TransferCase {
+  direction: Direction;
+  appHeapMiB: number;
+}
+
+const CASES: readonly TransferCase[] = [
+  { direction: 'up', appHeapMiB: 0 },
+  { direction: 'down', appHeapMiB: 0 },
+  { direction: 'down', appHeapMiB: APP_HEAP_MIB },
+];
+
+const caseKey = (sdk: SdkName, c: TransferCase): string => `${sdk}@${c.direction}${c.appHeapMiB ? `+${c.appHeapMiB}MiB` : ''}`;
+
+/**
+ * Keeps about `mib` MiB of small objects alive for the rest of the process (an application's
+ * data): V8 sizes its next full collection from the heap that survives the last one.
+ */
+function holdAppHeap(mib: number): void {
+  // About 100 bytes each: an object with a number, a short string and a one-element array.
+  const count = Math.round((mib * 2 ** 20) / 100);
+  (globalThis as { benchAppHeap?: unknown }).benchAppHeap = Array.from({ length: count }, (_, i) => ({ n: i, s: `item-${i}`, a: [i] }));
+}
 
 export interface TransferSample {
   sdk: SdkName;
@@ -31,7 +65,8 @@ export interface TransferSample {
 /** The key of the server's generated object of `bytes` bytes (server-answers.ts). */
 const bigKey = (bytes: number): string => `bench/big-${bytes}`;
 
-async function transfer(sdk: SdkName, direction: Direction, endpoint: string, bytes: number, file: string): Promise<TransferSample> {
+async function transfer(sdk: SdkName, direction: Direction, endpoint: string, bytes: number, file: string, appHeapMiB: number): Promise<TransferSample> {
+  if (appHeapMiB > 0) holdAppHeap(appHeapMiB);
   const paths = sdkPathsFromEnv();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -83,15 +118,16 @@ export async function runTransfers(
 ): Promise<TransferResults> {
   const results: TransferResults = {};
   const upload = sourceFile(bytes);
-  for (const direction of ['up', 'down'] as Direction[]) {
+  for (const c of CASES) {
     for (const sdk of ['botojs', 'v3'] as SdkName[]) {
-      process.stderr.write(`bench: transfer ${sdk} ${direction} ${bytes / 2 ** 20} MiB\n`);
+      process.stderr.write(`bench: transfer ${sdk} ${c.direction} ${bytes / 2 ** 20} MiB${c.appHeapMiB ? ` (${c.appHeapMiB} MiB app heap)` : ''}\n`);
       await waitForQuiet();
-      const file = direction === 'up' ? upload : path.join(WORK_DIR, `download-${sdk}.bin`);
+      const file = c.direction === 'up' ? upload : path.join(WORK_DIR, `download-${sdk}.bin`);
+      const key = caseKey(sdk, c);
       try {
-        results[`${sdk}@${direction}`] = await runNodeJson<TransferSample>(pin, path.join(jsDir, 'transfer.js'), [sdk, direction, endpoint, String(bytes), file], env);
+        results[key] = await runNodeJson<TransferSample>(pin, path.join(jsDir, 'transfer.js'), [sdk, c.direction, endpoint, String(bytes), file, String(c.appHeapMiB)], env);
       } catch (err) {
-        results[`${sdk}@${direction}`] = { error: err instanceof Error ? err.message : String(err) };
+        results[key] = { error: err instanceof Error ? err.message : String(err) };
       }
     }
   }
@@ -101,26 +137,32 @@ export async function runTransfers(
 export function transferTable(results: TransferResults, bytes: number): string {
   const rows = [[`Transfer of ${fmt(bytes / 2 ** 20)} MiB (one run)`, 'botojs MiB/s', 'v3 MiB/s', 'botojs/v3', 'botojs CPU s', 'v3 CPU s', 'botojs peak RSS MiB', 'v3 peak RSS MiB']];
   const notes: string[] = [];
-  for (const direction of ['up', 'down'] as Direction[]) {
+  for (const c of CASES) {
     const get = (sdk: SdkName): TransferSample | undefined => {
-      const r = results[`${sdk}@${direction}`];
-      if (r && 'error' in r) notes.push(`  ! ${sdk} ${direction}: ${r.error.split('\n')[0]}`);
+      const r = results[caseKey(sdk, c)];
+      if (r && 'error' in r) notes.push(`  ! ${caseKey(sdk, c)}: ${r.error.split('\n')[0]}`);
       return r && !('error' in r) ? r : undefined;
     };
     const b = get('botojs');
     const v = get('v3');
+    const label = c.direction === 'up' ? 'upload: uploadFile vs lib-storage Upload' : 'download: downloadFile vs GetObject stream';
     rows.push([
-      direction === 'up' ? 'upload: uploadFile vs lib-storage Upload' : 'download: downloadFile vs GetObject stream',
+      c.appHeapMiB ? `${label}, ${c.appHeapMiB} MiB app heap` : label,
       fmt(b?.mibPerSec ?? NaN), fmt(v?.mibPerSec ?? NaN), ratio(b?.mibPerSec ?? NaN, v?.mibPerSec ?? NaN),
       fmt(b?.cpuSeconds ?? NaN), fmt(v?.cpuSeconds ?? NaN), fmt(b?.maxRssMiB ?? NaN), fmt(v?.maxRssMiB ?? NaN),
     ]);
   }
-  return [table(rows), '(botojs: 8 MiB parts x 10 concurrent; v3 Upload: 5 MiB x 4; v3 download is one GetObject stream)', ...notes].join('\n');
+  return [
+    table(rows),
+    '(botojs: 8 MiB parts x 10 concurrent; v3 Upload: 5 MiB x 4; v3 download is one GetObject stream;',
+    ` "app heap": the process first holds ${APP_HEAP_MIB} MiB of small objects, as a program with data of its own; peak RSS includes them)`,
+    ...notes,
+  ].join('\n');
 }
 
 if (require.main === module) {
-  const [sdk, direction, endpoint, bytes, file] = process.argv.slice(2);
-  transfer(sdk as SdkName, direction as Direction, endpoint, Number(bytes), file).then(
+  const [sdk, direction, endpoint, bytes, file, appHeapMiB] = process.argv.slice(2);
+  transfer(sdk as SdkName, direction as Direction, endpoint, Number(bytes), file, Number(appHeapMiB ?? 0)).then(
     (sample) => {
       process.stdout.write(`${JSON.stringify(sample)}\n`);
       process.exit(0);
