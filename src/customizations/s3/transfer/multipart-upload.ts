@@ -126,6 +126,9 @@ export async function multipartUpload(a: MultipartUploadArgs): Promise<void> {
         const sent = a.progress.upload(body.length);
         const r = await a.call('uploadPart', { Bucket: a.bucket, Key: a.key, UploadId: uploadId, PartNumber: partNumber, Body: body, ...partArgs }, a.progress.followed ? sent.onBody : undefined);
         sent.complete();
+        // Only after success: S3 answered once it had the whole body, so no write of it is
+        // pending anywhere. A failed part ends the upload; its buffer is not needed again.
+        a.source.release?.(body);
         return r;
       };
     },

@@ -8,18 +8,34 @@ import { ParamValidationError } from '../../../errors';
 /** Yields successive parts; undefined once the input is exhausted. */
 export interface PartSource {
   next(): Promise<Buffer | undefined>;
+  /** Takes back a part whose request succeeded: its memory may be reused for a later part. */
+  release?(part: Buffer): void;
 }
 
-/** Parts of a file already opened, read with positional reads. */
+/**
+ * Parts of a file already opened, read with positional reads into buffers that are used again:
+ * a part's buffer, once its request succeeded, takes a later part. A new 8 MiB buffer per part
+ * was a fresh mapping for the kernel to fault in page by page and, to V8, external memory
+ * grown since its last full collection, which started one every few parts (docs/PERFORMANCE.md).
+ * At most `concurrency` parts exist at once, so at most that many buffers are kept.
+ */
 export class FilePartSource implements PartSource {
   private offset = 0;
+  private readonly spare: Buffer[] = [];
 
   constructor(private readonly handle: FileHandle, private readonly size: number, private readonly partSize: number) {}
+
+  release(part: Buffer): void {
+    // Only whole buffers this source made (the last, shorter part is a view of one).
+    if (part.byteOffset === 0 && part.buffer.byteLength === this.partSize) this.spare.push(Buffer.from(part.buffer, 0, this.partSize));
+  }
 
   async next(): Promise<Buffer | undefined> {
     if (this.offset >= this.size) return undefined;
     const length = Math.min(this.partSize, this.size - this.offset);
-    const buf = Buffer.allocUnsafe(length);
+    // allocUnsafeSlow: a buffer of its own (not a slice of Node's shared pool), so that its
+    // ArrayBuffer is the part's alone when it comes back.
+    const buf = (this.spare.pop() ?? Buffer.allocUnsafeSlow(this.partSize)).subarray(0, length);
     let filled = 0;
     while (filled < length) {
       const { bytesRead } = await this.handle.read(buf, filled, length - filled, this.offset + filled);
