@@ -62,9 +62,12 @@ describe('upload part buffers', () => {
         if (operation === 'uploadPart') {
           const n = params.PartNumber as number;
           // A copy of what went out, taken while the request is in flight.
-          sent.set(n, Buffer.from(params.Body as Buffer));
+          const before = Buffer.from(params.Body as Buffer);
           partOf.set(params.Body as Buffer, n);
           await new Promise((r) => setTimeout(r, n === 1 ? 20 : 1));
+          // Still the same bytes once the request is done: no later part was read into them.
+          expect((params.Body as Buffer).equals(before)).toBe(true);
+          sent.set(n, before);
           if (n === failPart) throw new Error('part failed');
           return { ETag: `"e${n}"` };
         }

@@ -1,8 +1,9 @@
 /**
  * WriteBehind (src/customizations/s3/transfer/write-behind.ts): what gathers below `minimum`
  * waits, what arrives during a write goes out in one writev at the right position, the reader is
- * held back at `limit`, finish() writes the rest and reports the first failure, and a sink that
- * throws at once (not a rejected promise) still lets finish() settle.
+ * held back at `limit` until the write in progress ends, finish() writes the rest and reports the
+ * first failure, abandon() drops what waits, and a sink that throws at once (not a rejected
+ * promise) still lets finish() settle.
  */
 import { WriteBehind, type PositionalSink } from '../../../src/customizations/s3/transfer/write-behind';
 
@@ -61,7 +62,7 @@ describe('WriteBehind', () => {
 
   it('asks the reader to wait once `limit` bytes wait for the running write', async () => {
     let open!: () => void;
-    const { sink } = recordingSink(() => new Promise<void>((r) => (open = r)));
+    const { sink, calls } = recordingSink(() => new Promise<void>((r) => (open = r)));
     const w = new WriteBehind(sink, 25);
     w.add(chunk(10, 1), 0);
     await new Promise((r) => setImmediate(r));
@@ -73,12 +74,38 @@ describe('WriteBehind', () => {
     void wait!.then(() => (released = true));
     await new Promise((r) => setImmediate(r));
     expect(released).toBe(false);
-    open(); // the first write ends; the 30 waiting bytes go out
-    await new Promise((r) => setImmediate(r));
-    open();
+    open(); // the first write ends: the reader goes on while the 40 waiting bytes go out
     await wait;
     expect(released).toBe(true);
-    await w.finish();
+    await new Promise((r) => setImmediate(r));
+    expect(calls.map((c) => c.sizes)).toEqual([[10], [10, 10, 10]]);
+    let finished = false;
+    const done = w.finish().then(() => (finished = true));
+    await new Promise((r) => setImmediate(r));
+    expect(finished).toBe(false); // the second write is still in progress
+    open();
+    await done;
+  });
+
+  it('abandon() drops what waits, waits for the write in progress, and reports its failure', async () => {
+    let open!: () => void;
+    const { sink, calls } = recordingSink(() => new Promise<void>((r) => (open = r)));
+    const w = new WriteBehind(sink, 1000);
+    w.add(chunk(10, 1), 0);
+    await new Promise((r) => setImmediate(r));
+    w.add(chunk(10, 2), 10);
+    let settled = false;
+    const done = w.abandon().then(() => (settled = true));
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    open();
+    await done;
+    expect(calls).toEqual([{ position: 0, sizes: [10] }]);
+
+    const failing = new WriteBehind({ write: async () => Promise.reject(new Error('disk full')), writev: async () => undefined }, 1000);
+    failing.add(chunk(10, 1), 0);
+    await new Promise((r) => setImmediate(r)); // the write started (and failed)
+    await expect(failing.abandon()).rejects.toThrow('disk full');
   });
 
   it('stops at the first failed write: nothing more is written, finish() rejects with it', async () => {

@@ -43,7 +43,7 @@ interface Plan {
 
 /** How a download places bytes: positional (a file) or in order (a stream). */
 interface Output {
-  /** Told the object's size (from HeadObject) before any byte is fetched. */
+  /** Told the object's size (from HeadObject) before any ranged part is fetched. */
   sized?(size: number): void;
   /** Target for the single GetObject of a small object. */
   whole(): StreamTarget;
@@ -57,12 +57,14 @@ async function runDownload(p: Plan, out: Output): Promise<void> {
   const etag = head.ETag as string | undefined;
   const attempts = p.o.config.numDownloadAttempts;
   const signal = p.o.signal;
-  out.sized?.(size);
   const base = { Bucket: p.bucket, Key: p.key };
   if (size < p.o.config.multipartThreshold) {
     await rangedGet({ call: p.call, params: { ...base, ...p.extra }, start: 0, attempts, progress: p.o.progress, ioChunksize: p.o.config.ioChunksize, target: out.whole(), signal });
     return;
   }
+  // Only here: the ranged GETs carry IfMatch, so the object is the one HeadObject measured. The
+  // single GET above does not (nor does s3transfer's), and may bring another length.
+  out.sized?.(size);
   const partSize = p.o.config.multipartChunksize;
   const count = Math.ceil(size / partSize);
   const group = new TaskGroup(p.o.config.concurrency);
@@ -140,23 +142,17 @@ export async function downloadFile(client: Client, bucket: string, key: string, 
 }
 
 /**
- * Creates the temporary file at its final size before the parts write into it. Ten parts
- * writing at their own offsets into a file that grows as they go made ext4 allocate it out of
- * order and serialize the writes that extend it: a 1 GiB download ran at 210 MiB/s against 540
- * with the size set first (docs/PERFORMANCE.md, "Downloads: where the CPU goes"). The file is
- * sparse until written; a filesystem without sparse files (FAT) fills it with zeros, which the
- * parts then overwrite.
+ * Creates the temporary file at its final size (when known: a ranged download) before the parts
+ * write into it. Ten parts writing at their own offsets into a file that grows as they go made
+ * ext4 allocate it out of order and serialize the writes that extend it: a 1 GiB download ran
+ * at 210 MiB/s against 540 with the size set first (docs/PERFORMANCE.md, "Downloads: V8's
+ * marking threshold, the write pattern and the file"). The file is sparse until written; a
+ * filesystem without sparse files (FAT) fills it with zeros, which the parts then overwrite.
+ * Only a speed-up: a filesystem that refuses to extend a file this way gets the writes as before.
  */
 async function openSized(file: string, size: number): Promise<FileHandle> {
   const handle = await fsp.open(file, 'w');
-  if (size > 0) {
-    try {
-      await handle.truncate(size);
-    } catch (e) {
-      await handle.close().catch(() => undefined);
-      throw e;
-    }
-  }
+  if (size > 0) await handle.truncate(size).catch(() => undefined);
   return handle;
 }
 

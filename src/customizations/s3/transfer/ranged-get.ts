@@ -121,7 +121,7 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       // rewrites the same range, and the caller closes (or deletes) the file next.
       if (writer) {
         try {
-          await writer.finish();
+          await (readError ? writer.abandon() : writer.finish());
         } catch (e) {
           targetFailed = true;
           throw e;

@@ -26,7 +26,8 @@ export class FilePartSource implements PartSource {
   constructor(private readonly handle: FileHandle, private readonly size: number, private readonly partSize: number) {}
 
   release(part: Buffer): void {
-    // Only whole buffers this source made (the last, shorter part is a view of one).
+    // Only buffers of a whole part's size (a short last part read into a buffer of its own,
+    // smaller, is not kept); a short part read into a spare gives the whole spare back.
     if (part.byteOffset === 0 && part.buffer.byteLength === this.partSize) this.spare.push(Buffer.from(part.buffer, 0, this.partSize));
   }
 
@@ -34,8 +35,10 @@ export class FilePartSource implements PartSource {
     if (this.offset >= this.size) return undefined;
     const length = Math.min(this.partSize, this.size - this.offset);
     // allocUnsafeSlow: a buffer of its own (not a slice of Node's shared pool), so that its
-    // ArrayBuffer is the part's alone when it comes back.
-    const buf = (this.spare.pop() ?? Buffer.allocUnsafeSlow(this.partSize)).subarray(0, length);
+    // ArrayBuffer is the part's alone when it comes back. A short last part with no spare at
+    // hand gets a buffer of its own length, not a whole part's.
+    const spare = this.spare.pop();
+    const buf = spare ? spare.subarray(0, length) : Buffer.allocUnsafeSlow(length);
     let filled = 0;
     while (filled < length) {
       const { bytesRead } = await this.handle.read(buf, filled, length - filled, this.offset + filled);

@@ -18,7 +18,10 @@ export interface PositionalSink {
 }
 
 export class WriteBehind {
+  /** The drain loop, while one runs. */
   private running: Promise<void> | undefined;
+  /** The sink call in progress (never rejects): what a held-back reader waits for. */
+  private current: Promise<void> = Promise.resolve();
   private waiting: Buffer[] = [];
   private waitingBytes = 0;
   private waitingStart = 0;
@@ -39,7 +42,8 @@ export class WriteBehind {
 
   /**
    * Queues `chunk` for `position` (the byte after the previous chunk). Returns a promise to wait
-   * for only when `limit` bytes are waiting; otherwise undefined, and the reader goes on.
+   * for only when `limit` bytes are waiting: it settles when the write in progress does, and the
+   * waiting bytes go out next while the reader goes on. Otherwise undefined.
    */
   add(chunk: Buffer, position: number): Promise<void> | undefined {
     if (this.failure) return undefined;
@@ -50,7 +54,7 @@ export class WriteBehind {
       if (this.waitingBytes >= this.minimum) this.startWaiting();
       return undefined;
     }
-    return this.waitingBytes >= this.limit ? this.running : undefined;
+    return this.waitingBytes >= this.limit ? this.current : undefined;
   }
 
   /** Resolves once every queued chunk is written; rejects with the first failed write's error. */
@@ -58,6 +62,16 @@ export class WriteBehind {
     if (this.running === undefined && this.waiting.length > 0 && !this.failure) this.startWaiting();
     while (this.running !== undefined) await this.running;
     if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * For a read that failed: what still waits is dropped (a retry writes the range again, an
+   * abort deletes the file), the write in progress is waited for, and its failure rethrown.
+   */
+  async abandon(): Promise<void> {
+    this.waiting = [];
+    this.waitingBytes = 0;
+    await this.finish();
   }
 
   private startWaiting(): void {
@@ -76,7 +90,9 @@ export class WriteBehind {
         const position = this.waitingStart;
         this.waiting = [];
         this.waitingBytes = 0;
-        await (chunks.length === 1 ? this.sink.write(chunks[0], position) : this.sink.writev(chunks, position));
+        const write = chunks.length === 1 ? this.sink.write(chunks[0], position) : this.sink.writev(chunks, position);
+        this.current = write.then(ignore, ignore);
+        await write;
       }
     } catch (e) {
       this.failure = { error: e };
@@ -87,3 +103,5 @@ export class WriteBehind {
     }
   }
 }
+
+function ignore(): void {}
