@@ -20,8 +20,6 @@ export interface PositionalSink {
 export class WriteBehind {
   /** The drain loop, while one runs. */
   private running: Promise<void> | undefined;
-  /** The sink call in progress (never rejects): what a held-back reader waits for. */
-  private current: Promise<void> = Promise.resolve();
   private waiting: Buffer[] = [];
   private waitingBytes = 0;
   private waitingStart = 0;
@@ -42,8 +40,11 @@ export class WriteBehind {
 
   /**
    * Queues `chunk` for `position` (the byte after the previous chunk). Returns a promise to wait
-   * for only when `limit` bytes are waiting: it settles when the write in progress does, and the
-   * waiting bytes go out next while the reader goes on. Otherwise undefined.
+   * for only when `limit` bytes are waiting; otherwise undefined, and the reader goes on. The
+   * promise settles once nothing waits any more (the write in progress and the waiting bytes
+   * after it), as fs.WriteStream's 'drain': letting the reader go on after the first write only
+   * kept twice the bytes alive per part, and a 1 GiB download in a process with a 32 MiB heap
+   * went from 807 to 323-419 MiB/s.
    */
   add(chunk: Buffer, position: number): Promise<void> | undefined {
     if (this.failure) return undefined;
@@ -54,7 +55,7 @@ export class WriteBehind {
       if (this.waitingBytes >= this.minimum) this.startWaiting();
       return undefined;
     }
-    return this.waitingBytes >= this.limit ? this.current : undefined;
+    return this.waitingBytes >= this.limit ? this.running : undefined;
   }
 
   /** Resolves once every queued chunk is written; rejects with the first failed write's error. */
@@ -90,9 +91,7 @@ export class WriteBehind {
         const position = this.waitingStart;
         this.waiting = [];
         this.waitingBytes = 0;
-        const write = chunks.length === 1 ? this.sink.write(chunks[0], position) : this.sink.writev(chunks, position);
-        this.current = write.then(ignore, ignore);
-        await write;
+        await (chunks.length === 1 ? this.sink.write(chunks[0], position) : this.sink.writev(chunks, position));
       }
     } catch (e) {
       this.failure = { error: e };
@@ -103,5 +102,3 @@ export class WriteBehind {
     }
   }
 }
-
-function ignore(): void {}
