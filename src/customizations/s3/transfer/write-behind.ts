@@ -7,8 +7,9 @@
  * Why not batches of a fixed size: a batch holds its socket chunks until it is full, long enough
  * for V8 to count their memory (external, in ArrayBuffers) as having grown since its last full
  * collection; with ten parts in flight that held 20-40 MiB and set off a mark-compact every 20 MiB
- * of a download (docs/PERFORMANCE.md, "Downloads: where the CPU goes"). Written behind, a chunk
- * lives about as long as gathering `minimum` bytes and one write take.
+ * of a download (docs/PERFORMANCE.md, "Downloads: V8's marking threshold, the write pattern and
+ * the file"). Written behind, a chunk lives about as long as gathering `minimum` bytes and one
+ * write take.
  */
 
 /** What the writer writes to: a target that takes one chunk or consecutive chunks at a position. */
@@ -44,7 +45,7 @@ export class WriteBehind {
    * promise settles once nothing waits any more (the write in progress and the waiting bytes
    * after it), as fs.WriteStream's 'drain': letting the reader go on after the first write only
    * kept twice the bytes alive per part, and a 1 GiB download in a process with a 32 MiB heap
-   * went from 807 to 323-419 MiB/s.
+   * went from 807 to 323-419 MiB/s in the bench.
    */
   add(chunk: Buffer, position: number): Promise<void> | undefined {
     if (this.failure) return undefined;
