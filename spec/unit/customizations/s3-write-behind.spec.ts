@@ -24,16 +24,29 @@ function recordingSink(gate?: () => Promise<void>) {
   return { sink, calls };
 }
 
+/** One event-loop turn: writes that can start have started. */
+const turn = () => new Promise((r) => setImmediate(r));
+
+/** A writer whose sink holds each write until `release()`, with its first 10 bytes being written. */
+async function gatedWriter(limit: number) {
+  let open: () => void = () => undefined;
+  const { sink, calls } = recordingSink(() => new Promise<void>((r) => (open = r)));
+  const w = new WriteBehind(sink, limit);
+  w.add(chunk(10, 1), 0);
+  await turn();
+  return { w, calls, release: () => open() };
+}
+
 describe('WriteBehind', () => {
   it('gathers up to the minimum, then writes; finish() writes what is left', async () => {
     const { sink, calls } = recordingSink();
     const w = new WriteBehind(sink, 1000, 30);
     expect(w.add(chunk(10, 1), 100)).toBeUndefined();
     expect(w.add(chunk(10, 2), 110)).toBeUndefined();
-    await new Promise((r) => setImmediate(r));
+    await turn();
     expect(calls).toEqual([]);
     w.add(chunk(10, 3), 120); // 30 bytes: the write starts
-    await new Promise((r) => setImmediate(r));
+    await turn();
     expect(calls).toEqual([{ position: 100, sizes: [10, 10, 10] }]);
     w.add(chunk(5, 4), 130);
     await w.finish();
@@ -44,64 +57,52 @@ describe('WriteBehind', () => {
   });
 
   it('writes what arrived during a write in one go, after it, at the next position', async () => {
-    let open!: () => void;
-    const { sink, calls } = recordingSink(() => new Promise<void>((r) => (open = r)));
-    const w = new WriteBehind(sink, 1000);
-    w.add(chunk(10, 1), 0);
-    await new Promise((r) => setImmediate(r));
+    const { w, calls, release } = await gatedWriter(1000);
     w.add(chunk(10, 2), 10);
     w.add(chunk(10, 3), 20);
     expect(calls).toEqual([{ position: 0, sizes: [10] }]);
-    open();
-    await new Promise((r) => setImmediate(r));
+    release();
+    await turn();
     expect(calls[1]).toEqual({ position: 10, sizes: [10, 10] });
-    open();
+    release();
     await w.finish();
     expect(calls).toHaveLength(2);
   });
 
   it('asks the reader to wait once `limit` bytes wait for the running write', async () => {
-    let open!: () => void;
-    const { sink, calls } = recordingSink(() => new Promise<void>((r) => (open = r)));
-    const w = new WriteBehind(sink, 25);
-    w.add(chunk(10, 1), 0);
-    await new Promise((r) => setImmediate(r));
+    const { w, calls, release } = await gatedWriter(25);
     expect(w.add(chunk(10, 2), 10)).toBeUndefined();
     expect(w.add(chunk(10, 3), 20)).toBeUndefined();
     const wait = w.add(chunk(10, 4), 30);
     expect(wait).toBeInstanceOf(Promise);
     let released = false;
     void wait!.then(() => (released = true));
-    await new Promise((r) => setImmediate(r));
+    await turn();
     expect(released).toBe(false);
-    open(); // the first write ends; the 30 waiting bytes go out, and the reader still waits
-    await new Promise((r) => setImmediate(r));
+    release(); // the first write ends; the 30 waiting bytes go out, and the reader still waits
+    await turn();
     expect(calls.map((c) => c.sizes)).toEqual([[10], [10, 10, 10]]);
     expect(released).toBe(false);
-    open(); // nothing waits any more: the reader goes on
+    release(); // nothing waits any more: the reader goes on
     await wait;
     expect(released).toBe(true);
     await w.finish();
   });
 
   it('abandon() drops what waits, waits for the write in progress, and reports its failure', async () => {
-    let open!: () => void;
-    const { sink, calls } = recordingSink(() => new Promise<void>((r) => (open = r)));
-    const w = new WriteBehind(sink, 1000);
-    w.add(chunk(10, 1), 0);
-    await new Promise((r) => setImmediate(r));
+    const { w, calls, release } = await gatedWriter(1000);
     w.add(chunk(10, 2), 10);
     let settled = false;
     const done = w.abandon().then(() => (settled = true));
-    await new Promise((r) => setImmediate(r));
+    await turn();
     expect(settled).toBe(false);
-    open();
+    release();
     await done;
     expect(calls).toEqual([{ position: 0, sizes: [10] }]);
 
     const failing = new WriteBehind({ write: async () => Promise.reject(new Error('disk full')), writev: async () => undefined }, 1000);
     failing.add(chunk(10, 1), 0);
-    await new Promise((r) => setImmediate(r)); // the write started (and failed)
+    await turn(); // the write started (and failed)
     await expect(failing.abandon()).rejects.toThrow('disk full');
   });
 
@@ -116,7 +117,7 @@ describe('WriteBehind', () => {
     };
     const w = new WriteBehind(sink, 1000);
     w.add(chunk(10, 1), 0);
-    await new Promise((r) => setImmediate(r));
+    await turn();
     expect(w.failed).toBe(true);
     expect(w.add(chunk(10, 2), 10)).toBeUndefined();
     await expect(w.finish()).rejects.toThrow('disk full');
