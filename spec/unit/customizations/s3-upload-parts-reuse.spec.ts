@@ -57,6 +57,10 @@ describe('upload part buffers', () => {
       const sent = new Map<number, Buffer>();
       const partOf = new Map<Buffer, number>();
       let failPart = 0;
+      // Part 1 stays out until parts 2-4 are done (with two in flight, they reuse buffers meanwhile).
+      let othersDone = 0;
+      let releasePart1: () => void = () => undefined;
+      let part1Held = new Promise<void>((r) => (releasePart1 = r));
       const call: S3Call = async (operation, params) => {
         if (operation === 'createMultipartUpload') return { UploadId: 'u1' };
         if (operation === 'uploadPart') {
@@ -64,11 +68,13 @@ describe('upload part buffers', () => {
           // A copy of what went out, taken while the request is in flight.
           const before = Buffer.from(params.Body as Buffer);
           partOf.set(params.Body as Buffer, n);
-          await new Promise((r) => setTimeout(r, n === 1 ? 20 : 1));
+          if (n === 1) await part1Held;
+          else await new Promise((r) => setTimeout(r, 1));
           // Still the same bytes once the request is done: no later part was read into them.
           expect((params.Body as Buffer).equals(before)).toBe(true);
           sent.set(n, before);
           if (n === failPart) throw new Error('part failed');
+          if (n !== 1 && ++othersDone === 3) releasePart1();
           return { ETag: `"e${n}"` };
         }
         return {};
@@ -85,9 +91,11 @@ describe('upload part buffers', () => {
         const released2: number[] = [];
         failPart = 1;
         sent.clear();
+        othersDone = 0;
+        part1Held = new Promise<void>((r) => (releasePart1 = r));
         const args2 = { ...args, source: { next: () => inner2.next(), release: (b: Buffer) => (released2.push(partOf.get(b)!), inner2.release(b)) } };
         await expect(multipartUpload(args2)).rejects.toThrow('part failed');
-        // Parts 2-4 succeeded while part 1 was still out; part 1 failed and was not taken back.
+        // Parts 2-4 succeeded while part 1 was held; part 1 then failed and was not taken back.
         expect(released2).toEqual([2, 3, 4]);
       } finally {
         await handle2.close();
