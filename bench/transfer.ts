@@ -10,7 +10,8 @@
  * is loaded) sits on V8's incremental-marking threshold: there, the 64 KiB buffers of a
  * download's socket reads, counted as external memory grown since the last full collection,
  * start a mark-compact every few dozen MiB, whichever SDK downloads (docs/PERFORMANCE.md,
- * "Downloads: where the CPU goes"). The second run shows what a program with data of its own sees.
+ * "Downloads: V8's marking threshold, the write pattern and the file"). The second run shows
+ * what a program with data of its own sees.
  * Args: <sdk> <up|down> <endpoint> <bytes> <file> [app heap MiB].
  */
 import * as fs from 'node:fs';
