@@ -213,7 +213,7 @@ interface Compiled {
 }
 
 function compile(file: string, buildId: string, dir: string, env: NodeJS.ProcessEnv): Compiled {
-  const source = readSource(file);
+  const source = readWrappedSource(file);
   // The build id changes with every build; size and mtime catch a bundle edited in place
   // (patch-package). V8 also refuses a cache made for another source length or V8, or under
   // other flags: processes started with other flags (--expose-gc, a NODE_OPTIONS heap size) get
@@ -230,7 +230,7 @@ function compile(file: string, buildId: string, dir: string, env: NodeJS.Process
     stored = undefined;
   }
   const contents = stored && checkedContents(stored);
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: contents?.data });
+  const script = new vm.Script(source, { filename: file, cachedData: contents?.data });
   const outcome: CodeCacheOutcome = !stored ? 'missing' : !contents || script.cachedDataRejected ? 'rejected' : 'used';
   const used = outcome === 'used' && contents;
   return { script, cacheFile, outcome, covered: used ? contents.paths : new Set(), coveredBytes: used ? contents.data.length : 0 };
@@ -254,14 +254,35 @@ function flagsOf(execArgv: readonly string[]): string[] {
 }
 
 /**
- * The bundle's text. It is ASCII (esbuild's charset: 'ascii'), which reads as one-byte text
- * about 1.4 ms faster than UTF-8 decoding of its 1 MB; a file that is not (edited in place) is
- * decoded as UTF-8.
+ * Node makes the latin1 text of a buffer this long or longer an external string, whose bytes
+ * live outside V8's heap (string_bytes.cc, EXTERN_APEX: the same in Node 20, 22 and 24).
  */
-function readSource(file: string): string {
+const EXTERNAL_STRING_BYTES = 0xfbee9;
+
+/**
+ * The bundle's text inside Node's CommonJS wrapper, ready to compile. The bundle is ASCII
+ * (esbuild's charset: 'ascii'), so the wrapped bytes are made into one-byte text: faster than
+ * UTF-8 decoding (about 1.4 ms for its 1 MB), and, being wrapped as bytes rather than as a
+ * string (Module.wrap), an external string, so its megabyte (kept for as long as the process
+ * lives, as the script's source) stays off V8's heap. That megabyte took a bare process over
+ * V8's 8 MB incremental-marking threshold, where a download's socket buffers set off a
+ * mark-compact every ~20 MiB (docs/PERFORMANCE.md, "Downloads: the bundle's text off the
+ * heap"); a bundle shorter than Node's external size is padded with spaces up to it. A file
+ * that is not ASCII (edited in place) is decoded as UTF-8 and wrapped as a string.
+ */
+function readWrappedSource(file: string): string {
   const bytes = fs.readFileSync(file);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  if (!isAscii(bytes)) return Module.wrap(bytes.toString('utf8'));
+  const wrapped = Buffer.alloc(Math.max(EXTERNAL_STRING_BYTES, WRAPPER_HEAD.length + bytes.length + WRAPPER_TAIL.length), ' ');
+  wrapped.write(WRAPPER_HEAD, 0, 'latin1');
+  bytes.copy(wrapped, WRAPPER_HEAD.length);
+  wrapped.write(WRAPPER_TAIL, WRAPPER_HEAD.length + bytes.length, 'latin1');
+  return wrapped.toString('latin1');
 }
+
+/** Node's CommonJS wrapper (Module.wrap), as text before and after a module's code. */
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAPPER_TAIL = '\n});';
 
 /** What a cache file holds, or undefined when the file is not one we wrote whole. */
 function checkedContents(stored: Buffer): CacheContents | undefined {

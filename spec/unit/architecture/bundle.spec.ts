@@ -56,8 +56,8 @@ afterAll(() => {
 });
 
 /** Runs `program` (CommonJS, or ESM with `esm`) in a fresh plain node; its stdout's last line as JSON. */
-async function runNode(program: string, env: Record<string, string | undefined>, esm = false): Promise<{ out: unknown; stderr: string }> {
-  const args = esm ? ['--input-type=module', '-e', program] : ['-e', program];
+async function runNode(program: string, env: Record<string, string | undefined>, esm = false, flags: string[] = []): Promise<{ out: unknown; stderr: string }> {
+  const args = [...flags, ...(esm ? ['--input-type=module', '-e', program] : ['-e', program])];
   const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8' });
   return { out: JSON.parse(stdout.trim().split('\n').pop() as string), stderr };
 }
@@ -343,6 +343,37 @@ describe('the bundle behind the entry points', () => {
     const load = loader.loadBundleWithOutcome(path.join(pkg, 'dist', 'botojs.js'), built.buildId, { BOTOJS_CACHE_DIR: path.join(work, 'cache-jest') });
     expect(load.outcome).toBe('off');
     expect(typeof load.exports.index.Session).toBe('function');
+  });
+
+  it("keeps the bundle's text off V8's heap (an external string), where a plain require puts a copy of it on", async () => {
+    // Large-object space holds any string over 128 KiB: the bundle's megabyte shows there when
+    // its text is a heap string, and not when it is external.
+    const program = `
+      const v8 = require('v8');
+      const large = () => { gc(); gc(); return v8.getHeapSpaceStatistics().find((s) => s.space_name === 'large_object_space').space_used_size; };
+      const before = large();
+      require(${JSON.stringify(path.join(pkg, 'dist', 'index.js'))});
+      console.log(JSON.stringify({ grew: large() - before }));`;
+    const grew = async (env: Record<string, string>) => ((await runNode(program, env, false, ['--expose-gc'])).out as { grew: number }).grew;
+    const size = fs.statSync(path.join(pkg, 'dist', 'botojs.js')).size;
+    const dir = path.join(work, 'cache-heap');
+    expect(await grew({ BOTOJS_CACHE_DIR: dir })).toBeLessThan(size / 4); // no cache file yet
+    expect(await grew({ BOTOJS_CACHE_DIR: dir })).toBeLessThan(size / 4); // with the cache file
+    expect(await grew({ BOTOJS_CACHE_DIR: 'off' })).toBeGreaterThan(size * 0.9);
+  });
+
+  it('loads a bundle shorter than an external string can be (padded up to it), with and without its cache', async () => {
+    const small = path.join(work, 'small');
+    fs.mkdirSync(small);
+    fs.writeFileSync(path.join(small, 'botojs.js'), "'use strict';\nexports.index = { answer: 6 * 7, file: __filename, self: require('./botojs.js') === module.exports };\n");
+    const program = `
+      const loader = require(${JSON.stringify(path.join(pkg, 'dist', 'bundle-loader.js'))});
+      const load = loader.loadBundleWithOutcome(${JSON.stringify(path.join(small, 'botojs.js'))}, 'small-1');
+      console.log(JSON.stringify({ outcome: load.outcome, index: load.exports.index }));`;
+    const env = { BOTOJS_CACHE_DIR: path.join(work, 'cache-small') };
+    const expected = { answer: 42, file: path.join(small, 'botojs.js'), self: true };
+    expect((await runNode(program, env)).out).toEqual({ outcome: 'missing', index: expected });
+    expect((await runNode(program, env)).out).toEqual({ outcome: 'used', index: expected });
   });
 
   it('is ASCII (the loader reads it as one-byte text), and a bundle edited in place with other text is read as UTF-8', async () => {
