@@ -4,6 +4,7 @@
  * next, the read held back only when 1 MiB waits, every write settled before the part does; progress is still reported as bytes are
  * read; a stream target without writev still gets every chunk in order, one by one.
  */
+import { Readable } from 'stream';
 import { rangedGet, type StreamTarget } from '../../../src/customizations/s3/transfer/ranged-get';
 import { ProgressReporter } from '../../../src/customizations/s3/transfer/progress';
 import type { S3Call } from '../../../src/customizations/s3/transfer/types';
@@ -74,32 +75,42 @@ describe('rangedGet writes', () => {
   it('holds the read back once 1 MiB waits for a write that has not finished', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let read = 0;
+    let pulled = 0;
     const body = chunks(40);
+    // A byte stream as a response is, which buffers one chunk ahead of its reader.
+    const stream = new Readable({
+      highWaterMark: CHUNK,
+      read() {
+        this.push(pulled < body.length ? body[pulled++] : null);
+      },
+    });
+    const delivered: number[] = [];
     const target: StreamTarget = { write: async () => undefined, writev: () => gate };
     const done = rangedGet({
-      call: (async () => ({
-        Body: (async function* () {
-          for (const c of body) {
-            read++;
-            yield c;
-          }
-        })(),
-        ContentLength: 40 * CHUNK,
-      })) as unknown as S3Call,
+      call: (async () => ({ Body: { stream, [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator]() }, ContentLength: 40 * CHUNK })) as unknown as S3Call,
       params: { Bucket: 'b', Key: 'k' },
       start: 0,
       attempts: 1,
-      progress: new ProgressReporter(),
+      progress: new ProgressReporter((n) => delivered.push(n)),
       ioChunksize: CHUNK,
       target,
     });
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    // The first 256 KiB are being written and 16 more chunks (1 MiB) wait: no 21st was asked for.
-    expect(read).toBe(20);
+    const turn = () => new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 200 && !stream.isPaused(); i++) await turn();
+    const atPause = delivered.length;
+    for (let i = 0; i < 20; i++) await turn();
+    // Paused once 1 MiB (16 chunks) waits behind the running write (which took the first 256 KiB,
+    // or, when chunks came in one burst, everything before the pause), and held there, with at
+    // most the stream's own buffer read ahead.
+    expect(stream.isPaused()).toBe(true);
+    expect(atPause).toBeGreaterThanOrEqual(16);
+    expect(atPause).toBeLessThanOrEqual(20);
+    expect(delivered.length).toBe(atPause);
+    expect(pulled).toBeLessThanOrEqual(22);
     release();
     await done;
-    expect(read).toBe(40);
+    expect(delivered.length).toBe(40);
+    expect(pulled).toBe(40);
   });
 
   it('settles only after its writes did, and reports a failed one as the target failing', async () => {
@@ -123,12 +134,23 @@ describe('rangedGet writes', () => {
         return new Promise<void>((_resolve, reject) => setTimeout(() => (settledWrites++, reject(new Error('disk full'))), 10));
       },
     };
+    let drained = false;
+    const long = chunks(60);
+    const body = (async () => ({
+      Body: (async function* () {
+        for (const c of long) yield c;
+        drained = true;
+      })(),
+      ContentLength: 60 * CHUNK,
+    })) as unknown as S3Call;
     await expect(
-      rangedGet({ call: call(chunks(20)), params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 3, progress: new ProgressReporter(), ioChunksize: CHUNK, target: failing }),
+      rangedGet({ call: body, params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 3, progress: new ProgressReporter(), ioChunksize: CHUNK, target: failing }),
     ).rejects.toThrow('disk full');
     // Not retried, and nothing left writing: every write that started had settled.
     expect(started).toBe(1);
     expect(settledWrites).toBe(started);
+    // The body was let go, not read to its end.
+    expect(drained).toBe(false);
   });
 
   it('writes chunk by chunk, in order, to a target without writev (a stream)', async () => {

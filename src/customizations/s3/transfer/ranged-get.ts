@@ -7,12 +7,13 @@
  * the target are never retried either. Nor is anything once the caller's signal fired: the
  * transfer was aborted, whatever error that left on the stream.
  */
+import { Readable } from 'stream';
 import { ClientError, HTTPClientError, ResponseStreamingError } from '../../../errors';
 import { abortError, throwIfAborted } from '../../../util/abort';
 import { RetriesExceededError, S3DownloadFailedError, S3ValidationError } from './errors';
 import type { ProgressReporter } from './progress';
 import type { S3Call } from './types';
-import { WriteBehind, type PositionalSink } from './write-behind';
+import { readBehind, WriteBehind, type PositionalSink } from './write-behind';
 
 export interface StreamTarget {
   /** Called before each attempt: the target forgets what a failed attempt wrote. */
@@ -70,6 +71,17 @@ interface BodyLike {
   [Symbol.asyncIterator](): AsyncIterator<Buffer>;
 }
 
+/**
+ * The Node stream behind a response body: a StreamingBody's own (not consumed through it: this
+ * body is never handed to the caller), a Readable as is, any other async iterable of chunks (a
+ * stubbed response's) made into one.
+ */
+function bodyStream(body: BodyLike): Readable {
+  if (body instanceof Readable) return body;
+  const inner = (body as { stream?: unknown }).stream;
+  return inner instanceof Readable ? inner : Readable.from(body, { objectMode: false });
+}
+
 export async function rangedGet(g: RangedGet): Promise<void> {
   let last: unknown;
   const bucket = g.params.Bucket as string;
@@ -96,21 +108,19 @@ export async function rangedGet(g: RangedGet): Promise<void> {
       let readError: { error: unknown } | undefined;
       if (body) {
         try {
-          for await (const chunk of body) {
-            if (writer) {
-              const wait = writer.add(chunk, position);
-              if (wait) await wait;
-              if (writer.failed) break;
-            } else {
+          if (writer) {
+            position = await readBehind(bodyStream(body), writer, position, (n) => progress.read(n));
+          } else {
+            for await (const chunk of body) {
               try {
                 await target.write(chunk, position);
               } catch (e) {
                 targetFailed = true;
                 throw e;
               }
+              position += chunk.length;
+              progress.read(chunk.length);
             }
-            position += chunk.length;
-            progress.read(chunk.length);
           }
         } catch (e) {
           if (targetFailed) throw e;

@@ -12,6 +12,8 @@
  * write take.
  */
 
+import { finished, Readable } from 'stream';
+
 /** What the writer writes to: a target that takes one chunk or consecutive chunks at a position. */
 export interface PositionalSink {
   write(chunk: Buffer, position: number): Promise<void>;
@@ -102,4 +104,52 @@ export class WriteBehind {
       this.running = undefined;
     }
   }
+}
+
+/**
+ * Reads `stream` to its end into `writer`, the first chunk at `position`, calling `onRead` with
+ * each chunk's length; resolves with the position after the last chunk read (or, once a write
+ * failed, the point where reading stopped: the caller's `finish()` rethrows that failure), and
+ * rejects with the stream's error, an early close included (as its async iterator would).
+ *
+ * With 'data' events, not `for await`: an iterator costs promises and a tick per socket read,
+ * and on a 1 GiB download with ten parts those made ~95 MB of short-lived objects; the young
+ * collections they set off promoted enough to push a small process over V8's incremental-marking
+ * threshold, one mark-compact per ~20 MiB (docs/PERFORMANCE.md, "Downloads: reading without an
+ * iterator"). The stream is paused while `limit` bytes wait for the running write.
+ */
+export function readBehind(stream: Readable, writer: WriteBehind, position: number, onRead: (bytes: number) => void): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let settled = false;
+    const settle = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stream.removeListener('data', onData);
+      stopWatching();
+      if (err) reject(err);
+      else resolve(position);
+    };
+    // A write failed: stop reading and let the connection go (destroying it is what breaking
+    // out of `for await` did).
+    const stop = (): void => {
+      settle(undefined);
+      stream.destroy();
+    };
+    const onData = (chunk: Buffer): void => {
+      const wait = writer.add(chunk, position);
+      if (writer.failed) return stop();
+      position += chunk.length;
+      onRead(chunk.length);
+      if (wait) {
+        stream.pause();
+        void wait.then(() => {
+          if (settled) return;
+          if (writer.failed) stop();
+          else stream.resume();
+        });
+      }
+    };
+    const stopWatching = finished(stream, { writable: false }, (err) => settle(err));
+    stream.on('data', onData);
+  });
 }
