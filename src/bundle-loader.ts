@@ -272,17 +272,16 @@ const EXTERNAL_STRING_BYTES = 0xfbee9;
  */
 function readWrappedSource(file: string): string {
   const bytes = fs.readFileSync(file);
-  if (!isAscii(bytes)) return Module.wrap(bytes.toString('utf8'));
-  const wrapped = Buffer.alloc(Math.max(EXTERNAL_STRING_BYTES, WRAPPER_HEAD.length + bytes.length + WRAPPER_TAIL.length), ' ');
-  wrapped.write(WRAPPER_HEAD, 0, 'latin1');
-  bytes.copy(wrapped, WRAPPER_HEAD.length);
-  wrapped.write(WRAPPER_TAIL, WRAPPER_HEAD.length + bytes.length, 'latin1');
+  // Node's CommonJS wrapper, as text before and after a module's code (whatever Module.wrap
+  // does today, as the plain-require path follows it too).
+  const [head, tail] = Module.wrap('\0').split('\0');
+  if (!isAscii(bytes) || !isAscii(Buffer.from(head + tail))) return Module.wrap(bytes.toString('utf8'));
+  const wrapped = Buffer.alloc(Math.max(EXTERNAL_STRING_BYTES, head.length + bytes.length + tail.length), ' ');
+  wrapped.write(head, 0, 'latin1');
+  bytes.copy(wrapped, head.length);
+  wrapped.write(tail, head.length + bytes.length, 'latin1');
   return wrapped.toString('latin1');
 }
-
-/** Node's CommonJS wrapper (Module.wrap), as text before and after a module's code. */
-const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
-const WRAPPER_TAIL = '\n});';
 
 /** What a cache file holds, or undefined when the file is not one we wrote whole. */
 function checkedContents(stored: Buffer): CacheContents | undefined {

@@ -348,32 +348,46 @@ describe('the bundle behind the entry points', () => {
   it("keeps the bundle's text off V8's heap (an external string), where a plain require puts a copy of it on", async () => {
     // Large-object space holds any string over 128 KiB: the bundle's megabyte shows there when
     // its text is a heap string, and not when it is external.
+    const dist = JSON.stringify(path.join(pkg, 'dist'));
     const program = `
       const v8 = require('v8');
       const large = () => { gc(); gc(); return v8.getHeapSpaceStatistics().find((s) => s.space_name === 'large_object_space').space_used_size; };
       const before = large();
-      require(${JSON.stringify(path.join(pkg, 'dist', 'index.js'))});
-      console.log(JSON.stringify({ grew: large() - before }));`;
-    const grew = async (env: Record<string, string>) => ((await runNode(program, env, false, ['--expose-gc'])).out as { grew: number }).grew;
+      require(${dist} + '/index.js');
+      const grew = large() - before;
+      const { outcome } = require(${dist} + '/bundle-loader.js').loadBundleWithOutcome(${dist} + '/botojs.js', 'ignored');
+      console.log(JSON.stringify({ grew, outcome }));`;
+    const load = async (env: Record<string, string>) => (await runNode(program, env, false, ['--expose-gc'])).out as { grew: number; outcome: string };
     const size = fs.statSync(path.join(pkg, 'dist', 'botojs.js')).size;
     const dir = path.join(work, 'cache-heap');
-    expect(await grew({ BOTOJS_CACHE_DIR: dir })).toBeLessThan(size / 4); // no cache file yet
-    expect(await grew({ BOTOJS_CACHE_DIR: dir })).toBeLessThan(size / 4); // with the cache file
-    expect(await grew({ BOTOJS_CACHE_DIR: 'off' })).toBeGreaterThan(size * 0.9);
+    // Loaded through vm.Script (with no cache file yet, then with one): the text is external.
+    for (const outcome of ['missing', 'used']) {
+      const got = await load({ BOTOJS_CACHE_DIR: dir });
+      expect(got.outcome).toBe(outcome);
+      expect(got.grew).toBeLessThan(size / 4);
+    }
+    expect(await load({ BOTOJS_CACHE_DIR: 'off' })).toEqual({ outcome: 'off', grew: expect.any(Number) });
+    expect((await load({ BOTOJS_CACHE_DIR: 'off' })).grew).toBeGreaterThan(size * 0.9);
   });
 
   it('loads a bundle shorter than an external string can be (padded up to it), with and without its cache', async () => {
     const small = path.join(work, 'small');
     fs.mkdirSync(small);
     fs.writeFileSync(path.join(small, 'botojs.js'), "'use strict';\nexports.index = { answer: 6 * 7, file: __filename, self: require('./botojs.js') === module.exports };\n");
+    // The padded text is an external string: Node counts its bytes as external memory.
     const program = `
+      const external = () => { gc(); gc(); return process.memoryUsage().external; };
       const loader = require(${JSON.stringify(path.join(pkg, 'dist', 'bundle-loader.js'))});
+      const before = external();
       const load = loader.loadBundleWithOutcome(${JSON.stringify(path.join(small, 'botojs.js'))}, 'small-1');
-      console.log(JSON.stringify({ outcome: load.outcome, index: load.exports.index }));`;
+      console.log(JSON.stringify({ outcome: load.outcome, index: load.exports.index, external: external() - before }));`;
     const env = { BOTOJS_CACHE_DIR: path.join(work, 'cache-small') };
     const expected = { answer: 42, file: path.join(small, 'botojs.js'), self: true };
-    expect((await runNode(program, env)).out).toEqual({ outcome: 'missing', index: expected });
-    expect((await runNode(program, env)).out).toEqual({ outcome: 'used', index: expected });
+    for (const outcome of ['missing', 'used']) {
+      const got = (await runNode(program, env, false, ['--expose-gc'])).out as { outcome: string; index: unknown; external: number };
+      expect(got).toEqual({ outcome, index: expected, external: expect.any(Number) });
+      expect(got.external).toBeGreaterThanOrEqual(0xfbee9);
+    }
   });
 
   it('is ASCII (the loader reads it as one-byte text), and a bundle edited in place with other text is read as UTF-8', async () => {

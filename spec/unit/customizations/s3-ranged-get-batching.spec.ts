@@ -135,11 +135,16 @@ describe('rangedGet writes', () => {
       },
     };
     let drained = false;
+    let closed = false;
     const long = chunks(60);
     const body = (async () => ({
       Body: (async function* () {
-        for (const c of long) yield c;
-        drained = true;
+        try {
+          for (const c of long) yield c;
+          drained = true;
+        } finally {
+          closed = true;
+        }
       })(),
       ContentLength: 60 * CHUNK,
     })) as unknown as S3Call;
@@ -149,8 +154,50 @@ describe('rangedGet writes', () => {
     // Not retried, and nothing left writing: every write that started had settled.
     expect(started).toBe(1);
     expect(settledWrites).toBe(started);
-    // The body was let go, not read to its end.
+    // The body was let go (its connection released), not read to its end.
+    await new Promise((r) => setImmediate(r));
     expect(drained).toBe(false);
+    expect(closed).toBe(true);
+  });
+
+  it('fails (never hangs, never throws out of the stream) when the progress callback throws, and lets the body go', async () => {
+    const stream = new Readable({ read() {} });
+    let next = 0;
+    const body = chunks(8);
+    const pump = setInterval(() => stream.push(next < body.length ? body[next++] : null), 1);
+    const file: StreamTarget = { write: async () => undefined, writev: async () => undefined };
+    try {
+      const failing = new ProgressReporter(() => {
+        throw new Error('callback broke');
+      });
+      await expect(
+        rangedGet({ call: (async () => ({ Body: stream, ContentLength: 8 * CHUNK })) as unknown as S3Call, params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 3, progress: failing, ioChunksize: CHUNK, target: file }),
+      ).rejects.toThrow('callback broke');
+      expect(stream.destroyed).toBe(true);
+    } finally {
+      clearInterval(pump);
+    }
+  });
+
+  it('reads a body whose stream was paused, and one whose chunks are strings (converted to bytes)', async () => {
+    const { StreamingBody } = await import('../../../src/util/streaming-body');
+    const run = async (Body: unknown, length: number): Promise<Buffer> => {
+      const got: Buffer[] = [];
+      const file: StreamTarget = {
+        write: async (c) => void got.push(c),
+        writev: async (list) => void got.push(...list),
+      };
+      await rangedGet({ call: (async () => ({ Body, ContentLength: length })) as unknown as S3Call, params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 1, progress: new ProgressReporter(), ioChunksize: CHUNK, target: file });
+      for (const c of got) expect(Buffer.isBuffer(c)).toBe(true);
+      return Buffer.concat(got);
+    };
+    const paused = new Readable({ read() {} });
+    paused.pause();
+    paused.push(Buffer.from('abc'));
+    paused.push(null);
+    expect((await run(new StreamingBody(paused, 3), 3)).toString()).toBe('abc');
+    const text = Readable.from(['h\u00e9llo', 'w\u00f6rld']);
+    expect((await run(new StreamingBody(text, 12), 12)).toString('utf8')).toBe('h\u00e9llow\u00f6rld');
   });
 
   it('writes chunk by chunk, in order, to a target without writev (a stream)', async () => {

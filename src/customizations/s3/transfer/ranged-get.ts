@@ -72,14 +72,15 @@ interface BodyLike {
 }
 
 /**
- * The Node stream behind a response body: a StreamingBody's own (not consumed through it: this
- * body is never handed to the caller), a Readable as is, any other async iterable of chunks (a
- * stubbed response's) made into one.
+ * The Node stream behind a response body, when it hands out Buffers: a StreamingBody's own (not
+ * consumed through it: this body is never handed to the caller) or a Readable as is. Anything
+ * else (a stream in object mode or with an encoding, whose chunks StreamingBody's iterator turns
+ * into Buffers; a stubbed response's async iterable) is read through its iterator.
  */
 function bodyStream(body: BodyLike): Readable {
-  if (body instanceof Readable) return body;
-  const inner = (body as { stream?: unknown }).stream;
-  return inner instanceof Readable ? inner : Readable.from(body, { objectMode: false });
+  const inner = body instanceof Readable ? body : (body as { stream?: unknown }).stream;
+  if (inner instanceof Readable && !inner.readableObjectMode && inner.readableEncoding == null) return inner;
+  return Readable.from(body, { objectMode: false });
 }
 
 export async function rangedGet(g: RangedGet): Promise<void> {

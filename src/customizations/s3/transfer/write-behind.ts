@@ -136,20 +136,29 @@ export function readBehind(stream: Readable, writer: WriteBehind, position: numb
       stream.destroy();
     };
     const onData = (chunk: Buffer): void => {
-      const wait = writer.add(chunk, position);
-      if (writer.failed) return stop();
-      position += chunk.length;
-      onRead(chunk.length);
-      if (wait) {
-        stream.pause();
-        void wait.then(() => {
-          if (settled) return;
-          if (writer.failed) stop();
-          else stream.resume();
-        });
+      try {
+        const wait = writer.add(chunk, position);
+        if (writer.failed) return stop();
+        position += chunk.length;
+        onRead(chunk.length);
+        if (wait) {
+          stream.pause();
+          void wait.then(() => {
+            if (settled) return;
+            if (writer.failed) stop();
+            else stream.resume();
+          });
+        }
+      } catch (e) {
+        // A progress callback that threw: inside a 'data' listener it would otherwise escape
+        // as an uncaught exception and leave this pending. It fails the read instead.
+        settle(e);
+        stream.destroy();
       }
     };
     const stopWatching = finished(stream, { writable: false }, (err) => settle(err));
     stream.on('data', onData);
+    // A listener alone does not restart a stream someone paused.
+    stream.resume();
   });
 }
