@@ -271,16 +271,44 @@ const EXTERNAL_STRING_BYTES = 0xfbee9;
  * that is not ASCII (edited in place) is decoded as UTF-8 and wrapped as a string.
  */
 function readWrappedSource(file: string): string {
-  const bytes = fs.readFileSync(file);
   // Node's CommonJS wrapper, as text before and after a module's code (whatever Module.wrap
   // does today, as the plain-require path follows it too).
   const [head, tail] = Module.wrap('\0').split('\0');
-  if (!isAscii(bytes) || !isAscii(Buffer.from(head + tail))) return Module.wrap(bytes.toString('utf8'));
-  const wrapped = Buffer.alloc(Math.max(EXTERNAL_STRING_BYTES, head.length + bytes.length + tail.length), ' ');
-  wrapped.write(head, 0, 'latin1');
-  bytes.copy(wrapped, head.length);
-  wrapped.write(tail, head.length + bytes.length, 'latin1');
-  return wrapped.toString('latin1');
+  // Read straight into the wrapper's buffer: one copy of the megabyte, not three.
+  const { buffer, size } = readInto(file, head.length, tail.length);
+  const body = buffer.subarray(head.length, head.length + size);
+  if (!isAscii(body) || !isAscii(Buffer.from(head + tail))) return Module.wrap(body.toString('utf8'));
+  buffer.write(head, 0, 'latin1');
+  const end = head.length + size + buffer.write(tail, head.length + size, 'latin1');
+  buffer.fill(0x20, end);
+  return buffer.toString('latin1');
+}
+
+/**
+ * The file's bytes at offset `before` of a buffer with at least `after` bytes of room behind
+ * them, and at least EXTERNAL_STRING_BYTES long; `size` is how many bytes the file had.
+ */
+function readInto(file: string, before: number, after: number): { buffer: Buffer; size: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafeSlow(Math.max(EXTERNAL_STRING_BYTES, before + fs.fstatSync(fd).size + after + 1));
+    let size = 0;
+    for (;;) {
+      const room = buffer.length - after - before - size;
+      // A file that grew since fstat (edited while read) gets a bigger buffer.
+      if (room === 0) {
+        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, before + size);
+        buffer = bigger;
+        continue;
+      }
+      const n = fs.readSync(fd, buffer, before + size, room, null);
+      if (n === 0) return { buffer, size };
+      size += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** What a cache file holds, or undefined when the file is not one we wrote whole. */
