@@ -291,6 +291,7 @@ function readWrappedSource(file: string): string {
 function readInto(file: string, before: number, after: number): { buffer: Buffer; size: number } {
   const fd = fs.openSync(file, 'r');
   try {
+    // One byte more than the file needs, so that the read which finds its end has room to ask.
     let buffer = Buffer.allocUnsafeSlow(Math.max(EXTERNAL_STRING_BYTES, before + fs.fstatSync(fd).size + after + 1));
     let size = 0;
     for (;;) {

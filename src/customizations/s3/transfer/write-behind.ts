@@ -112,11 +112,10 @@ export class WriteBehind {
  * failed, the point where reading stopped: the caller's `finish()` rethrows that failure), and
  * rejects with the stream's error, an early close included (as its async iterator would).
  *
- * With 'data' events, not `for await`: an iterator costs promises and a tick per socket read,
- * and on a 1 GiB download with ten parts those made ~95 MB of short-lived objects; the young
- * collections they set off promoted enough to push a small process over V8's incremental-marking
- * threshold, one mark-compact per ~20 MiB (docs/PERFORMANCE.md, "Downloads: reading without an
- * iterator"). The stream is paused while `limit` bytes wait for the running write.
+ * With 'data' events, not `for await`: an iterator costs promises, iterator results and a tick
+ * per socket read. Read with events, a download makes about 40% fewer short-lived objects and
+ * used about 10% less CPU (docs/PERFORMANCE.md, "Downloads: the bundle's text off the heap",
+ * "Reading without an iterator"). The stream is paused while the writer holds its limit.
  */
 export function readBehind(stream: Readable, writer: WriteBehind, position: number, onRead: (bytes: number) => void): Promise<number> {
   return new Promise<number>((resolve, reject) => {
