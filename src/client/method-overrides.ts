@@ -12,7 +12,7 @@
  *   in `creating-client-class.<service>`. Each customization pushes its own for its service, so
  *   no list of extensions is shared between clients or filled when a module loads.
  */
-import { lookupKey, NameIndex } from '../models/naming';
+import { lookupKey } from '../models/naming';
 import type { ClientContext } from '../pipeline/context';
 import type { Client } from './proxy';
 
@@ -38,17 +38,17 @@ export function emptyClientMethods(): ClientMethods {
 /** What a property name means on a client: an operation to call, a removed one, or nothing. */
 export type MethodLookup = { kind: 'operation'; opName: string } | { kind: 'removed'; opName: string; reason: string } | undefined;
 
-/** Resolves spellings with the client's aliases and removals applied over the model's index. */
-export function methodResolver(index: NameIndex, methods: ClientMethods | undefined): (spelling: string) => MethodLookup {
+/** Resolves spellings with the client's aliases and removals applied over `resolve` (the model's operation index). */
+export function methodResolver(resolve: (spelling: string) => string | undefined, methods: ClientMethods | undefined): (spelling: string) => MethodLookup {
   if (!methods || (Object.keys(methods.aliases).length === 0 && Object.keys(methods.removed).length === 0)) {
     return (spelling) => {
-      const opName = index.resolve(spelling);
+      const opName = resolve(spelling);
       return opName ? { kind: 'operation', opName } : undefined;
     };
   }
   const aliases = new Map(Object.entries(methods.aliases).map(([alias, op]) => [lookupKey(alias), op]));
   return (spelling) => {
-    const opName = aliases.get(lookupKey(spelling)) ?? index.resolve(spelling);
+    const opName = aliases.get(lookupKey(spelling)) ?? resolve(spelling);
     if (!opName) return undefined;
     const reason = Object.prototype.hasOwnProperty.call(methods.removed, opName) ? methods.removed[opName] : undefined;
     return reason === undefined ? { kind: 'operation', opName } : { kind: 'removed', opName, reason };

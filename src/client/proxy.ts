@@ -78,22 +78,25 @@ const BASE_EXTENSIONS: readonly ClientExtension[] = [presignExtension, paginator
 
 export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: string; methods?: ClientMethods }): Client {
   const service = ctx.service;
-  const index = service.operationIndex;
   const methods = new Map<string, OperationMethod>();
-  const names = service.operationNames;
   // Customizations' aliases and removed operations (method-overrides.ts) apply to every lookup.
-  const lookup = methodResolver(index, info.methods);
+  // The operation index (every operation's name, EC2 has 765) is the model's, built on the
+  // first lookup of any client of the service, not at creation: creating a client costs nothing
+  // that grows with the model.
+  const lookup = methodResolver((spelling) => service.operationIndex.resolve(spelling), info.methods);
   const removed = info.methods?.removed ?? {};
-  // The canonical names are worked out when first listed, not at creation (EC2 has 765).
   let listedNames: string[] | undefined;
-  const listed = (): string[] =>
-    (listedNames ??= index.canonical.filter((_, i) => !Object.prototype.hasOwnProperty.call(removed, names[i])));
+  const listed = (): string[] => {
+    const names = service.operationNames;
+    return (listedNames ??= service.operationIndex.canonical.filter((_, i) => !Object.prototype.hasOwnProperty.call(removed, names[i])));
+  };
   let mapping: Record<string, string> | undefined;
   // botocore keeps removed methods in meta.method_to_api_mapping, and so does botojs.
   const methodToApiMapping = (): Record<string, string> => {
     if (!mapping) {
       const out: Record<string, string> = {};
-      index.canonical.forEach((canon, i) => (out[canon] = names[i]));
+      const names = service.operationNames;
+      service.operationIndex.canonical.forEach((canon, i) => (out[canon] = names[i]));
       mapping = out;
     }
     return mapping;
@@ -114,7 +117,7 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
         }
         return makeApiCall(ctx, op, params, resolved);
       }) as OperationMethod;
-      Object.defineProperty(m, 'name', { value: index.canonicalOf(opName) });
+      Object.defineProperty(m, 'name', { value: service.operationIndex.canonicalOf(opName) });
       tagOperationMethod(m, ctx.serviceName, op);
       methods.set(opName, m);
     }

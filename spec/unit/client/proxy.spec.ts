@@ -1,6 +1,7 @@
 import { inspect } from 'util';
 import { ClientError, Config, NoCredentialsError, ParamValidationError, Session, UnknownServiceError } from '../../../src';
 import { CannedServer } from '../../helpers/canned-server';
+import { ServiceModel } from '../../../src/models/service-model';
 
 const env = { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 const session = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-west-2' });
@@ -24,6 +25,21 @@ describe('the client proxy', () => {
     expect(keys.every((k) => /^[a-z][A-Za-z0-9]*$/.test(k))).toBe(true);
     expect('sendMessage' in sqs).toBe(true);
     expect('meta' in sqs).toBe(true);
+  });
+
+  it("indexes the model's operations on the first lookup, not at creation (EC2 has 765)", () => {
+    const index = jest.spyOn(ServiceModel.prototype, 'operationIndex', 'get');
+    const names = jest.spyOn(ServiceModel.prototype, 'operationNames', 'get');
+    try {
+      const ec2 = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-west-2' }).client('ec2');
+      expect(index).not.toHaveBeenCalled();
+      expect(names).not.toHaveBeenCalled();
+      expect(ec2.describe_instances).toBe(ec2.describeInstances);
+      expect(index).toHaveBeenCalled();
+    } finally {
+      index.mockRestore();
+      names.mockRestore();
+    }
   });
 
   it('is short in util.inspect and safe to await', async () => {
