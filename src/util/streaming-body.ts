@@ -6,7 +6,7 @@
 import { finished, Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import { inspect } from 'util';
-import { withForgivingMembers } from './spelling';
+import { forgivingPrototype } from './spelling';
 
 /**
  * How a body is checked against its response checksum (made by streamChecksum,
@@ -36,8 +36,6 @@ export class StreamingBody implements AsyncIterable<Buffer> {
   ) {
     this.source = source;
     this.checksum = checksum;
-    // Not strict: a body is handed to stream helpers, which probe it for stream members.
-    return withForgivingMembers(this, { strict: false, label: () => 'StreamingBody' });
   }
 
   /**
@@ -163,6 +161,10 @@ export class StreamingBody implements AsyncIterable<Buffer> {
     return `StreamingBody(${this.contentLength === undefined ? 'unknown length' : `${this.contentLength} bytes`})`;
   }
 }
+
+// boto3's spellings (iter_lines, iter_chunks) resolve. Not strict: a body is handed to stream
+// helpers, which probe it for stream members.
+forgivingPrototype(StreamingBody);
 
 async function* asBuffers(stream: Readable): AsyncGenerator<Buffer> {
   const encoding = stream.readableEncoding ?? undefined;

@@ -5,6 +5,7 @@
  */
 import { pipeline } from 'stream/promises';
 import { Readable, Writable } from 'stream';
+import { types } from 'util';
 import { Session } from '../../../src';
 import { PageIterator } from '../../../src/paginate/page-iterator';
 import { StreamingBody } from '../../../src/util/streaming-body';
@@ -133,6 +134,11 @@ describe('paginators, waiters and page iterators in every spelling', () => {
     expect(body.iter_lines).toBe(body.iterLines);
     expect(body.IterChunks).toBe(body.iterChunks);
     expect(body.pipe).toBeUndefined();
+    expect('iter_lines' in body).toBe(true);
+    expect('iter_linez' in body).toBe(false);
+    expect(body.content_length).toBe(body.contentLength);
+    // Resolved on the class's prototype chain: no Proxy per body (one is made on every GetObject).
+    expect(types.isProxy(body)).toBe(false);
     const lines: string[] = [];
     for await (const l of body.iter_lines()) lines.push(l);
     expect(lines).toEqual(['a', 'b']);
