@@ -9,7 +9,7 @@
  */
 import { inspect } from 'util';
 import { unknownMemberError } from './unknown-operation';
-import { isProbe, MemberIndex } from '../util/spelling';
+import { isProbe, MemberIndex, PROBED_NAMES } from '../util/spelling';
 import { documentMethod } from '../util/method-docs';
 import { methodResolver } from './method-overrides';
 import type { ClientExtension, ClientMethods } from './method-overrides';
@@ -154,6 +154,9 @@ export function buildClientProxy(ctx: ClientContext, info: { endpointUrl?: strin
   const proxy: Client = new Proxy(base, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
+      // `await client` (then), JSON.stringify (toJSON), jest and React probe any object: those
+      // exact names are no operation (all-models.spec checks), and must not build the index.
+      if (PROBED_NAMES.has(prop)) return undefined;
       // A member's own name wins over an operation's, for other spellings as for exact ones.
       const member = baseMember(prop);
       if (member !== undefined) return Reflect.get(target, member, receiver);

@@ -214,7 +214,7 @@ export class ServiceModel {
     return this.metadata.signingName ?? this.metadata.endpointPrefix;
   }
 
-  /** Operation names in model order (computed once: client creation indexes them per name). */
+  /** Operation names in model order (computed once, on the first lookup of any client's operation). */
   get operationNames(): readonly string[] {
     return (this._operationNames ??= recordKeys(this.raw.operations ?? {}));
   }

@@ -157,7 +157,10 @@ export function forgivingPrototype(cls: { prototype: object }): void {
     // The name found is reached before this proxy; never ask for the same name again.
     return name === prop ? undefined : name;
   };
-  const proxy: object = new Proxy(parent, {
+  // The target is a fresh object over `parent`, not `parent` itself: a Proxy's prototype is its
+  // target's, and `parent`'s own would cut `parent` (Object.prototype) out of the chain
+  // (`instanceof Object` false).
+  const proxy: object = new Proxy(Object.create(parent) as object, {
     get(t, prop, receiver) {
       if (typeof prop === 'symbol' || prop in t) return Reflect.get(t, prop, receiver);
       const name = other(receiver as object, prop);

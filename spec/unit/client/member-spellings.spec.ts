@@ -139,6 +139,8 @@ describe('paginators, waiters and page iterators in every spelling', () => {
     expect(body.content_length).toBe(body.contentLength);
     // Resolved on the class's prototype chain: no Proxy per body (one is made on every GetObject).
     expect(types.isProxy(body)).toBe(false);
+    expect(body).toBeInstanceOf(Object);
+    expect(body).toBeInstanceOf(StreamingBody);
     const lines: string[] = [];
     for await (const l of body.iter_lines()) lines.push(l);
     expect(lines).toEqual(['a', 'b']);

@@ -34,6 +34,10 @@ describe('the client proxy', () => {
       const ec2 = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-west-2' }).client('ec2');
       expect(index).not.toHaveBeenCalled();
       expect(names).not.toHaveBeenCalled();
+      // Nor do the names tools probe: awaiting a client (then), JSON.stringify (toJSON).
+      expect((ec2 as Record<string, unknown>).then).toBeUndefined();
+      expect((ec2 as Record<string, unknown>).toJSON).toBeUndefined();
+      expect(index).not.toHaveBeenCalled();
       expect(ec2.describe_instances).toBe(ec2.describeInstances);
       expect(index).toHaveBeenCalled();
     } finally {

@@ -8,6 +8,7 @@ import { ModelLoader, builtinDataPaths } from '../../../src/models/loader';
 import { canonicalName, NameIndex } from '../../../src/models/naming';
 import { RawServiceModel } from '../../../src/models/service-model';
 import { RawShape, ShapeRef } from '../../../src/models/shape';
+import { PROBED_NAMES } from '../../../src/util/spelling';
 
 const loader = new ModelLoader({ searchPaths: builtinDataPaths(), includeDefaultPaths: false });
 const services = loader.listAvailableServices('service-2');
@@ -89,6 +90,8 @@ describe('every shipped service model', () => {
           // name always has its model name's lookup key.
           if (index.resolve(canonicalName(name)) !== name) problems.push(`${service}: ${canonicalName(name)} does not resolve to ${name}`);
         }
+        // A client answers the names tools probe (then, toJSON, ...) before looking up operations.
+        for (const probe of PROBED_NAMES) if (index.resolve(probe) !== undefined) problems.push(`${service}: operation ${index.resolve(probe)} is spelled like the probe '${probe}'`);
       } catch (err) {
         problems.push((err as Error).message);
       }
