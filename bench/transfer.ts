@@ -6,12 +6,12 @@
  * must stay bounded by concurrency x part size, not grow with the file).
  *
  * Downloads run twice: in a bare process, and in one that first fills its heap with 32 MiB of
- * small objects, as an application's data would. A bare process (about 8 MB of heap once an SDK
- * is loaded) sits on V8's incremental-marking threshold: there, the 64 KiB buffers of a
+ * small objects, as an application's data would. A bare process (7-8 MB of heap once an SDK is
+ * loaded) sits near V8's 8 MB incremental-marking threshold: over it, the 64 KiB buffers of a
  * download's socket reads, counted as external memory grown since the last full collection,
  * start a mark-compact every few dozen MiB, whichever SDK downloads (docs/PERFORMANCE.md,
- * "Downloads: V8's marking threshold, the write pattern and the file"). The second run shows
- * what a program with data of its own sees.
+ * "Downloads: V8's marking threshold, the write pattern and the file" and "Downloads: the
+ * bundle's text off the heap"). The second run shows what a program with data of its own sees.
  * Args: <sdk> <up|down> <endpoint> <bytes> <file> [app heap MiB].
  */
 import * as fs from 'node:fs';
