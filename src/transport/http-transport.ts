@@ -29,6 +29,7 @@ import { hasHeader } from '../util/headers';
 import { copyRecord } from '../util/objects';
 import { splitUrl } from '../util/url-parts';
 import { dnsNameProblem } from '../util/hostnames';
+import { ChurnSet } from '../util/churn-set';
 import { InFlight } from './in-flight';
 import { wireHeaders } from './wire-headers';
 import { expectsContinue, sendAfterContinue } from './expect-continue';
@@ -79,6 +80,8 @@ const DEFAULT_TIMEOUT_SECONDS = 60;
 /** Piece size of a byte body written with progress: small enough for steady reports, large enough to cost nothing. */
 export const BODY_PROGRESS_SLICE = 64 * 1024;
 const DEFAULT_POOL = 10;
+/** Origins whose (idle) slots a transport keeps before it drops the idle ones. */
+const KEPT_ORIGINS = 64;
 // botocore's AWSRequestPreparer sends no Content-Length for these when there is no body.
 const NO_LENGTH_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -155,10 +158,10 @@ export class HttpTransport {
   private readonly readTimeoutMs: number;
   /** Both agents read their timeouts from this one object, so a change reaches every new connection. */
   private readonly agentSettings: AgentSettings;
-  /** Slots per origin; dropped when nothing holds or waits for one. */
+  /** Slots per origin; those nothing holds or waits for are dropped once KEPT_ORIGINS are known. */
   private readonly slots = new Map<string, PoolSlots>();
-  /** Requests not yet finished with their connection, so close() can end them. */
-  private readonly flights = new Set<InFlight>();
+  /** Requests not yet finished with their connection, so close() can end them (not a Set: churn-set.ts). */
+  private readonly flights = new ChurnSet<InFlight>();
   private closed = false;
   private readonly forgetFlight = (flight: InFlight): void => void this.flights.delete(flight);
 
@@ -217,7 +220,6 @@ export class HttpTransport {
       if (released) return;
       released = true;
       slots.release();
-      if (slots.idle) this.slots.delete(key);
     };
     if (this.closed) {
       release();
@@ -268,7 +270,7 @@ export class HttpTransport {
     this.closed = true;
     const err = new ClientClosedError('The client was closed while this call was in flight');
     for (const slots of this.slots.values()) slots.rejectAll(err);
-    for (const flight of [...this.flights]) flight.fail(err);
+    for (const flight of this.flights.snapshot()) flight.fail(err);
     this.httpAgent.destroy();
     this.httpsAgent?.destroy();
   }
@@ -286,10 +288,20 @@ export class HttpTransport {
   private slotsFor(key: string): PoolSlots {
     let slots = this.slots.get(key);
     if (!slots) {
+      if (this.slots.size >= KEPT_ORIGINS) this.dropIdleSlots();
       slots = new PoolSlots(this.poolSize);
       this.slots.set(key, slots);
     }
     return slots;
+  }
+
+  /**
+   * Forgets the origins nothing holds or waits a slot for. Done only once many origins are
+   * known, not each time an origin goes idle: at low concurrency that was a Map delete and set
+   * per call, the churn churn-set.ts explains.
+   */
+  private dropIdleSlots(): void {
+    for (const [key, slots] of this.slots) if (slots.idle) this.slots.delete(key);
   }
 
   private waitForSlot(slots: PoolSlots, signal: AbortSignal | undefined): Promise<void> {

@@ -29,6 +29,7 @@ import {
 } from '../errors';
 import type { RawResponse } from '../types/http';
 import { abortError, onAbort } from '../util/abort';
+import type { ChurnMember } from '../util/churn-set';
 import { setOwn } from '../util/objects';
 import { maskProxyUrl } from './proxies';
 
@@ -49,7 +50,9 @@ export interface FlightSettings {
   readonly readTimeoutMs: number;
 }
 
-export class InFlight {
+export class InFlight implements ChurnMember {
+  /** Its place in the transport's set of requests in flight (churn-set.ts). */
+  churnSlot = -1;
   error: Error | undefined;
   req: http.ClientRequest | undefined;
   res: http.IncomingMessage | undefined;

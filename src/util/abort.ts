@@ -3,6 +3,8 @@
  * between stages, and waits (retry back-off, waiter delays) that end when the signal fires.
  */
 import { AbortError } from '../errors';
+import { ChurnSet } from './churn-set';
+import type { ChurnMember } from './churn-set';
 
 /** The AbortError for a fired signal; its `cause` is the signal's reason. */
 export function abortError(signal: AbortSignal): AbortError {
@@ -21,26 +23,30 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 /**
  * Subscribers per signal, behind one listener of ours on each signal: a signal shared by many
  * concurrent calls (one per request batch, say) then carries one listener, not one per call,
- * so Node never warns about a listener leak and the caller's signal is left as it was.
+ * so Node never warns about a listener leak and the caller's signal is left as it was. Such a
+ * signal's subscribers come and go with every call: a ChurnSet, not a Set (churn-set.ts).
  */
-const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
+interface Subscription extends ChurnMember {
+  fn: () => void;
+}
+const subscribers = new WeakMap<AbortSignal, ChurnSet<Subscription>>();
 
 function dispatch(this: AbortSignal): void {
   const subs = subscribers.get(this);
   subscribers.delete(this);
-  if (subs) for (const fn of subs) fn();
+  if (subs) for (const sub of subs.snapshot()) sub.fn();
 }
 
-/** Calls `fn` once when `signal` fires; returns the function that cancels the subscription. */
+/** Calls `fn` once when `signal` fires (subscribers run in no set order); returns the function that cancels the subscription. */
 export function onAbort(signal: AbortSignal, fn: () => void): () => void {
   let subs = subscribers.get(signal);
   if (!subs) {
-    subs = new Set();
+    subs = new ChurnSet();
     subscribers.set(signal, subs);
     signal.addEventListener('abort', dispatch, { once: true });
   }
-  // A wrapper per subscription, so the same function subscribed twice is two subscriptions.
-  const entry = (): void => fn();
+  // An entry per subscription, so the same function subscribed twice is two subscriptions.
+  const entry: Subscription = { fn, churnSlot: -1 };
   subs.add(entry);
   return () => {
     const current = subscribers.get(signal);

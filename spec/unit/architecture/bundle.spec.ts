@@ -13,8 +13,8 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as ts from 'typescript';
 import { promisify } from 'util';
+import { transpiledPackage } from '../../helpers/transpile-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -26,28 +26,10 @@ let work: string;
 let pkg: string;
 let built: { outfile: string; buildId: string; names: Record<string, string[]> };
 
-function transpileTree(from: string, to: string): void {
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    if (entry.isDirectory()) {
-      transpileTree(source, path.join(to, entry.name));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-      const js = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, isolatedModules: true },
-        fileName: source,
-      }).outputText;
-      fs.mkdirSync(to, { recursive: true });
-      fs.writeFileSync(path.join(to, entry.name.replace(/\.ts$/, '.js')), js);
-    }
-  }
-}
-
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'botojs-bundle-spec-'));
   pkg = path.join(work, 'botojs');
-  transpileTree(path.join(ROOT, 'src'), path.join(pkg, 'dist'));
-  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'botojs', version: '9.8.7', main: 'dist/index.js' }));
-  for (const linked of ['service-models', 'resource-models', 'node_modules']) fs.symlinkSync(path.join(ROOT, linked), path.join(pkg, linked));
+  transpiledPackage(pkg);
   built = await bundle({ distDir: path.join(pkg, 'dist'), version: '9.8.7', sourcemap: false });
 }, 120_000);
 

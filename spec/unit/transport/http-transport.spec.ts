@@ -173,6 +173,26 @@ describe('HttpTransport', () => {
       await Promise.all(Array.from({ length: 25 }, () => transport.send({ method: 'GET', url: srv.url, headers: {} })));
       expect(peak).toBe(10);
     });
+
+    it("keeps an idle origin's slots between calls, and drops idle origins only once 64 are known", async () => {
+      // White-box: the per-origin slot table. Dropping an origin each time it went idle was a
+      // Map delete and set per call at low concurrency (src/util/churn-set.ts says why that churn hurts).
+      const slots = (transport as unknown as { slots: Map<string, unknown> }).slots;
+      const srv = await httpServer((_req, res) => res.end('ok'));
+      await transport.send({ method: 'GET', url: srv.url, headers: {} });
+      const kept = slots.get(srv.url);
+      expect(kept).toBeDefined();
+      await transport.send({ method: 'GET', url: srv.url, headers: {} });
+      expect(slots.get(srv.url)).toBe(kept);
+      // 70 more origins, each refusing the connection: the table never passes 64 + the new one.
+      const port = await closedPort();
+      for (let i = 0; i < 70; i++) {
+        await expect(transport.send({ method: 'GET', url: `http://127.0.0.${i + 2}:${port}`, headers: {} })).rejects.toBeInstanceOf(EndpointConnectionError);
+        expect(slots.size).toBeLessThanOrEqual(65);
+      }
+      const r = await transport.send({ method: 'GET', url: srv.url, headers: {} });
+      expect(r.body.toString()).toBe('ok');
+    });
   });
 
   describe('streaming responses', () => {
