@@ -34,7 +34,12 @@ const subscribers = new WeakMap<AbortSignal, ChurnSet<Subscription>>();
 function dispatch(this: AbortSignal): void {
   const subs = subscribers.get(this);
   subscribers.delete(this);
-  if (subs) for (const sub of subs.snapshot()) sub.fn();
+  if (!subs) return;
+  for (const sub of subs.snapshot()) {
+    // Called as a plain function, as before: a subscriber never sees the entry as `this`.
+    const fn = sub.fn;
+    fn();
+  }
 }
 
 /** Calls `fn` once when `signal` fires (subscribers run in no set order); returns the function that cancels the subscription. */
