@@ -1,7 +1,7 @@
 /**
  * Soak: botojs makes N DynamoDB GetItem calls in one process (16 lanes) and reports the heap and
- * RSS after a forced GC at every tenth of the run: after warm-up (the first fifth), both must stay
- * flat. The warm-up covers V8 growing its young generation to full size (2 x 16 MB semi-spaces):
+ * RSS after a forced GC at every tenth of the run: after warm-up (20,000 calls, or a fifth of a
+ * shorter run), both must stay flat. The warm-up covers V8 growing its young generation to full size (2 x 16 MB semi-spaces):
  * at 10,000 calls it was still at half, 16 MB less RSS, and full by 20,000 (docs/PERFORMANCE.md,
  * "Requests kept alive by a Set's old tables"). Args: <endpoint> <calls>. Run with --expose-gc.
  */
@@ -53,8 +53,10 @@ export async function runSoak(calls: number, pin: Pinning, jsDir: string, endpoi
 export function soakReport(result: SoakSample | { error: string }): string {
   if ('error' in result) return `Soak: failed: ${result.error}`;
   const cps = result.checkpoints;
-  // The second checkpoint: the end of the warm-up (see the header).
-  const first = cps[Math.min(1, cps.length - 1)];
+  // The end of the warm-up (see the header): the first checkpoint at 20,000 calls, or at a
+  // fifth of a shorter run.
+  const warm = Math.min(20_000, result.calls / 5);
+  const first = cps.find((c) => c.calls >= warm) ?? cps[cps.length - 1];
   const last = cps[cps.length - 1];
   const rows = [['calls done', 'heap MiB (after gc)', 'RSS MiB'], ...cps.map((c) => [String(c.calls), fmt(c.heapMiB), fmt(c.rssMiB)])];
   return [

@@ -50,6 +50,7 @@ const PROGRAM = `
     console.log('PHASE plain');
     await run(5000);
     const ac = new AbortController();
+    console.log('PHASE signal-warm-up');
     await run(1000, { abortSignal: ac.signal });
     console.log('PHASE shared-signal');
     await run(5000, { abortSignal: ac.signal });

@@ -174,7 +174,7 @@ describe('HttpTransport', () => {
       expect(peak).toBe(10);
     });
 
-    it("keeps an idle origin's slots between calls, and drops idle origins only once 64 are known", async () => {
+    it("keeps an idle origin's slots between calls, and drops idle origins (never busy ones) only once 64 are known", async () => {
       // White-box: the per-origin slot table. Dropping an origin each time it went idle was a
       // Map delete and set per call at low concurrency (src/util/churn-set.ts says why that churn hurts).
       const slots = (transport as unknown as { slots: Map<string, unknown> }).slots;
@@ -184,12 +184,20 @@ describe('HttpTransport', () => {
       expect(kept).toBeDefined();
       await transport.send({ method: 'GET', url: srv.url, headers: {} });
       expect(slots.get(srv.url)).toBe(kept);
-      // 70 more origins, each refusing the connection: the table never passes 64 + the new one.
-      const port = await closedPort();
+      // A call that stays on the wire while 70 other origins come and go.
+      let answer: (() => void) | undefined;
+      const slow = await httpServer((_req, res) => void (answer = () => res.end('late')));
+      const busy = transport.send({ method: 'GET', url: slow.url, headers: {} });
+      while (!answer) await sleep(5);
+      const busySlots = slots.get(slow.url);
       for (let i = 0; i < 70; i++) {
-        await expect(transport.send({ method: 'GET', url: `http://127.0.0.${i + 2}:${port}`, headers: {} })).rejects.toBeInstanceOf(EndpointConnectionError);
-        expect(slots.size).toBeLessThanOrEqual(65);
+        const port = await closedPort();
+        await expect(transport.send({ method: 'GET', url: `http://127.0.0.1:${port}`, headers: {} })).rejects.toBeInstanceOf(EndpointConnectionError);
+        expect(slots.size).toBeLessThanOrEqual(64);
       }
+      expect(slots.get(slow.url)).toBe(busySlots);
+      answer();
+      expect((await busy).body.toString()).toBe('late');
       const r = await transport.send({ method: 'GET', url: srv.url, headers: {} });
       expect(r.body.toString()).toBe('ok');
     });

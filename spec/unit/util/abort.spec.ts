@@ -57,6 +57,19 @@ describe('abort helpers', () => {
     cancel();
     ac.abort();
     ac.abort();
-    expect(calls).toEqual([1, 3]);
+    // Subscribers run in no set order.
+    expect(calls.sort()).toEqual([1, 3]);
+  });
+
+  it('the same function subscribed twice is two subscriptions', () => {
+    const ac = new AbortController();
+    let count = 0;
+    const fn = (): void => void count++;
+    onAbort(ac.signal, fn);
+    const cancel = onAbort(ac.signal, fn);
+    onAbort(ac.signal, fn);
+    cancel();
+    ac.abort();
+    expect(count).toBe(2);
   });
 });

@@ -47,6 +47,17 @@ describe('ChurnSet', () => {
     expect(one.has(a)).toBe(true);
   });
 
+  it('refuses a member of another set (whose slot it would overwrite)', () => {
+    const one = new ChurnSet<Member>();
+    const two = new ChurnSet<Member>();
+    const a = member(1);
+    one.add(a);
+    expect(() => two.add(a)).toThrow(/another set/);
+    expect(one.delete(a)).toBe(true);
+    two.add(a);
+    expect(two.has(a)).toBe(true);
+  });
+
   it('agrees with a Set over 20,000 random adds and deletes', () => {
     const set = new ChurnSet<Member>();
     const reference = new Set<Member>();
