@@ -40,6 +40,8 @@ interface CachedKey {
 // Derivation costs up to a few HMACs and a point multiplication: keep the last few keys.
 const KEY_CACHE_SIZE = 10;
 const keyCache = new Map<string, CachedKey>();
+/** The key last moved to the end of keyCache (its most recent entry). */
+let newestKeyId: string | undefined;
 
 /** The private scalar (32 bytes, big-endian) SigV4a derives from a key pair. */
 export function deriveSigV4aScalar(accessKeyId: string, secretAccessKey: string): Buffer {
@@ -59,14 +61,20 @@ export function deriveSigV4aScalar(accessKeyId: string, secretAccessKey: string)
 export function sigV4aPrivateKey(accessKeyId: string, secretAccessKey: string): crypto.KeyObject {
   const hit = keyCache.get(accessKeyId);
   if (hit && hit.secret === secretAccessKey) {
-    keyCache.delete(accessKeyId);
-    keyCache.set(accessKeyId, hit);
+    // Moved to the end (most recent) only when it is not there already: a delete and set per
+    // call on this long-lived Map is the churn src/util/churn-set.ts explains.
+    if (accessKeyId !== newestKeyId) {
+      keyCache.delete(accessKeyId);
+      keyCache.set(accessKeyId, hit);
+      newestKeyId = accessKeyId;
+    }
     return hit.key;
   }
   const scalar = deriveSigV4aScalar(accessKeyId, secretAccessKey);
   const key = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_P256_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
   keyCache.delete(accessKeyId);
   keyCache.set(accessKeyId, { secret: secretAccessKey, key });
+  newestKeyId = accessKeyId;
   if (keyCache.size > KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
   return key;
 }
