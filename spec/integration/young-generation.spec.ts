@@ -10,12 +10,15 @@
  * through two young collections, and 0.6-1.7 MB were promoted per collection (a mark-compact
  * every few seconds under load). Now it is a few KB at most.
  */
-import { spawn } from 'child_process';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { promisify } from 'util';
 import { dynamodbEndpoint, isolatedSession, uniqueName } from '../helpers/local';
 import { transpiledPackage } from '../helpers/transpile-tree';
+
+const execNode = promisify(execFile);
 
 let work: string;
 let pkg: string;
@@ -59,32 +62,22 @@ const PROGRAM = `
   })().catch((e) => { console.error(e); process.exit(1); });`;
 
 /** Runs `program` (args after it); returns each PHASE's `promoted` bytes, one number per young collection. */
-function promotedByPhase(program: string, args: string[]): Promise<Record<string, number[]>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--trace-gc-nvp', '-e', program, ...args]);
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`child exited ${code}: ${err.slice(-2000)}`));
-      const phases: Record<string, number[]> = {};
-      let phase: string | undefined;
-      for (const line of out.split('\n')) {
-        const marker = /^PHASE (\S+)/.exec(line);
-        if (marker) {
-          phase = marker[1];
-          phases[phase] = [];
-          continue;
-        }
-        // A young collection (gc=s); its promoted=<bytes>.
-        const promoted = / gc=s .*\bpromoted=(\d+)/.exec(line);
-        if (promoted && phase) phases[phase].push(Number(promoted[1]));
-      }
-      resolve(phases);
-    });
-  });
+async function promotedByPhase(program: string, args: string[]): Promise<Record<string, number[]>> {
+  const { stdout } = await execNode(process.execPath, ['--trace-gc-nvp', '-e', program, ...args], { maxBuffer: 64 << 20 });
+  const phases: Record<string, number[]> = {};
+  let phase: string | undefined;
+  for (const line of stdout.split('\n')) {
+    const marker = /^PHASE (\S+)/.exec(line);
+    if (marker) {
+      phase = marker[1];
+      phases[phase] = [];
+      continue;
+    }
+    // A young collection (gc=s); its promoted=<bytes>.
+    const promoted = / gc=s .*\bpromoted=(\d+)/.exec(line);
+    if (promoted && phase) phases[phase].push(Number(promoted[1]));
+  }
+  return phases;
 }
 
 /**
