@@ -19,8 +19,21 @@ const CACHE_SIZE = 100;
 /** Misses after which the rule set is scanned for parameters it never reads. */
 export const SCAN_AFTER_MISSES = 8;
 
+/** An endpoint and when it was last used (the cache's clock). */
+interface Entry {
+  endpoint: CachedEndpoint;
+  used: number;
+}
+
 export class EndpointCache {
-  private readonly entries = new Map<string, CachedEndpoint>();
+  /**
+   * Recency is a counter on each entry, not the Map's order: re-inserting on every hit was a
+   * delete and set per call on a long-lived Map for a client that alternates between buckets,
+   * the churn src/util/churn-set.ts explains. The least recently used is found by a scan, only
+   * when a miss finds the cache full.
+   */
+  private readonly entries = new Map<string, Entry>();
+  private clock = 0;
   /**
    * The key most recently used, its parameters and its endpoint: a call like the last one needs
    * no lookup, and when its parameters are the same values, no key either.
@@ -43,13 +56,11 @@ export class EndpointCache {
     }
     const hit = this.entries.get(key);
     if (hit) {
-      // Re-insert so Map order tracks recency.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      hit.used = ++this.clock;
       this.newest = key;
       this.newestParams = params;
-      this.newestEndpoint = hit;
-      return hit;
+      this.newestEndpoint = hit.endpoint;
+      return hit.endpoint;
     }
     const resolved = resolve();
     let kept = key;
@@ -63,12 +74,24 @@ export class EndpointCache {
       }
     }
     // Only now: parameters whose resolution threw must never match the last good endpoint.
-    this.entries.set(kept, resolved);
+    this.entries.set(kept, { endpoint: resolved, used: ++this.clock });
     this.newest = kept;
     this.newestParams = params;
     this.newestEndpoint = resolved;
-    if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > CACHE_SIZE) this.dropLeastRecent();
     return resolved;
+  }
+
+  private dropLeastRecent(): void {
+    let oldest: string | undefined;
+    let oldestUse = Infinity;
+    for (const [key, entry] of this.entries) {
+      if (entry.used < oldestUse) {
+        oldestUse = entry.used;
+        oldest = key;
+      }
+    }
+    if (oldest !== undefined) this.entries.delete(oldest);
   }
 
   get size(): number {
