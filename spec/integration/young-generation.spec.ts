@@ -87,6 +87,15 @@ async function promotedByPhase(program: string, args: string[]): Promise<Record<
 const AGE = `const age = () => { let junk; for (let i = 0; i < 3e6; i++) junk = { i }; return junk; };`;
 
 const kb = (xs: number[]): string => xs.map((b) => (b / 1024).toFixed(0)).join(' ');
+
+/** Runs `program` (whose churn follows its `PHASE churn` line) and checks its median promoted bytes. */
+async function expectLittlePromoted(program: string, doing: string, limitKb: number): Promise<void> {
+  const { churn = [] } = await promotedByPhase(program, [pkg]);
+  console.log(`promoted per young collection (KB) ${doing}: ${kb(churn)}`);
+  // Enough young collections for the median to mean something.
+  expect(churn.length).toBeGreaterThanOrEqual(5);
+  expect(median(churn)).toBeLessThan(limitKb * 1024);
+}
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 describe('objects of finished calls', () => {
@@ -131,10 +140,7 @@ describe('objects of finished calls', () => {
         if (live.length > 16) set.delete(live.shift());
       }
       if (set.size !== 16) throw new Error('size ' + set.size);`;
-    const { churn = [] } = await promotedByPhase(program, [pkg]);
-    console.log(`promoted per young collection (KB) while 400,000 members came and went: ${kb(churn)}`);
-    expect(churn.length).toBeGreaterThanOrEqual(5);
-    expect(median(churn)).toBeLessThan(64 * 1024);
+    await expectLittlePromoted(program, 'while 400,000 members came and went', 64);
   }, 60000);
 
   it("an AbortSignal's subscribers keep none of the finished ones alive, once the signal is old", async () => {
@@ -152,10 +158,7 @@ describe('objects of finished calls', () => {
         live.push(onAbort(signal, () => payload.length));
         if (live.length > 16) live.shift()();
       }`;
-    const { churn = [] } = await promotedByPhase(program, [pkg]);
-    console.log(`promoted per young collection (KB) while 400,000 calls subscribed and left: ${kb(churn)}`);
-    expect(churn.length).toBeGreaterThanOrEqual(5);
-    expect(median(churn)).toBeLessThan(64 * 1024);
+    await expectLittlePromoted(program, 'while 400,000 calls subscribed and left', 64);
   }, 60000);
 
   it('an endpoint cache that reached the old generation does not churn its Map on hits', async () => {
@@ -173,10 +176,7 @@ describe('objects of finished calls', () => {
         if (got !== endpoints[i & 1]) throw new Error('wrong endpoint');
         new Array(30).fill(i);
       }`;
-    const { churn = [] } = await promotedByPhase(program, [pkg]);
-    console.log(`promoted per young collection (KB) over 400,000 alternating hits: ${kb(churn)}`);
-    expect(churn.length).toBeGreaterThanOrEqual(5);
     // Re-inserting on each hit promoted 20-200 KB per collection here (its tables, no calls).
-    expect(median(churn)).toBeLessThan(16 * 1024);
+    await expectLittlePromoted(program, 'over 400,000 alternating hits', 16);
   }, 60000);
 });
