@@ -14,26 +14,15 @@
  */
 import { compileRuleSet } from '../endpoints';
 import type { ResolvedEndpoint as CachedEndpoint } from '../endpoints';
+import { RecencyMap } from '../util/recency-map';
 
 const CACHE_SIZE = 100;
 /** Misses after which the rule set is scanned for parameters it never reads. */
 export const SCAN_AFTER_MISSES = 8;
 
-/** An endpoint and when it was last used (the cache's clock). */
-interface Entry {
-  endpoint: CachedEndpoint;
-  used: number;
-}
-
 export class EndpointCache {
-  /**
-   * Recency is a counter on each entry, not the Map's order: re-inserting on every hit was a
-   * delete and set per call on a long-lived Map for a client that alternates between buckets,
-   * the churn src/util/churn-set.ts explains. The least recently used is found by a scan, only
-   * when a miss finds the cache full.
-   */
-  private readonly entries = new Map<string, Entry>();
-  private clock = 0;
+  /** By key; a hit marks its entry used, not re-inserted (recency-map.ts says why). */
+  private readonly entries = new RecencyMap<string, CachedEndpoint>();
   /**
    * The key most recently used, its parameters and its endpoint: a call like the last one needs
    * no lookup, and when its parameters are the same values, no key either.
@@ -56,11 +45,10 @@ export class EndpointCache {
     }
     const hit = this.entries.get(key);
     if (hit) {
-      hit.used = ++this.clock;
       this.newest = key;
       this.newestParams = params;
-      this.newestEndpoint = hit.endpoint;
-      return hit.endpoint;
+      this.newestEndpoint = hit;
+      return hit;
     }
     const resolved = resolve();
     let kept = key;
@@ -74,24 +62,12 @@ export class EndpointCache {
       }
     }
     // Only now: parameters whose resolution threw must never match the last good endpoint.
-    this.entries.set(kept, { endpoint: resolved, used: ++this.clock });
+    this.entries.set(kept, resolved);
     this.newest = kept;
     this.newestParams = params;
     this.newestEndpoint = resolved;
-    if (this.entries.size > CACHE_SIZE) this.dropLeastRecent();
+    this.entries.trim(CACHE_SIZE);
     return resolved;
-  }
-
-  private dropLeastRecent(): void {
-    let oldest: string | undefined;
-    let oldestUse = Infinity;
-    for (const [key, entry] of this.entries) {
-      if (entry.used < oldestUse) {
-        oldestUse = entry.used;
-        oldest = key;
-      }
-    }
-    if (oldest !== undefined) this.entries.delete(oldest);
   }
 
   get size(): number {

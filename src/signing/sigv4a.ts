@@ -20,6 +20,7 @@
  * that is at most n - 2 (n: the curve's order), plus one, is the private key.
  */
 import crypto = require('crypto');
+import { RecencyMap } from '../util/recency-map';
 
 export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
 /** The header (and presigned-URL query parameter) naming the regions a SigV4a signature is valid in. */
@@ -39,9 +40,7 @@ interface CachedKey {
 
 // Derivation costs up to a few HMACs and a point multiplication: keep the last few keys.
 const KEY_CACHE_SIZE = 10;
-const keyCache = new Map<string, CachedKey>();
-/** The key last moved to the end of keyCache (its most recent entry). */
-let newestKeyId: string | undefined;
+const keyCache = new RecencyMap<string, CachedKey>();
 
 /** The private scalar (32 bytes, big-endian) SigV4a derives from a key pair. */
 export function deriveSigV4aScalar(accessKeyId: string, secretAccessKey: string): Buffer {
@@ -60,22 +59,11 @@ export function deriveSigV4aScalar(accessKeyId: string, secretAccessKey: string)
 /** The ECDSA P-256 private key SigV4a signs with for these credentials (cached). */
 export function sigV4aPrivateKey(accessKeyId: string, secretAccessKey: string): crypto.KeyObject {
   const hit = keyCache.get(accessKeyId);
-  if (hit && hit.secret === secretAccessKey) {
-    // Moved to the end (most recent) only when it is not there already: a delete and set per
-    // call on this long-lived Map is the churn src/util/churn-set.ts explains.
-    if (accessKeyId !== newestKeyId) {
-      keyCache.delete(accessKeyId);
-      keyCache.set(accessKeyId, hit);
-      newestKeyId = accessKeyId;
-    }
-    return hit.key;
-  }
+  if (hit && hit.secret === secretAccessKey) return hit.key;
   const scalar = deriveSigV4aScalar(accessKeyId, secretAccessKey);
   const key = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_P256_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
-  keyCache.delete(accessKeyId);
   keyCache.set(accessKeyId, { secret: secretAccessKey, key });
-  newestKeyId = accessKeyId;
-  if (keyCache.size > KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
+  keyCache.trim(KEY_CACHE_SIZE);
   return key;
 }
 

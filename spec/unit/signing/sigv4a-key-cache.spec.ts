@@ -1,6 +1,6 @@
 /**
- * SigV4a's derived keys are cached per access key id, the last 10, least recently used out first.
- * A key that is already the most recent is not moved again (no Map delete and set per call).
+ * SigV4a's derived keys are cached per access key id, the last 10, least recently used out first
+ * (a RecencyMap: a hit marks its entry used, no Map delete and set per call).
  */
 import { sigV4aPrivateKey } from '../../../src/signing/sigv4a';
 

@@ -30,6 +30,7 @@ import type { SigningIdentity, SigningIdentityHook } from '../../pipeline/signin
 import type { SigningCredentials } from '../../signing';
 import { RefreshableCredentials, RefreshedKeys } from '../../credentials/refreshable';
 import { makeApiCall } from '../../pipeline/make-api-call';
+import { RecencyMap } from '../../util/recency-map';
 
 const SESSION_TOKEN_HEADER = 'x-amz-s3session-token';
 const SESSION_TOKEN_QUERY_PARAMETER = 'X-Amz-S3session-Token';
@@ -41,8 +42,8 @@ const EXPRESS_MANDATORY_REFRESH_SECONDS = 10;
 
 /** One client's sessions by bucket. `now` is the local clock, as botocore's refresh checks. */
 export class ExpressSessionCache {
-  /** Map order is recency: a lookup moves its bucket to the end, the first one is evicted. */
-  private readonly sessions = new Map<string, RefreshableCredentials>();
+  /** By bucket; a lookup marks its bucket used, the least recently used is evicted (recency-map.ts). */
+  private readonly sessions = new RecencyMap<string, RefreshableCredentials>();
 
   constructor(
     private readonly createSession: (bucket: string) => Promise<RefreshedKeys>,
@@ -55,7 +56,7 @@ export class ExpressSessionCache {
     const creds = await session.getFrozenCredentials().catch((err: unknown) => {
       // A bucket whose first CreateSession failed holds no session: it takes no place in the
       // cache (botocore's lru_cache keeps no failed call either).
-      if (session.expiryTime === undefined && this.sessions.get(bucket) === session) this.sessions.delete(bucket);
+      if (session.expiryTime === undefined && this.sessions.peek(bucket) === session) this.sessions.delete(bucket);
       throw err;
     });
     this.trim();
@@ -64,9 +65,7 @@ export class ExpressSessionCache {
 
   private lookup(bucket: string): RefreshableCredentials {
     let session = this.sessions.get(bucket);
-    if (session) {
-      this.sessions.delete(bucket);
-    } else {
+    if (!session) {
       // Deferred: the first call fetches, and calls arriving meanwhile share that CreateSession.
       session = new RefreshableCredentials({
         method: 's3express',
@@ -75,8 +74,8 @@ export class ExpressSessionCache {
         advisorySeconds: EXPRESS_ADVISORY_REFRESH_SECONDS,
         mandatorySeconds: EXPRESS_MANDATORY_REFRESH_SECONDS,
       });
+      this.sessions.set(bucket, session);
     }
-    this.sessions.set(bucket, session);
     return session;
   }
 
@@ -85,10 +84,7 @@ export class ExpressSessionCache {
    * first CreateSession is still under way is passed over, so that its callers' session is kept.
    */
   private trim(): void {
-    for (const [bucket, session] of this.sessions) {
-      if (this.sessions.size <= CACHE_SIZE) return;
-      if (session.expiryTime !== undefined) this.sessions.delete(bucket);
-    }
+    this.sessions.trim(CACHE_SIZE, (session) => session.expiryTime !== undefined);
   }
 }
 
