@@ -25,6 +25,9 @@ export const IDLE_SOCKET_MS = 5000;
 
 export const kProxy = Symbol('botojs.proxy');
 
+/** The delay before TCP keep-alive probes on a pooled connection (Node's default). */
+const TCP_KEEP_ALIVE_DELAY_MS = 1000;
+
 export interface AgentSettings {
   /** Idle connections kept per host. */
   maxFreeSockets: number;
@@ -43,7 +46,7 @@ const httpAddRequest = (http.Agent.prototype as unknown as { addRequest: AddRequ
 export function agentOptions(settings: AgentSettings): http.AgentOptions {
   // No cap on sockets here: PoolSlots bounds the requests on the wire, and a socket that a
   // streamed body still holds must not make the next request wait.
-  return { keepAlive: true, maxSockets: Infinity, maxFreeSockets: settings.maxFreeSockets, scheduling: 'lifo' };
+  return { keepAlive: true, keepAliveMsecs: TCP_KEEP_ALIVE_DELAY_MS, maxSockets: Infinity, maxFreeSockets: settings.maxFreeSockets, scheduling: 'lifo' };
 }
 
 /** Starts the connect timer, and switches to the read timer once the handshake is done. */
@@ -74,13 +77,56 @@ export function onceConnected(req: http.ClientRequest, fn: () => void): void {
   else req.once('socket', wait);
 }
 
-/** A socket went back to the pool (Node's own 'free' handler ran first and unref'd it). */
+/**
+ * A socket went back to the pool (Node's own 'free' handler ran first: keepSocketAlive below
+ * unref'd it and set its idle timer).
+ */
 export function onFree(socket: TrackedSocket): void {
   socket[kFlight] = undefined;
-  if (socket.destroyed) return;
-  // Node may have chosen a shorter timeout from the server's Keep-Alive hint: keep that one.
-  const hinted = (socket as net.Socket & { timeout?: number }).timeout ?? 0;
-  socket.setTimeout(hinted > 0 && hinted < IDLE_SOCKET_MS ? hinted : IDLE_SOCKET_MS);
+}
+
+/**
+ * Node's Agent#keepSocketAlive (the same in Node 20, 22 and 24), with two differences:
+ *
+ * - The server's `Keep-Alive: timeout=N` hint is read from the response's raw headers, which
+ *   the transport reads anyway. Node reads `res.headers`, which builds the response's whole
+ *   header object a second time, on every call whose connection goes back to the pool.
+ * - The hint shortens the idle timer, as urllib3 never does but Node means to. Node applies a
+ *   hint only when it is shorter than the agent's own `timeout` option, which these agents do
+ *   not set, so a server that closes idle connections after 2 s would have had them kept for
+ *   IDLE_SOCKET_MS and reused after it had closed them.
+ *
+ * As in Node, a hint of one second or less means the connection is not kept: it is closed.
+ */
+export function keepPooledSocketAlive(socket: TrackedSocket): boolean {
+  const hintMs = serverIdleHintMs(socket[kFlight]?.res?.rawHeaders);
+  if (hintMs === 0) return false;
+  socket.setKeepAlive(true, TCP_KEEP_ALIVE_DELAY_MS);
+  socket.unref();
+  const idleMs = hintMs !== undefined && hintMs < IDLE_SOCKET_MS ? hintMs : IDLE_SOCKET_MS;
+  if ((socket as net.Socket & { timeout?: number }).timeout !== idleMs) socket.setTimeout(idleMs);
+  return true;
+}
+
+/** Node's margin under the server's announced idle timeout (HTTP_AGENT_KEEP_ALIVE_TIMEOUT_BUFFER). */
+const KEEP_ALIVE_MARGIN_MS = 1000;
+
+/**
+ * How long the server's `Keep-Alive: timeout=N` lets a connection idle, less Node's one second
+ * of margin (0: too short to reuse it), or undefined when the response gave no such hint.
+ */
+export function serverIdleHintMs(rawHeaders: readonly string[] | undefined): number | undefined {
+  if (!rawHeaders) return undefined;
+  let value: string | undefined;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (name.length !== 10 || name.toLowerCase() !== 'keep-alive') continue;
+    // Repeated, the values are joined as Node's res.headers joins them.
+    value = value === undefined ? rawHeaders[i + 1] : `${value}, ${rawHeaders[i + 1]}`;
+  }
+  const seconds = value === undefined ? undefined : /^timeout=(\d+)/.exec(value)?.[1];
+  if (seconds === undefined) return undefined;
+  return Math.max(Number.parseInt(seconds, 10) * 1000 - KEEP_ALIVE_MARGIN_MS, 0);
 }
 
 export class PooledHttpAgent extends http.Agent {
@@ -101,6 +147,10 @@ export class PooledHttpAgent extends http.Agent {
     const socket = super.createConnection(options, cb);
     armNewSocket(socket, this.settings, false);
     return socket;
+  }
+
+  override keepSocketAlive(socket: Duplex): boolean {
+    return keepPooledSocketAlive(socket as TrackedSocket);
   }
 
   override reuseSocket(socket: Duplex, req: http.ClientRequest): void {

@@ -8,8 +8,9 @@ import https = require('https');
 import type * as net from 'net';
 import type { Duplex } from 'stream';
 import tls = require('tls');
-import { agentOptions, armNewSocket, kProxy, onFree } from './pooled-agent';
+import { agentOptions, armNewSocket, keepPooledSocketAlive, kProxy, onFree } from './pooled-agent';
 import type { AgentRequestOptions, AgentSettings, ConnectCallback } from './pooled-agent';
+import type { TrackedSocket } from './in-flight';
 import { connectTunnel } from './proxies';
 
 export class PooledHttpsAgent extends https.Agent {
@@ -42,6 +43,10 @@ export class PooledHttpsAgent extends https.Agent {
       cb?.(null, socket);
     });
     return undefined;
+  }
+
+  override keepSocketAlive(socket: Duplex): boolean {
+    return keepPooledSocketAlive(socket as TrackedSocket);
   }
 
   override reuseSocket(socket: Duplex, req: http.ClientRequest): void {

@@ -174,6 +174,34 @@ describe('HttpTransport', () => {
       expect(peak).toBe(10);
     });
 
+    it("closes an idle connection a second before the server's Keep-Alive timeout says the server will", async () => {
+      const srv = await httpServer((_req, res) => {
+        res.setHeader('Keep-Alive', 'timeout=2, max=100');
+        res.end('ok');
+      });
+      // The server itself would wait 10 s: only the client's idle timer can close it sooner.
+      srv.server.keepAliveTimeout = 10_000;
+      let closedAt: number | undefined;
+      srv.server.on('connection', (socket) => socket.on('close', () => (closedAt = Date.now())));
+      const r = await transport.send({ method: 'GET', url: srv.url, headers: {} });
+      expect(r.headers['keep-alive']).toBe('timeout=2, max=100');
+      const idleSince = Date.now();
+      while (closedAt === undefined && Date.now() - idleSince < 4000) await sleep(50);
+      expect(closedAt).toBeDefined();
+      // The hint less Node's one-second margin (the idle timer was 5 s before).
+      expect((closedAt ?? 0) - idleSince).toBeGreaterThanOrEqual(800);
+      expect((closedAt ?? 0) - idleSince).toBeLessThan(2500);
+    });
+
+    it('does not keep a connection whose server allows it a second or less of idling', async () => {
+      const srv = await httpServer((_req, res) => {
+        res.setHeader('Keep-Alive', 'timeout=1');
+        res.end('ok');
+      });
+      for (let i = 0; i < 3; i++) expect((await transport.send({ method: 'GET', url: srv.url, headers: {} })).body.toString()).toBe('ok');
+      expect(srv.connections).toHaveLength(3);
+    });
+
     it("keeps an idle origin's slots between calls, and drops idle origins (never busy ones) only once 64 are known", async () => {
       // White-box: the per-origin slot table. Dropping an origin each time it went idle was a
       // Map delete and set per call at low concurrency (src/util/churn-set.ts says why that churn hurts).
