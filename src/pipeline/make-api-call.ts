@@ -86,9 +86,26 @@ async function sendOnce(ctx: ClientContext, call: CallContext, req: PreparedRequ
   if (ctx.events.hasHandlers(name)) {
     const payload: Events.BeforeSendEvent = { request: { ...req, headers: redactHeaders(req.headers) }, operation: op, context: call };
     const stub = await ctx.events.emitUntilResponse(name, payload);
-    if (stub) return stub as RawResponse;
+    if (stub !== undefined && stub !== null) return asStubResponse(stub, name);
   }
   return ctx.transport.send(req, { stream: streamsResponse(op), signal, onBodyProgress });
+}
+
+/**
+ * What a `before-send` handler answered, checked before the pipeline reads it: a handler that
+ * returns something else by mistake (the result of an expression-bodied arrow function) gets
+ * an error that says so, not a TypeError from deep in the retry loop.
+ */
+function asStubResponse(stub: unknown, eventName: string): RawResponse {
+  const r = stub as Partial<RawResponse>;
+  if (typeof stub === 'object' && typeof r.statusCode === 'number' && typeof r.headers === 'object' && r.headers !== null) {
+    return stub as RawResponse;
+  }
+  const shown = typeof stub === 'object' ? `an object without ${typeof r.statusCode === 'number' ? 'headers' : 'a numeric statusCode'}` : `${typeof stub} ${String(stub).slice(0, 40)}`;
+  throw new TypeError(
+    `A ${eventName} handler returned ${shown}: a value other than undefined answers the call instead of sending it, ` +
+      'and must be an HTTP response { statusCode, headers, body }. Return undefined to let the request be sent.',
+  );
 }
 
 /**

@@ -175,4 +175,15 @@ describe('the per-call context', () => {
     // A name botojs does not declare gets a loose record.
     s3.meta.events.register('my-own-event', (p) => p.anything);
   });
+  it('a before-send handler that returns something other than a response fails the call clearly, before anything is sent', async () => {
+    const ddb = session().client('dynamodb', { endpointUrl: 'http://127.0.0.1:9' });
+    // Nothing listens on port 9: a request sent would fail as a connection error instead.
+    ddb.meta.events.register('before-send', () => 3);
+    await expect(ddb.getItem({ TableName: 't', Key: { k: { S: 'v' } } })).rejects.toThrow(
+      /^A before-send\.dynamodb\.GetItem handler returned number 3: .*must be an HTTP response \{ statusCode, headers, body \}\. Return undefined/,
+    );
+    const s3 = session().client('s3', { endpointUrl: 'http://127.0.0.1:9' });
+    s3.meta.events.register('before-send', () => ({ status: 200 }));
+    await expect(s3.headBucket({ Bucket: 'b' })).rejects.toThrow(/returned an object without a numeric statusCode/);
+  });
 });
