@@ -26,6 +26,7 @@
  */
 import aws4 = require('aws4');
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
+import { sha256Hex } from './request-parts';
 import { findHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
@@ -137,6 +138,10 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
     ].join('\n');
   };
   signer.algorithm = SIGV4_ALGORITHM;
+  // aws4's own, with the canonical request hashed in one shot (request-parts.ts).
+  signer.stringToSign = function (this: Aws4Signer): string {
+    return `${SIGV4_ALGORITHM}\n${input.datetime}\n${this.credentialString()}\n${sha256Hex(this.canonicalString())}`;
+  };
   if (input.asymmetric) useSigV4a(signer, input, creds);
   // aws4's own names AWS4-HMAC-SHA256 whatever signs: one header for both algorithms.
   signer.authHeader = function (this: Aws4Signer): string {

@@ -35,8 +35,19 @@ export function rfc2822Date(date: Date): string {
   );
 }
 
-/** Hex SHA-256 of a string or byte body; the well-known constant for an empty one. */
+type OneShotHash = (algorithm: string, data: string | Uint8Array, outputEncoding: 'hex') => string;
+
+/**
+ * Node's one-shot digest (`crypto.hash`, Node 20.12 and 21.7 on), where it has one. For the
+ * short inputs of a call (a JSON payload, a canonical request) it takes 0.3-0.4 us where
+ * `createHash().update().digest()` takes 0.75-0.95 us, most of which is the Hash object and its
+ * native handle; every signed request hashes twice. Strings are UTF-8 in both.
+ */
+const oneShotHash = (crypto as unknown as { hash?: OneShotHash }).hash;
+
+/** Hex SHA-256 of a string (as UTF-8) or of bytes; the well-known constant for an empty one. */
 export function sha256Hex(body: string | Uint8Array | undefined): string {
   if (body === undefined || body.length === 0) return EMPTY_SHA256_HASH;
+  if (oneShotHash !== undefined) return oneShotHash('sha256', body, 'hex');
   return crypto.createHash('sha256').update(body).digest('hex');
 }
