@@ -27,6 +27,7 @@
 import aws4 = require('aws4');
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
 import { sha256Hex } from './request-parts';
+import { canonicalHeaderLists, type CanonicalHeaderLists } from './canonical-headers';
 import { findHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
@@ -120,12 +121,19 @@ export function createSigner(input: SignerInput, creds: SigningCredentials): Aws
   signer.parsedPath = { path: input.path, query: null };
   signer.rawQuery = input.query;
   const pathMode: PathMode = input.s3 ? 'as-sent' : input.disableDoubleEncoding ? 'normalized' : 'encoded-again';
-  // aws4 lists the signed headers afresh on each call, and both the canonical request and the
-  // Authorization header ask for them: list them once.
-  const listSignedHeaders = signer.signedHeaders;
-  let signedHeaders: string | undefined;
+  // Both header lists in one pass (canonical-headers.ts), made once: the canonical request and
+  // the Authorization header both ask for the signed names. aws4's own methods remain for the
+  // case that module leaves to them.
+  const aws4SignedHeaders = signer.signedHeaders;
+  const aws4CanonicalHeaders = signer.canonicalHeaders;
+  let lists: CanonicalHeaderLists | null | undefined;
+  let aws4Signed: string | undefined;
+  const listsFor = (s: Aws4Signer): CanonicalHeaderLists | null => (lists ??= canonicalHeaderLists(s.request.headers, input.payloadHashIsHeader) ?? null);
   signer.signedHeaders = function (this: Aws4Signer): string {
-    return (signedHeaders ??= listSignedHeaders.call(this));
+    return listsFor(this)?.signed ?? (aws4Signed ??= aws4SignedHeaders.call(this));
+  };
+  signer.canonicalHeaders = function (this: Aws4Signer): string {
+    return listsFor(this)?.canonical ?? aws4CanonicalHeaders.call(this);
   };
   signer.canonicalString = function (this: Aws4Signer): string {
     return [
