@@ -57,6 +57,11 @@ export class Session {
   private readonly options: SessionOptions;
   private files?: ParsedConfigFiles;
   private credentialsPromise?: Promise<LoadedCredentials | null>;
+  /**
+   * Once `credentialsPromise` gave fixed Credentials (which never refresh): one settled promise
+   * of them that every call is handed, instead of two async steps per call.
+   */
+  private settledCredentials?: { from: Promise<LoadedCredentials | null>; value: Promise<Credentials | null> };
   private ssoTokens?: SsoTokenProvider;
   private explicitCredentials?: { accessKey?: string; secretKey?: string; token?: string };
   private internalEvents?: HierarchicalEmitter;
@@ -75,7 +80,7 @@ export class Session {
     this.events.register('get-auth-token', async (p) => (await this.getAuthToken(typeof p.signingName === 'string' ? p.signingName : undefined)) ?? undefined, { uniqueId: 'botojs-session-auth-token' });
     installCustomizations(this.events);
     // What may hold keys or tokens stays out of Object.keys, spreads and JSON.stringify.
-    for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'ssoTokens', 'files', 'internalEvents', 'instanceRegion', 'instanceRegionFound']) {
+    for (const field of ['options', 'env', 'explicitCredentials', 'credentialsPromise', 'settledCredentials', 'ssoTokens', 'files', 'internalEvents', 'instanceRegion', 'instanceRegionFound']) {
       Object.defineProperty(this, field, { value: (this as unknown as Record<string, unknown>)[field], enumerable: false, writable: true, configurable: true });
     }
     // boto3.Session(profile_name='nope') raises ProfileNotFound in its constructor, and so does
@@ -183,7 +188,14 @@ export class Session {
    * The keys to sign with now. The chain is searched once (concurrent callers share that search);
    * temporary credentials are then refreshed in their refresh windows, once for all callers.
    */
-  async getCredentials(): Promise<Credentials | null> {
+  getCredentials(): Promise<Credentials | null> {
+    const settled = this.settledCredentials;
+    // Keys set anew (setCredentials) or a failed search drop credentialsPromise: `from` tells.
+    if (settled !== undefined && settled.from === this.credentialsPromise) return settled.value;
+    return this.loadCredentials();
+  }
+
+  private async loadCredentials(): Promise<Credentials | null> {
     if (!this.credentialsPromise) {
       // Touch the profile first so a missing named profile fails loudly.
       void this.profile;
@@ -198,7 +210,10 @@ export class Session {
         if (this.credentialsPromise === found) this.credentialsPromise = undefined;
       });
     }
-    return frozenCredentials(await this.credentialsPromise);
+    const pending = this.credentialsPromise;
+    const loaded = await pending;
+    if (loaded instanceof Credentials && pending === this.credentialsPromise) this.settledCredentials = { from: pending, value: Promise.resolve(loaded) };
+    return frozenCredentials(loaded);
   }
 
   /**

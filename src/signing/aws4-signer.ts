@@ -93,7 +93,15 @@ const IGNORE: Record<string, boolean> = {
   upgrade: true,
 };
 const IGNORE_WITH_PAYLOAD_HASH: Record<string, boolean> = { ...IGNORE, 'x-amz-content-sha256': true };
-const RequestSignerCtor = aws4.RequestSigner as unknown as new (request: object, creds: object) => Aws4Signer;
+/**
+ * aws4's RequestSigner, with a service and a region on the prototype. Its constructor guesses
+ * both from the host (a regular expression for `*.amazonaws.com`) whenever `this.service` or
+ * `this.region` is unset, which at that point they always are; every signer here is given both,
+ * which the constructor then sets on the instance, so the guess was never used.
+ */
+class GivenScopeRequestSigner extends aws4.RequestSigner {}
+Object.assign(GivenScopeRequestSigner.prototype, { service: 'given', region: 'given' });
+const RequestSignerCtor = GivenScopeRequestSigner as unknown as new (request: object, creds: object) => Aws4Signer;
 
 /** Builds a ready-to-use aws4 signer; nothing is computed until one of its methods is called. */
 export function createSigner(input: SignerInput, creds: SigningCredentials): Aws4Signer {

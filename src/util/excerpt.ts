@@ -28,7 +28,17 @@ export function quoteExcerpt(s: string, max = EXCERPT_LENGTH): string {
  * problem a line, and a key must not break its line or hide the rest of it.
  */
 export function keyExcerpt(key: string, max = EXCERPT_LENGTH): string {
-  return key.length > max ? `${escapeControls(key.slice(0, max))}… (${key.length} characters)` : escapeControls(key);
+  if (key.length > max) return `${escapeControls(key.slice(0, max))}… (${key.length} characters)`;
+  // The validator names every map key it walks (`Key.pk`): most have nothing to escape.
+  return hasControls(key) ? escapeControls(key) : key;
+}
+
+function hasControls(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 const CONTROLS = /[\u0000-\u001f\u007f\u2028\u2029]/g;

@@ -145,18 +145,19 @@ class Validator {
     for (const req of shape.required) {
       if (value[req] === undefined) this.out.add(`Missing required parameter in ${name}: "${req}"`);
     }
-    const known: Array<[string, Shape]> = [];
-    for (const key of Object.keys(value)) {
-      const member = shape.member(key);
-      if (!member) {
-        const close = closeMatches(key, memberNames, 3);
-        const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-        this.out.add(`Unknown parameter in ${name}: "${keyExcerpt(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
-      } else if (value[key] !== undefined) {
-        known.push([key, member]);
-      }
+    // Unknown keys first, then the members, as botocore reports them.
+    const keys = Object.keys(value);
+    for (const key of keys) {
+      if (shape.member(key)) continue;
+      const close = closeMatches(key, memberNames, 3);
+      const hint = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
+      this.out.add(`Unknown parameter in ${name}: "${keyExcerpt(key)}", must be one of: ${memberNames.join(', ')}${hint}`);
     }
-    for (const [key, member] of known) this.check(value[key], member, path ? `${path}.${key}` : key, secret);
+    for (const key of keys) {
+      const member = shape.member(key);
+      const v = value[key];
+      if (member && v !== undefined) this.check(v, member, path ? `${path}.${key}` : key, secret);
+    }
   }
 
   private list(value: unknown, shape: Shape, path: string, secret: boolean): void {
@@ -175,10 +176,10 @@ class Validator {
     const valueShape = shape.mapValue;
     // A sensitive key (Lambda's environment variable names) is not named in paths either.
     const keyHidden = secret || keyShape.isSensitive;
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
       const shownKey = keyHidden ? SENSITIVE : keyExcerpt(k);
       this.check(k, keyShape, `${name} (key: ${shownKey})`, secret);
-      this.check(v, valueShape, `${name}.${shownKey}`, secret);
+      this.check(value[k], valueShape, `${name}.${shownKey}`, secret);
     }
   }
 

@@ -69,7 +69,11 @@ describe('the default chain, in botocore order', () => {
     const h = tempHome({ credentials: CREDS });
     const s = new Session({ env: h.env });
     expect((await s.getCredentials())!.accessKey).toBe('AKSHARED');
+    // Found once, then handed out as they are (fixed credentials never refresh).
+    const first = await s.getCredentials();
+    expect(await s.getCredentials()).toBe(first);
     s.setCredentials('AKSET', 'set-secret', 'set-token');
+    expect(await s.getCredentials()).toMatchObject({ accessKey: 'AKSET', method: 'explicit', token: 'set-token' });
     expect(await s.getCredentials()).toMatchObject({ accessKey: 'AKSET', method: 'explicit', token: 'set-token' });
   });
 
