@@ -70,6 +70,7 @@ export class StreamingBody implements AsyncIterable<Buffer> {
     // without the validating Transform: the same bytes, the same ChecksumError at the end.
     const running = this.checksum !== undefined && this.handedOut === undefined ? this.checksum.start() : undefined;
     const stream = running ? this.source : this.stream;
+    if (amount === undefined && arrivedWhole(stream)) return readArrived(stream, running);
     return new Promise<Buffer>((resolve, reject) => {
       const encoding = stream.readableEncoding ?? undefined;
       const chunks: Buffer[] = [];
@@ -165,6 +166,54 @@ export class StreamingBody implements AsyncIterable<Buffer> {
 // boto3's spellings (iter_lines, iter_chunks) resolve. Not strict: a body is handed to stream
 // helpers, which probe it for stream members.
 forgivingPrototype(StreamingBody);
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * read() of a body already buffered whole (a small object comes in the same packets as the
+ * headers): taken in one read, without switching the stream to flowing mode and watching it
+ * with `finished` (listeners on six events, a tick per chunk). Draining the stream makes it
+ * end; the promise settles at its 'end', as the event path's does, after Node has begun
+ * returning the connection to the pool, so the caller's next call finds it free.
+ */
+function readArrived(stream: Readable, running: ReturnType<BodyChecksum['start']> | undefined): Promise<Buffer> {
+  const bytes = (stream.read() as Buffer | null) ?? EMPTY;
+  running?.update(bytes);
+  const mismatch = running?.verify();
+  return new Promise<Buffer>((resolve, reject) => {
+    const settle = (err: Error | undefined): void => {
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      stream.removeListener('close', onClose);
+      if (err) reject(err);
+      else resolve(bytes);
+    };
+    const onEnd = (): void => settle(mismatch);
+    const onError = (err: Error): void => settle(err);
+    // Closed without ending (destroyed in between): the same error `finished` gives.
+    const onClose = (): void => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    stream.once('close', onClose);
+  });
+}
+
+/**
+ * True when `stream` is an HTTP response whose message was received whole (Node's
+ * IncomingMessage sets `complete` once the parser saw its last byte, just before it ends the
+ * stream) and whose bytes all wait in its buffer, untouched: a paused byte stream nobody read,
+ * not destroyed. Anything else is read through events.
+ */
+function arrivedWhole(stream: Readable): boolean {
+  return (
+    (stream as Readable & { complete?: unknown }).complete === true &&
+    !stream.destroyed &&
+    stream.readableFlowing === null &&
+    !stream.readableObjectMode &&
+    stream.readableEncoding == null &&
+    !stream.readableEnded
+  );
+}
 
 async function* asBuffers(stream: Readable): AsyncGenerator<Buffer> {
   const encoding = stream.readableEncoding ?? undefined;

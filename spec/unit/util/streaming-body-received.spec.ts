@@ -7,7 +7,8 @@
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { ChecksumError, Session } from '../../../src';
+import { Readable } from 'stream';
+import { ChecksumError, Session, StreamingBody } from '../../../src';
 
 const env = { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 const session = new Session({ env, awsAccessKeyId: 'AKID', awsSecretAccessKey: 'SECRET', regionName: 'us-east-1' });
@@ -68,5 +69,53 @@ describe('StreamingBody.read() of an http response', () => {
     if (!late) await pause(20);
     await expect((damaged.Body as Body).read()).rejects.toThrow(ChecksumError);
     client.close();
+  });
+});
+
+describe('StreamingBody.read() of a response received whole (read in one go)', () => {
+  /** A response stream as Node leaves one whose last byte was parsed: `complete`, its bytes buffered. */
+  function received(...chunks: string[]): Readable & { complete: boolean } {
+    const stream = Object.assign(new Readable({ read() {} }), { complete: true });
+    for (const c of chunks) stream.push(Buffer.from(c));
+    stream.push(null);
+    return stream;
+  }
+
+  it('gives every byte, settles once the stream has ended, and leaves an empty body empty', async () => {
+    const stream = received('hel', 'lo');
+    let ended = false;
+    stream.on('end', () => (ended = true));
+    const bytes = await new StreamingBody(stream).read();
+    expect(bytes.toString()).toBe('hello');
+    expect(ended).toBe(true);
+    expect((await new StreamingBody(received()).read()).length).toBe(0);
+  });
+
+  it('fails with the error that destroys the stream before it could end', async () => {
+    const stream = received('hello');
+    const reading = new StreamingBody(stream).read();
+    stream.destroy(new Error('connection lost'));
+    await expect(reading).rejects.toThrow('connection lost');
+    // Destroyed without an error once every byte was taken, it still ends: the body is whole.
+    const quiet = received('hello');
+    const whole = new StreamingBody(quiet).read();
+    quiet.destroy();
+    expect((await whole).toString()).toBe('hello');
+  });
+
+  it('reads through events a body that is not whole yet, or that someone already reads', async () => {
+    const partial = Object.assign(new Readable({ read() {} }), { complete: false });
+    partial.push(Buffer.from('hel'));
+    const reading = new StreamingBody(partial).read();
+    setTimeout(() => {
+      partial.push(Buffer.from('lo'));
+      partial.push(null);
+    }, 10);
+    expect((await reading).toString()).toBe('hello');
+    const flowing = received('hello');
+    const seen: string[] = [];
+    flowing.on('data', (c: Buffer) => seen.push(c.toString()));
+    await new Promise((resolve) => flowing.once('end', resolve));
+    expect(seen.join('')).toBe('hello');
   });
 });
