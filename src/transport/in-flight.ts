@@ -154,21 +154,30 @@ export class InFlight implements ChurnMember {
       // reads (for await, pipeline). Without a listener, an unread body released for idling
       // would crash the process with an unhandled 'error' event.
       res.on('error', ignore);
-      res.once('end', () => this.detachAbort());
-      res.once('close', () => {
-        this.detachAbort();
-        this.onFinished?.(this);
-        // A caller that drops the stream early leaves the connection mid-body: never reuse it.
-        if (!res.complete) this.req?.destroy();
-      });
+      res.on('end', onStreamEnd);
+      res.on('close', onStreamClose);
       const response: RawResponse = { statusCode: status, headers: headerRecord(res), rawHeaders: res.rawHeaders, body: EMPTY, stream: res as Readable };
       if (this.bodyWithheld) response.requestBodyUnsent = true;
       this.resolveCall(response);
       return;
     }
+    // `on`, not `once`: a stream emits each of these at most once, and `once` wraps every listener.
     res.on('data', onResponseData);
-    res.once('end', onResponseEnd);
-    res.once('error', onResponseError);
+    res.on('end', onResponseEnd);
+    res.on('error', onResponseError);
+  }
+
+  /** A handed-over stream was read to its end. */
+  streamEnded(): void {
+    this.detachAbort();
+  }
+
+  /** A handed-over stream closed: the exchange is over for the transport. */
+  streamClosed(res: http.IncomingMessage): void {
+    this.detachAbort();
+    this.onFinished?.(this);
+    // A caller that drops the stream early leaves the connection mid-body: never reuse it.
+    if (!res.complete) this.req?.destroy();
   }
 
   /** Buffered body: one more chunk. */
@@ -280,6 +289,14 @@ function onRequestResponse(this: Tracked<http.ClientRequest>, res: http.Incoming
 function onRequestError(this: Tracked<http.ClientRequest>, err: NodeJS.ErrnoException): void {
   const flight = this[kFlight];
   if (flight && !flight.error) flight.fail(flight.classify(err));
+}
+
+function onStreamEnd(this: Tracked<http.IncomingMessage>): void {
+  this[kFlight]?.streamEnded();
+}
+
+function onStreamClose(this: Tracked<http.IncomingMessage>): void {
+  this[kFlight]?.streamClosed(this);
 }
 
 function onResponseData(this: Tracked<http.IncomingMessage>, chunk: Buffer): void {
