@@ -21,6 +21,7 @@
  */
 import crypto = require('crypto');
 import { RecencyMap } from '../util/recency-map';
+import { sha256Hex } from './request-parts';
 
 export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
 /** The header (and presigned-URL query parameter) naming the regions a SigV4a signature is valid in. */
@@ -73,8 +74,7 @@ export function sigV4aScope(datetime: string, service: string): string {
 }
 
 export function sigV4aStringToSign(datetime: string, service: string, canonicalRequest: string): string {
-  const hash = crypto.createHash('sha256').update(canonicalRequest, 'utf8').digest('hex');
-  return `${SIGV4A_ALGORITHM}\n${datetime}\n${sigV4aScope(datetime, service)}\n${hash}`;
+  return `${SIGV4A_ALGORITHM}\n${datetime}\n${sigV4aScope(datetime, service)}\n${sha256Hex(canonicalRequest)}`;
 }
 
 /** Hex DER ECDSA-P256 signature over SHA-256 of `stringToSign`. */

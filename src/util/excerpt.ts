@@ -30,18 +30,13 @@ export function quoteExcerpt(s: string, max = EXCERPT_LENGTH): string {
 export function keyExcerpt(key: string, max = EXCERPT_LENGTH): string {
   if (key.length > max) return `${escapeControls(key.slice(0, max))}… (${key.length} characters)`;
   // The validator names every map key it walks (`Key.pk`): most have nothing to escape.
-  return hasControls(key) ? escapeControls(key) : key;
+  return HAS_CONTROL.test(key) ? escapeControls(key) : key;
 }
 
-function hasControls(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
-}
-
-const CONTROLS = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+const CONTROL_CLASS = '[\\u0000-\\u001f\\u007f\\u2028\\u2029]';
+const CONTROLS = new RegExp(CONTROL_CLASS, 'g');
+/** The same characters, tested without replacing: most keys have none. */
+const HAS_CONTROL = new RegExp(CONTROL_CLASS);
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeControls(s: string): string {
