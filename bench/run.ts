@@ -7,7 +7,7 @@
  *   npm run bench -- --only=profile    # just the profile
  *   npm run bench -- --only=throughput --ops=listObjectsV2,describeInstances --concurrency=1
  *   options: --runs=N --rounds=N --warmup=MS --measure=MS --concurrency=1,16 --ops=a,b
- *            --only=cold,create,throughput,transfer,soak,profile --transfer-mib=N --soak-calls=N
+ *            --only=cold,create,throughput,transfer,soak,profile --transfer-mib=N --transfer-rounds=N --soak-calls=N
  *            --no-pin --rebuild --no-build
  *   (--ops picks throughput operations: putObject, getObject, listObjectsV2, getItem, query,
  *    sendMessage, publish, describeInstances)
@@ -46,6 +46,8 @@ interface Options {
   profileOps: OpName[];
   /** Bytes moved by each transfer run (1 GiB by default, 64 MiB with --quick). */
   transferBytes: number;
+  /** Runs of each transfer case per SDK, reported as medians (3 by default, 1 with --quick). */
+  transferRounds: number;
   /** Calls of the soak run (100,000 by default, 20,000 with --quick). */
   soakCalls: number;
 }
@@ -77,6 +79,7 @@ function parseOptions(argv: readonly string[]): Options {
     ops: parseOps(flags.get('ops')),
     profileOps: flags.has('ops') ? parseOps(flags.get('ops')) : ['putObject', 'getItem'],
     transferBytes: num('transfer-mib', quick ? 64 : 1024) * 2 ** 20,
+    transferRounds: num('transfer-rounds', quick ? 1 : 3),
     soakCalls: num('soak-calls', quick ? 20_000 : 100_000),
   };
 }
@@ -254,9 +257,9 @@ async function main(): Promise<void> {
       output.push('', createTable(create, opts.runs));
     }
     if (opts.parts.has('transfer')) {
-      const transfer = await runTransfers(opts.transferBytes, pin, jsDir, server.endpoint, env, waitForQuiet);
+      const transfer = await runTransfers(opts.transferBytes, opts.transferRounds, pin, jsDir, server.endpoint, env, waitForQuiet, orderFor);
       json.transfer = transfer;
-      output.push('', transferTable(transfer, opts.transferBytes));
+      output.push('', transferTable(transfer, opts.transferBytes, opts.transferRounds));
     }
     if (opts.parts.has('soak')) {
       const soak = await runSoak(opts.soakCalls, pin, jsDir, server.endpoint, env);

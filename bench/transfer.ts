@@ -22,7 +22,7 @@ import { botojsClient, loadBotojs, methodOf } from './ops-botojs';
 import { v3Options } from './ops-v3';
 import { runNodeJson, WORK_DIR, type Pinning } from './processes';
 import { BUCKET, requireModule, sdkPathsFromEnv, type SdkName } from './sdk-adapters';
-import { fmt, ratio, table } from './stats';
+import { fmt, median, ratio, table } from './stats';
 
 type Direction = 'up' | 'down';
 
@@ -101,7 +101,8 @@ async function transfer(sdk: SdkName, direction: Direction, endpoint: string, by
   };
 }
 
-export type TransferResults = Record<string, TransferSample | { error: string }>;
+/** Every run of a case, per SDK: its samples, or the error that stopped it. */
+export type TransferResults = Record<string, { samples: TransferSample[]; error?: string }>;
 
 /** A sparse file of `bytes` zeros (made once, reused across runs): reading it costs no disk I/O. */
 function sourceFile(bytes: number): string {
@@ -114,49 +115,68 @@ function sourceFile(bytes: number): string {
   return file;
 }
 
+/**
+ * `rounds` runs of every case, each SDK in a fresh process. A single 1 GiB run moves by a
+ * quarter or more between runs here (the page cache, and loopback's kernel work charged to
+ * whichever process is on the core), so the table reports medians; which SDK goes first
+ * alternates by round, as throughput's rounds do, so neither always runs on the other's
+ * leftovers (a page cache just filled, a server process just warmed).
+ */
 export async function runTransfers(
-  bytes: number, pin: Pinning, jsDir: string, endpoint: string, env: Record<string, string>, waitForQuiet: () => Promise<unknown>,
+  bytes: number, rounds: number, pin: Pinning, jsDir: string, endpoint: string, env: Record<string, string>,
+  waitForQuiet: () => Promise<unknown>, orderFor: (round: number, sdks: readonly SdkName[]) => SdkName[],
 ): Promise<TransferResults> {
   const results: TransferResults = {};
   const upload = sourceFile(bytes);
-  for (const c of CASES) {
-    for (const sdk of ['botojs', 'v3'] as SdkName[]) {
-      process.stderr.write(`bench: transfer ${sdk} ${c.direction} ${bytes / 2 ** 20} MiB${c.appHeapMiB ? ` (${c.appHeapMiB} MiB app heap)` : ''}\n`);
-      await waitForQuiet();
-      const file = c.direction === 'up' ? upload : path.join(WORK_DIR, `download-${sdk}.bin`);
-      const key = caseKey(sdk, c);
-      try {
-        results[key] = await runNodeJson<TransferSample>(pin, path.join(jsDir, 'transfer.js'), [sdk, c.direction, endpoint, String(bytes), file, String(c.appHeapMiB)], env);
-      } catch (err) {
-        results[key] = { error: err instanceof Error ? err.message : String(err) };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const c of CASES) {
+      for (const sdk of orderFor(round, ['botojs', 'v3'])) {
+        const key = caseKey(sdk, c);
+        const outcome = (results[key] ??= { samples: [] });
+        if (outcome.error) continue;
+        process.stderr.write(`bench: transfer ${sdk} ${c.direction} ${bytes / 2 ** 20} MiB${c.appHeapMiB ? ` (${c.appHeapMiB} MiB app heap)` : ''}, round ${round + 1}/${rounds}\n`);
+        await waitForQuiet();
+        const file = c.direction === 'up' ? upload : path.join(WORK_DIR, `download-${sdk}.bin`);
+        try {
+          outcome.samples.push(await runNodeJson<TransferSample>(pin, path.join(jsDir, 'transfer.js'), [sdk, c.direction, endpoint, String(bytes), file, String(c.appHeapMiB)], env));
+        } catch (err) {
+          outcome.error = err instanceof Error ? err.message : String(err);
+        }
       }
     }
   }
   return results;
 }
 
-export function transferTable(results: TransferResults, bytes: number): string {
-  const rows = [[`Transfer of ${fmt(bytes / 2 ** 20)} MiB (one run)`, 'botojs MiB/s', 'v3 MiB/s', 'botojs/v3', 'botojs CPU s', 'v3 CPU s', 'botojs peak RSS MiB', 'v3 peak RSS MiB']];
+export function transferTable(results: TransferResults, bytes: number, rounds: number): string {
+  const runs = rounds === 1 ? 'one run' : `median of ${rounds} runs`;
+  const rows = [[`Transfer of ${fmt(bytes / 2 ** 20)} MiB (${runs})`, 'botojs MiB/s', '(min-max)', 'v3 MiB/s', '(min-max)', 'botojs/v3', 'botojs CPU s', 'v3 CPU s', 'botojs peak RSS MiB', 'v3 peak RSS MiB']];
   const notes: string[] = [];
   for (const c of CASES) {
-    const get = (sdk: SdkName): TransferSample | undefined => {
+    const samples = (sdk: SdkName): TransferSample[] => {
       const r = results[caseKey(sdk, c)];
-      if (r && 'error' in r) notes.push(`  ! ${caseKey(sdk, c)}: ${r.error.split('\n')[0]}`);
-      return r && !('error' in r) ? r : undefined;
+      if (r?.error) notes.push(`  ! ${caseKey(sdk, c)}: ${r.error.split('\n')[0]}`);
+      return r?.samples ?? [];
     };
-    const b = get('botojs');
-    const v = get('v3');
+    const b = samples('botojs');
+    const v = samples('v3');
+    const mid = (list: TransferSample[], pick: (s: TransferSample) => number): number => median(list.map(pick));
+    const range = (list: TransferSample[]): string => (list.length > 1 ? `${fmt(Math.min(...list.map((s) => s.mibPerSec)))}-${fmt(Math.max(...list.map((s) => s.mibPerSec)))}` : '');
+    const peak = (list: TransferSample[]): number => (list.length ? Math.max(...list.map((s) => s.maxRssMiB)) : NaN);
     const label = c.direction === 'up' ? 'upload: uploadFile vs lib-storage Upload' : 'download: downloadFile vs GetObject stream';
+    const bRate = mid(b, (s) => s.mibPerSec);
+    const vRate = mid(v, (s) => s.mibPerSec);
     rows.push([
       c.appHeapMiB ? `${label}, ${c.appHeapMiB} MiB app heap` : label,
-      fmt(b?.mibPerSec ?? NaN), fmt(v?.mibPerSec ?? NaN), ratio(b?.mibPerSec ?? NaN, v?.mibPerSec ?? NaN),
-      fmt(b?.cpuSeconds ?? NaN), fmt(v?.cpuSeconds ?? NaN), fmt(b?.maxRssMiB ?? NaN), fmt(v?.maxRssMiB ?? NaN),
+      fmt(bRate), range(b), fmt(vRate), range(v), ratio(bRate, vRate),
+      fmt(mid(b, (s) => s.cpuSeconds)), fmt(mid(v, (s) => s.cpuSeconds)), fmt(peak(b)), fmt(peak(v)),
     ]);
   }
   return [
     table(rows),
     '(botojs: 8 MiB parts x 10 concurrent; v3 Upload: 5 MiB x 4; v3 download is one GetObject stream;',
-    ` "app heap": the process first holds ${APP_HEAP_MIB} MiB of small objects, as a program with data of its own; peak RSS includes them)`,
+    ` "app heap": the process first holds ${APP_HEAP_MIB} MiB of small objects, as a program with data of its own; peak RSS includes them;`,
+    ' CPU s: median of the runs; peak RSS: the largest of the runs)',
     ...notes,
   ].join('\n');
 }
