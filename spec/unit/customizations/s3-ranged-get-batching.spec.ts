@@ -1,6 +1,6 @@
 /**
  * A ranged GET's body reaches a file written behind the read (write-behind.ts): at the right
- * offsets, 256 KiB gathered before a write starts, what arrived during a write gathered into the
+ * offsets, 64 KiB gathered before a write starts, what arrived during a write gathered into the
  * next, the read held back only when 1 MiB waits, every write settled before the part does; progress is still reported as bytes are
  * read; a stream target without writev still gets every chunk in order, one by one.
  */
@@ -64,8 +64,8 @@ describe('rangedGet writes', () => {
       next += w.bytes;
     }
     expect(next).toBe(1000 + 40 * CHUNK);
-    // The first write starts once 256 KiB gathered; later ones carry what arrived meanwhile.
-    expect(writes[0]).toEqual({ position: 1000, bytes: 4 * CHUNK, pieces: 4 });
+    // The first write starts with the first 64 KiB (one chunk); later ones carry what arrived meanwhile.
+    expect(writes[0]).toEqual({ position: 1000, bytes: CHUNK, pieces: 1 });
     expect(writes.length).toBeLessThan(25);
     expect(writes.slice(1).some((w) => w.pieces > 1)).toBe(true);
     expect(reported.reduce((a, b) => a + b, 0)).toBe(40 * CHUNK);
@@ -99,7 +99,7 @@ describe('rangedGet writes', () => {
     for (let i = 0; i < 200 && !stream.isPaused(); i++) await turn();
     const atPause = delivered.length;
     for (let i = 0; i < 20; i++) await turn();
-    // Paused once 1 MiB (16 chunks) waits behind the running write (which took the first 256 KiB,
+    // Paused once 1 MiB (16 chunks) waits behind the running write (which took the first 64 KiB,
     // or, when chunks came in one burst, everything before the pause), and held there, with at
     // most the stream's own buffer read ahead.
     expect(stream.isPaused()).toBe(true);
@@ -120,20 +120,15 @@ describe('rangedGet writes', () => {
       writev: () => new Promise<void>((resolve) => setTimeout(() => (finished++, resolve()), 20)),
     };
     await rangedGet({ call: call(chunks(7)), params: { Bucket: 'b', Key: 'k' }, start: 0, attempts: 1, progress: new ProgressReporter(), ioChunksize: CHUNK, target: later });
-    expect(finished).toBe(2); // the first 256 KiB, then the three chunks that arrived meanwhile
+    expect(finished).toBe(2); // the first 64 KiB, then the six chunks that arrived meanwhile
 
     let started = 0;
     let settledWrites = 0;
-    const failing: StreamTarget = {
-      write: async () => {
-        started++;
-        settledWrites++;
-      },
-      writev: () => {
-        started++;
-        return new Promise<void>((_resolve, reject) => setTimeout(() => (settledWrites++, reject(new Error('disk full'))), 10));
-      },
+    const fail = (): Promise<void> => {
+      started++;
+      return new Promise<void>((_resolve, reject) => setTimeout(() => (settledWrites++, reject(new Error('disk full'))), 10));
     };
+    const failing: StreamTarget = { write: fail, writev: fail };
     let drained = false;
     let closed = false;
     const long = chunks(60);

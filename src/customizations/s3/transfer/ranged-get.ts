@@ -31,11 +31,15 @@ export interface StreamTarget {
 /** Bytes of a part allowed to wait for its running write before its read is held back. */
 const WRITE_BEHIND_LIMIT = 1024 * 1024;
 /**
- * Bytes a part gathers before it starts a write when none runs: four socket reads per system
- * call at least. With none (a write per chunk whenever the disk keeps up), a 1 GiB download
- * in a small process cost about 10% more CPU; 128 and 256 KiB measured the same.
+ * Bytes a part gathers before it starts a write when none runs: one full socket read. Written
+ * this soon, a chunk is still in the CPU's cache when the kernel copies it into the page cache,
+ * which is most of a download's system time: at 256 KiB, a 1 GiB download with ten parts spent
+ * 1.51-2.07 s of system CPU in a process holding 32 MiB of data and ran at 350-462 MiB/s; at
+ * 64 KiB, 1.14-1.26 s and 534-550 MiB/s (bare: medians 537 -> 580 MiB/s; docs/PERFORMANCE.md,
+ * "Transfers: one run is not a number"). With no minimum at all, a write per chunk whenever
+ * none runs measured like 64 KiB on this machine and 10% more CPU on an earlier one.
  */
-const WRITE_BEHIND_MINIMUM = 256 * 1024;
+const WRITE_BEHIND_MINIMUM = 64 * 1024;
 
 export interface RangedGet {
   call: S3Call;
