@@ -35,7 +35,7 @@ const WRITE_BEHIND_LIMIT = 1024 * 1024;
  * this soon, a chunk is still in the CPU's cache when the kernel copies it into the page cache,
  * which is most of a download's system time: at 256 KiB, a 1 GiB download with ten parts spent
  * 1.51-2.07 s of system CPU in a process holding 32 MiB of data and ran at 350-462 MiB/s; at
- * 64 KiB, 1.14-1.26 s and 534-550 MiB/s (bare: medians 537 -> 580 MiB/s; docs/PERFORMANCE.md,
+ * 64 KiB, 1.14-1.26 s and 534-550 MiB/s (bare: medians 539 -> 583 MiB/s; docs/PERFORMANCE.md,
  * "Transfers: one run is not a number"). With no minimum at all, a write per chunk whenever
  * none runs measured like 64 KiB on this machine and 10% more CPU on an earlier one.
  */
