@@ -27,7 +27,7 @@
 import aws4 = require('aws4');
 import { canonicalPath, canonicalQuery, PathMode } from './canonical-request';
 import { sha256Hex } from './request-parts';
-import { canonicalHeaderLists, type CanonicalHeaderLists } from './canonical-headers';
+import { canonicalHeaderLists, UNSIGNED_HEADERS, type CanonicalHeaderLists } from './canonical-headers';
 import { findHeader } from '../util/headers';
 import { SIGV4A_ALGORITHM, sigV4aScope, sigV4aSignature, sigV4aStringToSign } from './sigv4a';
 
@@ -82,16 +82,9 @@ const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
 
 // botocore signs these although aws4 skips them by default.
 const INCLUDE: Record<string, boolean> = { range: true, 'presigned-expires': true };
-// botocore's SIGNED_HEADERS_BLACKLIST entries aws4 does not already skip.
-const IGNORE: Record<string, boolean> = {
-  'keep-alive': true,
-  'proxy-authenticate': true,
-  'proxy-authorization': true,
-  te: true,
-  trailer: true,
-  'transfer-encoding': true,
-  upgrade: true,
-};
+// The headers botocore does not sign (canonical-headers.ts keeps the list), for aws4 when
+// canonical-headers.ts leaves a request to it; aws4 already skips some of them itself.
+const IGNORE: Record<string, boolean> = Object.fromEntries([...UNSIGNED_HEADERS].map((name) => [name, true]));
 const IGNORE_WITH_PAYLOAD_HASH: Record<string, boolean> = { ...IGNORE, 'x-amz-content-sha256': true };
 /**
  * aws4's RequestSigner, with a service and a region on the prototype. Its constructor guesses

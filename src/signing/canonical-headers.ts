@@ -14,9 +14,9 @@
 /**
  * Headers that are not signed: botocore's SIGNED_HEADERS_BLACKLIST (auth.py), and
  * Authorization, which botocore removes before it signs. Range and Presigned-Expires are signed,
- * as botocore signs them. (A spec compares the result with aws4's own for every name here.)
+ * as botocore signs them. aws4-signer.ts configures aws4 with this list for the case left to it.
  */
-const UNSIGNED_HEADERS = new Set([
+export const UNSIGNED_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'connection',
   'expect',

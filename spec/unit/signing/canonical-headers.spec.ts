@@ -5,7 +5,7 @@
  */
 import aws4 = require('aws4');
 import { createSigner, type Aws4Signer, type SignerInput } from '../../../src/signing/aws4-signer';
-import { canonicalHeaderLists } from '../../../src/signing/canonical-headers';
+import { canonicalHeaderLists, UNSIGNED_HEADERS } from '../../../src/signing/canonical-headers';
 
 const proto = aws4.RequestSigner.prototype as unknown as {
   filterHeaders(this: Aws4Signer): void;
@@ -47,6 +47,11 @@ function aws4Lists(signer: Aws4Signer): { canonical: string; signed: string } {
 }
 
 describe('canonicalHeaderLists', () => {
+  it("leaves out botocore 1.43's SIGNED_HEADERS_BLACKLIST and Authorization, the one list aws4 is configured with too", () => {
+    const blacklist = ['connection', 'expect', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'x-amzn-trace-id'];
+    expect([...UNSIGNED_HEADERS].sort()).toEqual([...blacklist, 'authorization'].sort());
+  });
+
   it("agrees with aws4's filterHeaders, canonicalHeaders and signedHeaders on generated header sets", () => {
     const next = random(14);
     let compared = 0;
